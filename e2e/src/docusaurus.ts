@@ -1,0 +1,53 @@
+import {spawn} from 'node:child_process';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** The docusaurus CLI installed for the e2e package (same version as website/). */
+export const DOCUSAURUS_BIN = path.join(
+  path.dirname(require.resolve('@docusaurus/core/package.json')),
+  'bin',
+  'docusaurus.mjs',
+);
+
+export interface CommandResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs a command to completion, capturing stdout and stderr together. */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: {cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number},
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: {...process.env, ...options.env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${command} ${args.join(' ')} timed out after ${options.timeoutMs} ms:\n${output}`));
+    }, options.timeoutMs ?? 600_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({code, output});
+    });
+  });
+}
+
+/** `docusaurus build` of a site folder, into `outDir`. */
+export function buildSite(siteDir: string, outDir: string): Promise<CommandResult> {
+  return runCommand(process.execPath, [DOCUSAURUS_BIN, 'build', siteDir, '--out-dir', outDir], {
+    cwd: siteDir,
+    // A stale persistent cache must not decide a test: each build is fresh.
+    env: {NODE_ENV: 'production', DOCUSAURUS_NO_PERSISTENT_CACHE: 'true'},
+  });
+}

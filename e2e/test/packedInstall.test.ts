@@ -1,0 +1,90 @@
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, expect, test} from 'vitest';
+import {runCommand} from '../src/docusaurus.js';
+import {REPO_DIR} from '../src/paths.js';
+
+// The packages are publishable: `pnpm pack` of each gives a tarball that
+// installs into a fresh Docusaurus 3.10 site outside the monorepo and builds.
+
+const PACKAGES = ['remark', 'runtime', 'react', 'docusaurus-plugin'];
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-packed-'));
+afterAll(() => rmSync(workDir, {recursive: true, force: true}));
+
+async function pnpm(args: string[], cwd: string): Promise<string> {
+  const result = await runCommand('pnpm', args, {cwd, timeoutMs: 600_000, env: {CI: 'true'}});
+  if (result.code !== 0) {
+    throw new Error(`pnpm ${args.join(' ')} failed in ${cwd}:\n${result.output}`);
+  }
+  return result.output;
+}
+
+test('pnpm pack tarballs install into a fresh Docusaurus site and build it', async () => {
+  const tarballs: Record<string, string> = {};
+  const packDir = path.join(workDir, 'tarballs');
+  mkdirSync(packDir);
+  for (const name of PACKAGES) {
+    await pnpm(['pack', '--pack-destination', packDir], path.join(REPO_DIR, 'packages', name));
+  }
+  for (const file of readdirSync(packDir)) {
+    const name = PACKAGES.find((p) => file.startsWith(`pyodocs-${p}-`));
+    if (name) {
+      tarballs[`@pyodocs/${name}`] = `file:${path.join(packDir, file)}`;
+    }
+  }
+  expect(Object.keys(tarballs).sort()).toEqual(PACKAGES.map((p) => `@pyodocs/${p}`).sort());
+
+  const site = path.join(workDir, 'site');
+  mkdirSync(path.join(site, 'docs'), {recursive: true});
+  writeFileSync(
+    path.join(site, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'fresh-docusaurus-site',
+        private: true,
+        dependencies: {
+          '@docusaurus/core': '3.10.2',
+          '@docusaurus/preset-classic': '3.10.2',
+          '@mdx-js/react': '^3.1.0',
+          '@pyodocs/docusaurus-plugin': tarballs['@pyodocs/docusaurus-plugin'],
+          react: '^19.1.0',
+          'react-dom': '^19.1.0',
+        },
+        // Transitive @pyodocs/* resolve to the tarballs, not to the registry.
+        pnpm: {overrides: {...tarballs, '@docsearch/react': '4.7.0'}},
+      },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    path.join(site, 'docusaurus.config.js'),
+    `export default {
+  title: 'fresh', url: 'http://localhost', baseUrl: '/',
+  presets: [['classic', {docs: {routeBasePath: '/'}, blog: false}]],
+  plugins: [['@pyodocs/docusaurus-plugin', {}]],
+};
+`,
+  );
+  writeFileSync(
+    path.join(site, 'docs', 'index.md'),
+    '# Fresh site\n\n```python run\nprint("packed and live")\n```\n',
+  );
+
+  await pnpm(['install', '--no-frozen-lockfile', '--config.auto-install-peers=true'], site);
+  const build = await runCommand(
+    process.execPath,
+    [path.join(site, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs'), 'build'],
+    {cwd: site, timeoutMs: 600_000},
+  );
+  expect(build.code, build.output).toBe(0);
+
+  const html = readFileSync(path.join(site, 'build', 'index.html'), 'utf8');
+  expect(html).toContain('data-pyodocs-cell=');
+  expect(html).toContain('packed and live');
+  const pyodideDirs = readdirSync(path.join(site, 'build', 'pyodide'));
+  expect(pyodideDirs).toHaveLength(1);
+  expect(existsSync(path.join(site, 'build', 'pyodide', pyodideDirs[0]!, 'pyodide.asm.wasm'))).toBe(true);
+  expect(readdirSync(path.join(site, 'build', 'pyodocs')).some((f) => /^worker\.[0-9a-f]+\.js$/.test(f))).toBe(true);
+});

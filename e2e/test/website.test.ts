@@ -1,0 +1,142 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import type {Browser, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
+import {launchChromium} from '../src/chromium.js';
+import {cellContaining, outputText, runCell} from '../src/cells.js';
+import {serveStatic, type StaticServer} from '../src/staticServer.js';
+
+// The project's own docs site, built by globalSetup with the real
+// `docusaurus build`, served on localhost, driven in Debian's Chromium.
+
+const PYODIDE_REQUEST = /\/pyodide\/[^/]+\/|\/pyodocs\/worker\./;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(inject('websiteBuildDir'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh page that records every URL it requests. */
+async function openPage(pathname: string): Promise<{page: Page; requests: string[]}> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => requests.push(`pageerror: ${error.message}`));
+  await page.goto(server.url + pathname, {waitUntil: 'networkidle'});
+  return {page, requests};
+}
+
+function staticText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+describe('static HTML', () => {
+  test('a built page contains the cell and its code, readable without JavaScript', () => {
+    const html = readFileSync(
+      path.join(inject('websiteBuildDir'), 'docs', 'getting-started', 'index.html'),
+      'utf8',
+    );
+    expect(html).toContain('data-pyodocs-cell=');
+    expect(staticText(html)).toContain('print("Hello from", sys.version.split()[0])');
+  });
+
+  test('fences without `run` stay ordinary code blocks', () => {
+    const html = readFileSync(path.join(inject('websiteBuildDir'), 'docs', 'authoring', 'index.html'), 'utf8');
+    const text = staticText(html);
+    expect(text).toContain('import antigravity');
+    // The norun fence is not inside a cell: its code is not in any cell's `code`.
+    const cells = html.match(/data-pyodocs-cell="[^"]*"/g) ?? [];
+    expect(cells.length).toBeGreaterThan(5);
+  });
+});
+
+describe('live cells in Chromium', () => {
+  test('Run loads Pyodide only on demand, streams output and shows the final value; Python survives client-side navigation', async () => {
+    const {page, requests} = await openPage('/docs/getting-started');
+    try {
+      // Hydrated, but nothing of Pyodide requested before a Run.
+      const hello = cellContaining(page, 'Hello from');
+      await hello.getByRole('button', {name: 'Run', exact: true}).waitFor();
+      await page.waitForTimeout(500);
+      expect(requests.filter((url) => PYODIDE_REQUEST.test(url))).toEqual([]);
+
+      expect(await runCell(hello)).toBe('done');
+      const output = await outputText(hello);
+      expect(output).toMatch(/Hello from 3\.14\.\d+/);
+      expect(await hello.locator('[data-pyodocs-result]').innerText()).toBe('45');
+      expect(requests.filter((url) => url.endsWith('/pyodide.asm.wasm'))).toHaveLength(1);
+
+      // Cells of a page share one namespace, in order.
+      await runCell(cellContaining(page, 'greeting = "Hello"'));
+      const loop = cellContaining(page, 'for name in names');
+      expect(await runCell(loop)).toBe('done');
+      expect(await outputText(loop)).toContain('Hello, Grace!');
+
+      // A Python exception: readable traceback, no worker frames.
+      const failing = cellContaining(page, 'def mean(values)');
+      expect(await runCell(failing)).toBe('error');
+      const traceback = await failing.locator('[data-pyodocs-output]').innerText();
+      expect(traceback).toContain('ZeroDivisionError');
+      expect(traceback).toContain('return sum(values) / len(values)');
+      expect(traceback).not.toMatch(/_pyodide|pyodocs_kernel|eval_code/);
+
+      // A named session, used again on the next page.
+      await runCell(cellContaining(page, 'favourite_language = "Python"'));
+
+      // Client-side navigation (no document load: the marker survives).
+      await page.evaluate(() => ((window as unknown as {__marker: number}).__marker = 1));
+      await page.locator('article').getByRole('link', {name: 'authoring reference'}).first().click();
+      await page.waitForURL('**/docs/authoring');
+      expect(await page.evaluate(() => (window as unknown as {__marker?: number}).__marker)).toBe(1);
+
+      const power = cellContaining(page, 'print(2 ** 10)');
+      expect(await runCell(power, 30_000)).toBe('done');
+      expect(await outputText(power)).toBe('1024');
+
+      const tour = cellContaining(page, 'Your favourite language is');
+      expect(await runCell(tour, 30_000)).toBe('done');
+      expect(await outputText(tour)).toContain('Your favourite language is Python');
+
+      // Same worker, same Pyodide: each file fetched once for both pages.
+      expect(requests.filter((url) => url.endsWith('/pyodide.asm.wasm'))).toHaveLength(1);
+      expect(requests.filter((url) => /\/pyodocs\/worker\.[0-9a-f]+\.js$/.test(url))).toHaveLength(1);
+      expect(requests.filter((url) => url.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('blog posts and pages get live cells; front matter `runnable: all` makes plain fences live, `norun` stays static', async () => {
+    const {page} = await openPage('/playground');
+    try {
+      const cells = page.locator('[data-pyodocs-cell]');
+      expect(await cells.count()).toBe(2);
+      expect(await page.locator('pre', {hasText: 'while True:'}).count()).toBe(1);
+      const sine = cellContaining(page, 'math.sin');
+      expect(await runCell(sine)).toBe('done');
+      expect(await sine.locator('[data-pyodocs-result]').innerText()).toContain('0.247');
+
+      await page.goto(`${server.url}/blog`, {waitUntil: 'networkidle'});
+      const posted = cellContaining(page, 'Posted in');
+      expect(await runCell(posted)).toBe('done');
+      expect(await posted.locator('[data-pyodocs-result]').innerText()).toBe("'Posted in November 2026'");
+    } finally {
+      await page.close();
+    }
+  });
+});

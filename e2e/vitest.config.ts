@@ -1,0 +1,14 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['src/globalSetup.ts'],
+    // Real docusaurus builds and a real Chromium on a 2-core machine: one
+    // file at a time, generous timeouts.
+    fileParallelism: false,
+    testTimeout: 180_000,
+    hookTimeout: 600_000,
+  },
+});

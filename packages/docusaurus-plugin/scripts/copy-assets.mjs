@@ -1,0 +1,8 @@
+// tsc does not copy CSS modules: theme components import them at runtime
+// from lib/, so copy every non-TypeScript file of src/theme beside the JS.
+import {cpSync} from 'node:fs';
+
+cpSync('src/theme', 'lib/theme', {
+  recursive: true,
+  filter: (source) => !/\.(tsx?|d\.ts)$/.test(source),
+});

@@ -1,0 +1,47 @@
+import {Joi} from '@docusaurus/utils-validation';
+import type {OptionValidationContext} from '@docusaurus/types';
+
+/** Options of `@pyodocs/docusaurus-plugin`, after validation (defaults applied). */
+export interface PluginOptions {
+  /** Plugin instance id (Docusaurus multi-instance convention). */
+  id: string;
+  /**
+   * Which ```python fences become live cells: 'marked' (only those with the
+   * `run` flag) or 'all' (every python fence except those marked `norun`).
+   * A page can override this with front matter `pyodide: {runnable: ...}`.
+   */
+  runnable: 'marked' | 'all';
+  /**
+   * Base URL of the Pyodide distribution (ending with '/'), e.g. a CDN such as
+   * `https://cdn.jsdelivr.net/pyodide/v314.0.7/full/`. Unset (the default), the
+   * plugin self-hosts the Pyodide runtime files from the `pyodide` npm package
+   * under `<baseUrl>pyodide/<version>/`.
+   */
+  pyodideBaseUrl?: string;
+}
+
+/** What users write in `docusaurus.config.ts`: every option is optional. */
+export type Options = Partial<PluginOptions>;
+
+export const DEFAULT_OPTIONS: Omit<PluginOptions, 'id'> = {
+  runnable: 'marked',
+};
+
+export const pluginOptionsSchema = Joi.object<PluginOptions>({
+  id: Joi.string().default('default'),
+  runnable: Joi.string().valid('marked', 'all').default(DEFAULT_OPTIONS.runnable),
+  pyodideBaseUrl: Joi.string()
+    .uri({allowRelative: true})
+    .pattern(/\/$/, 'ending with a slash')
+    .messages({
+      'string.pattern.name':
+        '"pyodideBaseUrl" must end with "/" (it is the folder that holds pyodide.mjs), got "{#value}"',
+    }),
+});
+
+export function validateOptions({
+  validate,
+  options,
+}: OptionValidationContext<Options | undefined, PluginOptions>): PluginOptions {
+  return validate(pluginOptionsSchema, options ?? {});
+}

@@ -1,0 +1,79 @@
+import {useMemo, type ReactNode} from 'react';
+import {usePluginData} from '@docusaurus/useGlobalData';
+import {translate} from '@docusaurus/Translate';
+import {PyodideProvider, type PythonCellLabels} from '@pyodocs/react';
+// @theme-init: the Root this one wraps (core's, or another theme's), so other
+// plugins' Root wrappers keep working.
+import InitialRoot from '@theme-init/Root';
+import type {Props} from '@theme/Root';
+
+interface PyodocsGlobalData {
+  indexURL: string;
+  workerUrl: string;
+}
+
+/**
+ * Mounts one PyodideProvider above the router: Root is never unmounted by
+ * client-side navigation, so the reader's Python (worker, sessions) survives
+ * moving between pages. The provider creates nothing until a cell runs.
+ */
+export default function Root({children}: Props): ReactNode {
+  const {indexURL, workerUrl} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
+  const config = useMemo(() => ({indexURL, workerUrl}), [indexURL, workerUrl]);
+  const labels = useMemo(translatedLabels, []);
+  return (
+    <InitialRoot>
+      <PyodideProvider config={config} labels={labels}>
+        {children}
+      </PyodideProvider>
+    </InitialRoot>
+  );
+}
+
+// Literal calls so `docusaurus write-translations` can extract them.
+function translatedLabels(): PythonCellLabels {
+  return {
+    run: translate({id: 'pyodocs.cell.run', message: 'Run', description: 'Button that runs a live Python cell'}),
+    stop: translate({id: 'pyodocs.cell.stop', message: 'Stop', description: 'Button that stops a running Python cell'}),
+    reset: translate({
+      id: 'pyodocs.cell.reset',
+      message: 'Reset',
+      description: 'Button that restores the original code of a Python cell and clears its output',
+    }),
+    edit: translate({id: 'pyodocs.cell.edit', message: 'Edit', description: 'Button that turns the code into an editor'}),
+    editHint: translate({
+      id: 'pyodocs.cell.editHint',
+      message:
+        'Click the code or press Enter to edit it. In the editor, Shift+Enter runs the cell; Escape then Tab leaves it.',
+      description: 'Accessible description of the static code of a Python cell',
+    }),
+    editor: translate({id: 'pyodocs.cell.editor', message: 'Python code', description: 'Accessible name of the editor'}),
+    loading: translate({id: 'pyodocs.cell.loading', message: 'Loading Python…', description: 'Status while Pyodide loads'}),
+    running: translate({id: 'pyodocs.cell.running', message: 'Running…', description: 'Status while a cell runs'}),
+    queued: translate({id: 'pyodocs.cell.queued', message: 'Queued', description: 'Status of a cell waiting for earlier runs'}),
+    pythonError: translate({id: 'pyodocs.cell.pythonError', message: 'Python error', description: 'Status after an exception'}),
+    output: translate({id: 'pyodocs.cell.output', message: 'Output', description: 'Accessible name of the output area'}),
+    stopped: translate({id: 'pyodocs.cell.stopped', message: 'Stopped before it ran', description: 'Notice for a cancelled queued run'}),
+    restarted: translate({
+      id: 'pyodocs.cell.restarted',
+      message: 'Restarted: the Python session was reset',
+      description: 'Notice when stopping a running cell restarted Python',
+    }),
+    failed: translate({id: 'pyodocs.cell.failed', message: 'Python could not run', description: 'Status when Python failed'}),
+    noProvider: translate({
+      id: 'pyodocs.cell.noProvider',
+      message: 'This cell cannot run: no PyodideProvider is mounted above it.',
+      description: 'Error when the provider is missing',
+    }),
+    editorFailed: translate({
+      id: 'pyodocs.cell.editorFailed',
+      message: 'The editor could not be loaded; the code is shown read-only.',
+      description: 'Error when the editor code failed to download',
+    }),
+    unsupportedOutput: translate({
+      id: 'pyodocs.cell.unsupportedOutput',
+      message: 'This output cannot be shown here yet. Types:',
+      description: 'Shown for an output of unknown MIME types; the types follow',
+    }),
+  };
+}

@@ -1,0 +1,50 @@
+import type {Compiler} from 'webpack';
+import {describe, expect, test} from 'vitest';
+import {RemarkInjectionWebpackPlugin} from '../src/remarkInjection.js';
+
+const MDX_LOADER = '/site/node_modules/@docusaurus/mdx-loader/lib/index.js';
+function ours() {}
+
+function fakeCompiler(rules: unknown[]): {compiler: Compiler; warnings: string[]} {
+  const warnings: string[] = [];
+  const compiler = {
+    options: {module: {rules}},
+    getInfrastructureLogger: () => ({warn: (message: string) => warnings.push(message)}),
+  } as unknown as Compiler;
+  return {compiler, warnings};
+}
+
+describe('RemarkInjectionWebpackPlugin', () => {
+  test('appends our plugin to every mdx-loader rule and drops precomputed processors', () => {
+    const docs = {remarkPlugins: ['user-plugin'], processors: {precomputed: true}};
+    const blog = {processors: {}};
+    const {compiler, warnings} = fakeCompiler([
+      {test: /\.css$/, use: ['css-loader']},
+      {test: /\.mdx?$/, use: [{loader: MDX_LOADER, options: docs}]},
+      {oneOf: [{test: /\.mdx?$/, use: [{loader: MDX_LOADER, options: blog}]}]},
+    ]);
+    new RemarkInjectionWebpackPlugin([[ours, {}]], (e) => Array.isArray(e) && e[0] === ours).apply(compiler);
+    expect(docs).toEqual({remarkPlugins: ['user-plugin', [ours, {}]]});
+    expect(blog).toEqual({remarkPlugins: [[ours, {}]]});
+    expect(warnings).toEqual([]);
+  });
+
+  test('an options object shared by several rules or compilers gets the plugin once', () => {
+    const shared = {remarkPlugins: []};
+    const rules = [
+      {use: [{loader: MDX_LOADER, options: shared}]},
+      {loader: MDX_LOADER, options: shared},
+    ];
+    const plugin = new RemarkInjectionWebpackPlugin([[ours, {}]], (e) => Array.isArray(e) && e[0] === ours);
+    plugin.apply(fakeCompiler(rules).compiler);
+    plugin.apply(fakeCompiler(rules).compiler);
+    expect(shared.remarkPlugins).toEqual([[ours, {}]]);
+  });
+
+  test('warns when the site has no mdx-loader rule at all', () => {
+    const {compiler, warnings} = fakeCompiler([{test: /\.js$/, use: ['babel-loader']}]);
+    new RemarkInjectionWebpackPlugin([[ours, {}]], () => false).apply(compiler);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/python fences stay static/);
+  });
+});
