@@ -1,0 +1,60 @@
+/** A cell whose id is decided once the whole page has been seen. */
+export interface PendingCellId {
+  explicitId: string | undefined;
+  code: string;
+  /** Receives the final id. */
+  setId(id: string): void;
+}
+
+/**
+ * Give every cell its id: explicit ids as written; the others `py-` + 8 hex
+ * of a hash of the code, with `-2`, `-3`… for repeats, skipping any id already
+ * taken on the page (explicit ids included, wherever they appear).
+ */
+export function assignCellIds(cells: readonly PendingCellId[]): void {
+  const taken = new Set<string>();
+  for (const cell of cells) if (cell.explicitId) taken.add(cell.explicitId);
+  for (const cell of cells) {
+    if (cell.explicitId) {
+      cell.setId(cell.explicitId);
+      continue;
+    }
+    const base = `py-${hashCode(cell.code)}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+    taken.add(id);
+    cell.setId(id);
+  }
+}
+
+/**
+ * 32-bit FNV-1a over the UTF-8 bytes, as 8 hex digits: stable across builds
+ * and platforms, and needs neither node:crypto nor async WebCrypto (nor
+ * TextEncoder, which is not in the ES library this package compiles against).
+ */
+function hashCode(code: string): string {
+  let hash = 0x811c9dc5;
+  const feed = (byte: number): void => {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193);
+  };
+  for (const char of code) {
+    const point = char.codePointAt(0) ?? 0;
+    if (point < 0x80) {
+      feed(point);
+    } else if (point < 0x800) {
+      feed(0xc0 | (point >> 6));
+      feed(0x80 | (point & 0x3f));
+    } else if (point < 0x10000) {
+      feed(0xe0 | (point >> 12));
+      feed(0x80 | ((point >> 6) & 0x3f));
+      feed(0x80 | (point & 0x3f));
+    } else {
+      feed(0xf0 | (point >> 18));
+      feed(0x80 | ((point >> 12) & 0x3f));
+      feed(0x80 | ((point >> 6) & 0x3f));
+      feed(0x80 | (point & 0x3f));
+    }
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,39 @@
+import type {Code} from 'mdast';
+import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+
+/** The values a cell element carries (see the contract in notes/CONTRACTS.md). */
+export interface CellAttributes {
+  id: string;
+  code: string;
+  session: string;
+}
+
+/**
+ * The `<PyodocsPythonCell id code session>` element that replaces a runnable
+ * fence. The original code node stays as its child (minus our meta keys) so
+ * the highlighted static code is still rendered at build time.
+ */
+export function createCellElement(
+  componentName: string,
+  node: Code,
+  passthroughMeta: string | null,
+  values: CellAttributes,
+): MdxJsxFlowElement {
+  const staticCode: Code = {...node, meta: passthroughMeta};
+  const element: MdxJsxFlowElement = {
+    type: 'mdxJsxFlowElement',
+    name: componentName,
+    attributes: [
+      attribute('id', values.id),
+      attribute('code', values.code),
+      attribute('session', values.session),
+    ],
+    children: [staticCode],
+  };
+  if (node.position) element.position = node.position;
+  return element;
+}
+
+function attribute(name: string, value: string): MdxJsxAttribute {
+  return {type: 'mdxJsxAttribute', name, value};
+}

@@ -1,0 +1,108 @@
+import {suggestClosest} from '../problems/suggestClosest.js';
+
+/** Options of `remarkPythonCells` / `pythonCellsTransform`. */
+export interface RemarkPythonCellsOptions {
+  /**
+   * Which python fences become cells: `'marked'` only those with the `run`
+   * flag, `'all'` every one except those with `norun`. A page can override it
+   * with front matter `pyodide: {runnable: ...}`.
+   * @default 'marked'
+   */
+  runnable?: 'marked' | 'all' | undefined;
+  /**
+   * JSX name of the cell element; must start with an uppercase letter so MDX
+   * treats it as a component.
+   * @default 'PyodocsPythonCell'
+   */
+  componentName?: string | undefined;
+  /**
+   * When set, pages with cells get `import <componentName> from '<importSource>'`.
+   * Leave unset when the component comes from the MDX provider instead.
+   */
+  importSource?: string | undefined;
+  /**
+   * Info-string languages treated as Python (compared case-insensitively).
+   * @default ['python', 'py', 'python3']
+   */
+  languages?: readonly string[] | undefined;
+  /**
+   * `'throw'`: after reporting every problem of a page, throw one error
+   * listing them. `'warn'`: keep the messages on the file and leave the
+   * faulty fences as static code.
+   * @default 'throw'
+   */
+  onError?: 'throw' | 'warn' | undefined;
+}
+
+export interface ResolvedPythonCellsOptions {
+  runnable: 'marked' | 'all';
+  componentName: string;
+  importSource: string | undefined;
+  languages: ReadonlySet<string>;
+  onError: 'throw' | 'warn';
+}
+
+const OPTION_NAMES = ['runnable', 'componentName', 'importSource', 'languages', 'onError'];
+const COMPONENT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
+
+/** Check user options and fill in defaults; throws an Error that says what to change. */
+export function resolvePythonCellsOptions(
+  options: RemarkPythonCellsOptions | null | undefined,
+): ResolvedPythonCellsOptions {
+  if (options === null || options === undefined) options = {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw optionsError(`options must be an object, got ${JSON.stringify(options)}.`);
+  }
+  for (const name of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(name)) {
+      const suggestion = suggestClosest(name, OPTION_NAMES);
+      throw optionsError(
+        `unknown option "${name}".` +
+          (suggestion ? ` Did you mean "${suggestion}"?` : '') +
+          ` Valid options: ${OPTION_NAMES.join(', ')}.`,
+      );
+    }
+  }
+
+  const {
+    runnable = 'marked',
+    componentName = 'PyodocsPythonCell',
+    importSource,
+    languages = ['python', 'py', 'python3'],
+    onError = 'throw',
+  } = options;
+
+  if (runnable !== 'marked' && runnable !== 'all') {
+    throw optionsError(`option "runnable" must be 'marked' or 'all', got ${JSON.stringify(runnable)}.`);
+  }
+  if (typeof componentName !== 'string' || !COMPONENT_NAME.test(componentName)) {
+    throw optionsError(
+      `option "componentName" must be a JavaScript identifier starting with an uppercase letter (MDX renders lowercase names as HTML tags), got ${JSON.stringify(componentName)}.`,
+    );
+  }
+  if (importSource !== undefined && (typeof importSource !== 'string' || importSource.trim() === '' || /[\r\n]/.test(importSource))) {
+    throw optionsError(`option "importSource" must be a non-empty module specifier such as '@theme/PythonCell', got ${JSON.stringify(importSource)}.`);
+  }
+  if (
+    !Array.isArray(languages) ||
+    languages.length === 0 ||
+    !languages.every((language) => typeof language === 'string' && /^\S+$/.test(language))
+  ) {
+    throw optionsError(`option "languages" must be a non-empty array of language names without spaces, got ${JSON.stringify(languages)}.`);
+  }
+  if (onError !== 'throw' && onError !== 'warn') {
+    throw optionsError(`option "onError" must be 'throw' or 'warn', got ${JSON.stringify(onError)}.`);
+  }
+
+  return {
+    runnable,
+    componentName,
+    importSource,
+    languages: new Set(languages.map((language) => language.toLowerCase())),
+    onError,
+  };
+}
+
+function optionsError(message: string): Error {
+  return new Error(`@pyodocs/remark: ${message}`);
+}

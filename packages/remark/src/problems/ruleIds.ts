@@ -1,0 +1,12 @@
+/**
+ * Rule ids of the authoring problems this package reports, as set on
+ * `VFileMessage#ruleId` (`source` is always `'pyodocs'`).
+ */
+export type PyodocsRuleId =
+  | 'pyodocs:unknown-meta-key'
+  | 'pyodocs:malformed-meta'
+  | 'pyodocs:conflicting-meta'
+  | 'pyodocs:invalid-meta-value'
+  | 'pyodocs:duplicate-cell-id'
+  | 'pyodocs:unknown-front-matter-key'
+  | 'pyodocs:invalid-front-matter';

@@ -1,0 +1,12 @@
+import {expect, test} from 'vitest';
+import * as remark from '../src/index.js';
+
+test('the package exports exactly its public API', () => {
+  expect(Object.keys(remark).sort()).toEqual([
+    'default',
+    'parseFenceMeta',
+    'pythonCellsTransform',
+    'remarkPythonCells',
+  ]);
+  expect(remark.default).toBe(remark.remarkPythonCells);
+});

@@ -1,0 +1,75 @@
+/**
+ * The emitted nodes go through the real MDX compiler: the import's estree
+ * must compile, and the element must reach the component with its props.
+ */
+import {readFileSync} from 'node:fs';
+import {compile, evaluate} from '@mdx-js/mdx';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import {VFile} from 'vfile';
+import {describe, expect, test} from 'vitest';
+import {remarkPythonCells} from '../src/index.js';
+
+const fixture = new URL('fixtures/nested-containers/input.mdx', import.meta.url);
+const source = readFileSync(fixture, 'utf8');
+
+interface Element {
+  type: unknown;
+  props: {children?: unknown; [name: string]: unknown};
+}
+
+// The smallest automatic JSX runtime: elements as plain objects, so the
+// compiled page can run without React.
+const runtime = {
+  Fragment: 'Fragment',
+  jsx: (type: unknown, props: Element['props']): Element => ({type, props}),
+  jsxs: (type: unknown, props: Element['props']): Element => ({type, props}),
+};
+
+function* walk(node: unknown): Generator<Element> {
+  if (Array.isArray(node)) for (const child of node) yield* walk(child);
+  else if (node && typeof node === 'object' && 'props' in node) {
+    yield node as Element;
+    yield* walk((node as Element).props.children);
+  }
+}
+
+describe('@mdx-js/mdx compiles pages with cells', () => {
+  test('the inserted import compiles to a real ES import, once', async () => {
+    const file = new VFile({value: source, path: 'docs/nested.mdx'});
+    const output = String(
+      await compile(file, {
+        remarkPlugins: [remarkFrontmatter, remarkDirective, [remarkPythonCells, {importSource: '@theme/PythonCell'}]],
+      }),
+    );
+    expect(output.match(/^import PyodocsPythonCell from '@theme\/PythonCell';$/gm)).toHaveLength(1);
+    expect(output.match(/_jsx\(PyodocsPythonCell, \{/g)).toHaveLength(5);
+    expect(output).not.toContain('_missingMdxReference("PyodocsPythonCell"');
+  });
+
+  test('the component receives id, code and session, and the static code as children', async () => {
+    // The page's own imports (Tabs) cannot resolve here; its components come
+    // through `components` instead.
+    const withoutImports = source.replace(/^import .*$/gm, '');
+    const {default: Content} = await evaluate(
+      {value: withoutImports, path: 'docs/nested.mdx'},
+      {...runtime, remarkPlugins: [remarkFrontmatter, remarkDirective, remarkPythonCells]},
+    );
+    const Cell = (props: Element['props']): Element => ({type: 'cell', props});
+    const Passthrough = (props: Element['props']) => props.children;
+    const tree: unknown = Content({
+      components: {PyodocsPythonCell: Cell, Tabs: Passthrough, TabItem: Passthrough},
+    });
+    const cells = [...walk(tree)].filter((element) => element.type === Cell);
+    expect(cells.map((cell) => [cell.props['code'], cell.props['session']])).toEqual([
+      ['print("list")', 'page:docs/nested.mdx'],
+      ['print("quote")', 'page:docs/nested.mdx'],
+      ['print("tab")', 'page:docs/nested.mdx'],
+      ['print("admonition")', 'page:docs/nested.mdx'],
+      ['print("deep")', 'deep'],
+    ]);
+    expect(cells[0]?.props['id']).toMatch(/^py-[0-9a-f]{8}$/);
+    const code = [...walk(cells[0]?.props.children)].find((element) => element.type === 'code');
+    expect(code?.props).toMatchObject({className: 'language-python', children: 'print("list")\n'});
+  });
+});

@@ -1,0 +1,120 @@
+import type {Code, Root} from 'mdast';
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import {VFile} from 'vfile';
+import {describe, expect, test} from 'vitest';
+import {pythonCellsTransform} from '../src/index.js';
+
+const parse = (value: string) => ({tree: fromMarkdown(value), file: new VFile({value, path: '/site/docs/page.md', cwd: '/site'})});
+
+describe('pythonCellsTransform', () => {
+  test('emits the contract element: id, code, session attributes and the static code as child', () => {
+    const {tree, file} = parse('```python run title="a.py" session=s id=first\nprint("hi")\n```\n');
+    pythonCellsTransform(tree, file);
+    expect(tree.children[0]).toMatchObject({
+      type: 'mdxJsxFlowElement',
+      name: 'PyodocsPythonCell',
+      attributes: [
+        {type: 'mdxJsxAttribute', name: 'id', value: 'first'},
+        {type: 'mdxJsxAttribute', name: 'code', value: 'print("hi")'},
+        {type: 'mdxJsxAttribute', name: 'session', value: 's'},
+      ],
+      children: [{type: 'code', lang: 'python', meta: 'title="a.py"', value: 'print("hi")'}],
+      position: {start: {line: 1, column: 1}},
+    });
+  });
+
+  test('the default session is the page path relative to cwd, with / separators', () => {
+    const value = '```python run\n1\n```\n';
+    const file = new VFile({value, path: 'C:\\site\\docs\\win.md', cwd: 'C:\\site'});
+    pythonCellsTransform(fromMarkdown(value), file);
+    expect(file.data.pyodocs?.sessions).toEqual(['page:docs/win.md']);
+  });
+
+  test('running twice leaves the tree and the manifest as after one run', () => {
+    const {tree, file} = parse('```python run\n1\n```\n\n```python run\n1\n```\n');
+    pythonCellsTransform(tree, file);
+    const once = structuredClone(tree);
+    const manifest = structuredClone(file.data.pyodocs);
+    pythonCellsTransform(tree, file);
+    expect(tree).toEqual(once);
+    expect(file.data.pyodocs).toEqual(manifest);
+    expect(manifest?.cells.map((cell) => cell.id)).toEqual(['py-340ca71c', 'py-340ca71c-2']);
+  });
+
+  test('leaves non-runnable fences as the very same node', () => {
+    const {tree, file} = parse('```python title="x"\n1\n```\n\n```python run\n2\n```\n');
+    const staticNode = tree.children[0];
+    pythonCellsTransform(tree, file);
+    expect(tree.children[0]).toBe(staticNode);
+    expect((tree.children[0] as Code).meta).toBe('title="x"');
+  });
+
+  test('sets an empty manifest on pages without cells and on disabled pages', () => {
+    const {tree, file} = parse('```python\n1\n```\n');
+    pythonCellsTransform(tree, file);
+    expect(file.data.pyodocs).toEqual({cells: [], sessions: []});
+
+    const disabled = parse('```python run\n1\n```\n');
+    disabled.file.data['frontMatter'] = {pyodide: false};
+    pythonCellsTransform(disabled.tree, disabled.file);
+    expect(disabled.file.data.pyodocs).toEqual({cells: [], sessions: []});
+    expect(disabled.tree.children[0]?.type).toBe('code');
+  });
+
+  test('works on trees without positions or a file path', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [{type: 'code', lang: 'python', meta: 'run sesion=x', value: '1'}],
+    };
+    const file = new VFile();
+    expect(() => pythonCellsTransform(tree, file)).toThrow(
+      /^1 problem with Python cells in this page:\nUnknown key "sesion"/,
+    );
+
+    const ok: Root = {
+      type: 'root',
+      children: [
+        {type: 'code', lang: 'py', meta: 'run', value: '1'},
+        {type: 'code', lang: 'py', meta: 'run', value: 'π😀é'},
+      ],
+    };
+    pythonCellsTransform(ok, file);
+    // Ids are FNV-1a of the UTF-8 bytes: stable and easy to recompute elsewhere.
+    expect(file.data.pyodocs).toEqual({
+      cells: [
+        {id: 'py-340ca71c', session: 'page', code: '1'},
+        {id: 'py-6cdeac0b', session: 'page', code: 'π😀é'},
+      ],
+      sessions: ['page'],
+    });
+  });
+
+  test('front matter that is not YAML is reported where the parser stopped', () => {
+    const value = '---\npyodide: [unclosed\n---\n\n```python run\n1\n```\n';
+    const file = new VFile({value, path: 'docs/bad.md'});
+    const tree: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'yaml',
+          value: 'pyodide: [unclosed',
+          position: {start: {line: 1, column: 1, offset: 0}, end: {line: 3, column: 4, offset: 26}},
+        },
+      ],
+    };
+    pythonCellsTransform(tree, file, {onError: 'warn'});
+    expect(file.messages).toHaveLength(1);
+    expect(file.messages[0]).toMatchObject({
+      ruleId: 'pyodocs:invalid-front-matter',
+      line: 2,
+    });
+    expect(file.messages[0]?.reason).toMatch(/^docs\/bad\.md:2:\d+: Front matter is not valid YAML/);
+  });
+
+  test('validates its options like the plugin', () => {
+    const {tree, file} = parse('');
+    expect(() => pythonCellsTransform(tree, file, {onError: 'loud' as 'warn'})).toThrow(
+      `@pyodocs/remark: option "onError" must be 'throw' or 'warn', got "loud".`,
+    );
+  });
+});
