@@ -1,0 +1,42 @@
+import type {ReactNode} from 'react';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {usePyodideStatus} from '../provider/usePyodideStatus.js';
+import type {CellDataState} from './cellState.js';
+
+interface CellStatusLineProps {
+  dataState: CellDataState;
+  failure: 'python' | 'runtime' | null;
+  labels: Readonly<PythonCellLabels>;
+}
+
+/**
+ * A polite live region that is always in the DOM (so screen readers announce
+ * changes) and empty while nothing happens.
+ */
+export function CellStatusLine({dataState, failure, labels}: CellStatusLineProps): ReactNode {
+  let content: ReactNode = null;
+  if (dataState === 'queued' || dataState === 'running') {
+    // Only waiting cells follow the client's status: hundreds of idle cells
+    // on a page hold no subscription.
+    content = <PendingStatus running={dataState === 'running'} labels={labels} />;
+  } else if (dataState === 'error') {
+    content = failure === 'runtime' ? labels.failed : labels.pythonError;
+  }
+  return (
+    <div className="pyodocs-status" role="status" aria-live="polite">
+      {content}
+    </div>
+  );
+}
+
+function PendingStatus({running, labels}: {running: boolean; labels: Readonly<PythonCellLabels>}): ReactNode {
+  const status = usePyodideStatus();
+  if (status.state === 'loading') {
+    return (
+      <>
+        {labels.loading} <span className="pyodocs-status-detail">{status.message}</span>
+      </>
+    );
+  }
+  return running ? labels.running : labels.queued;
+}

@@ -1,0 +1,81 @@
+import {useCallback, useEffect, useId, type ReactNode} from 'react';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
+import {CellOutputArea} from '../output/CellOutputArea.js';
+import {CellStatusLine} from './CellStatusLine.js';
+import {CellToolbar} from './CellToolbar.js';
+import {StaticCode} from './StaticCode.js';
+import {registerCellCode} from './cellRegistry.js';
+import {cellDataState} from './cellState.js';
+import {useCellEditor} from './useCellEditor.js';
+import {useCellRunner} from './useCellRunner.js';
+
+export interface PythonCellProps {
+  /** Stable cell id, unique on the page; becomes `data-pyodocs-cell`. */
+  id: string;
+  /** The Python source, exactly as authored. */
+  code: string;
+  /** Namespace the code runs in; cells sharing a session see each other's variables. */
+  session: string;
+  /** The site's static, highlighted rendering of `code` (server-rendered); a plain `<pre><code>` when absent. */
+  children?: ReactNode;
+  /** Overrides of the site-wide labels for this cell. */
+  labels?: Partial<PythonCellLabels>;
+}
+
+/**
+ * A runnable Python example: the site's static code first, an editor on
+ * demand, Run / Stop / Reset and the outputs. Hydrating it does no work
+ * beyond rendering, so pages with hundreds of cells stay fast.
+ */
+export function PythonCell({id, code, session, children, labels: labelOverrides}: PythonCellProps): ReactNode {
+  const labels = usePythonCellLabels(labelOverrides);
+  const hintId = useId();
+  const runner = useCellRunner({id, session, labels});
+  const editor = useCellEditor({code, label: labels.editor, describedBy: hintId, onRun: () => runner.run(editor.getCode())});
+  const {getCode, restore} = editor;
+  const {run, reset} = runner;
+
+  useEffect(() => registerCellCode(id, getCode), [id, getCode]);
+
+  const onRun = useCallback(() => run(getCode()), [run, getCode]);
+  const onReset = useCallback(() => {
+    reset();
+    restore(code);
+  }, [reset, restore, code]);
+
+  const dataState = cellDataState(runner.state);
+  return (
+    <div className="pyodocs-cell" data-pyodocs-cell={id} data-state={dataState}>
+      {editor.mode === 'editing' ? (
+        <div className="pyodocs-editor" ref={editor.hostRef} />
+      ) : (
+        <StaticCode
+          code={code}
+          hintId={hintId}
+          busy={editor.mode === 'loading'}
+          onActivate={editor.activate}
+          onPreload={editor.preload}
+        >
+          {children}
+        </StaticCode>
+      )}
+      <span id={hintId} className="pyodocs-visually-hidden">
+        {labels.editHint}
+      </span>
+      {editor.loadFailed && <p className="pyodocs-notice pyodocs-notice--error">{labels.editorFailed}</p>}
+      <CellToolbar
+        labels={labels}
+        canStop={dataState === 'queued' || dataState === 'running'}
+        canEdit={editor.mode === 'static'}
+        hintId={hintId}
+        onRun={onRun}
+        onStop={runner.stop}
+        onReset={onReset}
+        onEdit={() => editor.activate()}
+        status={<CellStatusLine dataState={dataState} failure={runner.state.failure} labels={labels} />}
+      />
+      <CellOutputArea outputs={runner.state.outputs} labels={labels} />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import {useCallback, useContext, useReducer, useRef} from 'react';
+import type {RunOutcome} from '@pyodocs/runtime';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {PyodideContext} from '../provider/PyodideContext.js';
+import {cellReducer, initialCellState, type CellState} from './cellState.js';
+
+export interface CellRunner {
+  state: CellState;
+  /** Queues a run of `code`; runs pile up in order like Jupyter's. */
+  run(code: string): void;
+  /** Cancels this cell's queued runs and interrupts its running one. */
+  stop(): void;
+  /** Drops this cell's runs and outputs. */
+  reset(): void;
+}
+
+/** Runs, their events and outcomes for one cell. Nothing happens until Run: no client, no subscription. */
+export function useCellRunner(options: {id: string; session: string; labels: Readonly<PythonCellLabels>}): CellRunner {
+  const context = useContext(PyodideContext);
+  const [state, dispatch] = useReducer(cellReducer, initialCellState);
+  // token -> runtime run id, for the runs of this cell that have not finished.
+  const runIds = useRef(new Map<number, string>());
+  const nextToken = useRef(0);
+  const latest = useRef(options);
+  latest.current = options;
+
+  const run = useCallback(
+    (code: string) => {
+      const {id, session, labels} = latest.current;
+      if (!context) {
+        dispatch({type: 'unavailable', message: labels.noProvider});
+        return;
+      }
+      const token = ++nextToken.current;
+      dispatch({type: 'submitted', token});
+      const finish = (outcome: RunOutcome) => {
+        runIds.current.delete(token);
+        dispatch({type: 'finished', token, outcome, labels: latest.current.labels});
+      };
+      try {
+        const handle = context
+          .getClient()
+          .run({code, session, cellId: id}, (event) => dispatch({type: 'event', token, event}));
+        runIds.current.set(token, handle.id);
+        handle.done.then(finish, (error: unknown) => finish({status: 'failed', message: describe(error)}));
+      } catch (error) {
+        finish({status: 'failed', message: describe(error)});
+      }
+    },
+    [context],
+  );
+
+  const stop = useCallback(() => {
+    if (!context) return;
+    const client = context.getClient();
+    // Newest first: cancelling the queued runs before interrupting the running
+    // one keeps the restarted worker from picking them up.
+    for (const runId of [...runIds.current.values()].reverse()) client.stop(runId);
+  }, [context]);
+
+  const reset = useCallback(() => {
+    stop();
+    runIds.current.clear();
+    dispatch({type: 'reset'});
+  }, [stop]);
+
+  return {state, run, stop, reset};
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,61 @@
+/**
+ * Every string the cell shows or announces. Sites pass translations (the
+ * Docusaurus theme fills them from its i18n) through `PyodideProvider`'s
+ * `labels` or a cell's `labels`; anything left out falls back to English.
+ */
+export interface PythonCellLabels {
+  /** Run button. End-to-end tests find it by this name, so keep it "Run" in English. */
+  run: string;
+  /** Stop button ("Stop" in English, relied on by tests). */
+  stop: string;
+  /** Reset button ("Reset" in English, relied on by tests). */
+  reset: string;
+  /** Button that turns the static code into an editor. */
+  edit: string;
+  /** Describes the code area to assistive technology before it becomes an editor. */
+  editHint: string;
+  /** Accessible name of the code editor. */
+  editor: string;
+  /** Status while the Python runtime downloads and starts; the runtime's stage message follows it. */
+  loading: string;
+  /** Status while this cell's code runs. */
+  running: string;
+  /** Status while this cell waits for earlier runs. */
+  queued: string;
+  /** Status after the code raised an exception. */
+  pythonError: string;
+  /** Accessible name of the output area. */
+  output: string;
+  /** Notice when a run was stopped before it started. */
+  stopped: string;
+  /** Notice when stopping a running cell restarted Python (all variables are gone). */
+  restarted: string;
+  /** Status and notice prefix when Python itself could not run (offline, crashed worker, …); Run retries. */
+  failed: string;
+  /** Shown on Run when no `PyodideProvider` is above the cell. */
+  noProvider: string;
+  /** Shown when the editor code could not be downloaded; the static code stays. */
+  editorFailed: string;
+  /** Shown for an output whose MIME types have no renderer yet; the types follow it. */
+  unsupportedOutput: string;
+}
+
+export const defaultPythonCellLabels: Readonly<PythonCellLabels> = Object.freeze({
+  run: 'Run',
+  stop: 'Stop',
+  reset: 'Reset',
+  edit: 'Edit',
+  editHint: 'Click the code or press Enter to edit it. In the editor, Shift+Enter runs the cell; Escape then Tab leaves it.',
+  editor: 'Python code',
+  loading: 'Loading Python…',
+  running: 'Running…',
+  queued: 'Queued',
+  pythonError: 'Python error',
+  output: 'Output',
+  stopped: 'Stopped before it ran',
+  restarted: 'Restarted: the Python session was reset',
+  failed: 'Python could not run',
+  noProvider: 'This cell cannot run: no PyodideProvider is mounted above it.',
+  editorFailed: 'The editor could not be loaded; the code is shown read-only.',
+  unsupportedOutput: 'This output cannot be shown here yet. Types:',
+});

@@ -1,0 +1,56 @@
+import type {ReactNode} from 'react';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import type {CellOutput} from './CellOutput.js';
+import {MimeBundleOutput} from './MimeBundleOutput.js';
+import {TracebackOutput} from './TracebackOutput.js';
+
+interface CellOutputAreaProps {
+  outputs: readonly CellOutput[];
+  labels: Readonly<PythonCellLabels>;
+}
+
+/** Everything the last run produced, in arrival order, under `data-pyodocs-output` (a DOM contract). */
+export function CellOutputArea({outputs, labels}: CellOutputAreaProps): ReactNode {
+  return (
+    // Always rendered (empty between runs) so tests and scripts can rely on it;
+    // named as a group only when there is something in it.
+    <div
+      className="pyodocs-output"
+      data-pyodocs-output=""
+      role={outputs.length > 0 ? 'group' : undefined}
+      aria-label={outputs.length > 0 ? labels.output : undefined}
+    >
+      {outputs.map((output, index) => (
+        // Outputs only ever grow or are replaced wholesale, so the index is a stable key.
+        <OutputBlock key={index} output={output} labels={labels} />
+      ))}
+    </div>
+  );
+}
+
+function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<PythonCellLabels>}): ReactNode {
+  switch (output.kind) {
+    case 'stream':
+      return (
+        <pre className={`pyodocs-stream pyodocs-stream--${output.name}`} data-stream={output.name}>
+          {output.text}
+        </pre>
+      );
+    case 'display':
+      return (
+        <div className="pyodocs-display" data-pyodocs-display="">
+          <MimeBundleOutput data={output.data} metadata={output.metadata} unsupportedLabel={labels.unsupportedOutput} />
+        </div>
+      );
+    case 'result':
+      return (
+        <div className="pyodocs-result" data-pyodocs-result="">
+          <MimeBundleOutput data={output.data} metadata={output.metadata} unsupportedLabel={labels.unsupportedOutput} />
+        </div>
+      );
+    case 'error':
+      return <TracebackOutput error={output.error} />;
+    case 'notice':
+      return <p className={`pyodocs-notice pyodocs-notice--${output.tone}`}>{output.text}</p>;
+  }
+}

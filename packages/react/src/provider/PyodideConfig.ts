@@ -1,0 +1,7 @@
+/** Where the browser finds the runtime; both URLs are usually served by the site itself. */
+export interface PyodideConfig {
+  /** URL of `@pyodocs/runtime`'s `dist/worker.js` (a self-contained ES module worker). */
+  workerUrl: string;
+  /** Base URL of the Pyodide files (`pyodide.mjs`, `pyodide.asm.wasm`, …), ending with `/`. */
+  indexURL: string;
+}

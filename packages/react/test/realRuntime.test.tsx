@@ -1,0 +1,70 @@
+import {createRequire} from 'node:module';
+import {dirname} from 'node:path';
+import {fireEvent, waitFor, within} from '@testing-library/react';
+import type {PyodideClient} from '@pyodocs/runtime';
+import {createNodeClient} from '@pyodocs/runtime/node';
+import {afterAll, describe, expect, it} from 'vitest';
+import {PythonCell} from '../src/index.js';
+import {button, cellElement, outputArea, renderCells} from './renderCell.js';
+
+// The cell against the real runtime: Pyodide in a Node worker thread through
+// the same PyodideClient the browser uses. One client for the file, as in a tab.
+// Paths are given explicitly because under jsdom Vitest serves the runtime's
+// modules with http: import.meta.url values, which a Node thread cannot load.
+const runtimePackage = createRequire(import.meta.url).resolve('@pyodocs/runtime/package.json');
+const client: PyodideClient = createNodeClient({
+  workerUrl: `${dirname(runtimePackage)}/dist/node-worker.js`,
+  indexURL: `${dirname(createRequire(runtimePackage).resolve('pyodide/package.json'))}/`,
+});
+afterAll(() => client.dispose());
+
+const pythonTimeout = {timeout: 120_000};
+
+function renderPage() {
+  return renderCells(
+    <>
+      <PythonCell id="define" code={'import sys\nprint("hello")\nprint("oops", file=sys.stderr)\nanswer = 6 * 7\nanswer'} session="page:real.mdx" />
+      <PythonCell id="reuse" code={'answer + 1'} session="page:real.mdx" />
+      <PythonCell id="fail" code={'def f():\n    return 1 / 0\nf()'} session="page:real.mdx" />
+    </>,
+    {client},
+  );
+}
+
+describe('PythonCell with the real Pyodide runtime', () => {
+  it('runs a page of cells in one session: streams, result, shared variables, traceback', async () => {
+    renderPage();
+    const define = cellElement('define');
+    const reuse = cellElement('reuse');
+    const fail = cellElement('fail');
+    fireEvent.click(button(define, 'Run'));
+    fireEvent.click(button(reuse, 'Run'));
+    fireEvent.click(button(fail, 'Run'));
+    expect(reuse.dataset.state).toBe('queued');
+
+    await waitFor(() => expect(fail.dataset.state).toBe('error'), pythonTimeout);
+    expect(define.dataset.state).toBe('done');
+    const streams = [...outputArea(define).querySelectorAll('pre[data-stream]')];
+    expect(streams.map((pre) => [pre.getAttribute('data-stream'), pre.textContent])).toEqual([
+      ['stdout', 'hello\n'],
+      ['stderr', 'oops\n'],
+    ]);
+    expect(outputArea(define).querySelector('[data-pyodocs-result]')?.textContent).toBe('42');
+    expect(outputArea(reuse).querySelector('[data-pyodocs-result]')?.textContent).toBe('43');
+
+    const traceback = outputArea(fail).querySelector('[data-pyodocs-error]');
+    expect(traceback?.textContent).toMatch(/ZeroDivisionError: division by zero$/);
+    expect(traceback?.querySelector('.pyodocs-ename')?.textContent).toBe('ZeroDivisionError');
+    expect(within(fail).getByRole('status').textContent).toBe('Python error');
+  }, 150_000);
+
+  it('stops a running loop: Python restarts and the cell says so', async () => {
+    renderCells(<PythonCell id="loop" code={'while True:\n    pass'} session="page:real.mdx" />, {client});
+    const loop = cellElement('loop');
+    fireEvent.click(button(loop, 'Run'));
+    await waitFor(() => expect(loop.dataset.state).toBe('running'), pythonTimeout);
+    fireEvent.click(button(loop, 'Stop'));
+    await waitFor(() => expect(loop.dataset.state).toBe('idle'), pythonTimeout);
+    expect(outputArea(loop).textContent).toBe('Restarted: the Python session was reset');
+  }, 150_000);
+});
