@@ -1,0 +1,46 @@
+import type {PyodocsError} from '../errors.js';
+import type {MimeBundle, PythonError} from '../protocol.js';
+
+/** What to run. */
+export interface RunRequest {
+  /** Python source. */
+  code: string;
+  /** Namespace to run in: runs of one session share variables. */
+  session: string;
+  /** Shown in tracebacks as `<cell CELL_ID>`; defaults to the run id. */
+  cellId?: string;
+}
+
+/**
+ * Everything a run produces, in order: `queued` (synchronously, inside
+ * `run()`), `started`, then output as it happens.
+ */
+export type RunEvent =
+  | {type: 'queued'}
+  | {type: 'started'}
+  | {type: 'stream'; name: 'stdout' | 'stderr'; text: string}
+  | {type: 'display'; data: MimeBundle; metadata: Record<string, unknown>}
+  /** The value of the final expression; not sent for None or a trailing `;`. */
+  | {type: 'result'; data: MimeBundle; metadata: Record<string, unknown>}
+  | {type: 'error'; error: PythonError};
+
+/** How a run ended. Every run gets exactly one. */
+export type RunOutcome =
+  | {status: 'ok'}
+  /** The cell raised; the error event carried the same error. */
+  | {status: 'error'; error: PythonError}
+  /** `stopped`: cancelled before it started. `restarted`: the worker was terminated under it. */
+  | {status: 'cancelled'; reason: 'stopped' | 'restarted'}
+  /**
+   * The worker crashed, Pyodide failed to load, or the protocol versions
+   * differ. `error` tells which (`WorkerCrashedError`, `PyodideLoadError`,
+   * `ProtocolMismatchError`); optional so hand-made outcomes still fit.
+   */
+  | {status: 'failed'; message: string; error?: PyodocsError};
+
+export interface RunHandle {
+  /** Pass to `stop()`; unique per client. */
+  id: string;
+  /** Resolves (never rejects) with the outcome. */
+  done: Promise<RunOutcome>;
+}

@@ -1,0 +1,36 @@
+// Public API of @pyodocs/runtime (browser-safe: no Node imports).
+export {PyodideClient} from './client/PyodideClient.js';
+export type {ClientStats, PyodideClientOptions} from './client/PyodideClient.js';
+export type {ClientStatus} from './client/ClientStatus.js';
+export type {RunEvent, RunHandle, RunOutcome, RunRequest} from './client/RunEvents.js';
+export type {WorkerEndpoint, WorkerEndpointEventMap} from './client/WorkerEndpoint.js';
+export {
+  ClientDisposedError,
+  ProtocolMismatchError,
+  PyodideLoadError,
+  PyodocsError,
+  WorkerCrashedError,
+} from './errors.js';
+export {PROTOCOL_VERSION} from './protocol.js';
+export type {
+  ClientMessage,
+  DisplayMessage,
+  DoneMessage,
+  ErrorMessage,
+  FatalMessage,
+  FatalReason,
+  InitMessage,
+  LoadStage,
+  MimeBundle,
+  ProgressMessage,
+  PythonError,
+  ReadyMessage,
+  ResetSessionMessage,
+  ResultMessage,
+  RunMessage,
+  StageTiming,
+  StreamMessage,
+  StreamName,
+  WorkerMessage,
+} from './protocol.js';
+export {PYODIDE_VERSION} from './pyodideVersion.js';

@@ -1,0 +1,214 @@
+/**
+ * The message protocol between a `PyodideClient` (page) and the Pyodide
+ * worker (`dist/worker.js`, or the Node worker thread). Declared once, here.
+ *
+ * Every message is a plain, structured-cloneable object discriminated by
+ * `type`. Messages about a run or a session reset carry the `id` the client
+ * chose, so replies pair with requests.
+ *
+ * Version handshake: the client's first message is `init`; the worker answers
+ * `ready` (or `fatal`). Both carry `protocol`, and each side refuses the other
+ * when it differs from its own `PROTOCOL_VERSION`. The shapes of `init`,
+ * `ready` and `fatal` must therefore stay readable across versions: never
+ * rename `type`, `protocol` or `message`.
+ */
+
+/** Bump on any incompatible change to the messages below. */
+export const PROTOCOL_VERSION = 1;
+
+// ---------------------------------------------------------------------------
+// Payloads shared with the client API
+
+/**
+ * Output in several representations keyed by MIME type, like Jupyter's
+ * `display_data`, e.g. `{'text/plain': '45'}`. Values are strings for text
+ * types and base64 strings for binary ones; JSON types hold JSON values.
+ */
+export type MimeBundle = Record<string, unknown>;
+
+/** A Python exception raised by a cell. */
+export interface PythonError {
+  /** Exception class name, e.g. `NameError`. */
+  ename: string;
+  /** `str()` of the exception, e.g. `name 'x' is not defined`. */
+  evalue: string;
+  /**
+   * The formatted traceback as Python prints it, trimmed to the cell's own
+   * frames (no worker or Pyodide frames); a SyntaxError shows file, line and
+   * caret. Ends with the `ename: evalue` line.
+   */
+  traceback: string;
+}
+
+/** The output streams a cell writes to. */
+export type StreamName = 'stdout' | 'stderr';
+
+/** Start-up stages of the worker, in order. */
+export type LoadStage = 'runtime' | 'kernel' | 'globals';
+
+/** How long one start-up stage took. */
+export interface StageTiming {
+  /** Which stage. */
+  stage: LoadStage;
+  /** Duration in milliseconds. */
+  ms: number;
+}
+
+// ---------------------------------------------------------------------------
+// Client -> worker
+
+/** First message on a fresh worker: load Pyodide. Sent exactly once. */
+export interface InitMessage {
+  type: 'init';
+  /** The client's `PROTOCOL_VERSION`; the worker refuses any other. */
+  protocol: number;
+  /**
+   * Base URL (ending in `/`) of the Pyodide distribution: `pyodide.mjs`,
+   * `pyodide.asm.wasm`, `python_stdlib.zip`, `pyodide-lock.json`. In Node, a
+   * directory path.
+   */
+  indexURL: string;
+}
+
+/** Run one cell. The worker runs cells one at a time, in arrival order. */
+export interface RunMessage {
+  type: 'run';
+  /** Client-chosen id, echoed by every event of this run and by its `done`. */
+  id: string;
+  /** Name of the namespace to run in; created on first use. */
+  session: string;
+  /** Python source of the cell. */
+  code: string;
+  /** Cell id, shown in tracebacks as the file name `<cell CELL_ID>`. */
+  cellId: string;
+}
+
+/** Forget a session's namespace. Answered by `done` with the same id. */
+export interface ResetSessionMessage {
+  type: 'reset-session';
+  /** Client-chosen id, echoed by the `done` reply. */
+  id: string;
+  /** The session to forget; unknown sessions are fine. */
+  session: string;
+}
+
+/** Everything a client may send to the worker. */
+export type ClientMessage = InitMessage | RunMessage | ResetSessionMessage;
+
+// ---------------------------------------------------------------------------
+// Worker -> client
+
+/** Pyodide is loaded and the kernel is ready for runs. Reply to `init`. */
+export interface ReadyMessage {
+  type: 'ready';
+  /** The worker's `PROTOCOL_VERSION`; the client refuses any other. */
+  protocol: number;
+  /** Version of the loaded Pyodide, e.g. `314.0.7`. */
+  pyodideVersion: string;
+  /** Version of its Python, e.g. `3.14.2`. */
+  pythonVersion: string;
+  /** Duration of each start-up stage, in order. */
+  timings: StageTiming[];
+}
+
+/** A start-up stage began. */
+export interface ProgressMessage {
+  type: 'progress';
+  /** The stage that began. */
+  stage: LoadStage;
+  /** What the reader is waiting for, in English, e.g. `Loading Python runtime…`. */
+  message: string;
+}
+
+/** Text a run wrote to stdout or stderr, sent as it is written (line by line). */
+export interface StreamMessage {
+  type: 'stream';
+  /** The run that wrote it. */
+  id: string;
+  /** Which stream. */
+  name: StreamName;
+  /** The text, usually one or more complete lines. */
+  text: string;
+}
+
+/** An object a run showed with `display()`. */
+export interface DisplayMessage {
+  type: 'display';
+  /** The run that showed it. */
+  id: string;
+  /** The object's representations. */
+  data: MimeBundle;
+  /** Per-MIME-type metadata (e.g. image size); usually empty. */
+  metadata: Record<string, unknown>;
+}
+
+/** The value of a run's final expression. Not sent for None or a trailing `;`. */
+export interface ResultMessage {
+  type: 'result';
+  /** The run it belongs to. */
+  id: string;
+  /** The value's representations. */
+  data: MimeBundle;
+  /** Per-MIME-type metadata; usually empty. */
+  metadata: Record<string, unknown>;
+}
+
+/** The exception that ended a run (including SyntaxError and SystemExit). */
+export interface ErrorMessage {
+  type: 'error';
+  /** The run that raised it. */
+  id: string;
+  /** The exception. */
+  error: PythonError;
+}
+
+/** A run or a session reset finished; always the last message for its id. */
+export interface DoneMessage {
+  type: 'done';
+  /** The id of the `run` or `reset-session` request. */
+  id: string;
+  /** `error` when the run raised (its `error` message came first). */
+  status: 'ok' | 'error';
+}
+
+/** Why the worker gave up. */
+export type FatalReason =
+  /** `init.protocol` differs from the worker's version. */
+  | 'protocol-mismatch'
+  /** Pyodide or the kernel could not be loaded (bad indexURL, offline, ...). */
+  | 'load-failed'
+  /** The worker received something that is not a `ClientMessage`. */
+  | 'bad-message'
+  /** A bug in the worker itself. */
+  | 'internal';
+
+/** The worker cannot go on; the client should discard it. */
+export interface FatalMessage {
+  type: 'fatal';
+  /** A sentence for the reader saying what failed and what to check. */
+  message: string;
+  /** Machine-readable cause. */
+  reason: FatalReason;
+}
+
+/** Everything the worker may send to a client. */
+export type WorkerMessage =
+  | ReadyMessage
+  | ProgressMessage
+  | StreamMessage
+  | DisplayMessage
+  | ResultMessage
+  | ErrorMessage
+  | DoneMessage
+  | FatalMessage;
+
+/** Worker messages that belong to one run or reset (they carry its `id`). */
+export type RunScopedMessage = Extract<WorkerMessage, {id: string}>;
+
+/** The sentence both sides use when they refuse a protocol version. */
+export function protocolMismatchMessage(clientProtocol: number, workerProtocol: number): string {
+  return (
+    `pyodocs protocol mismatch: the page's client speaks protocol ${clientProtocol} but the worker speaks protocol ${workerProtocol}. ` +
+    'Serve dist/worker.js from the same @pyodocs/runtime version as the page (a stale cached worker.js causes this too).'
+  );
+}

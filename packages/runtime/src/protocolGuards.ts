@@ -1,0 +1,78 @@
+import type {ClientMessage, FatalReason, LoadStage, PythonError, WorkerMessage} from './protocol.js';
+
+// Runtime checks for messages crossing the worker boundary. Each side checks
+// what it receives, so a stale or foreign peer yields a clear failure instead
+// of `undefined` deep inside a handler.
+
+type Fields = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isLoadStage(value: unknown): value is LoadStage {
+  return value === 'runtime' || value === 'kernel' || value === 'globals';
+}
+
+function isFatalReason(value: unknown): value is FatalReason {
+  return value === 'protocol-mismatch' || value === 'load-failed' || value === 'bad-message' || value === 'internal';
+}
+
+function isPythonError(value: unknown): value is PythonError {
+  return isRecord(value) && isString(value.ename) && isString(value.evalue) && isString(value.traceback);
+}
+
+/**
+ * The `protocol` of a handshake message (`init` or `ready`) of any version, so
+ * that a peer of another version is refused by its version, before its
+ * (possibly different) fields are checked.
+ */
+export function handshakeProtocol(value: unknown, type: 'init' | 'ready'): number | undefined {
+  return isRecord(value) && value.type === type && typeof value.protocol === 'number' ? value.protocol : undefined;
+}
+
+export function isClientMessage(value: unknown): value is ClientMessage {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'init':
+      return typeof value.protocol === 'number' && isString(value.indexURL);
+    case 'run':
+      return isString(value.id) && isString(value.session) && isString(value.code) && isString(value.cellId);
+    case 'reset-session':
+      return isString(value.id) && isString(value.session);
+    default:
+      return false;
+  }
+}
+
+export function isWorkerMessage(value: unknown): value is WorkerMessage {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'ready':
+      return (
+        typeof value.protocol === 'number' &&
+        isString(value.pyodideVersion) &&
+        isString(value.pythonVersion) &&
+        Array.isArray(value.timings)
+      );
+    case 'progress':
+      return isLoadStage(value.stage) && isString(value.message);
+    case 'stream':
+      return isString(value.id) && (value.name === 'stdout' || value.name === 'stderr') && isString(value.text);
+    case 'display':
+    case 'result':
+      return isString(value.id) && isRecord(value.data) && isRecord(value.metadata);
+    case 'error':
+      return isString(value.id) && isPythonError(value.error);
+    case 'done':
+      return isString(value.id) && (value.status === 'ok' || value.status === 'error');
+    case 'fatal':
+      return isString(value.message) && isFatalReason(value.reason);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,239 @@
+"""Runs pyodocs cells inside Pyodide the way IPython runs notebook cells.
+
+The worker (src/worker/PyodideEngine.ts) writes this file into the Pyodide
+file system, imports it and calls :func:`create_kernel` with an object of
+JavaScript callbacks (``hooks``). Everything a run produces goes back through
+those callbacks while the run is in progress; the worker routes it to the run
+id it is executing.
+
+hooks.stream(name, text)          "stdout" / "stderr" text, one call per line
+hooks.output(kind, payload_json)  kind "result" or "display"; payload is
+                                  {"data": <MIME bundle>, "metadata": {...}}
+hooks.error(ename, evalue, traceback)
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import io
+import json
+import linecache
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from pyodide.code import CodeRunner
+
+CELL_FILENAME_PREFIX = "<cell "
+
+
+class Hooks(Protocol):
+    def stream(self, name: str, text: str, /) -> None: ...
+    def output(self, kind: str, payload_json: str, /) -> None: ...
+    def error(self, ename: str, evalue: str, traceback: str, /) -> None: ...
+
+
+# --- MIME bundles ------------------------------------------------------------
+# One formatter per MIME type, like IPython's DisplayFormatter. Only
+# text/plain exists today; rich `_repr_html_`, `_repr_png_`, ... formatters
+# (and `_repr_mimebundle_`) slot in here without touching the protocol.
+MIME_FORMATTERS: dict[str, Callable[[Any], Any]] = {
+    "text/plain": repr,
+}
+
+
+def format_mime_bundle(value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return ``(data, metadata)`` for ``value``; formatters returning None are skipped."""
+    data: dict[str, Any] = {}
+    for mime, formatter in MIME_FORMATTERS.items():
+        formatted = formatter(value)
+        if formatted is not None:
+            data[mime] = formatted
+    return data, {}
+
+
+# --- streams -----------------------------------------------------------------
+class StreamRouter:
+    """Line-buffers stdout/stderr and forwards complete lines immediately.
+
+    One pending buffer for both streams: writing to the other stream first
+    flushes what is pending, so the reader sees output in the order it was
+    written, like an interleaved terminal.
+    """
+
+    def __init__(self, hooks: Hooks) -> None:
+        self._hooks = hooks
+        self._pending_name = "stdout"
+        self._pending = ""
+
+    def write(self, name: str, text: str) -> None:
+        if name != self._pending_name:
+            self.flush()
+            self._pending_name = name
+        self._pending += text
+        newline = self._pending.rfind("\n")
+        if newline >= 0:
+            complete, self._pending = self._pending[: newline + 1], self._pending[newline + 1 :]
+            self._hooks.stream(name, complete)
+
+    def flush(self) -> None:
+        if self._pending:
+            text, self._pending = self._pending, ""
+            self._hooks.stream(self._pending_name, text)
+
+
+class CellStream(io.TextIOBase):
+    """``sys.stdout`` / ``sys.stderr`` replacement that writes through a StreamRouter."""
+
+    def __init__(self, name: str, router: StreamRouter) -> None:
+        super().__init__()
+        self._name = name
+        self._router = router
+
+    @property
+    def name(self) -> str:
+        return f"<{self._name}>"
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+    @property
+    def errors(self) -> str:
+        return "strict"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self._router.write(self._name, text)
+        return len(text)
+
+    def flush(self) -> None:
+        self._router.flush()
+
+
+# --- tracebacks ----------------------------------------------------------------
+def is_cell_filename(filename: str) -> bool:
+    return filename.startswith(CELL_FILENAME_PREFIX)
+
+
+def _trim_stack(te: traceback.TracebackException, kernel_file: str, seen: set[int]) -> None:
+    """Keep the frames from the first cell frame on, minus this module's frames.
+
+    Frames before the first cell frame are the worker's machinery (this
+    kernel, pyodide.code.CodeRunner); a SyntaxError raised while compiling the
+    cell has only those, so it ends up with no stack and prints like
+    Python's own: file, line, caret, message.
+    """
+    if id(te) in seen:
+        return
+    seen.add(id(te))
+    frames = list(te.stack)
+    first_cell = next((i for i, f in enumerate(frames) if is_cell_filename(f.filename)), len(frames))
+    kept = [f for f in frames[first_cell:] if f.filename != kernel_file]
+    te.stack = traceback.StackSummary.from_list(kept)
+    for chained in (te.__cause__, te.__context__):
+        if chained is not None:
+            _trim_stack(chained, kernel_file, seen)
+    for member in te.exceptions or ():
+        _trim_stack(member, kernel_file, seen)
+
+
+def describe_exception(error: BaseException) -> tuple[str, str, str]:
+    """Return ``(ename, evalue, traceback)`` with a traceback that reads like Python's."""
+    te = traceback.TracebackException.from_exception(error)
+    _trim_stack(te, __file__, set())
+    return type(error).__name__, str(error), "".join(te.format())
+
+
+def remember_cell_source(filename: str, source: str) -> None:
+    """Put the cell's source in linecache so tracebacks can show its lines.
+
+    CodeRunner skips linecache for ``<...>`` file names; an entry whose mtime
+    is None is never evicted by ``linecache.checkcache``.
+    """
+    lines = source.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    linecache.cache[filename] = (len(source), None, lines, filename)
+
+
+# --- the kernel ----------------------------------------------------------------
+class Kernel:
+    """One Python namespace per session; runs cells one at a time."""
+
+    def __init__(self, hooks: Hooks) -> None:
+        self._hooks = hooks
+        self._namespaces: dict[str, dict[str, Any]] = {}
+        self._router = StreamRouter(hooks)
+        sys.stdout = CellStream("stdout", self._router)
+        sys.stderr = CellStream("stderr", self._router)
+
+    def namespace(self, session: str) -> dict[str, Any]:
+        namespace = self._namespaces.get(session)
+        if namespace is None:
+            namespace = {
+                "__name__": "__main__",
+                "__doc__": None,
+                "__builtins__": builtins,
+                "display": self.display,
+            }
+            self._namespaces[session] = namespace
+        return namespace
+
+    def reset_session(self, session: str) -> None:
+        self._namespaces.pop(session, None)
+
+    def display(self, *objs: Any) -> None:
+        """Show each object as a display output of the running cell (like IPython's display())."""
+        for obj in objs:
+            self._send_output("display", obj)
+
+    def _send_output(self, kind: str, value: Any) -> None:
+        data, metadata = format_mime_bundle(value)
+        # Output printed before (or while) formatting must come first.
+        self._router.flush()
+        self._hooks.output(kind, json.dumps({"data": data, "metadata": metadata}))
+
+    async def run(self, code: str, session: str, cell_id: str) -> str:
+        """Run one cell; return "ok" or "error" after its events were sent."""
+        filename = f"{CELL_FILENAME_PREFIX}{cell_id}>"
+        namespace = self.namespace(session)
+        try:
+            remember_cell_source(filename, code)
+            runner = CodeRunner(
+                code,
+                filename=filename,
+                return_mode="last_expr",
+                quiet_trailing_semicolon=True,
+                flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                # Keep the author's columns so carets in tracebacks line up.
+                dedent=False,
+            ).compile()
+            value = await runner.run_async(namespace)
+            if value is not None:
+                self._send_output("result", value)
+        # BaseException: sys.exit() and KeyboardInterrupt end the cell, not the worker.
+        except BaseException as error:  # noqa: BLE001
+            self._router.flush()
+            self._hooks.error(*describe_exception(error))
+            return "error"
+        finally:
+            self._router.flush()
+        return "ok"
+
+
+def create_kernel(hooks: Hooks) -> Kernel:
+    return Kernel(hooks)
+
+
+def python_version() -> str:
+    return ".".join(str(part) for part in sys.version_info[:3])

@@ -1,0 +1,208 @@
+import {PROTOCOL_VERSION, protocolMismatchMessage} from '../protocol.js';
+import type {
+  ClientMessage,
+  FatalReason,
+  LoadStage,
+  RunMessage,
+  StageTiming,
+  WorkerMessage,
+} from '../protocol.js';
+import {previewMessage} from '../previewMessage.js';
+import {handshakeProtocol, isClientMessage} from '../protocolGuards.js';
+import {importKernelModule} from './kernelModule.js';
+import type {KernelHooks, KernelProxy} from './kernelModule.js';
+import type {ImportLoadPyodide, PyodideRuntime} from './PyodideRuntime.js';
+
+export interface PyodideEngineOptions {
+  /** Sends a message to the client (`postMessage` of the worker scope or port). */
+  post(message: WorkerMessage): void;
+  /** Obtains `loadPyodide`; the browser worker imports it from the indexURL, Node passes the npm package's. */
+  importLoadPyodide: ImportLoadPyodide;
+}
+
+const STAGE_MESSAGES: Record<LoadStage, string> = {
+  runtime: 'Loading Python runtime…',
+  kernel: 'Starting the Python kernel…',
+  globals: 'Preparing the Python session…',
+};
+
+type EngineState = 'waiting-for-init' | 'loading' | 'ready' | 'failed';
+
+/**
+ * The worker side of the protocol: loads Pyodide in named, timed stages,
+ * then runs cells one at a time in arrival order and streams their events.
+ * Transport-free: the worker entry (browser) and the Node worker thread wire
+ * it to their message ports.
+ */
+export class PyodideEngine {
+  readonly #post: (message: WorkerMessage) => void;
+  readonly #importLoadPyodide: ImportLoadPyodide;
+  #state: EngineState = 'waiting-for-init';
+  #kernel: KernelProxy | undefined;
+  // The run whose output is being produced. Kept after the run ends, so output
+  // of a background task it started goes to that run, where the client drops it.
+  #runId: string | undefined;
+  #work: Promise<void> = Promise.resolve();
+
+  constructor(options: PyodideEngineOptions) {
+    this.#post = options.post;
+    this.#importLoadPyodide = options.importLoadPyodide;
+  }
+
+  /** Handle one message from the client (already structured-cloned). */
+  receive(data: unknown): void {
+    if (this.#state === 'failed') return;
+    // Refuse another protocol by its version before reading its other fields.
+    const protocol = handshakeProtocol(data, 'init');
+    if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
+      this.#fail('protocol-mismatch', protocolMismatchMessage(protocol, PROTOCOL_VERSION));
+      return;
+    }
+    if (!isClientMessage(data)) {
+      this.#fail('bad-message', `The Python worker received a message it does not understand: ${previewMessage(data)}`);
+      return;
+    }
+    // One message at a time: a run must finish before the next starts.
+    this.#work = this.#work
+      .then(() => this.#handle(data))
+      .catch((error: unknown) => this.#fail('internal', `The Python worker failed: ${errorText(error)}`));
+  }
+
+  async #handle(message: ClientMessage): Promise<void> {
+    if (this.#state === 'failed') return;
+    if (message.type === 'init') {
+      if (this.#state !== 'waiting-for-init') {
+        this.#fail('bad-message', 'The Python worker received a second init message.');
+        return;
+      }
+      await this.#load(message.indexURL);
+      return;
+    }
+    const kernel = this.#kernel;
+    if (this.#state !== 'ready' || kernel === undefined) {
+      this.#fail('bad-message', `The Python worker received "${message.type}" before it was ready.`);
+      return;
+    }
+    if (message.type === 'run') {
+      await this.#run(kernel, message);
+    } else {
+      kernel.reset_session(message.session);
+      this.#post({type: 'done', id: message.id, status: 'ok'});
+    }
+  }
+
+  async #load(rawIndexURL: string): Promise<void> {
+    this.#state = 'loading';
+    const indexURL = rawIndexURL.endsWith('/') ? rawIndexURL : `${rawIndexURL}/`;
+    const timings: StageTiming[] = [];
+    let runtime: PyodideRuntime;
+    try {
+      runtime = await this.#stage('runtime', timings, async () => {
+        const loadPyodide = await this.#importLoadPyodide(indexURL);
+        return loadPyodide({indexURL});
+      });
+    } catch (error) {
+      this.#fail('load-failed', loadFailureMessage(indexURL, error));
+      return;
+    }
+    let pythonVersion: string;
+    try {
+      const kernelModule = await this.#stage('kernel', timings, () => importKernelModule(runtime));
+      pythonVersion = await this.#stage('globals', timings, () => {
+        this.#wireStdio(runtime);
+        this.#kernel = kernelModule.create_kernel(this.#hooks());
+        return kernelModule.python_version();
+      });
+    } catch (error) {
+      this.#fail('load-failed', `Pyodide ${runtime.version} loaded, but the pyodocs kernel failed to start: ${errorText(error)}`);
+      return;
+    }
+    this.#state = 'ready';
+    this.#post({type: 'ready', protocol: PROTOCOL_VERSION, pyodideVersion: runtime.version, pythonVersion, timings});
+  }
+
+  async #stage<T>(stage: LoadStage, timings: StageTiming[], work: () => T | Promise<T>): Promise<T> {
+    this.#post({type: 'progress', stage, message: STAGE_MESSAGES[stage]});
+    const started = performance.now();
+    const value = await work();
+    timings.push({stage, ms: Math.round(performance.now() - started)});
+    return value;
+  }
+
+  /**
+   * Python-level output goes through the kernel's line-buffered sys.stdout;
+   * these catch what is written to the file descriptors directly (C code,
+   * os.write). No stdin yet: input() gets EOF instead of blocking the worker.
+   */
+  #wireStdio(runtime: PyodideRuntime): void {
+    runtime.setStdout({batched: (line) => this.#emitStream('stdout', `${line}\n`)});
+    runtime.setStderr({batched: (line) => this.#emitStream('stderr', `${line}\n`)});
+    runtime.setStdin({stdin: () => null});
+  }
+
+  #hooks(): KernelHooks {
+    return {
+      stream: (name, text) => {
+        if (name === 'stdout' || name === 'stderr') this.#emitStream(name, text);
+      },
+      output: (kind, payloadJson) => {
+        const id = this.#runId;
+        if (id === undefined || (kind !== 'result' && kind !== 'display')) return;
+        const payload: unknown = JSON.parse(payloadJson);
+        if (!isOutputPayload(payload)) throw new TypeError(`Malformed ${kind} payload from the kernel`);
+        this.#post({type: kind, id, data: payload.data, metadata: payload.metadata});
+      },
+      error: (ename, evalue, traceback) => {
+        const id = this.#runId;
+        if (id !== undefined) this.#post({type: 'error', id, error: {ename, evalue, traceback}});
+      },
+    };
+  }
+
+  #emitStream(name: 'stdout' | 'stderr', text: string): void {
+    const id = this.#runId;
+    if (id !== undefined) this.#post({type: 'stream', id, name, text});
+  }
+
+  async #run(kernel: KernelProxy, message: RunMessage): Promise<void> {
+    this.#runId = message.id;
+    let status: 'ok' | 'error';
+    const running = kernel.run(message.code, message.session, message.cellId);
+    try {
+      status = (await running) === 'ok' ? 'ok' : 'error';
+    } catch (error) {
+      // Kernel.run catches every Python exception; reaching here is a kernel bug.
+      const text = errorText(error);
+      this.#post({type: 'error', id: message.id, error: {ename: 'PyodocsKernelError', evalue: text, traceback: text}});
+      status = 'error';
+    } finally {
+      running.destroy?.();
+    }
+    this.#post({type: 'done', id: message.id, status});
+  }
+
+  #fail(reason: FatalReason, message: string): void {
+    if (this.#state === 'failed') return;
+    this.#state = 'failed';
+    this.#post({type: 'fatal', reason, message});
+  }
+}
+
+function isOutputPayload(value: unknown): value is {data: Record<string, unknown>; metadata: Record<string, unknown>} {
+  if (typeof value !== 'object' || value === null) return false;
+  const {data, metadata} = value as Record<string, unknown>;
+  return typeof data === 'object' && data !== null && typeof metadata === 'object' && metadata !== null;
+}
+
+function loadFailureMessage(indexURL: string, error: unknown): string {
+  return (
+    `Could not load Pyodide from ${indexURL} (${errorText(error)}). ` +
+    'Check the pyodideBaseUrl option (the indexURL given to the runtime): it must point at a folder that serves ' +
+    'pyodide.mjs, pyodide.asm.wasm and python_stdlib.zip. If it does, check the network connection and retry.'
+  );
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.trim();
+}

@@ -1,0 +1,35 @@
+// The part of Pyodide's API the engine uses, declared structurally: the
+// engine must type-check for browsers without pyodide.d.ts (which pulls in
+// Node types), and the npm package's `loadPyodide` must still fit (the Node
+// worker thread passes it as is; tsc checks that it does).
+
+/** Output callback called once per line (without the newline). */
+export interface BatchedOutput {
+  batched: (line: string) => void;
+}
+
+/** A loaded Pyodide instance, as far as the engine needs it. */
+export interface PyodideRuntime {
+  /** Pyodide's version, e.g. `314.0.7`. */
+  readonly version: string;
+  readonly FS: {
+    mkdirTree(path: string): void;
+    writeFile(path: string, data: string): void;
+  };
+  runPython(code: string): unknown;
+  /** Import a Python module; returns a PyProxy of it. */
+  pyimport(name: string): unknown;
+  setStdout(options: BatchedOutput): void;
+  setStderr(options: BatchedOutput): void;
+  /** `stdin` returning null means end of file. */
+  setStdin(options: {stdin: () => string | null}): void;
+}
+
+/** Pyodide's `loadPyodide`. */
+export type LoadPyodide = (config: {indexURL: string}) => Promise<PyodideRuntime>;
+
+/**
+ * Obtains `loadPyodide` for an indexURL: in a browser worker by importing
+ * `indexURL + 'pyodide.mjs'`, in Node from the npm package.
+ */
+export type ImportLoadPyodide = (indexURL: string) => Promise<LoadPyodide>;

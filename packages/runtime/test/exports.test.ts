@@ -1,0 +1,40 @@
+import {describe, expect, test} from 'vitest';
+import * as runtime from '../src/index.js';
+import * as node from '../src/node/index.js';
+
+describe('public exports', () => {
+  test('@pyodocs/runtime exports the client, the error classes and the version constants', () => {
+    expect(Object.keys(runtime).sort()).toEqual([
+      'ClientDisposedError',
+      'PROTOCOL_VERSION',
+      'PYODIDE_VERSION',
+      'ProtocolMismatchError',
+      'PyodideClient',
+      'PyodideLoadError',
+      'PyodocsError',
+      'WorkerCrashedError',
+    ]);
+  });
+
+  test('@pyodocs/runtime/node exports the Node client and endpoint', () => {
+    expect(Object.keys(node).sort()).toEqual([
+      'NODE_WORKER_URL',
+      'createNodeClient',
+      'createNodeWorkerEndpoint',
+      'nodePyodideIndexURL',
+    ]);
+  });
+
+  test('the errors form one hierarchy', () => {
+    for (const ErrorClass of [
+      runtime.WorkerCrashedError,
+      runtime.PyodideLoadError,
+      runtime.ProtocolMismatchError,
+      runtime.ClientDisposedError,
+    ]) {
+      expect(ErrorClass.prototype).toBeInstanceOf(runtime.PyodocsError);
+      expect(ErrorClass.prototype).toBeInstanceOf(Error);
+    }
+    expect(new runtime.WorkerCrashedError('x').name).toBe('WorkerCrashedError');
+  });
+});

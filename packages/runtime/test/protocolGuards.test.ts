@@ -1,0 +1,52 @@
+import {describe, expect, test} from 'vitest';
+import {PROTOCOL_VERSION, protocolMismatchMessage} from '../src/protocol.js';
+import {handshakeProtocol, isClientMessage, isWorkerMessage} from '../src/protocolGuards.js';
+
+describe('isClientMessage', () => {
+  test.each([
+    {title: 'init', message: {type: 'init', protocol: 1, indexURL: '/pyodide/'}, valid: true},
+    {title: 'run', message: {type: 'run', id: 'run-1', session: 's', code: '1', cellId: 'c'}, valid: true},
+    {title: 'reset-session', message: {type: 'reset-session', id: 'reset-1', session: 's'}, valid: true},
+    {title: 'run without cellId', message: {type: 'run', id: 'run-1', session: 's', code: '1'}, valid: false},
+    {title: 'init with a string protocol', message: {type: 'init', protocol: '1', indexURL: '/'}, valid: false},
+    {title: 'unknown type', message: {type: 'interrupt'}, valid: false},
+    {title: 'not an object', message: 'run', valid: false},
+    {title: 'null', message: null, valid: false},
+  ])('$title', ({message, valid}) => {
+    expect(isClientMessage(message)).toBe(valid);
+  });
+});
+
+describe('isWorkerMessage', () => {
+  test.each([
+    {title: 'ready', message: {type: 'ready', protocol: 1, pyodideVersion: 'a', pythonVersion: 'b', timings: []}, valid: true},
+    {title: 'progress', message: {type: 'progress', stage: 'runtime', message: 'Loading'}, valid: true},
+    {title: 'progress of an unknown stage', message: {type: 'progress', stage: 'packages', message: 'x'}, valid: false},
+    {title: 'stream', message: {type: 'stream', id: 'r', name: 'stdout', text: 'x'}, valid: true},
+    {title: 'stream to stdin', message: {type: 'stream', id: 'r', name: 'stdin', text: 'x'}, valid: false},
+    {title: 'result', message: {type: 'result', id: 'r', data: {'text/plain': '1'}, metadata: {}}, valid: true},
+    {title: 'display without metadata', message: {type: 'display', id: 'r', data: {}}, valid: false},
+    {title: 'error', message: {type: 'error', id: 'r', error: {ename: 'E', evalue: 'v', traceback: 't'}}, valid: true},
+    {title: 'error without traceback', message: {type: 'error', id: 'r', error: {ename: 'E', evalue: 'v'}}, valid: false},
+    {title: 'done', message: {type: 'done', id: 'r', status: 'ok'}, valid: true},
+    {title: 'done with another status', message: {type: 'done', id: 'r', status: 'cancelled'}, valid: false},
+    {title: 'fatal', message: {type: 'fatal', message: 'x', reason: 'load-failed'}, valid: true},
+    {title: 'fatal with an unknown reason', message: {type: 'fatal', message: 'x', reason: 'oops'}, valid: false},
+  ])('$title', ({message, valid}) => {
+    expect(isWorkerMessage(message)).toBe(valid);
+  });
+});
+
+test('handshakeProtocol reads the version of a handshake of any shape', () => {
+  expect(handshakeProtocol({type: 'init', protocol: 7, somethingNew: true}, 'init')).toBe(7);
+  expect(handshakeProtocol({type: 'ready', protocol: 7}, 'ready')).toBe(7);
+  expect(handshakeProtocol({type: 'ready', protocol: 7}, 'init')).toBeUndefined();
+  expect(handshakeProtocol({type: 'init'}, 'init')).toBeUndefined();
+});
+
+test('the mismatch message names both versions and what to do', () => {
+  const message = protocolMismatchMessage(PROTOCOL_VERSION, PROTOCOL_VERSION + 1);
+  expect(message).toContain(`client speaks protocol ${PROTOCOL_VERSION}`);
+  expect(message).toContain(`worker speaks protocol ${PROTOCOL_VERSION + 1}`);
+  expect(message).toContain('same @pyodocs/runtime version');
+});
