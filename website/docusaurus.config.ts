@@ -7,6 +7,7 @@ const config: Config = {
   tagline: 'Runnable Python in your Docusaurus docs, in the reader’s browser',
   url: 'https://pyodocs.example.org',
   baseUrl: '/',
+  favicon: 'favicon.svg',
   onBrokenLinks: 'throw',
   markdown: {
     hooks: {onBrokenMarkdownLinks: 'throw'},
@@ -18,7 +19,7 @@ const config: Config = {
       'classic',
       {
         docs: {sidebarPath: './sidebars.ts'},
-        blog: {showReadingTime: false, onUntruncatedBlogPosts: 'ignore'},
+        blog: {showReadingTime: false, onUntruncatedBlogPosts: 'ignore', onInlineAuthors: 'ignore'},
         theme: {customCss: './src/css/custom.css'},
       } satisfies Preset.Options,
     ],

@@ -1,23 +1,19 @@
-import {cpSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
 import {buildSite} from '../src/docusaurus.js';
-import {E2E_DIR, TMP_DIR} from '../src/paths.js';
+import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
+import {TMP_DIR} from '../src/paths.js';
 
-const scratch: string[] = [];
-afterAll(() => scratch.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
-
-/** A copy of a fixture site (inside e2e/, so it resolves e2e's node_modules). */
-function fixtureCopy(name: string): string {
-  const dir = mkdtempSync(path.join(E2E_DIR, 'fixtures', `.${name}-`));
-  scratch.push(dir);
-  cpSync(path.join(E2E_DIR, 'fixtures', name), dir, {recursive: true});
-  return dir;
-}
+afterAll(removeFixtureCopies);
 
 describe('docusaurus build fails on authoring mistakes', () => {
   test('an unknown fence meta key names file:line:col and the likely fix', async () => {
-    const site = fixtureCopy('bad-meta-site');
+    const site = fixtureCopy('minimal-site');
+    writeFileSync(
+      path.join(site, 'docs', 'index.mdx'),
+      '---\ntitle: A page with a typo\n---\n\n# A page with a typo\n\n```python run sesion=tour\nprint("misspelt meta key above")\n```\n',
+    );
     const result = await buildSite(site, path.join(TMP_DIR, 'bad-meta-build'));
     expect(result.code).not.toBe(0);
     // ```python run sesion=tour  -> line 7, "sesion" starts at column 15.
@@ -26,8 +22,7 @@ describe('docusaurus build fails on authoring mistakes', () => {
   });
 
   test('an invalid plugin option stops the build with the option named', async () => {
-    const site = fixtureCopy('bad-meta-site');
-    writeFileSync(path.join(site, 'docs', 'index.mdx'), '# fine\n');
+    const site = fixtureCopy('minimal-site');
     const config = path.join(site, 'docusaurus.config.js');
     writeFileSync(
       config,

@@ -55,13 +55,12 @@ describe('static HTML', () => {
     expect(staticText(html)).toContain('print("Hello from", sys.version.split()[0])');
   });
 
-  test('fences without `run` stay ordinary code blocks', () => {
+  test('only fences marked `run` become cells; the others stay ordinary code blocks', () => {
     const html = readFileSync(path.join(inject('websiteBuildDir'), 'docs', 'authoring', 'index.html'), 'utf8');
-    const text = staticText(html);
-    expect(text).toContain('import antigravity');
-    // The norun fence is not inside a cell: its code is not in any cell's `code`.
-    const cells = html.match(/data-pyodocs-cell="[^"]*"/g) ?? [];
-    expect(cells.length).toBeGreaterThan(5);
+    expect(staticText(html)).toContain('import antigravity');
+    // authoring.mdx has exactly five `python run` fences.
+    expect(html.match(/data-pyodocs-cell="[^"]*"/g)).toHaveLength(5);
+    expect(html).toContain('data-pyodocs-cell="scratch-cell"');
   });
 });
 
@@ -131,7 +130,9 @@ describe('live cells in Chromium', () => {
       expect(await runCell(sine)).toBe('done');
       expect(await sine.locator('[data-pyodocs-result]').innerText()).toContain('0.247');
 
-      await page.goto(`${server.url}/blog`, {waitUntil: 'networkidle'});
+      expect(await page.locator('[data-pyodocs-cell]', {hasText: 'while True'}).count()).toBe(0);
+
+      await page.goto(`${server.url}/blog/2026/11/22/hello`, {waitUntil: 'networkidle'});
       const posted = cellContaining(page, 'Posted in');
       expect(await runCell(posted)).toBe('done');
       expect(await posted.locator('[data-pyodocs-result]').innerText()).toBe("'Posted in November 2026'");

@@ -3,7 +3,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {LoadContext, Plugin, SwizzleConfig} from '@docusaurus/types';
 import {remarkPythonCells} from '@pyodocs/remark';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import type {PluginOptions} from './options.js';
@@ -83,6 +83,22 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         plugins.push(new CopyWebpackPlugin({patterns}));
       }
       return {plugins};
+    },
+  };
+}
+
+/** Tells `docusaurus swizzle` which theme components are safe to customise. */
+export function getSwizzleConfig(): SwizzleConfig {
+  return {
+    components: {
+      PythonCell: {
+        actions: {eject: 'safe', wrap: 'safe'},
+        description: 'A live Python cell (static code, Run / Stop / Reset, outputs). Wrap it to add chrome around every cell.',
+      },
+      Root: {
+        actions: {eject: 'forbidden', wrap: 'forbidden'},
+        description: "Mounts the tab's single Python runtime; not meant to be customised.",
+      },
     },
   };
 }

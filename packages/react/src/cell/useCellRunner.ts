@@ -55,7 +55,9 @@ export function useCellRunner(options: {id: string; session: string; labels: Rea
     const client = context.getClient();
     // Newest first: cancelling the queued runs before interrupting the running
     // one keeps the restarted worker from picking them up.
-    for (const runId of [...runIds.current.values()].reverse()) client.stop(runId);
+    // Array.from, not [...iterator]: Babel's loose mode (Docusaurus) spreads
+    // only arrays correctly.
+    for (const runId of Array.from(runIds.current.values()).reverse()) client.stop(runId);
   }, [context]);
 
   const reset = useCallback(() => {
