@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
 import {launchChromium} from '../src/chromium.js';
-import {cellContaining, outputText, runCell} from '../src/cells.js';
+import {cellById, cellContaining, outputText, runCell, waitForState} from '../src/cells.js';
 import {serveStatic, type StaticServer} from '../src/staticServer.js';
 
 // The project's own docs site, built by globalSetup with the real
@@ -136,6 +136,36 @@ describe('live cells in Chromium', () => {
       const posted = cellContaining(page, 'Posted in');
       expect(await runCell(posted)).toBe('done');
       expect(await posted.locator('[data-pyodocs-result]').innerText()).toBe("'Posted in November 2026'");
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the code is editable on demand: CodeMirror loads on click, Shift+Enter runs the edit, Reset restores', async () => {
+    const {page, requests} = await openPage('/docs/authoring');
+    try {
+      // Pinned by id: the text changes while we edit.
+      const id = (await cellContaining(page, 'print(2 ** 10)').getAttribute('data-pyodocs-cell')) ?? '';
+      const cell = cellById(page, id);
+      expect(await cell.locator('.cm-editor').count()).toBe(0);
+      const scriptsBefore = requests.filter((url) => url.endsWith('.js')).length;
+
+      await cell.locator('pre', {hasText: 'print(2 ** 10)'}).click();
+      const editor = cell.locator('.cm-content');
+      await editor.waitFor();
+      // The editor came as a chunk of its own, only now.
+      expect(requests.filter((url) => url.endsWith('.js')).length).toBeGreaterThan(scriptsBefore);
+
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('print(3 ** 4)');
+      await page.keyboard.press('Shift+Enter');
+      expect(await waitForState(cell, ['done', 'error'])).toBe('done');
+      expect(await outputText(cell)).toBe('81');
+
+      await cell.getByRole('button', {name: 'Reset', exact: true}).click();
+      expect(await cell.getAttribute('data-state')).toBe('idle');
+      expect(await cell.innerText()).toContain('print(2 ** 10)');
+      expect(await outputText(cell)).toBe('');
     } finally {
       await page.close();
     }
