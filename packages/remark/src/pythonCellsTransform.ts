@@ -13,6 +13,7 @@ import {
   resolvePythonCellsOptions,
   type RemarkPythonCellsOptions,
 } from './options/resolveOptions.js';
+import {mergePackageNames} from './packages/packageNames.js';
 import {relativePagePath} from './page/relativePagePath.js';
 import {PageProblems} from './problems/PageProblems.js';
 
@@ -33,7 +34,7 @@ export function pythonCellsTransform(
 ): void {
   const resolved = resolvePythonCellsOptions(options);
   const problems = new PageProblems(file);
-  const manifest: PageManifest = {cells: [], sessions: []};
+  const manifest: PageManifest = {cells: [], sessions: [], packages: []};
   file.data.pyodocs = manifest;
 
   const page = readPageSettings(tree, file);
@@ -104,16 +105,19 @@ export function pythonCellsTransform(
 
     if (!parent || typeof index !== 'number') return;
     const session = meta.session ?? pageSession;
+    const packages = mergePackageNames(page.settings.packages, meta.packages);
     const element = createCellElement(resolved.componentName, node, meta.passthroughMeta, {
       id: '',
       code: node.value,
       session,
+      packages,
     });
     const idAttribute = element.attributes[0] as MdxJsxAttribute;
     const manifestCell: PageManifestCell = {
       id: '',
       session,
       code: node.value,
+      ...(packages.length > 0 ? {packages} : {}),
       ...pointOf(fenceStart),
     };
     cells.push({
@@ -138,6 +142,7 @@ export function pythonCellsTransform(
       manifest.sessions.push(cell.manifest.session);
     }
   }
+  manifest.packages = mergePackageNames(...manifest.cells.map((cell) => cell.packages));
 
   if (cells.length > 0 && resolved.importSource !== undefined) {
     insertComponentImport(tree, resolved.componentName, resolved.importSource);
@@ -153,7 +158,7 @@ function pointOf(
 
 function readCellAttributes(
   attributes: MdxJsxFlowElement['attributes'],
-): {id: string; code: string; session: string} | undefined {
+): {id: string; code: string; session: string; packages?: string[]} | undefined {
   const value = (name: string) => {
     const attribute = attributes.find(
       (candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === name,
@@ -163,8 +168,9 @@ function readCellAttributes(
   const id = value('id');
   const code = value('code');
   const session = value('session');
+  const packages = value('packages')?.split(',').filter((name) => name !== '');
   return id !== undefined && code !== undefined && session !== undefined
-    ? {id, code, session}
+    ? {id, code, session, ...(packages && packages.length > 0 ? {packages} : {})}
     : undefined;
 }
 

@@ -149,3 +149,27 @@ describe('parseFenceMeta', () => {
     }
   });
 });
+
+describe('packages=', () => {
+  test('comma and/or space separated names', () => {
+    expect(parseFenceMeta('run packages="numpy, matplotlib scipy"').packages).toEqual([
+      'numpy',
+      'matplotlib',
+      'scipy',
+    ]);
+    expect(parseFenceMeta('run packages=numpy,pandas').packages).toEqual(['numpy', 'pandas']);
+    expect(parseFenceMeta('run').packages).toEqual([]);
+  });
+
+  test('version specifiers and empty lists are problems', () => {
+    expect(parseFenceMeta('packages="numpy>=2"').problems.map((p) => p.ruleId)).toEqual([
+      'pyodocs:invalid-meta-value',
+    ]);
+    expect(parseFenceMeta('packages=""').problems.map((p) => p.ruleId)).toEqual([
+      'pyodocs:invalid-meta-value',
+    ]);
+    expect(parseFenceMeta('packages').problems.map((p) => p.ruleId)).toEqual([
+      'pyodocs:invalid-meta-value',
+    ]);
+  });
+});

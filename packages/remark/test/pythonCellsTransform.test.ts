@@ -52,12 +52,12 @@ describe('pythonCellsTransform', () => {
   test('sets an empty manifest on pages without cells and on disabled pages', () => {
     const {tree, file} = parse('```python\n1\n```\n');
     pythonCellsTransform(tree, file);
-    expect(file.data.pyodocs).toEqual({cells: [], sessions: []});
+    expect(file.data.pyodocs).toEqual({cells: [], sessions: [], packages: []});
 
     const disabled = parse('```python run\n1\n```\n');
     disabled.file.data['frontMatter'] = {pyodide: false};
     pythonCellsTransform(disabled.tree, disabled.file);
-    expect(disabled.file.data.pyodocs).toEqual({cells: [], sessions: []});
+    expect(disabled.file.data.pyodocs).toEqual({cells: [], sessions: [], packages: []});
     expect(disabled.tree.children[0]?.type).toBe('code');
   });
 
@@ -86,6 +86,7 @@ describe('pythonCellsTransform', () => {
         {id: 'py-6cdeac0b', session: 'page', code: 'π😀é'},
       ],
       sessions: ['page'],
+      packages: [],
     });
   });
 

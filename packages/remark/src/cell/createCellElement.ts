@@ -6,6 +6,8 @@ export interface CellAttributes {
   id: string;
   code: string;
   session: string;
+  /** Packages the cell needs (page's and fence's, deduplicated); the attribute is left out when empty. */
+  packages?: readonly string[] | undefined;
 }
 
 /**
@@ -27,6 +29,9 @@ export function createCellElement(
       attribute('id', values.id),
       attribute('code', values.code),
       attribute('session', values.session),
+      ...(values.packages && values.packages.length > 0
+        ? [attribute('packages', values.packages.join(','))]
+        : []),
     ],
     children: [staticCode],
   };

@@ -2,6 +2,7 @@ import type {Root, Yaml} from 'mdast';
 import type {VFile} from 'vfile';
 import {isMap, isNode, isScalar, LineCounter, parseDocument, type Document} from 'yaml';
 import type {SourcePoint} from '../meta/locateFenceMeta.js';
+import {PACKAGE_NAME, PACKAGE_NAME_CHARS, splitPackageList} from '../packages/packageNames.js';
 import {SESSION_NAME, SESSION_NAME_CHARS} from '../page/cellNames.js';
 import type {PyodocsRuleId} from '../problems/ruleIds.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
@@ -14,6 +15,8 @@ export interface PageSettings {
   runnable: 'marked' | 'all' | undefined;
   /** Default session of the page's cells. */
   session: string | undefined;
+  /** `pyodide.packages`: packages every cell of the page needs. */
+  packages: string[];
 }
 
 export interface PageSettingsProblem {
@@ -22,9 +25,9 @@ export interface PageSettingsProblem {
   place: SourcePoint | undefined;
 }
 
-const SETTINGS_KEYS = ['enable', 'runnable', 'session'];
+const SETTINGS_KEYS = ['enable', 'runnable', 'session', 'packages'];
 const SHAPE_HINT =
-  'Write pyodide: true, pyodide: false, or a mapping with enable (true/false), runnable ("all"/"marked") and session (NAME).';
+  'Write pyodide: true, pyodide: false, or a mapping with enable (true/false), runnable ("all"/"marked"), session (NAME) and packages ([NAME, ...]).';
 
 /**
  * Read and check the page's `pyodide:` front matter. Values come from
@@ -36,7 +39,12 @@ export function readPageSettings(
   tree: Root,
   file: VFile,
 ): {settings: PageSettings; problems: PageSettingsProblem[]} {
-  const settings: PageSettings = {enabled: true, runnable: undefined, session: undefined};
+  const settings: PageSettings = {
+    enabled: true,
+    runnable: undefined,
+    session: undefined,
+    packages: [],
+  };
   const problems: PageSettingsProblem[] = [];
   const first = tree.children[0];
   const yamlNode = first?.type === 'yaml' ? first : undefined;
@@ -99,6 +107,23 @@ export function readPageSettings(
         problems.push({
           ruleId: 'pyodocs:invalid-front-matter',
           message: `Front matter "pyodide.session" is ${describe(setting)}. Write session: NAME using only ${SESSION_NAME_CHARS}.`,
+          place: valuePlace,
+        });
+    } else if (key === 'packages') {
+      const names =
+        typeof setting === 'string'
+          ? splitPackageList(setting)
+          : Array.isArray(setting) && setting.every((name) => typeof name === 'string')
+            ? setting.flatMap((name: string) => splitPackageList(name))
+            : undefined;
+      const invalid = names?.filter((name) => !PACKAGE_NAME.test(name)) ?? [];
+      if (names && invalid.length === 0) settings.packages = names;
+      else
+        problems.push({
+          ruleId: 'pyodocs:invalid-front-matter',
+          message: names
+            ? `Front matter "pyodide.packages" has invalid package name${invalid.length === 1 ? '' : 's'} ${invalid.map((name) => JSON.stringify(name)).join(', ')}. Use only ${PACKAGE_NAME_CHARS}.`
+            : `Front matter "pyodide.packages" is ${describe(setting)}. Write a list of package names: packages: [numpy, matplotlib].`,
           place: valuePlace,
         });
     } else {

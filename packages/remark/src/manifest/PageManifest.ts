@@ -4,6 +4,8 @@ export interface PageManifestCell {
   session: string;
   /** The Python source, exactly the fence content. */
   code: string;
+  /** Packages this cell needs (page's and fence's); absent when none. */
+  packages?: string[];
   /** Start of the fence in the source file (absent for nodes without positions). */
   position?: {line: number; column: number};
 }
@@ -16,6 +18,8 @@ export interface PageManifest {
   cells: PageManifestCell[];
   /** Session names in first-use order. */
   sessions: string[];
+  /** Every package the page's cells need (front matter `pyodide.packages` and fence `packages=`), deduplicated, in first-use order. */
+  packages: string[];
 }
 
 declare module 'vfile' {

@@ -4,6 +4,7 @@ import {
   SESSION_NAME,
   SESSION_NAME_CHARS,
 } from '../page/cellNames.js';
+import {PACKAGE_NAME, PACKAGE_NAME_CHARS, splitPackageList} from '../packages/packageNames.js';
 import type {PyodocsRuleId} from '../problems/ruleIds.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
 import {tokenizeFenceMeta, type FenceMetaItem} from './tokenizeFenceMeta.js';
@@ -27,6 +28,8 @@ export interface FenceMeta {
   session: string | undefined;
   /** `id=NAME`, when valid. */
   id: string | undefined;
+  /** `packages="numpy,matplotlib"` (comma and/or space separated), when valid; empty when absent. */
+  packages: string[];
   /** Every item in source order, ours and Docusaurus's. */
   items: FenceMetaItem[];
   /** The meta without our items (Docusaurus's `title`, `showLineNumbers`, ranges kept verbatim); null when nothing is left. */
@@ -34,15 +37,15 @@ export interface FenceMeta {
   problems: FenceMetaProblem[];
 }
 
-type OurKey = 'run' | 'norun' | 'session' | 'id';
+type OurKey = 'run' | 'norun' | 'session' | 'id' | 'packages';
 const OUR_FLAGS: ReadonlySet<string> = new Set(['run', 'norun']);
-const OUR_VALUE_KEYS: ReadonlySet<string> = new Set(['session', 'id']);
+const OUR_VALUE_KEYS: ReadonlySet<string> = new Set(['session', 'id', 'packages']);
 // Docusaurus reads these itself (theme CodeBlock); they must pass through
 // untouched and never be reported as unknown.
 const DOCUSAURUS_KEYS: ReadonlySet<string> = new Set(['title', 'showLineNumbers']);
-const KNOWN_KEYS = ['run', 'norun', 'session', 'id', 'title', 'showLineNumbers'];
+const KNOWN_KEYS = ['run', 'norun', 'session', 'id', 'packages', 'title', 'showLineNumbers'];
 const VALID_KEYS_HINT =
-  'Valid keys: run, norun, session=NAME, id=NAME, and Docusaurus\'s title="...", showLineNumbers, {1,3-5}.';
+  'Valid keys: run, norun, session=NAME, id=NAME, packages="NAME,NAME", and Docusaurus\'s title="...", showLineNumbers, {1,3-5}.';
 
 const isOurKey = (name: string): name is OurKey =>
   OUR_FLAGS.has(name) || OUR_VALUE_KEYS.has(name);
@@ -69,6 +72,7 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
     norun: false,
     session: undefined,
     id: undefined,
+    packages: [],
     items,
     passthroughMeta: null,
     problems,
@@ -118,6 +122,28 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
         continue;
       }
       result[name as 'run' | 'norun'] = true;
+      continue;
+    }
+
+    if (name === 'packages') {
+      if (item.kind !== 'pair' || splitPackageList(item.value).length === 0) {
+        problems.push({
+          ruleId: 'pyodocs:invalid-meta-value',
+          message: `"packages" needs a list of package names. Write packages="numpy,matplotlib".`,
+          ...at,
+        });
+        continue;
+      }
+      const invalid = splitPackageList(item.value).filter((pkg) => !PACKAGE_NAME.test(pkg));
+      if (invalid.length > 0) {
+        problems.push({
+          ruleId: 'pyodocs:invalid-meta-value',
+          message: `Invalid package name${invalid.length === 1 ? '' : 's'} ${invalid.map((pkg) => JSON.stringify(pkg)).join(', ')} in "packages". Use only ${PACKAGE_NAME_CHARS}, separated by commas or spaces.`,
+          ...at,
+        });
+        continue;
+      }
+      result.packages = splitPackageList(item.value);
       continue;
     }
 
