@@ -54,7 +54,8 @@ export function pythonCellsTransform(
   const cells: CellRecord[] = [];
 
   visit(tree, 'code', (node, index, parent) => {
-    if (!node.lang || !resolved.languages.has(node.lang.toLowerCase())) return;
+    const mystCell = node.data?.pyodocsCell;
+    if (!mystCell && (!node.lang || !resolved.languages.has(node.lang.toLowerCase()))) return;
     if (parent?.type === 'mdxJsxFlowElement' && parent.name === resolved.componentName) {
       // Already a cell (the plugin ran twice on this tree): keep it, and keep
       // it in the manifest and its id taken.
@@ -84,7 +85,12 @@ export function pythonCellsTransform(
     }
     if (meta.problems.length > 0) return;
 
-    const isRunnable = runnable === 'all' ? !meta.norun : meta.run;
+    // MyST {code-cell}s always run (unless tagged skip-execution).
+    const isRunnable = mystCell
+      ? mystCell.runnable
+      : runnable === 'all'
+        ? !meta.norun
+        : meta.run;
     if (!isRunnable) return;
 
     if (meta.id !== undefined) {
@@ -111,6 +117,7 @@ export function pythonCellsTransform(
       code: node.value,
       session,
       packages,
+      tags: mystCell?.tags,
     });
     const idAttribute = element.attributes[0] as MdxJsxAttribute;
     const manifestCell: PageManifestCell = {

@@ -1,21 +1,40 @@
 import type {Root} from 'mdast';
+import {fromMarkdown, type Extension as FromMarkdownExtension} from 'mdast-util-from-markdown';
 import type {VFile} from 'vfile';
+import {mystTransform} from './myst/mystTransform.js';
 import {
   resolvePythonCellsOptions,
   type RemarkPythonCellsOptions,
 } from './options/resolveOptions.js';
 import {pythonCellsTransform} from './pythonCellsTransform.js';
 
+type MicromarkExtensions = NonNullable<Parameters<typeof fromMarkdown>[1]>['extensions'];
+
 /**
- * unified plugin: python code fences become live cell elements (see
+ * unified plugin: MyST notebook syntax is normalised first (see
+ * `mystTransform`), then python fences become live cell elements (see
  * `pythonCellsTransform`). Options are checked here, when the processor is
  * configured, so a typo in a site config fails before any page is built.
  */
 export function remarkPythonCells(
+  this: {data(): unknown} | void,
   options?: RemarkPythonCellsOptions | null,
 ): (tree: Root, file: VFile) => void {
-  resolvePythonCellsOptions(options);
+  const resolved = resolvePythonCellsOptions(options);
+  const processor = this ?? undefined;
+  // Admonition bodies are parsed with the page's own syntax extensions
+  // (MDX for .mdx pages, CommonMark + directives for .md ones).
+  const parseMarkdown = (markdown: string): Root => {
+    const data = processor?.data() as
+      | {micromarkExtensions?: MicromarkExtensions; fromMarkdownExtensions?: FromMarkdownExtension[]}
+      | undefined;
+    return fromMarkdown(markdown, {
+      extensions: data?.micromarkExtensions ?? [],
+      mdastExtensions: (data?.fromMarkdownExtensions ?? []).flat(),
+    });
+  };
   return (tree, file) => {
+    mystTransform(tree, file, {parseMarkdown, onError: resolved.onError});
     pythonCellsTransform(tree, file, options);
   };
 }

@@ -8,6 +8,8 @@ export interface CellAttributes {
   session: string;
   /** Packages the cell needs (page's and fence's, deduplicated); the attribute is left out when empty. */
   packages?: readonly string[] | undefined;
+  /** MyST cell tags (`hide-input raises-exception`); the attribute is left out when empty. */
+  tags?: readonly string[] | undefined;
 }
 
 /**
@@ -21,7 +23,12 @@ export function createCellElement(
   passthroughMeta: string | null,
   values: CellAttributes,
 ): MdxJsxFlowElement {
-  const staticCode: Code = {...node, meta: passthroughMeta};
+  const {data, ...rest} = node;
+  const staticCode: Code = {...rest, meta: passthroughMeta};
+  if (data) {
+    const {pyodocsCell: _cell, ...otherData} = data;
+    if (Object.keys(otherData).length > 0) staticCode.data = otherData;
+  }
   const element: MdxJsxFlowElement = {
     type: 'mdxJsxFlowElement',
     name: componentName,
@@ -32,6 +39,7 @@ export function createCellElement(
       ...(values.packages && values.packages.length > 0
         ? [attribute('packages', values.packages.join(','))]
         : []),
+      ...(values.tags && values.tags.length > 0 ? [attribute('tags', values.tags.join(' '))] : []),
     ],
     children: [staticCode],
   };

@@ -9,4 +9,6 @@ export type PyodocsRuleId =
   | 'pyodocs:invalid-meta-value'
   | 'pyodocs:duplicate-cell-id'
   | 'pyodocs:unknown-front-matter-key'
-  | 'pyodocs:invalid-front-matter';
+  | 'pyodocs:invalid-front-matter'
+  | 'pyodocs:invalid-cell-options'
+  | 'pyodocs:non-python-kernel';

@@ -1,0 +1,21 @@
+/** Docusaurus admonition type and default title of each supported MyST admonition directive. */
+export const MYST_ADMONITIONS: Readonly<Record<string, {type: string; title?: string}>> = {
+  note: {type: 'note'},
+  tip: {type: 'tip'},
+  hint: {type: 'tip', title: 'Hint'},
+  important: {type: 'important'},
+  warning: {type: 'warning'},
+  attention: {type: 'warning', title: 'Attention'},
+  caution: {type: 'caution'},
+  danger: {type: 'danger'},
+  error: {type: 'danger', title: 'Error'},
+  seealso: {type: 'info', title: 'See also'},
+  // `{admonition} Title`: the title is the directive argument.
+  admonition: {type: 'note'},
+};
+
+/** `{note}` -> `note`; undefined for a language that is not a MyST directive. */
+export function mystDirectiveName(lang: string | null | undefined): string | undefined {
+  const match = /^\{([A-Za-z][\w-]*)\}$/.exec(lang ?? '');
+  return match?.[1];
+}
