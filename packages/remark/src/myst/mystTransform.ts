@@ -130,7 +130,7 @@ function removeBlockBreaks(tree: Root): void {
     if (first?.type !== 'text' || !/^\+\+\+[ \t]*(\{[^\n]*\})?[ \t]*(\n|$)/.test(first.value)) return;
     let remaining = node.children.slice(1);
     let text = first.value.replace(/^\+\+\+[ \t]*(\{[^\n]*\})?[ \t]*(\n|$)/, '');
-    if (text === '' && /^\+\+\+[ \t]*$/.test(first.value) && second?.type === 'mdxTextExpression') {
+    if (text === '' && /^\+\+\+[ \t]*$/.test(first.value) && (second as {type: string} | undefined)?.type === 'mdxTextExpression') {
       // MDX: `+++ {"a": 1}` is text "+++ " and an expression.
       remaining = rest;
       const next = remaining[0];
