@@ -5,3 +5,6 @@ export {usePyodideStatus} from './provider/usePyodideStatus.js';
 export {PythonCell, type PythonCellProps} from './cell/PythonCell.js';
 export {getCurrentCellCode} from './cell/cellRegistry.js';
 export {defaultPythonCellLabels, type PythonCellLabels} from './labels/PythonCellLabels.js';
+export {PyodocsOutputRenderers, type PyodocsOutputRenderersProps} from './output/PyodocsOutputRenderers.js';
+export type {MimeRenderer} from './output/mimeRenderers.js';
+export type {MimeRendererProps} from './output/MimeRendererProps.js';

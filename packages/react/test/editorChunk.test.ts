@@ -55,14 +55,21 @@ describe('CodeMirror stays out of the page bundle', () => {
     const codemirror = [...graph.packages].filter((name) => name === 'codemirror' || name.startsWith('@codemirror/'));
     expect(codemirror).toEqual([]);
     expect([...graph.files].some((file) => file.includes(`${'/'}editor${'/'}`))).toBe(false);
-    expect([...graph.packages].sort()).toEqual(['@pyodocs/runtime', 'react']);
+    // anser colours stream text, which must render as it arrives.
+    expect([...graph.packages].sort()).toEqual(['@pyodocs/runtime', 'anser', 'react']);
   });
 
   it('is reached only through the dynamic import of the editor module', () => {
     const loaders = [...graph.files].flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(dynamicImport)].map((match) => match[1]),
     );
-    expect(loaders).toEqual(['../editor/createPythonEditor.js']);
+    // Also split off: KaTeX (math outputs) and the HTML/Markdown renderers (DOMPurify, marked).
+    expect(loaders.sort()).toEqual([
+      '../editor/createPythonEditor.js',
+      './richOutputRenderers.js',
+      'katex',
+      'katex/dist/katex.min.css',
+    ]);
     const editorGraph = staticGraph(resolve(srcDir, 'editor/createPythonEditor.ts'));
     expect([...editorGraph.packages].filter((name) => name.startsWith('@codemirror/')).length).toBeGreaterThan(0);
   });

@@ -2,9 +2,10 @@ import {describe, expect, it} from 'vitest';
 import * as api from '../src/index.js';
 
 describe('@pyodocs/react public exports', () => {
-  it('exports the provider, its hooks, the cell, the labels and the code registry, nothing else', () => {
+  it('exports the provider, its hooks, the cell, the labels, the code registry and the output renderer registry, nothing else', () => {
     expect(Object.keys(api).sort()).toEqual([
       'PyodideProvider',
+      'PyodocsOutputRenderers',
       'PythonCell',
       'defaultPythonCellLabels',
       'getCurrentCellCode',

@@ -1,11 +1,14 @@
 import type {ReactNode} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {PackageProgress, type PackageDownload} from '../output/PackageProgress.js';
 import {usePyodideStatus} from '../provider/usePyodideStatus.js';
 import type {CellDataState} from './cellState.js';
 
 interface CellStatusLineProps {
   dataState: CellDataState;
   failure: 'python' | 'runtime' | null;
+  /** A package download of the pending run, shown instead of the generic status. */
+  download?: PackageDownload | null;
   labels: Readonly<PythonCellLabels>;
 }
 
@@ -13,9 +16,17 @@ interface CellStatusLineProps {
  * A polite live region that is always in the DOM (so screen readers announce
  * changes) and empty while nothing happens.
  */
-export function CellStatusLine({dataState, failure, labels}: CellStatusLineProps): ReactNode {
+export function CellStatusLine({dataState, failure, download, labels}: CellStatusLineProps): ReactNode {
   let content: ReactNode = null;
-  if (dataState === 'queued' || dataState === 'running') {
+  if ((dataState === 'queued' || dataState === 'running') && download) {
+    content = (
+      <PackageProgress
+        download={download}
+        label={labels.loadingPackage}
+        labelWithoutTotal={labels.loadingPackageUnknownSize}
+      />
+    );
+  } else if (dataState === 'queued' || dataState === 'running') {
     // Only waiting cells follow the client's status: hundreds of idle cells
     // on a page hold no subscription.
     content = <PendingStatus running={dataState === 'running'} labels={labels} />;

@@ -5,6 +5,7 @@ import {CellOutputArea} from '../output/CellOutputArea.js';
 import {CellStatusLine} from './CellStatusLine.js';
 import {CellToolbar} from './CellToolbar.js';
 import {StaticCode} from './StaticCode.js';
+import {parseCellTags, TagFold} from './cellTags.js';
 import {registerCellCode} from './cellRegistry.js';
 import {cellDataState} from './cellState.js';
 import {useCellEditor} from './useCellEditor.js';
@@ -21,6 +22,8 @@ export interface PythonCellProps {
   children?: ReactNode;
   /** Overrides of the site-wide labels for this cell. */
   labels?: Partial<PythonCellLabels>;
+  /** MyST cell tags, space-separated (`hide-input`, `hide-output`, `hide-cell`, `remove-input`, `remove-output`, `raises-exception`); others are ignored. */
+  tags?: string | undefined;
 }
 
 /**
@@ -28,7 +31,8 @@ export interface PythonCellProps {
  * demand, Run / Stop / Reset and the outputs. Hydrating it does no work
  * beyond rendering, so pages with hundreds of cells stay fast.
  */
-export function PythonCell({id, code, session, children, labels: labelOverrides}: PythonCellProps): ReactNode {
+export function PythonCell({id, code, session, children, labels: labelOverrides, tags}: PythonCellProps): ReactNode {
+  const tagged = parseCellTags(tags);
   const labels = usePythonCellLabels(labelOverrides);
   const hintId = useId();
   const runner = useCellRunner({id, session, labels});
@@ -46,8 +50,16 @@ export function PythonCell({id, code, session, children, labels: labelOverrides}
 
   const dataState = cellDataState(runner.state);
   return (
-    <div className="pyodocs-cell" data-pyodocs-cell={id} data-state={dataState}>
-      {editor.mode === 'editing' ? (
+    <div
+      className="pyodocs-cell"
+      data-pyodocs-cell={id}
+      data-state={dataState}
+      data-tags={tags || undefined}
+      data-expected-error={tagged.raisesException ? '' : undefined}
+    >
+      <TagFold fold={tagged.hideCell} part="cell" summary="Show cell">
+      <TagFold fold={tagged.hideInput} part="input" summary="Show code">
+      {tagged.removeInput ? null : editor.mode === 'editing' ? (
         <div className="pyodocs-editor" ref={editor.hostRef} />
       ) : (
         <StaticCode
@@ -64,18 +76,31 @@ export function PythonCell({id, code, session, children, labels: labelOverrides}
         {labels.editHint}
       </span>
       {editor.loadFailed && <p className="pyodocs-notice pyodocs-notice--error">{labels.editorFailed}</p>}
+      </TagFold>
       <CellToolbar
         labels={labels}
         canStop={dataState === 'queued' || dataState === 'running'}
-        canEdit={editor.mode === 'static'}
+        canEdit={editor.mode === 'static' && !tagged.removeInput}
         hintId={hintId}
         onRun={onRun}
         onStop={runner.stop}
         onReset={onReset}
         onEdit={() => editor.activate()}
-        status={<CellStatusLine dataState={dataState} failure={runner.state.failure} labels={labels} />}
+        status={
+          <CellStatusLine
+            dataState={dataState}
+            failure={runner.state.failure}
+            download={runner.state.download}
+            labels={labels}
+          />
+        }
       />
-      <CellOutputArea outputs={runner.state.outputs} labels={labels} />
+      {tagged.removeOutput ? null : (
+        <TagFold fold={tagged.hideOutput} part="output" summary="Show output">
+          <CellOutputArea outputs={runner.state.outputs} labels={labels} />
+        </TagFold>
+      )}
+      </TagFold>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type {RunEvent, RunOutcome} from '@pyodocs/runtime';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
+import {isPackageDownloadEvent, type PackageDownload} from '../output/PackageProgress.js';
 
 /** The public `data-state` of a cell root (a DOM contract). */
 export type CellDataState = 'idle' | 'queued' | 'running' | 'done' | 'error';
@@ -23,9 +24,11 @@ export interface CellState {
   /** Why the last run ended in `error` without a Python exception (the status line says so). */
   failure: 'python' | 'runtime' | null;
   outputs: readonly CellOutput[];
+  /** The package download in progress for the pending run (shown in the status line), if any. */
+  download: PackageDownload | null;
 }
 
-export const initialCellState: CellState = {pending: [], settled: 'idle', failure: null, outputs: []};
+export const initialCellState: CellState = {pending: [], settled: 'idle', failure: null, outputs: [], download: null};
 
 export type CellAction =
   | {type: 'submitted'; token: number}
@@ -55,6 +58,7 @@ export function cellReducer(state: CellState, action: CellAction): CellState {
         settled: 'error',
         failure: 'runtime',
         outputs: [{kind: 'notice', tone: 'error', text: action.message}],
+        download: null,
       };
     case 'reset':
       return initialCellState;
@@ -65,6 +69,14 @@ function applyRunEvent(state: CellState, token: number, event: RunEvent): CellSt
   const run = state.pending.find((candidate) => candidate.token === token);
   // Events of runs dropped by Reset are ignored.
   if (!run) return state;
+  if (isPackageDownloadEvent(event)) {
+    const {package: name, loaded, total} = event;
+    return {...state, download: {package: name, loaded, total: total ?? null}};
+  }
+  // Output means the packages are in: the download line goes.
+  if (state.download && (event.type === 'stream' || event.type === 'display' || event.type === 'result' || event.type === 'error')) {
+    state = {...state, download: null};
+  }
   switch (event.type) {
     case 'queued':
       return state;
@@ -98,12 +110,13 @@ function applyOutcome(state: CellState, token: number, outcome: RunOutcome, labe
   const run = state.pending.find((candidate) => candidate.token === token);
   if (!run) return state;
   const pending = state.pending.filter((candidate) => candidate !== run);
+  const download = null;
   // A run that ends without having started (Python failed to load, say) still
   // answers the Run press, so its message replaces the older outputs.
   const outputs = run.started || outcome.status === 'cancelled' ? state.outputs : [];
   switch (outcome.status) {
     case 'ok':
-      return {pending, settled: 'done', failure: null, outputs};
+      return {pending, settled: 'done', failure: null, outputs, download};
     case 'error': {
       const shown = outputs.some((output) => output.kind === 'error');
       return {
@@ -111,11 +124,12 @@ function applyOutcome(state: CellState, token: number, outcome: RunOutcome, labe
         settled: 'error',
         failure: 'python',
         outputs: shown ? outputs : [...outputs, {kind: 'error', error: outcome.error}],
+        download,
       };
     }
     case 'cancelled': {
       const text = outcome.reason === 'restarted' ? labels.restarted : labels.stopped;
-      return {pending, settled: 'idle', failure: null, outputs: [...outputs, {kind: 'notice', tone: 'info', text}]};
+      return {pending, settled: 'idle', failure: null, outputs: [...outputs, {kind: 'notice', tone: 'info', text}], download};
     }
     case 'failed':
       return {
@@ -123,6 +137,7 @@ function applyOutcome(state: CellState, token: number, outcome: RunOutcome, labe
         settled: 'error',
         failure: 'runtime',
         outputs: [...outputs, {kind: 'notice', tone: 'error', text: `${labels.failed}: ${outcome.message}`}],
+        download,
       };
   }
 }

@@ -18,6 +18,10 @@ export interface PythonCellLabels {
   editor: string;
   /** Status while the Python runtime downloads and starts; the runtime's stage message follows it. */
   loading: string;
+  /** Status while a package downloads; `{package}`, `{loaded}` and `{total}` (MiB) are filled in. */
+  loadingPackage: string;
+  /** The same when the server did not say the size. */
+  loadingPackageUnknownSize: string;
   /** Status while this cell's code runs. */
   running: string;
   /** Status while this cell waits for earlier runs. */
@@ -48,6 +52,8 @@ export const defaultPythonCellLabels: Readonly<PythonCellLabels> = Object.freeze
   editHint: 'Click the code or press Enter to edit it. In the editor, Shift+Enter runs the cell; Escape then Tab leaves it.',
   editor: 'Python code',
   loading: 'Loading Python…',
+  loadingPackage: 'Loading {package}: {loaded} of {total} MiB',
+  loadingPackageUnknownSize: 'Loading {package}: {loaded} MiB',
   running: 'Running…',
   queued: 'Queued',
   pythonError: 'Python error',

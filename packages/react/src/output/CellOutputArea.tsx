@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {AnsiText} from './AnsiText.js';
 import type {CellOutput} from './CellOutput.js';
 import {MimeBundleOutput} from './MimeBundleOutput.js';
 import {TracebackOutput} from './TracebackOutput.js';
@@ -33,7 +34,7 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
     case 'stream':
       return (
         <pre className={`pyodocs-stream pyodocs-stream--${output.name}`} data-stream={output.name}>
-          {output.text}
+          <AnsiText text={output.text} />
         </pre>
       );
     case 'display':

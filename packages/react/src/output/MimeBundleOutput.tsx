@@ -1,6 +1,9 @@
-import type {ReactNode} from 'react';
+import {Suspense, useContext, type ReactNode} from 'react';
 import type {MimeBundle} from '@pyodocs/runtime';
 import {mimeRenderers} from './mimeRenderers.js';
+import {OutputRenderersContext} from './OutputRenderersContext.js';
+import {selectMimeType} from './selectMimeType.js';
+import {TextOutput} from './TextOutput.js';
 
 interface MimeBundleOutputProps {
   data: MimeBundle;
@@ -9,18 +12,40 @@ interface MimeBundleOutputProps {
   unsupportedLabel: string;
 }
 
-/** The best rendering this package has for a display or result bundle. */
+/** The richest rendering available for a display or result bundle: the site's renderers first, then ours. */
 export function MimeBundleOutput({data, metadata, unsupportedLabel}: MimeBundleOutputProps): ReactNode {
-  for (const [mimeType, render] of mimeRenderers) {
-    if (mimeType in data) {
-      const typeMetadata = metadata[mimeType];
-      return render(data[mimeType], isRecord(typeMetadata) ? typeMetadata : metadata);
-    }
+  const custom = useContext(OutputRenderersContext);
+  const selected = selectMimeType(data, custom) ?? selectMimeType(data, mimeRenderers);
+  if (selected) {
+    const [mimeType, Renderer] = selected;
+    const typeMetadata = metadata[mimeType];
+    return (
+      <div className="pyodocs-mime" data-mime-type={mimeType}>
+        {/* Lazily loaded renderers show the plain-text form until their chunk arrives. */}
+        <Suspense fallback={<PendingOutput bundle={data} />}>
+          <Renderer
+            mimeType={mimeType}
+            data={data[mimeType]}
+            metadata={isRecord(typeMetadata) ? typeMetadata : metadata}
+            bundle={data}
+          />
+        </Suspense>
+      </div>
+    );
   }
   return (
     <p className="pyodocs-notice">
       {unsupportedLabel} <code>{Object.keys(data).join(', ')}</code>
     </p>
+  );
+}
+
+function PendingOutput({bundle}: {bundle: MimeBundle}): ReactNode {
+  const text = bundle['text/plain'];
+  return (
+    <div className="pyodocs-pending" data-pyodocs-pending="">
+      {typeof text === 'string' && <TextOutput mimeType="text/plain" data={text} metadata={{}} bundle={bundle} />}
+    </div>
   );
 }
 

@@ -1,0 +1,23 @@
+import type katex from 'katex';
+
+type Katex = typeof katex;
+
+let loading: Promise<Katex> | null = null;
+
+/**
+ * KaTeX and its stylesheet, fetched on the first math output and shared by
+ * every cell. The dynamic imports keep both out of the page bundle: bundlers
+ * split them into their own chunk, like the code editor. (A site without a
+ * bundler that handles CSS imports should link katex.min.css itself.)
+ */
+export function loadKatex(): Promise<Katex> {
+  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+    ([module]) => (module as {default?: Katex}).default ?? (module as unknown as Katex),
+    (error: unknown) => {
+      // Let a later output try again (the reader may be back online).
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
