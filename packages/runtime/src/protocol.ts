@@ -14,7 +14,7 @@
  */
 
 /** Bump on any incompatible change to the messages below. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 // ---------------------------------------------------------------------------
 // Payloads shared with the client API
@@ -68,6 +68,22 @@ export interface InitMessage {
    * directory path.
    */
   indexURL: string;
+  /**
+   * Folder (ending in `/`) holding a `pyodide-lock.json` and the wheels it
+   * names, e.g. one written by `pyodocs mirror`. Unset: packages come from the
+   * lock file at `indexURL`. Relative URLs resolve against the worker's
+   * location; in Node, a directory path or an http(s) URL.
+   */
+  packageBaseUrl?: string;
+  /**
+   * Package indexes micropip may query for names that are not in the lock
+   * file (e.g. `https://pypi.org/simple/{package_name}/` or
+   * `https://pypi.org/pypi/{package_name}/json`). Empty (the default): only
+   * the lock file, so a site never reaches out to an index it did not choose.
+   */
+  packageIndexUrls?: string[];
+  /** The page's `devicePixelRatio`: figures are rendered at this scale. Default 1. */
+  devicePixelRatio?: number;
 }
 
 /** Run one cell. The worker runs cells one at a time, in arrival order. */
@@ -81,6 +97,12 @@ export interface RunMessage {
   code: string;
   /** Cell id, shown in tracebacks as the file name `<cell CELL_ID>`. */
   cellId: string;
+  /**
+   * Packages to load before the cell runs, besides those its imports need
+   * (detected from the code): names in the lock file, names micropip may
+   * fetch from `packageIndexUrls`, or URLs of wheels (`/wheels/x-1.0-py3-none-any.whl`).
+   */
+  packages: string[];
 }
 
 /** Forget a session's namespace. Answered by `done` with the same id. */
@@ -118,6 +140,22 @@ export interface ProgressMessage {
   stage: LoadStage;
   /** What the reader is waiting for, in English, e.g. `Loading Python runtime…`. */
   message: string;
+}
+
+/**
+ * Bytes of a package file received while a run waits for its packages.
+ * Sent at the start of a download, every ~64 KiB, and when it completes.
+ */
+export interface DownloadMessage {
+  type: 'download';
+  /** The run that needs the package. */
+  id: string;
+  /** Package name (from the wheel's file name, e.g. `python_dateutil`). */
+  package: string;
+  /** Bytes received so far. */
+  loaded: number;
+  /** Size in bytes (Content-Length), or null when the server did not say. */
+  total: number | null;
 }
 
 /** Text a run wrote to stdout or stderr, sent as it is written (line by line). */
@@ -195,6 +233,7 @@ export interface FatalMessage {
 export type WorkerMessage =
   | ReadyMessage
   | ProgressMessage
+  | DownloadMessage
   | StreamMessage
   | DisplayMessage
   | ResultMessage

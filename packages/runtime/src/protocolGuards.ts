@@ -14,6 +14,10 @@ function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every(isString);
+}
+
 function isLoadStage(value: unknown): value is LoadStage {
   return value === 'runtime' || value === 'kernel' || value === 'globals';
 }
@@ -39,9 +43,21 @@ export function isClientMessage(value: unknown): value is ClientMessage {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case 'init':
-      return typeof value.protocol === 'number' && isString(value.indexURL);
+      return (
+        typeof value.protocol === 'number' &&
+        isString(value.indexURL) &&
+        (value.packageBaseUrl === undefined || isString(value.packageBaseUrl)) &&
+        (value.packageIndexUrls === undefined || isStringArray(value.packageIndexUrls)) &&
+        (value.devicePixelRatio === undefined || typeof value.devicePixelRatio === 'number')
+      );
     case 'run':
-      return isString(value.id) && isString(value.session) && isString(value.code) && isString(value.cellId);
+      return (
+        isString(value.id) &&
+        isString(value.session) &&
+        isString(value.code) &&
+        isString(value.cellId) &&
+        isStringArray(value.packages)
+      );
     case 'reset-session':
       return isString(value.id) && isString(value.session);
     default:
@@ -61,6 +77,13 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
       );
     case 'progress':
       return isLoadStage(value.stage) && isString(value.message);
+    case 'download':
+      return (
+        isString(value.id) &&
+        isString(value.package) &&
+        typeof value.loaded === 'number' &&
+        (value.total === null || typeof value.total === 'number')
+      );
     case 'stream':
       return isString(value.id) && (value.name === 'stdout' || value.name === 'stderr') && isString(value.text);
     case 'display':

@@ -1,8 +1,13 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, readdirSync} from 'node:fs';
 import {expect, test} from 'vitest';
-import {KERNEL_SOURCE} from '../src/python/kernelSource.js';
+import {KERNEL_FILES} from '../src/python/kernelSource.js';
 
-test('src/python/kernelSource.ts matches pyodocs_kernel.py (run `pnpm build` after editing the .py)', () => {
-  const python = readFileSync(new URL('../src/python/pyodocs_kernel.py', import.meta.url), 'utf8');
-  expect(KERNEL_SOURCE).toBe(python);
+test('src/python/kernelSource.ts matches the .py files (run `pnpm build` after editing one)', () => {
+  const dir = new URL('../src/python/', import.meta.url);
+  const files = readdirSync(dir, {recursive: true, encoding: 'utf8'})
+    .map((file) => file.replaceAll('\\', '/'))
+    .filter((file) => file.endsWith('.py'))
+    .sort();
+  expect(Object.keys(KERNEL_FILES).sort()).toEqual(files);
+  for (const file of files) expect(KERNEL_FILES[file], file).toBe(readFileSync(new URL(file, dir), 'utf8'));
 });

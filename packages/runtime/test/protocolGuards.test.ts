@@ -5,7 +5,15 @@ import {handshakeProtocol, isClientMessage, isWorkerMessage} from '../src/protoc
 describe('isClientMessage', () => {
   test.each([
     {title: 'init', message: {type: 'init', protocol: 1, indexURL: '/pyodide/'}, valid: true},
-    {title: 'run', message: {type: 'run', id: 'run-1', session: 's', code: '1', cellId: 'c'}, valid: true},
+    {title: 'run', message: {type: 'run', id: 'run-1', session: 's', code: '1', cellId: 'c', packages: []}, valid: true},
+    {title: 'run without packages', message: {type: 'run', id: 'run-1', session: 's', code: '1', cellId: 'c'}, valid: false},
+    {title: 'run with a non-string package', message: {type: 'run', id: 'r', session: 's', code: '1', cellId: 'c', packages: [1]}, valid: false},
+    {
+      title: 'init with a package mirror',
+      message: {type: 'init', protocol: 2, indexURL: '/p/', packageBaseUrl: '/m/', packageIndexUrls: [], devicePixelRatio: 2},
+      valid: true,
+    },
+    {title: 'init with a numeric packageBaseUrl', message: {type: 'init', protocol: 2, indexURL: '/p/', packageBaseUrl: 1}, valid: false},
     {title: 'reset-session', message: {type: 'reset-session', id: 'reset-1', session: 's'}, valid: true},
     {title: 'run without cellId', message: {type: 'run', id: 'run-1', session: 's', code: '1'}, valid: false},
     {title: 'init with a string protocol', message: {type: 'init', protocol: '1', indexURL: '/'}, valid: false},
@@ -22,6 +30,9 @@ describe('isWorkerMessage', () => {
     {title: 'ready', message: {type: 'ready', protocol: 1, pyodideVersion: 'a', pythonVersion: 'b', timings: []}, valid: true},
     {title: 'progress', message: {type: 'progress', stage: 'runtime', message: 'Loading'}, valid: true},
     {title: 'progress of an unknown stage', message: {type: 'progress', stage: 'packages', message: 'x'}, valid: false},
+    {title: 'download', message: {type: 'download', id: 'r', package: 'six', loaded: 10, total: 20}, valid: true},
+    {title: 'download of unknown size', message: {type: 'download', id: 'r', package: 'six', loaded: 10, total: null}, valid: true},
+    {title: 'download without bytes', message: {type: 'download', id: 'r', package: 'six', total: 20}, valid: false},
     {title: 'stream', message: {type: 'stream', id: 'r', name: 'stdout', text: 'x'}, valid: true},
     {title: 'stream to stdin', message: {type: 'stream', id: 'r', name: 'stdin', text: 'x'}, valid: false},
     {title: 'result', message: {type: 'result', id: 'r', data: {'text/plain': '1'}, metadata: {}}, valid: true},

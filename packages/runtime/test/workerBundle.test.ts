@@ -60,7 +60,7 @@ describe('dist/worker.js', () => {
 describe('dist/node-worker.js', () => {
   test('imports only Node built-ins and the pyodide package', async () => {
     const imports = literalImports(readFileSync(nodeWorker, 'utf8'));
-    expect(imports.sort()).toEqual(['node:url', 'node:worker_threads', 'pyodide']);
+    expect(imports.sort()).toEqual(['node:fs', 'node:os', 'node:path', 'node:url', 'node:worker_threads', 'pyodide']);
   });
 });
 
@@ -122,7 +122,7 @@ describe.runIf(process.platform !== 'win32')('dist/worker.js speaking the protoc
       expect(ready).toMatchObject({type: 'ready', protocol: PROTOCOL_VERSION, pyodideVersion: '314.0.7'});
       expect(ready?.type === 'ready' && ready.timings.map((timing) => timing.stage)).toEqual(['runtime', 'kernel', 'globals']);
 
-      bundle.send({type: 'run', id: 'r1', session: 's', code: 'print("hi")\n6 * 7', cellId: 'py-bundle'});
+      bundle.send({type: 'run', id: 'r1', session: 's', code: 'print("hi")\n6 * 7', cellId: 'py-bundle', packages: []});
       expect(await messagesUntil(bundle, 'done')).toEqual([
         {type: 'stream', id: 'r1', name: 'stdout', text: 'hi\n'},
         {type: 'result', id: 'r1', data: {'text/plain': '42'}, metadata: {}},

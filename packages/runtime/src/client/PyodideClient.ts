@@ -13,6 +13,18 @@ export interface PyodideClientOptions {
    * python_stdlib.zip, pyodide-lock.json), ending in '/'.
    */
   indexURL: string;
+  /**
+   * Folder (ending in `/`) with a `pyodide-lock.json` and its wheels, e.g.
+   * written by `pyodocs mirror`; packages load from there instead of the lock
+   * file at `indexURL`.
+   */
+  packageBaseUrl?: string;
+  /**
+   * Indexes micropip may query for packages that are not in the lock file
+   * (e.g. `https://pypi.org/simple/{package_name}/`). Default none: a page
+   * loads packages only from the lock file.
+   */
+  packageIndexUrls?: string[];
   /** Default: `new Worker(workerUrl, {type: 'module'})`. Node passes a worker_threads endpoint. */
   createWorker?: () => WorkerEndpoint;
   /**
@@ -60,6 +72,8 @@ const IDLE: ClientStatus = Object.freeze({state: 'idle'});
 export class PyodideClient {
   readonly #createWorker: () => WorkerEndpoint;
   readonly #indexURL: string;
+  readonly #packageBaseUrl: string | undefined;
+  readonly #packageIndexUrls: string[];
   readonly #workerUrl: string;
   readonly #handshakeTimeoutMs: number;
   readonly #listeners = new Set<(status: ClientStatus) => void>();
@@ -75,6 +89,8 @@ export class PyodideClient {
 
   constructor(options: PyodideClientOptions) {
     this.#indexURL = options.indexURL;
+    this.#packageBaseUrl = options.packageBaseUrl;
+    this.#packageIndexUrls = options.packageIndexUrls ?? [];
     this.#workerUrl = String(options.workerUrl);
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? 30_000;
     this.#createWorker = options.createWorker ?? (() => createModuleWorker(options.workerUrl));
@@ -127,7 +143,14 @@ export class PyodideClient {
       resolve({status: 'failed', message: error.message, error});
       return {id, done};
     }
-    const message: RunMessage = {type: 'run', id, session: request.session, code: request.code, cellId: request.cellId ?? id};
+    const message: RunMessage = {
+      type: 'run',
+      id,
+      session: request.session,
+      code: request.code,
+      cellId: request.cellId ?? id,
+      packages: request.packages ?? [],
+    };
     const task: RunTask = {kind: 'run', id, message, onEvent, resolve};
     this.#queue.push(task);
     emit(task, {type: 'queued'});
@@ -214,6 +237,8 @@ export class PyodideClient {
     const connection: WorkerConnection = new WorkerConnection({
       createWorker: this.#createWorker,
       indexURL: this.#indexURL,
+      packageBaseUrl: this.#packageBaseUrl,
+      packageIndexUrls: this.#packageIndexUrls,
       workerUrl: this.#workerUrl,
       handshakeTimeoutMs: this.#handshakeTimeoutMs,
       onProgress: (stage, message) => {
@@ -259,6 +284,9 @@ export class PyodideClient {
     }
     if (task.kind !== 'run') return;
     switch (message.type) {
+      case 'download':
+        emit(task, {type: 'progress', package: message.package, loaded: message.loaded, total: message.total});
+        return;
       case 'stream':
         emit(task, {type: 'stream', name: message.name, text: message.text});
         return;

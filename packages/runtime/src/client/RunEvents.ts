@@ -9,6 +9,12 @@ export interface RunRequest {
   session: string;
   /** Shown in tracebacks as `<cell CELL_ID>`; defaults to the run id. */
   cellId?: string;
+  /**
+   * Packages to load before the cell runs, besides those detected from its
+   * imports: names in the lock file (`packageBaseUrl` or the Pyodide
+   * distribution), or wheel URLs such as `/wheels/mypkg-1.0-py3-none-any.whl`.
+   */
+  packages?: string[];
 }
 
 /**
@@ -18,6 +24,11 @@ export interface RunRequest {
 export type RunEvent =
   | {type: 'queued'}
   | {type: 'started'}
+  /**
+   * A package file the run needs is downloading: bytes received so far and
+   * the size (null when the server does not say). Before any output.
+   */
+  | {type: 'progress'; package: string; loaded: number; total: number | null}
   | {type: 'stream'; name: 'stdout' | 'stderr'; text: string}
   | {type: 'display'; data: MimeBundle; metadata: Record<string, unknown>}
   /** The value of the final expression; not sent for None or a trailing `;`. */

@@ -18,6 +18,8 @@ export class ConnectionClosedError extends PyodocsError {}
 export interface WorkerConnectionOptions {
   createWorker: () => WorkerEndpoint;
   indexURL: string;
+  packageBaseUrl: string | undefined;
+  packageIndexUrls: string[];
   /** Only for messages: names the worker script when it fails without a reason. */
   workerUrl: string;
   /** Fail when the worker has sent nothing this long after it was created (it does not speak the protocol). */
@@ -60,7 +62,16 @@ export class WorkerConnection {
       this.#endpoint = endpoint;
       endpoint.addEventListener('message', (event) => this.#receive(event.data));
       endpoint.addEventListener('error', (event) => this.#fail(crashError(event.message, this.#options.workerUrl)));
-      endpoint.postMessage({type: 'init', protocol: PROTOCOL_VERSION, indexURL: this.#options.indexURL});
+      const {indexURL, packageBaseUrl, packageIndexUrls} = this.#options;
+      const devicePixelRatio = (globalThis as {devicePixelRatio?: number}).devicePixelRatio ?? 1;
+      endpoint.postMessage({
+        type: 'init',
+        protocol: PROTOCOL_VERSION,
+        indexURL,
+        ...(packageBaseUrl === undefined ? {} : {packageBaseUrl}),
+        packageIndexUrls,
+        devicePixelRatio,
+      });
       this.#startHandshakeTimer();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

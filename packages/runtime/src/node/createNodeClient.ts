@@ -8,6 +8,10 @@ export interface NodeClientOptions {
   indexURL?: string;
   /** Worker script; default: this package's dist/node-worker.js. */
   workerUrl?: string | URL;
+  /** Folder (path, file: or http(s) URL, ending in '/') with a pyodide-lock.json and its wheels, e.g. from `pyodocs mirror`. */
+  packageBaseUrl?: string;
+  /** Indexes micropip may query for packages not in the lock file; default none. */
+  packageIndexUrls?: string[];
 }
 
 /** Directory of the npm `pyodide` package this runtime depends on, ending in '/'. */
@@ -23,6 +27,8 @@ export function createNodeClient(options: NodeClientOptions = {}): PyodideClient
   return new PyodideClient({
     workerUrl,
     indexURL: options.indexURL ?? nodePyodideIndexURL(),
+    ...(options.packageBaseUrl === undefined ? {} : {packageBaseUrl: options.packageBaseUrl}),
+    ...(options.packageIndexUrls === undefined ? {} : {packageIndexUrls: options.packageIndexUrls}),
     createWorker: () => createNodeWorkerEndpoint({workerUrl}),
   });
 }

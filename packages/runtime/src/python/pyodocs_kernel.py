@@ -15,16 +15,19 @@ hooks.error(ename, evalue, traceback)
 from __future__ import annotations
 
 import ast
+import importlib.util
 import builtins
 import io
 import json
 import linecache
+import os
 import sys
 import traceback
-from collections.abc import Callable
 from typing import Any, Protocol
 
-from pyodide.code import CodeRunner
+from pyodide.code import CodeRunner, find_imports
+
+import pyodocs_display
 
 CELL_FILENAME_PREFIX = "<cell "
 
@@ -36,22 +39,20 @@ class Hooks(Protocol):
 
 
 # --- MIME bundles ------------------------------------------------------------
-# One formatter per MIME type, like IPython's DisplayFormatter. Only
-# text/plain exists today; rich `_repr_html_`, `_repr_png_`, ... formatters
-# (and `_repr_mimebundle_`) slot in here without touching the protocol.
-MIME_FORMATTERS: dict[str, Callable[[Any], Any]] = {
-    "text/plain": repr,
-}
-
-
+# pyodocs_display formats like IPython's DisplayFormatter: _repr_mimebundle_,
+# _repr_html_, _repr_png_, ... and text/plain always.
 def format_mime_bundle(value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Return ``(data, metadata)`` for ``value``; formatters returning None are skipped."""
-    data: dict[str, Any] = {}
-    for mime, formatter in MIME_FORMATTERS.items():
-        formatted = formatter(value)
-        if formatted is not None:
-            data[mime] = formatted
-    return data, {}
+    """Return ``(data, metadata)`` for ``value``."""
+    return pyodocs_display.format_object(value)
+
+
+MATPLOTLIB_BACKEND = "module://pyodocs_matplotlib_backend"
+
+
+def _format_matplotlib_figure(figure: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    import pyodocs_matplotlib_backend
+
+    return pyodocs_matplotlib_backend.format_figure(figure)
 
 
 # --- streams -----------------------------------------------------------------
@@ -170,12 +171,18 @@ def remember_cell_source(filename: str, source: str) -> None:
 class Kernel:
     """One Python namespace per session; runs cells one at a time."""
 
-    def __init__(self, hooks: Hooks) -> None:
+    def __init__(self, hooks: Hooks, device_pixel_ratio: float = 1.0) -> None:
         self._hooks = hooks
         self._namespaces: dict[str, dict[str, Any]] = {}
         self._router = StreamRouter(hooks)
         sys.stdout = CellStream("stdout", self._router)
         sys.stderr = CellStream("stderr", self._router)
+        pyodocs_display.set_publisher(self._publish_display)
+        # A worker has no DOM: matplotlib draws with Agg and shows PNG outputs.
+        # Set before matplotlib is first imported; a cell may still switch backends.
+        os.environ["MPLBACKEND"] = MATPLOTLIB_BACKEND
+        pyodocs_display.device_pixel_ratio = device_pixel_ratio
+        pyodocs_display.register_type_formatter("matplotlib.figure", "Figure", _format_matplotlib_figure)
 
     def namespace(self, session: str) -> dict[str, Any]:
         namespace = self._namespaces.get(session)
@@ -184,7 +191,7 @@ class Kernel:
                 "__name__": "__main__",
                 "__doc__": None,
                 "__builtins__": builtins,
-                "display": self.display,
+                "display": pyodocs_display.display,
             }
             self._namespaces[session] = namespace
         return namespace
@@ -192,16 +199,46 @@ class Kernel:
     def reset_session(self, session: str) -> None:
         self._namespaces.pop(session, None)
 
-    def display(self, *objs: Any) -> None:
-        """Show each object as a display output of the running cell (like IPython's display())."""
-        for obj in objs:
-            self._send_output("display", obj)
+    def _publish_display(self, data: dict[str, Any], metadata: dict[str, Any]) -> None:
+        self._publish("display", data, metadata)
 
-    def _send_output(self, kind: str, value: Any) -> None:
-        data, metadata = format_mime_bundle(value)
+    def _publish(self, kind: str, data: dict[str, Any], metadata: dict[str, Any]) -> None:
         # Output printed before (or while) formatting must come first.
         self._router.flush()
         self._hooks.output(kind, json.dumps({"data": data, "metadata": metadata}))
+
+    def _send_output(self, kind: str, value: Any) -> None:
+        data, metadata = format_mime_bundle(value)
+        self._publish(kind, data, metadata)
+
+    def _flush_figures(self) -> None:
+        """Show figures the cell drew but did not show (like Jupyter's inline backend)."""
+        backend = sys.modules.get("pyodocs_matplotlib_backend")
+        if backend is None or "matplotlib.pyplot" not in sys.modules:
+            return
+        backend.flush_figures()
+
+    def missing_imports(self, code: str) -> str:
+        """JSON list of the top-level modules ``code`` imports that are not importable yet."""
+        try:
+            names = find_imports(code)
+        except SyntaxError:
+            return "[]"
+        missing = []
+        for name in names:
+            try:
+                if importlib.util.find_spec(name) is None:
+                    missing.append(name)
+            except (ImportError, ValueError):
+                missing.append(name)
+        return json.dumps(missing)
+
+    async def install_from_index(self, names_json: str, index_urls_json: str) -> None:
+        """micropip.install() of names that are not in the lock file, from the allowed indexes."""
+        import micropip
+
+        micropip.set_index_urls(json.loads(index_urls_json))
+        await micropip.install(json.loads(names_json))
 
     async def run(self, code: str, session: str, cell_id: str) -> str:
         """Run one cell; return "ok" or "error" after its events were sent."""
@@ -221,18 +258,30 @@ class Kernel:
             value = await runner.run_async(namespace)
             if value is not None:
                 self._send_output("result", value)
+            self._flush_figures()
         # BaseException: sys.exit() and KeyboardInterrupt end the cell, not the worker.
         except BaseException as error:  # noqa: BLE001
             self._router.flush()
             self._hooks.error(*describe_exception(error))
+            self._close_figures()
             return "error"
         finally:
             self._router.flush()
         return "ok"
 
 
-def create_kernel(hooks: Hooks) -> Kernel:
-    return Kernel(hooks)
+    def _close_figures(self) -> None:
+        """A failed cell's figures are dropped, so the next cell does not show them."""
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None and "pyodocs_matplotlib_backend" in sys.modules:
+            try:
+                pyplot.close("all")
+            except Exception:  # noqa: BLE001
+                pass
+
+
+def create_kernel(hooks: Hooks, device_pixel_ratio: float = 1.0) -> Kernel:
+    return Kernel(hooks, device_pixel_ratio)
 
 
 def python_version() -> str:

@@ -2,6 +2,7 @@ import {PROTOCOL_VERSION, protocolMismatchMessage} from '../protocol.js';
 import type {
   ClientMessage,
   FatalReason,
+  InitMessage,
   LoadStage,
   RunMessage,
   StageTiming,
@@ -9,7 +10,9 @@ import type {
 } from '../protocol.js';
 import {previewMessage} from '../previewMessage.js';
 import {handshakeProtocol, isClientMessage} from '../protocolGuards.js';
+import {installDownloadProgress} from './downloadProgress.js';
 import {importKernelModule} from './kernelModule.js';
+import {loadRunPackages, PackageProblem} from './loadRunPackages.js';
 import type {KernelHooks, KernelProxy} from './kernelModule.js';
 import type {ImportLoadPyodide, PyodideRuntime} from './PyodideRuntime.js';
 
@@ -37,6 +40,11 @@ type EngineState = 'waiting-for-init' | 'loading' | 'ready' | 'failed';
 export class PyodideEngine {
   readonly #post: (message: WorkerMessage) => void;
   readonly #importLoadPyodide: ImportLoadPyodide;
+  #runtime: PyodideRuntime | undefined;
+  #lockLocation = '';
+  #packageIndexUrls: string[] = [];
+  // The run waiting for its packages: downloads report progress to it.
+  #downloadingFor: string | undefined;
   #state: EngineState = 'waiting-for-init';
   #kernel: KernelProxy | undefined;
   // The run whose output is being produced. Kept after the run ends, so output
@@ -47,6 +55,13 @@ export class PyodideEngine {
   constructor(options: PyodideEngineOptions) {
     this.#post = options.post;
     this.#importLoadPyodide = options.importLoadPyodide;
+    if (typeof globalThis.fetch === 'function') {
+      installDownloadProgress(() => {
+        const id = this.#downloadingFor;
+        if (id === undefined) return undefined;
+        return (pkg, loaded, total) => this.#post({type: 'download', id, package: pkg, loaded, total});
+      });
+    }
   }
 
   /** Handle one message from the client (already structured-cloned). */
@@ -75,7 +90,7 @@ export class PyodideEngine {
         this.#fail('bad-message', 'The Python worker received a second init message.');
         return;
       }
-      await this.#load(message.indexURL);
+      await this.#load(message);
       return;
     }
     const kernel = this.#kernel;
@@ -91,18 +106,25 @@ export class PyodideEngine {
     }
   }
 
-  async #load(rawIndexURL: string): Promise<void> {
+  async #load(message: InitMessage): Promise<void> {
     this.#state = 'loading';
+    const rawIndexURL = message.indexURL;
     const indexURL = rawIndexURL.endsWith('/') ? rawIndexURL : `${rawIndexURL}/`;
+    const packageBaseUrl =
+      message.packageBaseUrl === undefined || message.packageBaseUrl.endsWith('/')
+        ? message.packageBaseUrl
+        : `${message.packageBaseUrl}/`;
+    this.#lockLocation = `${packageBaseUrl ?? indexURL}pyodide-lock.json`;
+    this.#packageIndexUrls = message.packageIndexUrls ?? [];
     const timings: StageTiming[] = [];
     let runtime: PyodideRuntime;
     try {
       runtime = await this.#stage('runtime', timings, async () => {
         const loadPyodide = await this.#importLoadPyodide(indexURL);
-        return loadPyodide({indexURL});
+        return loadPyodide(packageBaseUrl === undefined ? {indexURL} : {indexURL, packageBaseUrl});
       });
     } catch (error) {
-      this.#fail('load-failed', loadFailureMessage(indexURL, error));
+      this.#fail('load-failed', loadFailureMessage(indexURL, packageBaseUrl, error));
       return;
     }
     let pythonVersion: string;
@@ -110,7 +132,8 @@ export class PyodideEngine {
       const kernelModule = await this.#stage('kernel', timings, () => importKernelModule(runtime));
       pythonVersion = await this.#stage('globals', timings, () => {
         this.#wireStdio(runtime);
-        this.#kernel = kernelModule.create_kernel(this.#hooks());
+        this.#kernel = kernelModule.create_kernel(this.#hooks(), message.devicePixelRatio ?? 1);
+        this.#runtime = runtime;
         return kernelModule.python_version();
       });
     } catch (error) {
@@ -166,6 +189,10 @@ export class PyodideEngine {
 
   async #run(kernel: KernelProxy, message: RunMessage): Promise<void> {
     this.#runId = message.id;
+    if (!(await this.#loadPackages(kernel, message))) {
+      this.#post({type: 'done', id: message.id, status: 'error'});
+      return;
+    }
     let status: 'ok' | 'error';
     const running = kernel.run(message.code, message.session, message.cellId);
     try {
@@ -181,6 +208,24 @@ export class PyodideEngine {
     this.#post({type: 'done', id: message.id, status});
   }
 
+  /** False (after an error event) when the packages the run needs could not be loaded. */
+  async #loadPackages(kernel: KernelProxy, message: RunMessage): Promise<boolean> {
+    const runtime = this.#runtime;
+    if (runtime === undefined) return true;
+    this.#downloadingFor = message.id;
+    try {
+      await loadRunPackages(runtime, kernel, message, {lockLocation: this.#lockLocation, indexUrls: this.#packageIndexUrls});
+      return true;
+    } catch (error) {
+      const ename = error instanceof PackageProblem ? error.ename : 'PackageLoadError';
+      const evalue = errorText(error);
+      this.#post({type: 'error', id: message.id, error: {ename, evalue, traceback: `${ename}: ${evalue}\n`}});
+      return false;
+    } finally {
+      this.#downloadingFor = undefined;
+    }
+  }
+
   #fail(reason: FatalReason, message: string): void {
     if (this.#state === 'failed') return;
     this.#state = 'failed';
@@ -194,9 +239,10 @@ function isOutputPayload(value: unknown): value is {data: Record<string, unknown
   return typeof data === 'object' && data !== null && typeof metadata === 'object' && metadata !== null;
 }
 
-function loadFailureMessage(indexURL: string, error: unknown): string {
+function loadFailureMessage(indexURL: string, packageBaseUrl: string | undefined, error: unknown): string {
+  const lock = packageBaseUrl === undefined ? '' : ` with the packages of ${packageBaseUrl}pyodide-lock.json`;
   return (
-    `Could not load Pyodide from ${indexURL} (${errorText(error)}). ` +
+    `Could not load Pyodide from ${indexURL}${lock} (${errorText(error)}). ` +
     'Check the pyodideBaseUrl option (the indexURL given to the runtime): it must point at a folder that serves ' +
     'pyodide.mjs, pyodide.asm.wasm and python_stdlib.zip. If it does, check the network connection and retry.'
   );

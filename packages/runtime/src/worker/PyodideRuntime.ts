@@ -23,10 +23,37 @@ export interface PyodideRuntime {
   setStderr(options: BatchedOutput): void;
   /** `stdin` returning null means end of file. */
   setStdin(options: {stdin: () => string | null}): void;
+  /**
+   * Load packages of the lock file (with their dependencies) or wheel URLs.
+   * Throws for an unknown name; a failed download goes to errorCallback.
+   */
+  loadPackage(names: string | string[], options?: LoadPackageOptions): Promise<unknown>;
+  /** The lock file packages are loaded from. */
+  readonly lockfile: {packages: Record<string, LockfilePackage>};
 }
 
-/** Pyodide's `loadPyodide`. */
-export type LoadPyodide = (config: {indexURL: string}) => Promise<PyodideRuntime>;
+export interface LoadPackageOptions {
+  messageCallback?: (message: string) => void;
+  errorCallback?: (message: string) => void;
+  checkIntegrity?: boolean;
+}
+
+/** One entry of `pyodide-lock.json` (the fields the engine reads). */
+export interface LockfilePackage {
+  name: string;
+  file_name: string;
+  imports: string[];
+}
+
+/** What the engine asks `loadPyodide` for; each worker entry maps it to Pyodide's options. */
+export interface LoadPyodideConfig {
+  indexURL: string;
+  /** Folder with a pyodide-lock.json and its wheels (see InitMessage.packageBaseUrl). */
+  packageBaseUrl?: string;
+}
+
+/** Pyodide's `loadPyodide`, as each worker entry wraps it. */
+export type LoadPyodide = (config: LoadPyodideConfig) => Promise<PyodideRuntime>;
 
 /**
  * Obtains `loadPyodide` for an indexURL: in a browser worker by importing

@@ -3,7 +3,10 @@
 // comes from the site at run time (indexURL).
 import type {WorkerMessage} from '../protocol.js';
 import {PyodideEngine} from './PyodideEngine.js';
-import type {LoadPyodide} from './PyodideRuntime.js';
+import type {LoadPyodide, LoadPyodideConfig, PyodideRuntime} from './PyodideRuntime.js';
+
+/** Pyodide's own loadPyodide options that the browser worker uses. */
+type BrowserLoadPyodide = (config: {indexURL: string; lockFileURL?: string; packageBaseUrl?: string}) => Promise<PyodideRuntime>;
 
 interface ModuleWorkerScope {
   postMessage(message: WorkerMessage): void;
@@ -18,9 +21,16 @@ const engine = new PyodideEngine({
   post: (message) => scope.postMessage(message),
   importLoadPyodide: async (indexURL) => {
     // A runtime import the bundlers must leave alone (webpack, vite, esbuild).
-    const pyodideModule: {loadPyodide?: LoadPyodide} = await import(/* webpackIgnore: true */ /* @vite-ignore */ `${indexURL}pyodide.mjs`);
-    if (typeof pyodideModule.loadPyodide !== 'function') throw new Error(`${indexURL}pyodide.mjs does not export loadPyodide`);
-    return pyodideModule.loadPyodide;
+    const pyodideModule: {loadPyodide?: BrowserLoadPyodide} = await import(/* webpackIgnore: true */ /* @vite-ignore */ `${indexURL}pyodide.mjs`);
+    const loadPyodide = pyodideModule.loadPyodide;
+    if (typeof loadPyodide !== 'function') throw new Error(`${indexURL}pyodide.mjs does not export loadPyodide`);
+    const load: LoadPyodide = (config: LoadPyodideConfig) => {
+      if (config.packageBaseUrl === undefined) return loadPyodide({indexURL: config.indexURL});
+      // Absolute, so the lock's relative file names resolve against the mirror, not the worker script.
+      const base = new URL(config.packageBaseUrl, (globalThis as {location?: {href: string}}).location?.href).href;
+      return loadPyodide({indexURL: config.indexURL, lockFileURL: `${base}pyodide-lock.json`, packageBaseUrl: base});
+    };
+    return load;
   },
 });
 

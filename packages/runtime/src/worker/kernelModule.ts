@@ -1,4 +1,4 @@
-import {KERNEL_SOURCE} from '../python/kernelSource.js';
+import {KERNEL_FILES} from '../python/kernelSource.js';
 import type {PyodideRuntime} from './PyodideRuntime.js';
 
 // The JavaScript view of src/python/pyodocs_kernel.py.
@@ -19,21 +19,33 @@ export interface PyAwaitable<T> extends PromiseLike<T> {
 export interface KernelProxy {
   run(code: string, session: string, cellId: string): PyAwaitable<string>;
   reset_session(session: string): void;
+  /** JSON list of the top-level modules the code imports that are not importable yet. */
+  missing_imports(code: string): string;
+  /** micropip.install(names) from the given index URLs (both JSON lists). */
+  install_from_index(namesJson: string, indexUrlsJson: string): PyAwaitable<unknown>;
 }
 
 /** PyProxy of the `pyodocs_kernel` module. */
 export interface KernelModuleProxy {
-  create_kernel(hooks: KernelHooks): KernelProxy;
+  create_kernel(hooks: KernelHooks, devicePixelRatio: number): KernelProxy;
   python_version(): string;
 }
 
 const KERNEL_DIR = '/lib/pyodocs';
+// Last on sys.path: a real IPython installed in site-packages wins over the shim.
+const SHIM_DIR = `${KERNEL_DIR}/shims`;
 
 /** Write the kernel into Pyodide's file system (so frames have a real file name) and import it. */
 export function importKernelModule(runtime: PyodideRuntime): KernelModuleProxy {
-  runtime.FS.mkdirTree(KERNEL_DIR);
-  runtime.FS.writeFile(`${KERNEL_DIR}/pyodocs_kernel.py`, KERNEL_SOURCE);
-  runtime.runPython(`import sys\nif ${JSON.stringify(KERNEL_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(KERNEL_DIR)})`);
+  for (const [file, source] of Object.entries(KERNEL_FILES)) {
+    const target = `${KERNEL_DIR}/${file}`;
+    runtime.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+    runtime.FS.writeFile(target, source);
+  }
+  const [kernelDir, shimDir] = [JSON.stringify(KERNEL_DIR), JSON.stringify(SHIM_DIR)];
+  runtime.runPython(
+    `import sys\nif ${kernelDir} not in sys.path: sys.path.insert(0, ${kernelDir})\nif ${shimDir} not in sys.path: sys.path.append(${shimDir})`,
+  );
   // The FFI hands back an untyped PyProxy; its shape is the Python module above.
   return runtime.pyimport('pyodocs_kernel') as KernelModuleProxy;
 }

@@ -1,0 +1,215 @@
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import type {PyodideClient, RunEvent} from '../src/index.js';
+import {createNodeClient} from '../src/node/index.js';
+import {runToEnd} from './support/recordRun.js';
+
+// The kernel's IPython-compatible display protocol, in real Pyodide.
+let client: PyodideClient;
+
+beforeAll(async () => {
+  client = createNodeClient();
+  await client.start();
+});
+
+afterAll(() => {
+  client.dispose();
+});
+
+function outputs(events: RunEvent[]): Array<{type: string; data: Record<string, unknown>; metadata: Record<string, unknown>}> {
+  return events.flatMap((event) =>
+    event.type === 'display' || event.type === 'result' ? [{type: event.type, data: event.data, metadata: event.metadata}] : [],
+  );
+}
+
+async function run(code: string, session = 'display'): Promise<RunEvent[]> {
+  const {events, outcome} = await runToEnd(client, {code, session});
+  expect(outcome, JSON.stringify(events)).toEqual({status: 'ok'});
+  return events;
+}
+
+describe('rich results', () => {
+  test('every _repr_*_ method becomes its MIME type, with text/plain always', async () => {
+    const events = await run(`
+class Rich:
+    def _repr_html_(self): return "<b>html</b>"
+    def _repr_markdown_(self): return "**md**"
+    def _repr_svg_(self): return "<svg xmlns='http://www.w3.org/2000/svg'/>"
+    def _repr_png_(self): return b"\\x89PNG fake"
+    def _repr_jpeg_(self): return b"\\xff\\xd8\\xff fake"
+    def _repr_latex_(self): return r"$x^2$"
+    def _repr_json_(self): return {"a": [1, 2]}
+    def __repr__(self): return "Rich()"
+Rich()`);
+    expect(outputs(events)).toEqual([
+      {
+        type: 'result',
+        data: {
+          'text/plain': 'Rich()',
+          'text/html': '<b>html</b>',
+          'text/markdown': '**md**',
+          'image/svg+xml': "<svg xmlns='http://www.w3.org/2000/svg'/>",
+          'image/png': Buffer.from('\x89PNG fake', 'latin1').toString('base64'),
+          'image/jpeg': Buffer.from('\xff\xd8\xff fake', 'latin1').toString('base64'),
+          'text/latex': '$x^2$',
+          'application/json': {a: [1, 2]},
+        },
+        metadata: {},
+      },
+    ]);
+  });
+
+  test('_repr_mimebundle_ wins, with its metadata; a (data, metadata) tuple carries metadata', async () => {
+    const events = await run(`
+class Bundle:
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": "<i>b</i>", "text/plain": "plain b"}, {"text/html": {"isolated": True}}
+    def _repr_html_(self): return "never used"
+class Sized:
+    def _repr_png_(self): return (b"png", {"width": 10})
+display(Bundle(), Sized())`);
+    expect(outputs(events)).toEqual([
+      {type: 'display', data: {'text/html': '<i>b</i>', 'text/plain': 'plain b'}, metadata: {'text/html': {isolated: true}}},
+      {
+        type: 'display',
+        data: {'image/png': Buffer.from('png').toString('base64'), 'text/plain': expect.stringContaining('Sized object')},
+        metadata: {'image/png': {width: 10}},
+      },
+    ]);
+  });
+
+  test('a failing _repr_html_ is skipped with a note on stderr; the others still show', async () => {
+    const events = await run(`
+class Broken:
+    def _repr_html_(self): raise ValueError("boom")
+    def __repr__(self): return "Broken()"
+Broken()`);
+    expect(outputs(events)).toEqual([{type: 'result', data: {'text/plain': 'Broken()'}, metadata: {}}]);
+    expect(events).toContainEqual({type: 'stream', name: 'stderr', text: expect.stringContaining('_repr_html_() raised ValueError: boom')});
+  });
+
+  test('classes are shown by repr, not by their unbound _repr_html_', async () => {
+    const events = await run('class K:\n    def _repr_html_(self): return "<b/>"\nK');
+    expect(outputs(events)).toEqual([{type: 'result', data: {'text/plain': "<class '__main__.K'>"}, metadata: {}}]);
+  });
+});
+
+describe('display()', () => {
+  test('raw=True sends MIME bundles as they are; include/exclude filter; metadata merges', async () => {
+    const events = await run(`
+display({"text/html": "<p>raw</p>", "text/plain": "raw"}, raw=True)
+class Two:
+    def _repr_html_(self): return "<b>2</b>"
+    def _repr_markdown_(self): return "**2**"
+    def __repr__(self): return "Two"
+display(Two(), exclude=["text/markdown"], metadata={"note": 1})
+display(Two(), include=["text/markdown"])`);
+    expect(outputs(events)).toEqual([
+      {type: 'display', data: {'text/html': '<p>raw</p>', 'text/plain': 'raw'}, metadata: {}},
+      {type: 'display', data: {'text/plain': 'Two', 'text/html': '<b>2</b>'}, metadata: {note: 1}},
+      {type: 'display', data: {'text/plain': 'Two', 'text/markdown': '**2**'}, metadata: {}},
+    ]);
+  });
+
+  test('from IPython.display import ... works (the light shim) and displays in order with print', async () => {
+    const events = await run(`
+from IPython.display import display, HTML, Markdown, SVG, Image, Latex, JSON, Math, Pretty
+import IPython
+print("before")
+display(HTML("<b>h</b>"), Markdown("# m"))
+print("between")
+display(SVG("<?xml version='1.0'?><svg/>"), Latex(r"$a$"), Math("b"), JSON({"k": 1}), Pretty("pretty"))
+display(Image(data=b"\\x89PNG...", width=20))
+display(Image(url="https://example.org/x.png"))
+IPython.get_ipython(), IPython.__version__`);
+    const shown = events.filter((event) => event.type !== 'queued' && event.type !== 'started');
+    const summary = shown.map((event) =>
+      event.type === 'stream' ? event.text : event.type === 'display' || event.type === 'result' ? Object.keys(event.data).filter((k) => k !== 'text/plain')[0] ?? event.data['text/plain'] : event.type,
+    );
+    expect(summary).toEqual([
+      'before\n',
+      'text/html',
+      'text/markdown',
+      'between\n',
+      'image/svg+xml',
+      'text/latex',
+      'text/latex',
+      'application/json',
+      'pretty',
+      'image/png',
+      'text/html',
+      "(None, '0+pyodocs')",
+    ]);
+    const datas = outputs(events).map((output) => output.data);
+    expect(datas[2]?.['image/svg+xml']).toBe('<svg/>');
+    expect(datas[4]?.['text/latex']).toBe('$\\displaystyle b$');
+    expect(outputs(events)[5]).toMatchObject({data: {'application/json': {k: 1}}, metadata: {'application/json': {expanded: false, root: 'root'}}});
+    expect(outputs(events)[7]).toMatchObject({metadata: {'image/png': {width: 20}}});
+    expect(datas[8]?.['text/html']).toBe('<img src="https://example.org/x.png"/>');
+  });
+});
+
+describe('matplotlib integration (a fake matplotlib with the API the backend uses; the real one is not installable here)', () => {
+  const FAKE_MATPLOTLIB = `
+import os, sys, importlib
+root = "/tmp/fake-mpl"
+def write(path, text):
+    os.makedirs(os.path.dirname(root + "/" + path), exist_ok=True)
+    open(root + "/" + path, "w").write(text)
+write("matplotlib/__init__.py", "import os\\nbackend = os.environ.get('MPLBACKEND')\\n")
+write("matplotlib/backends/__init__.py", "")
+write("matplotlib/backends/backend_agg.py", "class FigureCanvasAgg: pass\\n")
+write("matplotlib/figure.py", '''
+import struct, zlib
+class Figure:
+    dpi = 100.0
+    def __init__(self, num): self.num = num
+    def savefig(self, buffer, format, dpi, bbox_inches=None):
+        w, h = int(6.4 * dpi), int(4.8 * dpi)
+        buffer.write(b"\\\\x89PNG\\\\r\\\\n\\\\x1a\\\\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">II", w, h) + b"fake" + bytes([self.num]))
+    def __repr__(self): return "<Figure %d>" % self.num
+''')
+write("matplotlib/pyplot.py", '''
+import importlib, matplotlib
+from matplotlib.figure import Figure
+_figures = {}
+def figure(num=None):
+    if num is None: num = max(_figures, default=0) + 1
+    return _figures.setdefault(num, Figure(num))
+def get_fignums(): return sorted(_figures)
+def close(which):
+    if which == "all": _figures.clear()
+    else: _figures.pop(which.num, None)
+def show():
+    assert matplotlib.backend.startswith("module://")
+    importlib.import_module(matplotlib.backend[len("module://"):]).show()
+''')
+sys.path.insert(0, root)
+importlib.invalidate_caches()
+`;
+
+  test('plt.show() shows open figures as PNG where it is called; leftovers at the end; a Figure value once', async () => {
+    await run(FAKE_MATPLOTLIB, 'mpl');
+    const events = await run(
+      `import matplotlib.pyplot as plt
+plt.figure(); plt.figure()
+plt.show()
+print("after show")
+plt.figure()
+fig = plt.figure()
+fig`,
+      'mpl',
+    );
+    const shown = events.flatMap((event) =>
+      event.type === 'stream' ? [event.text] : event.type === 'display' || event.type === 'result' ? [`${event.type} ${String(event.data['text/plain'])}`] : [],
+    );
+    // Numbers restart after show() closed every figure, as in matplotlib.
+    expect(shown).toEqual(['display <Figure 1>', 'display <Figure 2>', 'after show\n', 'result <Figure 2>', 'display <Figure 1>']);
+    const first = outputs(events)[0];
+    const png = Buffer.from(String(first?.data['image/png']), 'base64');
+    expect(png.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+    expect(first?.metadata).toEqual({'image/png': {width: 640, height: 480}});
+    // Every figure was closed: the next cell shows nothing.
+    const next = await run('import matplotlib.pyplot as plt\nplt.get_fignums()', 'mpl');
+    expect(outputs(next)).toEqual([{type: 'result', data: {'text/plain': '[]'}, metadata: {}}]);
+  });
+});
