@@ -6,3 +6,7 @@ export type {FenceMetaItem} from './meta/tokenizeFenceMeta.js';
 export type {RemarkPythonCellsOptions} from './options/resolveOptions.js';
 export type {PageManifest, PageManifestCell} from './manifest/PageManifest.js';
 export type {PyodocsRuleId} from './problems/ruleIds.js';
+export {mystTransform} from './myst/mystTransform.js';
+export type {MystTransformOptions, MystCellData} from './myst/mystTransform.js';
+export {doctestTransform} from './doctest/doctestTransform.js';
+export type {DoctestTransformOptions} from './doctest/doctestTransform.js';

@@ -1,6 +1,7 @@
 import type {Root} from 'mdast';
 import {fromMarkdown, type Extension as FromMarkdownExtension} from 'mdast-util-from-markdown';
 import type {VFile} from 'vfile';
+import {doctestTransform} from './doctest/doctestTransform.js';
 import {mystTransform} from './myst/mystTransform.js';
 import {
   resolvePythonCellsOptions,
@@ -12,7 +13,8 @@ type MicromarkExtensions = NonNullable<Parameters<typeof fromMarkdown>[1]>['exte
 
 /**
  * unified plugin: MyST notebook syntax is normalised first (see
- * `mystTransform`), then python fences become live cell elements (see
+ * `mystTransform`), doctest blocks get their "Try it" element (see
+ * `doctestTransform`), then python fences become live cell elements (see
  * `pythonCellsTransform`). Options are checked here, when the processor is
  * configured, so a typo in a site config fails before any page is built.
  */
@@ -35,6 +37,14 @@ export function remarkPythonCells(
   };
   return (tree, file) => {
     mystTransform(tree, file, {parseMarkdown, onError: resolved.onError});
+    if (resolved.doctest !== false) {
+      doctestTransform(tree, file, {
+        tryIt: resolved.doctest,
+        componentName: resolved.doctestComponentName,
+        importSource: resolved.doctestImportSource,
+        languages: resolved.languages,
+      });
+    }
     pythonCellsTransform(tree, file, options);
   };
 }

@@ -4,6 +4,8 @@ import * as remark from '../src/index.js';
 test('the package exports exactly its public API', () => {
   expect(Object.keys(remark).sort()).toEqual([
     'default',
+    'doctestTransform',
+    'mystTransform',
     'parseFenceMeta',
     'pythonCellsTransform',
     'remarkPythonCells',

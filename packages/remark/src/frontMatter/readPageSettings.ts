@@ -17,6 +17,8 @@ export interface PageSettings {
   session: string | undefined;
   /** `pyodide.packages`: packages every cell of the page needs. */
   packages: string[];
+  /** `pyodide.doctest`: false turns "Try it" off on the page; 'all'/'marked' override the site option. */
+  doctest: 'all' | 'marked' | false | undefined;
 }
 
 export interface PageSettingsProblem {
@@ -25,7 +27,7 @@ export interface PageSettingsProblem {
   place: SourcePoint | undefined;
 }
 
-const SETTINGS_KEYS = ['enable', 'runnable', 'session', 'packages'];
+const SETTINGS_KEYS = ['enable', 'runnable', 'session', 'packages', 'doctest'];
 const SHAPE_HINT =
   'Write pyodide: true, pyodide: false, or a mapping with enable (true/false), runnable ("all"/"marked"), session (NAME) and packages ([NAME, ...]).';
 
@@ -44,6 +46,7 @@ export function readPageSettings(
     runnable: undefined,
     session: undefined,
     packages: [],
+    doctest: undefined,
   };
   const problems: PageSettingsProblem[] = [];
   const first = tree.children[0];
@@ -107,6 +110,15 @@ export function readPageSettings(
         problems.push({
           ruleId: 'pyodocs:invalid-front-matter',
           message: `Front matter "pyodide.session" is ${describe(setting)}. Write session: NAME using only ${SESSION_NAME_CHARS}.`,
+          place: valuePlace,
+        });
+    } else if (key === 'doctest') {
+      if (setting === false || setting === 'all' || setting === 'marked') settings.doctest = setting;
+      else if (setting === true) settings.doctest = undefined;
+      else
+        problems.push({
+          ruleId: 'pyodocs:invalid-front-matter',
+          message: `Front matter "pyodide.doctest" is ${describe(setting)}. Write doctest: false (no "Try it" on this page), all or marked.`,
           place: valuePlace,
         });
     } else if (key === 'packages') {

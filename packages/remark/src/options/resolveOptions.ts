@@ -32,6 +32,17 @@ export interface RemarkPythonCellsOptions {
    * @default 'throw'
    */
   onError?: 'throw' | 'warn' | undefined;
+  /**
+   * Doctest blocks (```` ```pycon ```` or Python starting with `>>> `):
+   * `'all'` gives every one a "Try it" button (except those marked `notry`),
+   * `'marked'` only those marked `try`, `false` leaves them all static.
+   * @default 'all'
+   */
+  doctest?: 'all' | 'marked' | false | undefined;
+  /** JSX name of the doctest element. @default 'PyodocsDoctest' */
+  doctestComponentName?: string | undefined;
+  /** As `importSource`, for the doctest component (the Docusaurus plugin sets '@theme/PythonDoctest'). */
+  doctestImportSource?: string | undefined;
 }
 
 export interface ResolvedPythonCellsOptions {
@@ -40,9 +51,21 @@ export interface ResolvedPythonCellsOptions {
   importSource: string | undefined;
   languages: ReadonlySet<string>;
   onError: 'throw' | 'warn';
+  doctest: 'all' | 'marked' | false;
+  doctestComponentName: string;
+  doctestImportSource: string | undefined;
 }
 
-const OPTION_NAMES = ['runnable', 'componentName', 'importSource', 'languages', 'onError'];
+const OPTION_NAMES = [
+  'runnable',
+  'componentName',
+  'importSource',
+  'languages',
+  'onError',
+  'doctest',
+  'doctestComponentName',
+  'doctestImportSource',
+];
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
 
 /** Check user options and fill in defaults; throws an Error that says what to change. */
@@ -70,6 +93,9 @@ export function resolvePythonCellsOptions(
     importSource,
     languages = ['python', 'py', 'python3'],
     onError = 'throw',
+    doctest = 'all',
+    doctestComponentName = 'PyodocsDoctest',
+    doctestImportSource,
   } = options;
 
   if (runnable !== 'marked' && runnable !== 'all') {
@@ -94,7 +120,25 @@ export function resolvePythonCellsOptions(
     throw optionsError(`option "onError" must be 'throw' or 'warn', got ${JSON.stringify(onError)}.`);
   }
 
+  if (doctest !== 'all' && doctest !== 'marked' && doctest !== false) {
+    throw optionsError(`option "doctest" must be 'all', 'marked' or false, got ${JSON.stringify(doctest)}.`);
+  }
+  if (typeof doctestComponentName !== 'string' || !COMPONENT_NAME.test(doctestComponentName)) {
+    throw optionsError(
+      `option "doctestComponentName" must be a JavaScript identifier starting with an uppercase letter, got ${JSON.stringify(doctestComponentName)}.`,
+    );
+  }
+  if (
+    doctestImportSource !== undefined &&
+    (typeof doctestImportSource !== 'string' || doctestImportSource.trim() === '' || /[\r\n]/.test(doctestImportSource))
+  ) {
+    throw optionsError(`option "doctestImportSource" must be a non-empty module specifier such as '@theme/PythonDoctest', got ${JSON.stringify(doctestImportSource)}.`);
+  }
+
   return {
+    doctest,
+    doctestComponentName,
+    doctestImportSource,
     runnable,
     componentName,
     importSource,
