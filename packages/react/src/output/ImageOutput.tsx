@@ -13,7 +13,7 @@ export function RasterImageOutput({mimeType, data, metadata, bundle}: MimeRender
     <img
       className="pyodocs-image"
       src={`data:${mimeType};base64,${base64}`}
-      alt={altText(bundle)}
+      alt={typeof metadata.alt === 'string' ? metadata.alt : altText(bundle)}
       width={dimension(metadata.width)}
       height={dimension(metadata.height)}
     />

@@ -4,25 +4,30 @@ import type {MimeRendererProps} from './MimeRendererProps.js';
 // Levels opened at first; deeper ones are one click away.
 const OPEN_DEPTH = 2;
 
-/** application/json as a tree of collapsible objects and arrays (native <details>, keyboard-accessible). */
-export function JsonOutput({data}: MimeRendererProps): ReactNode {
+/**
+ * application/json as a tree of collapsible objects and arrays (native
+ * <details>, keyboard-accessible); IPython's `JSON(..., expanded=True)` opens
+ * every level.
+ */
+export function JsonOutput({data, metadata}: MimeRendererProps): ReactNode {
   return (
     <div className="pyodocs-json">
-      <JsonValue value={data} depth={0} />
+      <JsonValue value={data} depth={0} openDepth={metadata.expanded === true ? Infinity : OPEN_DEPTH} />
     </div>
   );
 }
 
-function JsonValue({value, depth}: {value: unknown; depth: number}): ReactNode {
+function JsonValue({value, depth, openDepth}: {value: unknown; depth: number; openDepth: number}): ReactNode {
   if (value === null) return <span className="pyodocs-json-null">null</span>;
   if (Array.isArray(value)) {
     return (
       <JsonContainer
-        open={depth < OPEN_DEPTH}
+        open={depth < openDepth}
         brackets={['[', ']']}
         summary={`${value.length} ${value.length === 1 ? 'item' : 'items'}`}
         entries={value.map((item, index) => [String(index), item] as const)}
         depth={depth}
+        openDepth={openDepth}
         showKeys={false}
       />
     );
@@ -32,11 +37,12 @@ function JsonValue({value, depth}: {value: unknown; depth: number}): ReactNode {
       const entries = Object.entries(value as Record<string, unknown>);
       return (
         <JsonContainer
-          open={depth < OPEN_DEPTH}
+          open={depth < openDepth}
           brackets={['{', '}']}
           summary={`${entries.length} ${entries.length === 1 ? 'key' : 'keys'}`}
           entries={entries}
           depth={depth}
+          openDepth={openDepth}
           showKeys
         />
       );
@@ -58,10 +64,11 @@ interface JsonContainerProps {
   summary: string;
   entries: ReadonlyArray<readonly [string, unknown]>;
   depth: number;
+  openDepth: number;
   showKeys: boolean;
 }
 
-function JsonContainer({open, brackets, summary, entries, depth, showKeys}: JsonContainerProps): ReactNode {
+function JsonContainer({open, brackets, summary, entries, depth, openDepth, showKeys}: JsonContainerProps): ReactNode {
   if (entries.length === 0) return <span className="pyodocs-json-punctuation">{brackets.join('')}</span>;
   return (
     <details className="pyodocs-json-container" open={open}>
@@ -77,7 +84,7 @@ function JsonContainer({open, brackets, summary, entries, depth, showKeys}: Json
         {entries.map(([key, item]) => (
           <li key={key}>
             {showKeys && <span className="pyodocs-json-key">{JSON.stringify(key)}: </span>}
-            <JsonValue value={item} depth={depth + 1} />
+            <JsonValue value={item} depth={depth + 1} openDepth={openDepth} />
           </li>
         ))}
       </ul>

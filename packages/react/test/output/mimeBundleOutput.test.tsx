@@ -90,6 +90,8 @@ describe('image renderers', () => {
     expect(image?.getAttribute('width')).toBe('320');
     expect(image?.getAttribute('height')).toBe('240');
     expect(image?.getAttribute('alt')).toBe('<Figure size 640x480 with 1 Axes>');
+    const described = await renderBundle({'image/png': PNG, 'text/plain': 'repr'}, {'image/png': {alt: 'A sine wave'}});
+    expect(described.querySelector('img')?.getAttribute('alt')).toBe('A sine wave');
     const jpeg = await renderBundle({'image/jpeg': PNG}, {width: 'bad', height: -3});
     expect(jpeg.querySelector('img')?.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
     expect(jpeg.querySelector('img')?.hasAttribute('width')).toBe(false);
@@ -129,6 +131,13 @@ describe('text renderers', () => {
     expect(tree?.textContent).toContain('"n": 1.5');
     expect(tree?.textContent).toContain('"empty": []');
     expect(tree?.textContent).toContain('"deepest": true');
+  });
+
+  it("application/json opens every level with IPython's expanded=True", async () => {
+    const root = await renderBundle({'application/json': {a: {b: {c: {d: 1}}}}}, {'application/json': {expanded: true, root: 'root'}});
+    const levels = Array.from(root.querySelectorAll('details'));
+    expect(levels).toHaveLength(4);
+    expect(levels.every((details) => details.open)).toBe(true);
   });
 
   it('application/json also renders scalars', async () => {
