@@ -49,6 +49,17 @@ function translatedLabels(): PythonCellLabels {
     }),
     editor: translate({id: 'pyodocs.cell.editor', message: 'Python code', description: 'Accessible name of the editor'}),
     loading: translate({id: 'pyodocs.cell.loading', message: 'Loading Python…', description: 'Status while Pyodide loads'}),
+    // {package}, {loaded} and {total} are left for the cell to fill in (translate keeps unknown placeholders).
+    loadingPackage: translate({
+      id: 'pyodocs.cell.loadingPackage',
+      message: 'Loading {package}: {loaded} of {total} MiB',
+      description: 'Status while a package downloads; {loaded} and {total} are MiB with one decimal',
+    }),
+    loadingPackageUnknownSize: translate({
+      id: 'pyodocs.cell.loadingPackageUnknownSize',
+      message: 'Loading {package}: {loaded} MiB',
+      description: 'Status while a package of unknown size downloads',
+    }),
     running: translate({id: 'pyodocs.cell.running', message: 'Running…', description: 'Status while a cell runs'}),
     queued: translate({id: 'pyodocs.cell.queued', message: 'Queued', description: 'Status of a cell waiting for earlier runs'}),
     pythonError: translate({id: 'pyodocs.cell.pythonError', message: 'Python error', description: 'Status after an exception'}),
