@@ -1,6 +1,14 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+
+/** The venv `pyodocs-jupyterlite-setup` makes (website's start/build scripts, .ci/run), if present. */
+function repoLiteJupyter(): string | undefined {
+  const jupyter = fileURLToPath(new URL('../.cache/jupyterlite-venv/bin/jupyter', import.meta.url));
+  return existsSync(jupyter) ? jupyter : undefined;
+}
 
 const config: Config = {
   title: 'pyodocs',
@@ -26,7 +34,15 @@ const config: Config = {
   ],
 
   // The whole setup: one entry. Python fences marked `run` become live cells.
-  plugins: [['@pyodocs/docusaurus-plugin', {}]],
+  plugins: [
+    ['@pyodocs/docusaurus-plugin', {}],
+    // A JupyterLite site under /lite/, built from ./jupyterlite with the
+    // pinned CLI in the repo's venv (`pnpm start` creates it; see README).
+    [
+      '@pyodocs/docusaurus-plugin-jupyterlite',
+      {build: {contents: ['jupyterlite']}, jupyter: process.env['PYODOCS_JUPYTER'] ?? repoLiteJupyter()},
+    ],
+  ],
 
   themeConfig: {
     navbar: {

@@ -1,7 +1,7 @@
 import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 
 const sidebars: SidebarsConfig = {
-  docs: ['getting-started', 'authoring', 'configuration', 'other-mdx-sites'],
+  docs: ['getting-started', 'authoring', 'configuration', 'other-mdx-sites', 'jupyterlite'],
 };
 
 export default sidebars;

@@ -1,0 +1,154 @@
+import {createHash} from 'node:crypto';
+import {readFileSync, readdirSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {LoadContext, Plugin, PluginConfig, SwizzleConfig} from '@docusaurus/types';
+import {RemarkInjectionWebpackPlugin} from '@pyodocs/docusaurus-plugin/remarkInjection';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import {copyAtomically} from './liteSite/copyAtomically.js';
+import {resolveJupyterCommand} from './liteSite/jupyterCli.js';
+import {prepareLiteSite, type PreparedLiteSite} from './liteSite/prepareLiteSite.js';
+import type {SharedPyodide} from './liteSite/sharePyodide.js';
+import type {PluginOptions} from './options.js';
+import {remarkOpenInJupyterLite} from './remark/remarkOpenInJupyterLite.js';
+
+export {validateOptions, pluginOptionsSchema} from './options.js';
+export type {PluginOptions, Options, LiteBuildSource} from './options.js';
+
+export const PLUGIN_NAME = 'docusaurus-plugin-jupyterlite';
+
+/** What the browser side reads with `usePluginData(PLUGIN_NAME)`. */
+export interface JupyterLiteGlobalData {
+  /** URL path of the JupyterLite site, with baseUrl, ending with '/'. */
+  liteUrl: string;
+  /** Apps the site has (lab, notebooks, repl, ...). */
+  apps: string[];
+}
+
+const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const CORE_PLUGIN = '@pyodocs/docusaurus-plugin';
+
+export default function pluginJupyterLite(context: LoadContext, options: PluginOptions): Plugin<PreparedLiteSite> {
+  const {baseUrl} = context.siteConfig;
+  const route = options.route.replace(/^\/+/, '');
+  const liteUrl = `${baseUrl}${route}`;
+  const cacheDir = path.resolve(
+    context.siteDir,
+    options.cacheDir ?? path.join('node_modules', '.cache', 'pyodocs-jupyterlite'),
+  );
+  const remarkOptions = {
+    importSource: '@theme/OpenInJupyterLite',
+    componentName: 'PyodocsOpenInJupyterLite',
+    cellName: 'PyodocsPythonCell',
+  };
+
+  return {
+    name: PLUGIN_NAME,
+
+    getThemePath() {
+      return '../lib/theme';
+    },
+
+    getTypeScriptThemePath() {
+      return '../src/theme';
+    },
+
+    async loadContent() {
+      const prepared = await prepareLiteSite({
+        siteDir: context.siteDir,
+        source: options.prebuilt !== undefined ? {prebuilt: options.prebuilt} : {build: options.build!},
+        cacheDir,
+        jupyter: resolveJupyterCommand(options.jupyter),
+        python: options.python,
+        pyodide: options.sharePyodide ? sharedPyodide(context) : undefined,
+        cacheKeyExtra: [liteUrl, readFileSync(path.join(packageDir, 'package.json'), 'utf8')],
+      });
+      const log = (message: string) => console.info(`[pyodocs-jupyterlite] ${message}`);
+      if (prepared.reused) {
+        log(`JupyterLite site unchanged, reusing ${prepared.dir}`);
+      } else if (prepared.share && !prepared.share.shared) {
+        console.warn(
+          `[pyodocs-jupyterlite] Warning: the JupyterLite site keeps its own Pyodide settings because ${prepared.share.reason}. Its kernel will load Pyodide from its default URL (a CDN).`,
+        );
+      } else if (prepared.share?.shared) {
+        log(`JupyterLite kernel shares the site's Pyodide (kernel expects ${prepared.share.kernelPyodide}; ${prepared.share.packages.length} kernel wheels served locally)`);
+      }
+      return prepared;
+    },
+
+    async contentLoaded({content, actions}) {
+      const data: JupyterLiteGlobalData = {liteUrl, apps: content.apps};
+      actions.setGlobalData(data);
+    },
+
+    configureWebpack(config, isServer, _utils, content) {
+      const plugins: NonNullable<typeof config.plugins> = [];
+      if (options.openInJupyterLite) {
+        if (config.cache && typeof config.cache === 'object' && config.cache.type === 'filesystem') {
+          config.cache.version = `${config.cache.version ?? ''}|pyodocs-jupyterlite:${transformCacheKey(remarkOptions)}`;
+        }
+        plugins.push(
+          new RemarkInjectionWebpackPlugin(
+            [[remarkOpenInJupyterLite, remarkOptions]],
+            (entry) => Array.isArray(entry) && entry[0] === remarkOpenInJupyterLite,
+          ),
+        );
+      }
+      // `docusaurus start` serves the site from memory; `build` copies it in postBuild.
+      if (!isServer && config.mode === 'development' && content) {
+        plugins.push(
+          new CopyWebpackPlugin({patterns: [{from: content.dir, to: route, info: {minimized: true}}]}),
+        );
+      }
+      return {plugins};
+    },
+
+    async postBuild({outDir, content}) {
+      copyAtomically(content.dir, path.join(outDir, route));
+    },
+  };
+}
+
+/**
+ * The Pyodide @pyodocs/docusaurus-plugin ships: its npm package (for the
+ * lock) and the URL of pyodide.mjs, honouring that plugin's pyodideBaseUrl.
+ */
+function sharedPyodide(context: LoadContext): SharedPyodide {
+  const require = createRequire(import.meta.url);
+  const fromCore = createRequire(require.resolve(`${CORE_PLUGIN}/package.json`));
+  const fromRuntime = createRequire(fromCore.resolve('@pyodocs/runtime/package.json'));
+  const pyodidePackage = fromRuntime.resolve('pyodide/package.json');
+  const version = (JSON.parse(readFileSync(pyodidePackage, 'utf8')) as {version: string}).version;
+  const coreEntry = (context.siteConfig.plugins as PluginConfig[]).find(
+    (entry) => Array.isArray(entry) && entry[0] === CORE_PLUGIN,
+  ) as [string, {pyodideBaseUrl?: string} | undefined] | undefined;
+  const indexURL = coreEntry?.[1]?.pyodideBaseUrl ?? `${context.siteConfig.baseUrl}pyodide/${version}/`;
+  return {version, dir: path.dirname(pyodidePackage), url: `${indexURL}pyodide.mjs`};
+}
+
+/** Changes whenever what our remark plugin produces could change. */
+function transformCacheKey(remarkOptions: object): string {
+  const hash = createHash('sha256').update(JSON.stringify(remarkOptions));
+  const remarkDir = path.join(packageDir, 'lib', 'remark');
+  for (const file of readdirSync(remarkDir).sort()) {
+    hash.update(file).update(readFileSync(path.join(remarkDir, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Tells `docusaurus swizzle` which theme components are safe to customise. */
+export function getSwizzleConfig(): SwizzleConfig {
+  return {
+    components: {
+      JupyterLiteEmbed: {
+        actions: {eject: 'safe', wrap: 'safe'},
+        description: 'An embedded JupyterLite app (REPL, notebook, lab) behind a click-to-load prompt.',
+      },
+      OpenInJupyterLite: {
+        actions: {eject: 'safe', wrap: 'safe'},
+        description: 'The "Open in JupyterLite" button on pages with live cells.',
+      },
+    },
+  };
+}
