@@ -8,3 +8,4 @@ export {defaultPythonCellLabels, type PythonCellLabels} from './labels/PythonCel
 export {PyodocsOutputRenderers, type PyodocsOutputRenderersProps} from './output/PyodocsOutputRenderers.js';
 export type {MimeRenderer} from './output/mimeRenderers.js';
 export type {MimeRendererProps} from './output/MimeRendererProps.js';
+export {PythonDoctest, type PythonDoctestProps} from './doctest/PythonDoctest.js';

@@ -7,6 +7,7 @@ describe('@pyodocs/react public exports', () => {
       'PyodideProvider',
       'PyodocsOutputRenderers',
       'PythonCell',
+      'PythonDoctest',
       'defaultPythonCellLabels',
       'getCurrentCellCode',
       'usePyodideClient',

@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useId, type ReactNode} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
+import type {CellOutput} from '../output/CellOutput.js';
 import {CellOutputArea} from '../output/CellOutputArea.js';
 import {CellStatusLine} from './CellStatusLine.js';
 import {CellToolbar} from './CellToolbar.js';
@@ -24,6 +25,10 @@ export interface PythonCellProps {
   labels?: Partial<PythonCellLabels>;
   /** MyST cell tags, space-separated (`hide-input`, `hide-output`, `hide-cell`, `remove-input`, `remove-output`, `raises-exception`); others are ignored. */
   tags?: string | undefined;
+  /** Rewrites the code just before it runs (the doctest component runs its harness when the code is unedited). */
+  runCode?: ((code: string) => string) | undefined;
+  /** Replaces the output area; `area(outputs)` renders the default one (the doctest component shows its comparison). */
+  renderOutputs?: ((outputs: readonly CellOutput[], area: (outputs: readonly CellOutput[]) => ReactNode) => ReactNode) | undefined;
 }
 
 /**
@@ -31,18 +36,18 @@ export interface PythonCellProps {
  * demand, Run / Stop / Reset and the outputs. Hydrating it does no work
  * beyond rendering, so pages with hundreds of cells stay fast.
  */
-export function PythonCell({id, code, session, children, labels: labelOverrides, tags}: PythonCellProps): ReactNode {
+export function PythonCell({id, code, session, children, labels: labelOverrides, tags, runCode, renderOutputs}: PythonCellProps): ReactNode {
   const tagged = parseCellTags(tags);
   const labels = usePythonCellLabels(labelOverrides);
   const hintId = useId();
   const runner = useCellRunner({id, session, labels});
-  const editor = useCellEditor({code, label: labels.editor, describedBy: hintId, onRun: () => runner.run(editor.getCode())});
+  const editor = useCellEditor({code, label: labels.editor, describedBy: hintId, onRun: () => runner.run(runCode ? runCode(editor.getCode()) : editor.getCode())});
   const {getCode, restore} = editor;
   const {run, reset} = runner;
 
   useEffect(() => registerCellCode(id, getCode), [id, getCode]);
 
-  const onRun = useCallback(() => run(getCode()), [run, getCode]);
+  const onRun = useCallback(() => run(runCode ? runCode(getCode()) : getCode()), [run, getCode, runCode]);
   const onReset = useCallback(() => {
     reset();
     restore(code);
@@ -97,7 +102,9 @@ export function PythonCell({id, code, session, children, labels: labelOverrides,
       />
       {tagged.removeOutput ? null : (
         <TagFold fold={tagged.hideOutput} part="output" summary="Show output">
-          <CellOutputArea outputs={runner.state.outputs} labels={labels} />
+          {renderOutputs
+            ? renderOutputs(runner.state.outputs, (outputs) => <CellOutputArea outputs={outputs} labels={labels} />)
+            : <CellOutputArea outputs={runner.state.outputs} labels={labels} />}
         </TagFold>
       )}
       </TagFold>
