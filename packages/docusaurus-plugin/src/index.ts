@@ -28,7 +28,12 @@ const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export default function pluginPyodocs(context: LoadContext, options: PluginOptions): Plugin<void> {
   const assets = resolveRuntimeAssets();
   const {baseUrl} = context.siteConfig;
-  const remarkOptions = {runnable: options.runnable, importSource: '@theme/PythonCell'};
+  const remarkOptions = {
+    runnable: options.runnable,
+    importSource: '@theme/PythonCell',
+    doctest: options.doctest,
+    doctestImportSource: '@theme/PythonDoctest',
+  };
   const globalData: PyodocsGlobalData = {
     indexURL: options.pyodideBaseUrl ?? `${baseUrl}${assets.pyodidePublicDir}`,
     workerUrl: `${baseUrl}${assets.workerPublicPath}`,
@@ -94,6 +99,10 @@ export function getSwizzleConfig(): SwizzleConfig {
       PythonCell: {
         actions: {eject: 'safe', wrap: 'safe'},
         description: 'A live Python cell (static code, Run / Stop / Reset, outputs). Wrap it to add chrome around every cell.',
+      },
+      PythonDoctest: {
+        actions: {eject: 'safe', wrap: 'safe'},
+        description: 'A documented doctest example with a "Try it" button that turns it into a live, checked cell.',
       },
       Root: {
         actions: {eject: 'forbidden', wrap: 'forbidden'},

@@ -18,6 +18,12 @@ export interface PluginOptions {
    * under `<baseUrl>pyodide/<version>/`.
    */
   pyodideBaseUrl?: string;
+  /**
+   * Doctest blocks (```pycon, or ```python starting with `>>> `): 'all' gives
+   * each a "Try it" button (except those marked `notry`), 'marked' only those
+   * marked `try`, false none. A page can set front matter `pyodide: {doctest: false}`.
+   */
+  doctest: 'all' | 'marked' | false;
 }
 
 /** What users write in `docusaurus.config.ts`: every option is optional. */
@@ -25,11 +31,15 @@ export type Options = Partial<PluginOptions>;
 
 export const DEFAULT_OPTIONS: Omit<PluginOptions, 'id'> = {
   runnable: 'marked',
+  doctest: 'all',
 };
 
 export const pluginOptionsSchema = Joi.object<PluginOptions>({
   id: Joi.string().default('default'),
   runnable: Joi.string().valid('marked', 'all').default(DEFAULT_OPTIONS.runnable),
+  doctest: Joi.alternatives(Joi.string().valid('all', 'marked'), Joi.boolean().valid(false)).default(
+    DEFAULT_OPTIONS.doctest,
+  ),
   pyodideBaseUrl: Joi.string()
     .uri({allowRelative: true})
     .pattern(/\/$/, 'ending with a slash')

@@ -12,10 +12,28 @@ declare module '@theme/PythonCell' {
     readonly code: string;
     /** Session (namespace) the cell runs in. */
     readonly session: string;
+    /** MyST cell tags, space-separated (from `{code-cell}` options). */
+    readonly tags?: string;
     /** The static, highlighted code block rendered by the site. */
     readonly children?: ReactNode;
   }
   export default function PythonCell(props: Props): ReactNode;
+}
+
+declare module '@theme/PythonDoctest' {
+  import type {ReactNode} from 'react';
+
+  export interface Props {
+    /** Stable id, unique on the page. */
+    readonly id: string;
+    /** The doctest block as documented (prompts and expected outputs). */
+    readonly source: string;
+    /** Session (namespace) the examples run in. */
+    readonly session: string;
+    /** The static, highlighted code block rendered by the site. */
+    readonly children?: ReactNode;
+  }
+  export default function PythonDoctest(props: Props): ReactNode;
 }
 
 declare module '@theme-init/Root' {

@@ -11,17 +11,19 @@ function validate(options: Options | undefined): PluginOptions {
 
 describe('validateOptions', () => {
   test('no options: defaults', () => {
-    expect(validate(undefined)).toEqual({id: 'default', runnable: 'marked'});
-    expect(validate({})).toEqual({id: 'default', runnable: 'marked'});
+    expect(validate(undefined)).toEqual({id: 'default', runnable: 'marked', doctest: 'all'});
+    expect(validate({})).toEqual({id: 'default', runnable: 'marked', doctest: 'all'});
   });
 
   test.each([
-    [{runnable: 'all'}, {id: 'default', runnable: 'all'}],
+    [{runnable: 'all'}, {id: 'default', runnable: 'all', doctest: 'all'}],
     [
       {pyodideBaseUrl: 'https://cdn.example.org/pyodide/v314.0.7/full/'},
-      {id: 'default', runnable: 'marked', pyodideBaseUrl: 'https://cdn.example.org/pyodide/v314.0.7/full/'},
+      {id: 'default', runnable: 'marked', doctest: 'all', pyodideBaseUrl: 'https://cdn.example.org/pyodide/v314.0.7/full/'},
     ],
-    [{pyodideBaseUrl: '/mirror/pyodide/'}, {id: 'default', runnable: 'marked', pyodideBaseUrl: '/mirror/pyodide/'}],
+    [{doctest: 'marked'}, {id: 'default', runnable: 'marked', doctest: 'marked'}],
+    [{doctest: false}, {id: 'default', runnable: 'marked', doctest: false}],
+    [{pyodideBaseUrl: '/mirror/pyodide/'}, {id: 'default', runnable: 'marked', doctest: 'all', pyodideBaseUrl: '/mirror/pyodide/'}],
   ] as const)('%j is accepted', (input, expected) => {
     expect(validate(input as Options)).toEqual(expected);
   });
@@ -30,6 +32,7 @@ describe('validateOptions', () => {
     [{runnable: 'everything'}, /"runnable" must be one of \[marked, all\]/],
     [{pyodideBaseUrl: 'https://cdn.example.org/pyodide'}, /"pyodideBaseUrl" must end with "\/"/],
     [{pyodideBaseUrl: 42}, /"pyodideBaseUrl" must be a string/],
+    [{doctest: true}, /"doctest"/],
     [{runable: 'all'}, /"runable" is not allowed/],
   ])('%j is refused with a message naming the option', (input, message) => {
     expect(() => validate(input as Options)).toThrow(message);
