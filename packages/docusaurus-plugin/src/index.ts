@@ -21,6 +21,8 @@ export interface PyodocsGlobalData {
   indexURL: string;
   /** URL of the runtime's module worker. */
   workerUrl: string;
+  /** Folder with pyodide-lock.json and wheels (option packageBaseUrl), if set. */
+  packageBaseUrl?: string;
 }
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -37,6 +39,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   const globalData: PyodocsGlobalData = {
     indexURL: options.pyodideBaseUrl ?? `${baseUrl}${assets.pyodidePublicDir}`,
     workerUrl: `${baseUrl}${assets.workerPublicPath}`,
+    ...(options.packageBaseUrl ? {packageBaseUrl: options.packageBaseUrl} : {}),
   };
 
   return {

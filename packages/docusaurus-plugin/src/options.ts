@@ -19,6 +19,13 @@ export interface PluginOptions {
    */
   pyodideBaseUrl?: string;
   /**
+   * Folder (ending with '/') holding a `pyodide-lock.json` and the wheels it
+   * names, e.g. `/pyodide-packages/` for a mirror written by
+   * `pyodocs mirror <package…> --out static/pyodide-packages`. Packages load
+   * from there; unset, from the lock file of the Pyodide distribution.
+   */
+  packageBaseUrl?: string;
+  /**
    * Doctest blocks (```pycon, or ```python starting with `>>> `): 'all' gives
    * each a "Try it" button (except those marked `notry`), 'marked' only those
    * marked `try`, false none. A page can set front matter `pyodide: {doctest: false}`.
@@ -46,6 +53,13 @@ export const pluginOptionsSchema = Joi.object<PluginOptions>({
     .messages({
       'string.pattern.name':
         '"pyodideBaseUrl" must end with "/" (it is the folder that holds pyodide.mjs), got "{#value}"',
+    }),
+  packageBaseUrl: Joi.string()
+    .uri({allowRelative: true})
+    .pattern(/\/$/, 'ending with a slash')
+    .messages({
+      'string.pattern.name':
+        '"packageBaseUrl" must end with "/" (it is the folder that holds pyodide-lock.json), got "{#value}"',
     }),
 });
 

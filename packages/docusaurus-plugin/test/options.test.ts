@@ -32,6 +32,7 @@ describe('validateOptions', () => {
     [{runnable: 'everything'}, /"runnable" must be one of \[marked, all\]/],
     [{pyodideBaseUrl: 'https://cdn.example.org/pyodide'}, /"pyodideBaseUrl" must end with "\/"/],
     [{pyodideBaseUrl: 42}, /"pyodideBaseUrl" must be a string/],
+    [{packageBaseUrl: '/pyodide-packages'}, /"packageBaseUrl" must end with "\/" \(it is the folder that holds pyodide-lock.json\)/],
     [{doctest: true}, /"doctest"/],
     [{runable: 'all'}, /"runable" is not allowed/],
   ])('%j is refused with a message naming the option', (input, message) => {

@@ -25,6 +25,8 @@ export interface PythonCellProps {
   labels?: Partial<PythonCellLabels>;
   /** MyST cell tags, space-separated (`hide-input`, `hide-output`, `hide-cell`, `remove-input`, `remove-output`, `raises-exception`); others are ignored. */
   tags?: string | undefined;
+  /** Packages to load before the code runs, comma-separated (the remark plugin's `packages` attribute); imports are detected anyway. */
+  packages?: string | undefined;
   /** Rewrites the code just before it runs (the doctest component runs its harness when the code is unedited). */
   runCode?: ((code: string) => string) | undefined;
   /** Replaces the output area; `area(outputs)` renders the default one (the doctest component shows its comparison). */
@@ -36,11 +38,11 @@ export interface PythonCellProps {
  * demand, Run / Stop / Reset and the outputs. Hydrating it does no work
  * beyond rendering, so pages with hundreds of cells stay fast.
  */
-export function PythonCell({id, code, session, children, labels: labelOverrides, tags, runCode, renderOutputs}: PythonCellProps): ReactNode {
+export function PythonCell({id, code, session, children, labels: labelOverrides, tags, packages, runCode, renderOutputs}: PythonCellProps): ReactNode {
   const tagged = parseCellTags(tags);
   const labels = usePythonCellLabels(labelOverrides);
   const hintId = useId();
-  const runner = useCellRunner({id, session, labels});
+  const runner = useCellRunner({id, session, labels, packages});
   const editor = useCellEditor({code, label: labels.editor, describedBy: hintId, onRun: () => runner.run(runCode ? runCode(editor.getCode()) : editor.getCode())});
   const {getCode, restore} = editor;
   const {run, reset} = runner;

@@ -15,7 +15,13 @@ export interface CellRunner {
 }
 
 /** Runs, their events and outcomes for one cell. Nothing happens until Run: no client, no subscription. */
-export function useCellRunner(options: {id: string; session: string; labels: Readonly<PythonCellLabels>}): CellRunner {
+export function useCellRunner(options: {
+  id: string;
+  session: string;
+  labels: Readonly<PythonCellLabels>;
+  /** Comma-separated packages to load before each run. */
+  packages?: string | undefined;
+}): CellRunner {
   const context = useContext(PyodideContext);
   const [state, dispatch] = useReducer(cellReducer, initialCellState);
   // token -> runtime run id, for the runs of this cell that have not finished.
@@ -27,6 +33,7 @@ export function useCellRunner(options: {id: string; session: string; labels: Rea
   const run = useCallback(
     (code: string) => {
       const {id, session, labels} = latest.current;
+      const packages = (latest.current.packages ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
       if (!context) {
         dispatch({type: 'unavailable', message: labels.noProvider});
         return;
@@ -40,7 +47,7 @@ export function useCellRunner(options: {id: string; session: string; labels: Rea
       try {
         const handle = context
           .getClient()
-          .run({code, session, cellId: id}, (event) => dispatch({type: 'event', token, event}));
+          .run({code, session, cellId: id, ...(packages.length > 0 ? {packages} : {})}, (event) => dispatch({type: 'event', token, event}));
         runIds.current.set(token, handle.id);
         handle.done.then(finish, (error: unknown) => finish({status: 'failed', message: describe(error)}));
       } catch (error) {

@@ -4,4 +4,6 @@ export interface PyodideConfig {
   workerUrl: string;
   /** Base URL of the Pyodide files (`pyodide.mjs`, `pyodide.asm.wasm`, …), ending with `/`. */
   indexURL: string;
+  /** Folder (ending with `/`) with a `pyodide-lock.json` and its wheels (`pyodocs mirror`); default: the lock file at `indexURL`. */
+  packageBaseUrl?: string | undefined;
 }

@@ -22,10 +22,10 @@ export interface PyodideProviderProps {
  * remounting (client-side navigation) never loads Pyodide a second time.
  */
 export function PyodideProvider({config, client, labels, children}: PyodideProviderProps): ReactNode {
-  const {workerUrl, indexURL} = config;
+  const {workerUrl, indexURL, packageBaseUrl} = config;
   const value = useMemo<PyodideContextValue>(
-    () => ({getClient: client ? () => client : () => getSharedClient({workerUrl, indexURL})}),
-    [client, workerUrl, indexURL],
+    () => ({getClient: client ? () => client : () => getSharedClient({workerUrl, indexURL, packageBaseUrl})}),
+    [client, workerUrl, indexURL, packageBaseUrl],
   );
   const mergedLabels = useMemo(() => (labels ? {...defaultPythonCellLabels, ...labels} : defaultPythonCellLabels), [labels]);
   return (

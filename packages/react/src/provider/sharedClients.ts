@@ -18,11 +18,15 @@ function registry(): Registry {
  * worker and downloads nothing; the first run does.
  */
 export function getSharedClient(config: PyodideConfig): PyodideClient {
-  const key = `${config.workerUrl}\n${config.indexURL}`;
+  const key = `${config.workerUrl}\n${config.indexURL}\n${config.packageBaseUrl ?? ''}`;
   const clients = registry();
   let client = clients.get(key);
   if (!client) {
-    client = new PyodideClient({workerUrl: config.workerUrl, indexURL: config.indexURL});
+    client = new PyodideClient({
+      workerUrl: config.workerUrl,
+      indexURL: config.indexURL,
+      ...(config.packageBaseUrl ? {packageBaseUrl: config.packageBaseUrl} : {}),
+    });
     clients.set(key, client);
   }
   return client;

@@ -10,6 +10,7 @@ import type {Props} from '@theme/Root';
 interface PyodocsGlobalData {
   indexURL: string;
   workerUrl: string;
+  packageBaseUrl?: string;
 }
 
 /**
@@ -18,8 +19,8 @@ interface PyodocsGlobalData {
  * moving between pages. The provider creates nothing until a cell runs.
  */
 export default function Root({children}: Props): ReactNode {
-  const {indexURL, workerUrl} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
-  const config = useMemo(() => ({indexURL, workerUrl}), [indexURL, workerUrl]);
+  const {indexURL, workerUrl, packageBaseUrl} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
+  const config = useMemo(() => ({indexURL, workerUrl, packageBaseUrl}), [indexURL, workerUrl, packageBaseUrl]);
   const labels = useMemo(translatedLabels, []);
   return (
     <InitialRoot>
