@@ -18,6 +18,9 @@ const config: Config = {
   favicon: 'favicon.svg',
   onBrokenLinks: 'throw',
   markdown: {
+    // .md files are CommonMark (MyST notebooks with $math$ and {roles}),
+    // .mdx files MDX: see docs/tutorial-myst.md.
+    format: 'detect',
     hooks: {onBrokenMarkdownLinks: 'throw'},
   },
   i18n: {defaultLocale: 'en', locales: ['en']},
@@ -35,7 +38,10 @@ const config: Config = {
 
   // The whole setup: one entry. Python fences marked `run` become live cells.
   plugins: [
-    ['@pyodocs/docusaurus-plugin', {}],
+    // Packages load from the site's own mirror (see docs/packages.mdx), not a CDN.
+    ['@pyodocs/docusaurus-plugin', {packageBaseUrl: '/pyodide-packages/'}],
+    // Writes that mirror (pyodocs mirror) and the demo wheel into static/.
+    ['./plugins/packageMirror.ts', {packages: ['tabulate', 'python-dateutil', 'attrs'], mirrorDir: 'pyodide-packages'}],
     // A JupyterLite site under /lite/, built from ./jupyterlite with the
     // pinned CLI in the repo's venv (`pnpm start` creates it; see README).
     [
