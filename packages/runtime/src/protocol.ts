@@ -143,7 +143,8 @@ export interface ProgressMessage {
 }
 
 /**
- * Bytes of a package file received while a run waits for its packages.
+ * Bytes of a package file received for a run (its declared or imported
+ * packages before it runs, or a `micropip.install` while it runs).
  * Sent at the start of a download, every ~64 KiB, and when it completes.
  */
 export interface DownloadMessage {

@@ -26,7 +26,9 @@ export type RunEvent =
   | {type: 'started'}
   /**
    * A package file the run needs is downloading: bytes received so far and
-   * the size (null when the server does not say). Before any output.
+   * the size (null when the server does not say). Before the cell runs for
+   * the packages it imports or declares; while it runs for what it installs
+   * itself (`await micropip.install(...)`).
    */
   | {type: 'progress'; package: string; loaded: number; total: number | null}
   | {type: 'stream'; name: 'stdout' | 'stderr'; text: string}

@@ -43,7 +43,7 @@ export class PyodideEngine {
   #runtime: PyodideRuntime | undefined;
   #lockLocation = '';
   #packageIndexUrls: string[] = [];
-  // The run waiting for its packages: downloads report progress to it.
+  // The run loading packages or running: package downloads report progress to it.
   #downloadingFor: string | undefined;
   #state: EngineState = 'waiting-for-init';
   #kernel: KernelProxy | undefined;
@@ -194,6 +194,8 @@ export class PyodideEngine {
       return;
     }
     let status: 'ok' | 'error';
+    // Packages the cell installs itself (micropip.install) report progress too.
+    this.#downloadingFor = message.id;
     const running = kernel.run(message.code, message.session, message.cellId);
     try {
       status = (await running) === 'ok' ? 'ok' : 'error';
@@ -203,6 +205,7 @@ export class PyodideEngine {
       this.#post({type: 'error', id: message.id, error: {ename: 'PyodocsKernelError', evalue: text, traceback: text}});
       status = 'error';
     } finally {
+      this.#downloadingFor = undefined;
       running.destroy?.();
     }
     this.#post({type: 'done', id: message.id, status});

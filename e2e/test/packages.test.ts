@@ -1,0 +1,206 @@
+import {createHash, randomBytes} from 'node:crypto';
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import path from 'node:path';
+import {strToU8, zipSync} from 'fflate';
+import type {Browser, Page} from 'playwright-core';
+import sirv from 'sirv';
+import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
+import {cellById, runCell} from '../src/cells.js';
+import {launchChromium} from '../src/chromium.js';
+
+// website/docs/packages.mdx in Chromium, against the built site served on
+// 127.0.0.1: packages come from the site's own mirror (static/pyodide-packages,
+// written by `pyodocs mirror` at build time), nothing leaves localhost.
+// The server sends the mirror's wheels slowly, so downloads take long enough
+// to watch their progress; and it serves the demo wheel path with a wheel this
+// test builds itself.
+
+const token = randomBytes(6).toString('hex');
+const OWN_WHEEL = 'pyodocs_demo-1.0-py3-none-any.whl';
+
+/** A pure-Python wheel with METADATA, WHEEL, RECORD and one module. */
+function buildOwnWheel(): Uint8Array {
+  const info = 'pyodocs_demo-1.0.dist-info';
+  const files: Record<string, string> = {
+    'pyodocs_demo.py': `def greet(name):\n    return f"{name}: built by the e2e test ${token}"\n`,
+    [`${info}/METADATA`]: 'Metadata-Version: 2.1\nName: pyodocs-demo\nVersion: 1.0\n',
+    [`${info}/WHEEL`]: 'Wheel-Version: 1.0\nGenerator: pyodocs-e2e\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
+  };
+  files[`${info}/RECORD`] =
+    Object.entries(files)
+      .map(([name, text]) => `${name},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`)
+      .join('\n') + `\n${info}/RECORD,,\n`;
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
+}
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+const served: string[] = [];
+
+beforeAll(async () => {
+  const buildDir = inject('websiteBuildDir');
+  const ownWheel = buildOwnWheel();
+  const handler = sirv(buildDir, {dev: false, etag: true, extensions: ['html']});
+  server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    served.push(pathname);
+    if (pathname === `/wheels/${OWN_WHEEL}`) {
+      res.writeHead(200, {'content-type': 'application/octet-stream', 'content-length': ownWheel.length}).end(Buffer.from(ownWheel));
+      return;
+    }
+    if (pathname.startsWith('/pyodide-packages/') && pathname.endsWith('.whl')) {
+      // 16 KiB every 40 ms (~400 KiB/s) with Content-Length: a visible download.
+      const wrapped = res;
+      let pending: Buffer[] = [];
+      const originalWrite = wrapped.write.bind(wrapped);
+      const originalEnd = wrapped.end.bind(wrapped);
+      wrapped.write = ((chunk: Buffer) => {
+        pending.push(Buffer.from(chunk));
+        return true;
+      }) as typeof wrapped.write;
+      wrapped.end = ((chunk?: Buffer) => {
+        if (chunk) pending.push(Buffer.from(chunk));
+        const body = Buffer.concat(pending);
+        pending = [];
+        let offset = 0;
+        const pump = (): void => {
+          if (offset >= body.length) {
+            originalEnd();
+            return;
+          }
+          originalWrite(body.subarray(offset, offset + 16_384));
+          offset += 16_384;
+          setTimeout(pump, 40);
+        };
+        pump();
+        return wrapped;
+      }) as typeof wrapped.end;
+    }
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end('Not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+interface Observed {
+  package: string;
+  text: string;
+  loaded: number;
+  total: number;
+}
+
+/**
+ * Opens the Packages page with every request outside 127.0.0.1 refused and
+ * recorded, and a MutationObserver recording each download line a cell shows.
+ */
+async function openPackagesPage(): Promise<{page: Page; outside: string[]; progress: Observed[]}> {
+  const context = await browser.newContext();
+  const outside: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.hostname !== '127.0.0.1' && url.protocol.startsWith('http')) outside.push(url.href);
+  });
+  const page = await context.newPage();
+  const progress: Observed[] = [];
+  await page.exposeFunction('__pyodocsProgress', (item: Observed) => progress.push(item));
+  await page.addInitScript(() => {
+    const report = (window as unknown as {__pyodocsProgress: (item: unknown) => void}).__pyodocsProgress;
+    const seen = (element: Element): void => {
+      const bar = element.querySelector('progress');
+      report({
+        package: element.getAttribute('data-pyodocs-progress') ?? '',
+        text: element.textContent ?? '',
+        loaded: bar ? Number(bar.value) : -1,
+        total: bar ? Number(bar.max) : -1,
+      });
+    };
+    new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+        const line = target?.closest('[data-pyodocs-progress]');
+        if (line) seen(line);
+        for (const node of Array.from(mutation.addedNodes)) {
+          if (node instanceof Element) for (const found of Array.from(node.querySelectorAll('[data-pyodocs-progress]'))) seen(found);
+          if (node instanceof Element && node.matches('[data-pyodocs-progress]')) seen(node);
+        }
+      }
+    }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+  });
+  await page.goto(`${origin}/docs/packages`, {waitUntil: 'networkidle'});
+  return {page, outside, progress};
+}
+
+describe('packages from the site mirror, in Chromium', () => {
+  test('imports are detected and declared packages load, showing bytes per package while they download', async () => {
+    const {page, outside, progress} = await openPackagesPage();
+    try {
+      const auto = cellById(page, 'packages-auto');
+      expect(await runCell(auto)).toBe('done');
+      expect(await auto.locator('[data-pyodocs-output]').innerText()).toMatch(/package\s+built from\s+wheel from/);
+      expect(served).toContain('/pyodide-packages/tabulate-0.10.0-py3-none-any.whl');
+
+      const declared = cellById(page, 'packages-declared');
+      expect(await runCell(declared)).toBe('done');
+      expect(await declared.locator('[data-pyodocs-result]').innerText()).toBe('datetime.date(2026, 2, 28)');
+
+      const dateutil = progress.filter((item) => item.package === 'python_dateutil');
+      // Several updates while the 225 KiB wheel trickled in, with its real size.
+      expect(dateutil.length).toBeGreaterThan(2);
+      const total = dateutil[0]?.total ?? 0;
+      expect(total).toBeGreaterThan(200_000);
+      expect(dateutil.every((item) => item.total === total)).toBe(true);
+      expect(dateutil.some((item) => item.loaded > 0 && item.loaded < total)).toBe(true);
+      expect(dateutil.at(-1)?.text).toMatch(/^Loading python_dateutil: \d+\.\d of 0\.2 MiB/);
+      expect(progress.some((item) => item.package === 'tabulate')).toBe(true);
+      expect(outside).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a wheel placed in the static folder (built by this test) installs from a cell and imports', async () => {
+    const {page, outside} = await openPackagesPage();
+    try {
+      const cell = cellById(page, 'packages-own-wheel');
+      expect(await runCell(cell)).toBe('done');
+      expect(await cell.locator('[data-pyodocs-result]').innerText()).toBe(`'reader: built by the e2e test ${token}'`);
+      // micropip itself came from the mirror.
+      expect(served).toContain('/pyodide-packages/micropip-0.11.1-py3-none-any.whl');
+      expect(outside).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a package that exists nowhere: the cell ends in an error naming it; nothing else runs', async () => {
+    const {page, outside} = await openPackagesPage();
+    try {
+      const cell = cellById(page, 'packages-missing');
+      expect(await runCell(cell)).toBe('error');
+      const text = await cell.locator('[data-pyodocs-output]').innerText();
+      expect(text).toContain("PackageNotFoundError: No package named 'no-such-package' in the lock file at");
+      expect(text).toContain('/pyodide-packages/pyodide-lock.json');
+      expect(text).not.toContain('never printed');
+      expect(outside).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
