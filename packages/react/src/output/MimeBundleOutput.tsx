@@ -2,6 +2,7 @@ import {Suspense, useContext, type ReactNode} from 'react';
 import type {MimeBundle} from '@pyodocs/runtime';
 import {mimeRenderers} from './mimeRenderers.js';
 import {OutputRenderersContext} from './OutputRenderersContext.js';
+import {RendererErrorBoundary} from './RendererErrorBoundary.js';
 import {selectMimeType} from './selectMimeType.js';
 import {TextOutput} from './TextOutput.js';
 
@@ -21,15 +22,17 @@ export function MimeBundleOutput({data, metadata, unsupportedLabel}: MimeBundleO
     const typeMetadata = metadata[mimeType];
     return (
       <div className="pyodocs-mime" data-mime-type={mimeType}>
-        {/* Lazily loaded renderers show the plain-text form until their chunk arrives. */}
-        <Suspense fallback={<PendingOutput bundle={data} />}>
-          <Renderer
-            mimeType={mimeType}
-            data={data[mimeType]}
-            metadata={isRecord(typeMetadata) ? typeMetadata : metadata}
-            bundle={data}
-          />
-        </Suspense>
+        {/* Lazily loaded renderers show the plain-text form until their chunk arrives, and if it never does. */}
+        <RendererErrorBoundary fallback={<PlainFallback bundle={data} pending={false} />}>
+          <Suspense fallback={<PlainFallback bundle={data} pending />}>
+            <Renderer
+              mimeType={mimeType}
+              data={data[mimeType]}
+              metadata={isRecord(typeMetadata) ? typeMetadata : metadata}
+              bundle={data}
+            />
+          </Suspense>
+        </RendererErrorBoundary>
       </div>
     );
   }
@@ -40,10 +43,10 @@ export function MimeBundleOutput({data, metadata, unsupportedLabel}: MimeBundleO
   );
 }
 
-function PendingOutput({bundle}: {bundle: MimeBundle}): ReactNode {
+function PlainFallback({bundle, pending}: {bundle: MimeBundle; pending: boolean}): ReactNode {
   const text = bundle['text/plain'];
   return (
-    <div className="pyodocs-pending" data-pyodocs-pending="">
+    <div className="pyodocs-pending" data-pyodocs-pending={pending ? '' : undefined}>
       {typeof text === 'string' && <TextOutput mimeType="text/plain" data={text} metadata={{}} bundle={bundle} />}
     </div>
   );

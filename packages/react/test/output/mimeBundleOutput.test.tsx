@@ -79,6 +79,26 @@ describe('MIME type selection', () => {
   });
 });
 
+describe('a failing renderer', () => {
+  it('falls back to text/plain for that output only', async () => {
+    function Broken(): never {
+      throw new Error('renderer bug');
+    }
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const root = await renderBundle({'application/vnd.broken': 1, 'text/plain': 'Broken()'}, {}, (node) => (
+        <PyodocsOutputRenderers renderers={{'application/vnd.broken': Broken}}>{node}</PyodocsOutputRenderers>
+      ));
+      expect(root.querySelector('pre')?.textContent).toBe('Broken()');
+    } finally {
+      console.error = original;
+    }
+    expect(errors.some((args) => String((args as unknown[])[0]).includes('[pyodocs] an output renderer failed'))).toBe(true);
+  });
+});
+
 describe('image renderers', () => {
   it('shows PNG and JPEG from base64 with IPython width/height metadata and the text/plain alt', async () => {
     const root = await renderBundle(
