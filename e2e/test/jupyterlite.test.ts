@@ -89,7 +89,7 @@ test('the embedded REPL loads on click, runs 1 + 1 -> 2 on the shared Pyodide, f
   }
 });
 
-test('"Open in JupyterLite" opens the page as a notebook with the reader\'s edited code', async () => {
+test('"Open in JupyterLite" opens the page as a notebook with the reader\'s edited code, in the site\'s colour mode', async () => {
   const {context, blocked} = await offlineContext();
   try {
     const page = await openDocsPage(context);
@@ -98,6 +98,8 @@ test('"Open in JupyterLite" opens the page as a notebook with the reader\'s edit
     await cell.locator('.cm-content').waitFor();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('edited = "changed by the reader"');
+    // The notebook opens in the site's colour mode (written to JupyterLite's settings first).
+    await page.getByRole('button', {name: /dark and light mode/}).click();
 
     const [notebookPage] = await Promise.all([
       context.waitForEvent('page'),
@@ -113,6 +115,7 @@ test('"Open in JupyterLite" opens the page as a notebook with the reader\'s edit
     expect(text).not.toContain('greeting.upper()');
     expect(text.indexOf('Open in JupyterLite')).toBeLessThan(text.indexOf('changed by the reader'));
     expect(await notebookPage.locator('.jp-MarkdownCell').count()).toBeGreaterThan(1);
+    expect(await notebookPage.locator('body').getAttribute('data-jp-theme-name')).toBe('JupyterLab Dark');
     expect(blocked).toEqual([]);
   } finally {
     await context.close();

@@ -1,8 +1,10 @@
 import {useState, type ReactNode} from 'react';
+import {useColorMode} from '@docusaurus/theme-common';
 import {usePluginData} from '@docusaurus/useGlobalData';
 import {getCurrentCellCode} from '@pyodocs/react';
 import type {Props} from '@theme/OpenInJupyterLite';
-import {saveNotebook} from '../../client/liteStorage.js';
+import {saveNotebook, saveTheme} from '../../client/liteStorage.js';
+import {liteThemeName} from '../../client/liteTheme.js';
 import {buildNotebook, type PageNotebookCell} from '../../client/pageNotebook.js';
 
 interface JupyterLiteGlobalData {
@@ -19,10 +21,12 @@ function notebookName(): string {
 /**
  * Opens the page as a notebook in JupyterLite, with the reader's current
  * edits: the notebook is written into JupyterLite's browser storage under a
- * fresh name (so it never shadows another file) and opened in a new tab.
+ * fresh name (so it never shadows another file) and opened in a new tab,
+ * in the JupyterLab theme matching the site's colour mode.
  */
 export default function OpenInJupyterLite({cells}: Props): ReactNode {
   const {liteUrl, apps} = usePluginData('docusaurus-plugin-jupyterlite') as JupyterLiteGlobalData;
+  const {colorMode} = useColorMode();
   const [error, setError] = useState<string | undefined>(undefined);
   const app = apps.includes('notebooks') ? 'notebooks' : apps.includes('lab') ? 'lab' : undefined;
   if (!app) return null;
@@ -33,17 +37,20 @@ export default function OpenInJupyterLite({cells}: Props): ReactNode {
     const tab = window.open('', '_blank');
     const name = notebookName();
     const notebook = buildNotebook(JSON.parse(cells) as PageNotebookCell[], getCurrentCellCode);
-    saveNotebook(liteUrl, name, notebook).then(
-      () => {
-        const url = `${liteUrl}${app}/index.html?path=${encodeURIComponent(name)}`;
-        if (tab) tab.location.href = url;
-        else window.location.assign(url);
-      },
-      (reason: unknown) => {
-        tab?.close();
-        setError(`Could not store the notebook in this browser: ${String(reason)}`);
-      },
-    );
+    // The notebook opens in the site's current colour mode.
+    saveNotebook(liteUrl, name, notebook)
+      .then(() => saveTheme(liteUrl, liteThemeName('auto', colorMode)))
+      .then(
+        () => {
+          const url = `${liteUrl}${app}/index.html?path=${encodeURIComponent(name)}`;
+          if (tab) tab.location.href = url;
+          else window.location.assign(url);
+        },
+        (reason: unknown) => {
+          tab?.close();
+          setError(`Could not store the notebook in this browser: ${String(reason)}`);
+        },
+      );
   };
 
   return (
