@@ -4,6 +4,8 @@ import path from 'node:path';
 import {createNodeClient} from '@pyodocs/runtime/node';
 import {afterAll, expect, test} from 'vitest';
 import {mirrorPackages} from '../src/index.js';
+import {startFakePypi} from './support/fakePypi.js';
+import {buildWheel} from './support/wheels.js';
 
 // One real run against PyPI (reachable here and in CI) for a tiny pure
 // package, then the mirror loaded into real Pyodide.
@@ -33,5 +35,34 @@ test('mirrors tabulate from PyPI; Pyodide imports it, and micropip, from the mir
     expect(events.at(-1)).toEqual({type: 'result', data: {'text/plain': "'micropip'"}, metadata: {}});
   } finally {
     client.dispose();
+  }
+});
+
+test('with packageIndexUrls, a declared name that is not in the lock is installed by micropip (from the mirror) from that index', async () => {
+  const wheel = buildWheel({name: 'from-index', version: '1.0', files: {'from_index.py': 'WHERE = "the allowed index"\n'}});
+  const index = await startFakePypi({'from-index': [{version: '1.0', wheels: [wheel]}]}, {}, {absoluteUrls: true});
+  const client = createNodeClient({packageBaseUrl: `${out}/`, packageIndexUrls: [`${index.url}/pypi/{package_name}/json`]});
+  try {
+    const events: unknown[] = [];
+    const run = client.run({code: 'import from_index\nfrom_index.WHERE', session: 'index', packages: ['from-index']}, (event) => events.push(event));
+    expect(await run.done, JSON.stringify(events)).toEqual({status: 'ok'});
+    expect(events.at(-1)).toEqual({type: 'result', data: {'text/plain': "'the allowed index'"}, metadata: {}});
+    expect(index.requests).toContain(`/files/${wheel.fileName}`);
+    const missing = await client.run({code: '1', session: 'index', packages: ['not-on-index']}).done;
+    expect(missing.status === 'error' && missing.error).toMatchObject({
+      ename: 'PackageNotFoundError',
+      evalue: expect.stringMatching(/^Could not install not-on-index from http:\/\/127\.0\.0\.1:\d+\/pypi\/\{package_name\}\/json: ValueError: Can't fetch metadata for 'not-on-index'/),
+    });
+    // Without an allowed index, the same request is refused before any code runs.
+    const refused = createNodeClient({packageBaseUrl: `${out}/`});
+    try {
+      const outcome = await refused.run({code: '1', session: 'no-index', packages: ['from-index']}).done;
+      expect(outcome.status === 'error' && outcome.error.evalue).toContain("No package named 'from-index' in the lock file at");
+    } finally {
+      refused.dispose();
+    }
+  } finally {
+    client.dispose();
+    await index.close();
   }
 });

@@ -15,6 +15,7 @@ export interface FakeRelease {
 export async function startFakePypi(
   projects: Record<string, FakeRelease[]>,
   pyodideFiles: Record<string, Uint8Array> = {},
+  options: {absoluteUrls?: boolean} = {},
 ): Promise<{url: string; requests: string[]; close(): Promise<void>}> {
   const requests: string[] = [];
   const files = new Map<string, Uint8Array>();
@@ -30,16 +31,18 @@ export async function startFakePypi(
         return;
       }
       const body = {
-        info: {version: releases.at(-1)?.version},
+        info: {name: project[1], version: releases.at(-1)?.version},
         releases: Object.fromEntries(
           releases.map((release, index) => [
             release.version,
             release.wheels.map((wheel) => ({
               filename: wheel.fileName,
               // Relative, like some PyPI proxies: the mirror must resolve it against the JSON URL.
-              url: `../../files/${wheel.fileName}`,
+              url: options.absoluteUrls ? `http://${req.headers.host}/files/${wheel.fileName}` : `../../files/${wheel.fileName}`,
               yanked: release.yanked ?? false,
               upload_time_iso_8601: `2025-01-0${index + 1}T00:00:00Z`,
+              packagetype: 'bdist_wheel',
+              requires_python: null,
               digests: {sha256: createHash('sha256').update(wheel.bytes).digest('hex')},
             })),
           ]),

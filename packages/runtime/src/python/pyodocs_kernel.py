@@ -233,12 +233,19 @@ class Kernel:
                 missing.append(name)
         return json.dumps(missing)
 
-    async def install_from_index(self, names_json: str, index_urls_json: str) -> None:
-        """micropip.install() of names that are not in the lock file, from the allowed indexes."""
-        import micropip
+    async def install_from_index(self, names_json: str, index_urls_json: str) -> str:
+        """micropip.install() of names that are not in the lock file, from the allowed indexes.
 
-        micropip.set_index_urls(json.loads(index_urls_json))
-        await micropip.install(json.loads(names_json))
+        Returns "" or the exception as one line (the worker reports it as the cell's error).
+        """
+        try:
+            import micropip
+
+            micropip.set_index_urls(json.loads(index_urls_json))
+            await micropip.install(json.loads(names_json))
+        except Exception as error:  # noqa: BLE001
+            return f"{type(error).__name__}: {error}"
+        return ""
 
     async def run(self, code: str, session: str, cell_id: str) -> str:
         """Run one cell; return "ok" or "error" after its events were sent."""

@@ -21,8 +21,8 @@ export interface KernelProxy {
   reset_session(session: string): void;
   /** JSON list of the top-level modules the code imports that are not importable yet. */
   missing_imports(code: string): string;
-  /** micropip.install(names) from the given index URLs (both JSON lists). */
-  install_from_index(namesJson: string, indexUrlsJson: string): PyAwaitable<unknown>;
+  /** micropip.install(names) from the given index URLs (both JSON lists); "" or the error as one line. */
+  install_from_index(namesJson: string, indexUrlsJson: string): PyAwaitable<string>;
 }
 
 /** PyProxy of the `pyodocs_kernel` module. */

@@ -78,15 +78,14 @@ export async function loadRunPackages(
       );
     }
     const installing = kernel.install_from_index(JSON.stringify(fromIndex), JSON.stringify(sources.indexUrls));
+    let failure: string;
     try {
-      await installing;
-    } catch (error) {
-      throw new PackageProblem(
-        'PackageNotFoundError',
-        `Could not install ${fromIndex.join(', ')} from ${sources.indexUrls.join(', ')}: ${lastLine(error)}`,
-      );
+      failure = await installing;
     } finally {
       installing.destroy?.();
+    }
+    if (failure !== '') {
+      throw new PackageProblem('PackageNotFoundError', `Could not install ${fromIndex.join(', ')} from ${sources.indexUrls.join(', ')}: ${failure}`);
     }
   }
 }
