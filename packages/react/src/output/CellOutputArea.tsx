@@ -2,6 +2,7 @@ import type {ReactNode} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {AnsiText} from './AnsiText.js';
 import type {CellOutput} from './CellOutput.js';
+import {applyCarriageReturns} from './terminalText.js';
 import {MimeBundleOutput} from './MimeBundleOutput.js';
 import {TracebackOutput} from './TracebackOutput.js';
 
@@ -34,7 +35,7 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
     case 'stream':
       return (
         <pre className={`pyodocs-stream pyodocs-stream--${output.name}`} data-stream={output.name}>
-          <AnsiText text={output.text} />
+          <AnsiText text={applyCarriageReturns(output.text)} />
         </pre>
       );
     case 'display':
