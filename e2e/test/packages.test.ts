@@ -1,6 +1,7 @@
 import {createHash, randomBytes} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {strToU8, zipSync} from 'fflate';
 import type {Browser, Page} from 'playwright-core';
@@ -35,6 +36,8 @@ function buildOwnWheel(): Uint8Array {
 }
 
 let server: Server;
+// While true, the mirror's attrs wheel is served corrupted.
+let tamperAttrs = false;
 let origin: string;
 let browser: Browser;
 const served: string[] = [];
@@ -48,6 +51,13 @@ beforeAll(async () => {
     served.push(pathname);
     if (pathname === `/wheels/${OWN_WHEEL}`) {
       res.writeHead(200, {'content-type': 'application/octet-stream', 'content-length': ownWheel.length}).end(Buffer.from(ownWheel));
+      return;
+    }
+    if (tamperAttrs && pathname.startsWith('/pyodide-packages/attrs-')) {
+      // Same size, one byte changed: only the sha256 check can tell.
+      const bytes = readFileSync(path.join(buildDir, pathname));
+      bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+      res.writeHead(200, {'content-type': 'application/octet-stream', 'content-length': bytes.length}).end(bytes);
       return;
     }
     if (pathname.startsWith('/pyodide-packages/') && pathname.endsWith('.whl')) {
@@ -200,6 +210,26 @@ describe('packages from the site mirror, in Chromium', () => {
       expect(text).not.toContain('never printed');
       expect(outside).toEqual([]);
     } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a download that fails its sha256 check ends the cell with an error naming the package and URL; running again works', async () => {
+    const {page, outside} = await openPackagesPage();
+    try {
+      const cell = cellById(page, 'packages-attrs');
+      tamperAttrs = true;
+      expect(await runCell(cell)).toBe('error');
+      const text = await cell.locator('[data-pyodocs-output]').innerText();
+      expect(text).toContain('PackageDownloadError: Could not load attrs');
+      expect(text).toMatch(/\/pyodide-packages\/attrs-[^ ]+\.whl does not match the sha256 in pyodide-lock\.json/);
+      expect(text).toContain('run the cell again');
+      tamperAttrs = false;
+      expect(await runCell(cell)).toBe('done');
+      expect(await cell.locator('[data-pyodocs-result]').innerText()).toBe('Point(x=1, y=2)');
+      expect(outside).toEqual([]);
+    } finally {
+      tamperAttrs = false;
       await page.context().close();
     }
   });
