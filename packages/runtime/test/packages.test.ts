@@ -110,9 +110,16 @@ describe('packages from a mirror', () => {
     expect(outcome.status === 'error' && outcome.error.evalue).toContain("No package named 'not-in-lock'");
   });
 
-  test('an import no lock entry provides is left to Python', async () => {
+  test('an import no lock entry provides is left to Python, whose error then says where it looked', async () => {
     const {outcome} = await runToEnd(client, {code: 'import surely_not_a_module', session: 'py-missing'});
     expect(outcome).toMatchObject({status: 'error', error: {ename: 'ModuleNotFoundError', evalue: "No module named 'surely_not_a_module'"}});
+    const traceback = outcome.status === 'error' ? outcome.error.traceback : '';
+    expect(traceback).toContain(
+      `ModuleNotFoundError: No module named 'surely_not_a_module'\nNo package in the lock file at ${server.url}pyodide-lock.json provides 'surely_not_a_module'`,
+    );
+    // An ImportError raised for another reason keeps its own text.
+    const other = await runToEnd(client, {code: 'raise ModuleNotFoundError("mine", name="other")', session: 'py-missing'});
+    expect(other.outcome.status === 'error' && other.outcome.error.traceback).not.toContain('lock file');
   });
 
   test('a failed download names the package and its URL; running again after the cause is fixed works', async () => {

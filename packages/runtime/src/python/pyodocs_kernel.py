@@ -182,6 +182,9 @@ class Kernel:
         # Set before matplotlib is first imported; a cell may still switch backends.
         os.environ["MPLBACKEND"] = MATPLOTLIB_BACKEND
         pyodocs_display.device_pixel_ratio = device_pixel_ratio
+        # Modules the running cell imports that no package of the lock file provides.
+        self._unavailable: set[str] = set()
+        self._lock_location = ""
         pyodocs_display.register_type_formatter("matplotlib.figure", "Figure", _format_matplotlib_figure)
 
     def namespace(self, session: str) -> dict[str, Any]:
@@ -233,6 +236,19 @@ class Kernel:
                 missing.append(name)
         return json.dumps(missing)
 
+    def set_unavailable_modules(self, modules_json: str, lock_location: str) -> None:
+        """Before a run: imports no lock package provides, so their ModuleNotFoundError can say so."""
+        self._unavailable = set(json.loads(modules_json))
+        self._lock_location = lock_location
+
+    def _explain_missing_module(self, error: BaseException) -> None:
+        name = getattr(error, "name", None)
+        if isinstance(error, ModuleNotFoundError) and name and name.split(".")[0] in self._unavailable:
+            error.add_note(
+                f"No package in the lock file at {self._lock_location} provides '{name.split('.')[0]}': "
+                "add it to the site's mirror (pyodocs mirror) or check the spelling."
+            )
+
     async def install_from_index(self, names_json: str, index_urls_json: str) -> str:
         """micropip.install() of names that are not in the lock file, from the allowed indexes.
 
@@ -269,6 +285,7 @@ class Kernel:
         # BaseException: sys.exit() and KeyboardInterrupt end the cell, not the worker.
         except BaseException as error:  # noqa: BLE001
             self._router.flush()
+            self._explain_missing_module(error)
             self._hooks.error(*describe_exception(error))
             self._close_figures()
             return "error"

@@ -19,6 +19,8 @@ export interface PyAwaitable<T> extends PromiseLike<T> {
 export interface KernelProxy {
   run(code: string, session: string, cellId: string): PyAwaitable<string>;
   reset_session(session: string): void;
+  /** Before a run: JSON list of imports no lock package provides (their ModuleNotFoundError gets a note). */
+  set_unavailable_modules(modulesJson: string, lockLocation: string): void;
   /** JSON list of the top-level modules the code imports that are not importable yet. */
   missing_imports(code: string): string;
   /** micropip.install(names) from the given index URLs (both JSON lists); "" or the error as one line. */

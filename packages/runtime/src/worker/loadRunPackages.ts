@@ -60,13 +60,17 @@ export async function loadRunPackages(
     );
   }
   const missingModules = JSON.parse(kernel.missing_imports(request.code)) as string[];
+  const unavailable: string[] = [];
   if (missingModules.length > 0) {
     const providers = importProviders(lock);
     for (const module of missingModules) {
       const provider = providers.get(module);
       if (provider !== undefined) fromLock.add(provider);
+      else unavailable.push(module);
     }
   }
+  // A declared package may provide them (wheel URL, index); if not, Python's error says where we looked.
+  kernel.set_unavailable_modules(JSON.stringify(unavailable), sources.lockLocation);
   if (fromIndex.length > 0 && lock.micropip !== undefined) fromLock.add('micropip');
   if (fromLock.size > 0) await loadFromLock(runtime, Array.from(fromLock), sources);
   for (const url of wheelUrls) await loadFromLock(runtime, [url], sources);
