@@ -1,12 +1,17 @@
 import {spawn, type ChildProcess} from 'node:child_process';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import path from 'node:path';
-import {afterAll, expect, inject, test} from 'vitest';
+import {afterAll, expect, test} from 'vitest';
 import {DOCUSAURUS_BIN} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
+import {REPO_DIR} from '../src/paths.js';
 
-// `docusaurus start` serves the JupyterLite site under /lite/, from memory,
-// like the built site does.
+// `docusaurus start` builds the JupyterLite site with the real CLI (the repo
+// venv that .ci/run makes, or PYODOCS_JUPYTER) and serves it under /lite/,
+// from memory; a changed notebook file is rebuilt and served without a restart.
+
+const JUPYTER = process.env['PYODOCS_JUPYTER'] ?? path.join(REPO_DIR, '.cache', 'jupyterlite-venv', 'bin', 'jupyter');
 
 let devServer: ChildProcess | undefined;
 afterAll(() => {
@@ -38,10 +43,12 @@ async function waitForHttp(url: string, timeoutMs: number, log: () => string): P
   throw new Error(`dev server did not answer ${url} within ${timeoutMs} ms:\n${log()}`);
 }
 
-test('docusaurus start serves the JupyterLite site', async () => {
+test('docusaurus start builds and serves the JupyterLite site, and rebuilds it when a contents file changes', async () => {
   const site = fixtureCopy('jupyterlite-site');
-  // A prebuilt site: the JupyterLite site of the website build (made by the plugin with `jupyter lite build`).
-  const prebuilt = path.join(inject('websiteBuildDir'), 'lite');
+  mkdirSync(path.join(site, 'notebooks'));
+  writeFileSync(path.join(site, 'notebooks', 'hello.py'), 'print("first version")\n');
+  // sharePyodide off: that step is covered by the website build and needs PyPI once.
+  const options = {build: {contents: ['notebooks']}, jupyter: JUPYTER, sharePyodide: false};
   const port = await freePort();
   let log = '';
   devServer = spawn(
@@ -49,7 +56,7 @@ test('docusaurus start serves the JupyterLite site', async () => {
     [DOCUSAURUS_BIN, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'],
     {
       cwd: site,
-      env: {...process.env, BROWSER: 'none', PYODOCS_LITE_OPTIONS: JSON.stringify({prebuilt, sharePyodide: false})},
+      env: {...process.env, BROWSER: 'none', PYODOCS_LITE_OPTIONS: JSON.stringify(options)},
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -69,4 +76,10 @@ test('docusaurus start serves the JupyterLite site', async () => {
   const configUtils = await fetch(`${base}/lite/config-utils.js`);
   expect(configUtils.status).toBe(200);
   expect(configUtils.headers.get('content-type')).toMatch(/javascript/);
+  expect(await (await fetch(`${base}/lite/files/hello.py`)).text()).toContain('first version');
+
+  writeFileSync(path.join(site, 'notebooks', 'hello.py'), 'print("second version")\n');
+  await expect
+    .poll(async () => (await fetch(`${base}/lite/files/hello.py`)).text(), {timeout: 120_000, interval: 1000})
+    .toContain('second version');
 }, 300_000);

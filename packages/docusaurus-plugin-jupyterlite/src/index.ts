@@ -1,12 +1,12 @@
 import {createHash} from 'node:crypto';
-import {readFileSync, readdirSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {LoadContext, Plugin, PluginConfig, SwizzleConfig} from '@docusaurus/types';
 import {RemarkInjectionWebpackPlugin} from '@pyodocs/docusaurus-plugin/remarkInjection';
-import CopyWebpackPlugin from 'copy-webpack-plugin';
 import {copyAtomically} from './liteSite/copyAtomically.js';
+import {LiteSiteAssetsPlugin} from './liteSite/LiteSiteAssetsPlugin.js';
 import {resolveJupyterCommand} from './liteSite/jupyterCli.js';
 import {prepareLiteSite, type PreparedLiteSite} from './liteSite/prepareLiteSite.js';
 import type {SharedPyodide} from './liteSite/sharePyodide.js';
@@ -42,6 +42,8 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
     componentName: 'PyodocsOpenInJupyterLite',
     cellName: 'PyodocsPythonCell',
   };
+  // The site the last loadContent prepared (it changes when contents change during `start`).
+  let latest: PreparedLiteSite | undefined;
 
   return {
     name: PLUGIN_NAME,
@@ -52,6 +54,15 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
 
     getTypeScriptThemePath() {
       return '../src/theme';
+    },
+
+    getPathsToWatch() {
+      // `docusaurus start` reloads (and the cache decides whether to rebuild) when these change.
+      if (options.prebuilt !== undefined) return [path.resolve(context.siteDir, options.prebuilt, 'jupyter-lite.json')];
+      return (options.build?.contents ?? []).map((entry) => {
+        const abs = path.resolve(context.siteDir, entry);
+        return existsSync(abs) && statSync(abs).isDirectory() ? path.join(abs, '**', '*') : abs;
+      });
     },
 
     async loadContent() {
@@ -74,6 +85,7 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
       } else if (prepared.share?.shared) {
         log(`JupyterLite kernel shares the site's Pyodide (kernel expects ${prepared.share.kernelPyodide}; ${prepared.share.packages.length} kernel wheels served locally)`);
       }
+      latest = prepared;
       return prepared;
     },
 
@@ -97,9 +109,7 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
       }
       // `docusaurus start` serves the site from memory; `build` copies it in postBuild.
       if (!isServer && config.mode === 'development' && content) {
-        plugins.push(
-          new CopyWebpackPlugin({patterns: [{from: content.dir, to: route, info: {minimized: true}}]}),
-        );
+        plugins.push(new LiteSiteAssetsPlugin(() => latest?.dir ?? content.dir, route));
       }
       return {plugins};
     },
