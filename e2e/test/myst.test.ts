@@ -1,3 +1,4 @@
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Browser, Locator, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
@@ -169,6 +170,25 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await outputOf(cells.nth(0))).toBe('from mdx');
     expect(await page.locator('.theme-admonition-important').count()).toBe(1);
     await page.close();
+  });
+});
+
+describe('MyST authoring mistakes stop the build', () => {
+  test('malformed cell options and a non-Python kernel are reported with file:line:col', async () => {
+    const site = fixtureCopy('myst-site');
+    writeFileSync(
+      path.join(site, 'docs', 'index.md'),
+      '# Bad options\n\n```{code-cell}\n:tags: [hide-input\nprint(1)\n```\n\n```{code-cell}\n---\ntags: hide-input\n---\nprint(2)\n```\n',
+    );
+    writeFileSync(
+      path.join(site, 'docs', 'second.md'),
+      '---\nkernelspec:\n  language: R\n  name: ir\n---\n\n# R\n\n```{code-cell}\nprint("R")\n```\n',
+    );
+    const result = await buildSite(site, path.join(TMP_DIR, 'myst-bad-build'));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('docs/index.md:4:19: Cell options are not valid YAML');
+    expect(result.output).toContain('docs/index.md:10:7: The "tags" option must be a list of strings');
+    expect(result.output).toContain('docs/second.md:9:1: This {code-cell} is r, but pyodocs runs only Python.');
   });
 });
 
