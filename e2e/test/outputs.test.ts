@@ -64,6 +64,9 @@ describe('outputs gallery in Chromium', () => {
     expect(await output.locator('b').count()).toBe(0);
     expect(await output.innerText()).toContain('<b>tags stay text</b>');
     expect(await output.innerText()).not.toContain('\u001b');
+    // Carriage returns redraw the line: only the last state stays.
+    expect(await output.innerText()).toContain('downloading 100%');
+    expect(await output.innerText()).not.toContain(' 10%');
   });
 
   test('a _repr_html_ table renders as a styled table', async () => {
