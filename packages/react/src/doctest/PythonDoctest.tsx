@@ -25,16 +25,18 @@ export interface PythonDoctestProps {
  */
 export function PythonDoctest({id, source, session, children}: PythonDoctestProps): ReactNode {
   const [live, setLive] = useState(false);
-  const code = useMemo(() => {
+  const examples = useMemo(() => {
     try {
-      return doctestSourceCode(parseDoctest(source));
+      return parseDoctest(source);
     } catch {
       return undefined; // not valid doctest: stays a static example
     }
   }, [source]);
+  const code = examples && doctestSourceCode(examples);
   const runCode = useCallback(
-    (current: string) => (current === code ? doctestHarnessCode(source, id) : current),
-    [code, source, id],
+    (current: string) =>
+      current === code ? doctestHarnessCode(source, id, (examples ?? []).map((example) => example.source)) : current,
+    [code, source, id, examples],
   );
 
   if (!live || code === undefined) {

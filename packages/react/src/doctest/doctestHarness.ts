@@ -68,12 +68,26 @@ finally:
     del __pyodocs_doctest
 `;
 
-/** The harness for one block: `text` is the doctest exactly as documented. */
-export function doctestHarnessCode(text: string, name: string): string {
+const SIMPLE_IMPORT = /^(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*|from\s+[\w.]+\s+import\s+[\w*]+(?:\s+as\s+\w+)?(?:\s*,\s*\w+(?:\s+as\s+\w+)?)*)\s*(?:#.*)?$/;
+
+/**
+ * The harness for one block: `text` is the doctest exactly as documented.
+ * The runtime loads packages from the imports it finds in the code it runs,
+ * so the examples' top-level `import` lines are repeated, never executed,
+ * under `if False:`.
+ */
+export function doctestHarnessCode(text: string, name: string, exampleSources: readonly string[] = []): string {
+  const imports = exampleSources
+    .flatMap((source) => source.split('\n'))
+    .filter((line) => SIMPLE_IMPORT.test(line));
+  const preamble = imports.length > 0 ? `if False:  # imports the examples need\n${imports.map((line) => `    ${line}`).join('\n')}\n` : '';
   // JSON string literals are valid Python string literals.
-  return DOCTEST_HARNESS.replace('__PYODOCS_DOCTEST_TEXT__', JSON.stringify(text)).replace(
-    '__PYODOCS_DOCTEST_NAME__',
-    JSON.stringify(name),
+  return (
+    preamble +
+    DOCTEST_HARNESS.replace('__PYODOCS_DOCTEST_TEXT__', JSON.stringify(text)).replace(
+      '__PYODOCS_DOCTEST_NAME__',
+      JSON.stringify(name),
+    )
   );
 }
 

@@ -101,6 +101,18 @@ describe('doctest harness in Pyodide', {timeout: 180_000}, () => {
     expect(statuses(report)).toEqual(['match']);
   });
 
+  test("the examples' imports are visible to the runtime's package loader, never executed twice", async () => {
+    const code = doctestHarnessCode('>>> import fractions\n>>> from json import dumps as d\n', 'x', [
+      'import fractions\n',
+      'from json import dumps as d\n',
+      'x = 1  # import not at the start\n',
+    ]);
+    expect(code.startsWith('if False:  # imports the examples need\n    import fractions\n    from json import dumps as d\n')).toBe(true);
+    const {displays, outcome} = await run(code, 'doctest-imports');
+    expect(outcome).toBe('ok');
+    expect(readDoctestReport(displays[0] ?? {})?.examples.map((example) => example.status)).toEqual(['match', 'match']);
+  });
+
   test('printed output of the examples does not leak into the cell', async () => {
     const {streams, displays} = await run(doctestHarnessCode('>>> print("quiet")\nquiet\n', 'example'), 'doctest-quiet');
     expect(streams).toBe('');
