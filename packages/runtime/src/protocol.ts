@@ -84,7 +84,23 @@ export interface InitMessage {
   packageIndexUrls?: string[];
   /** The page's `devicePixelRatio`: figures are rendered at this scale. Default 1. */
   devicePixelRatio?: number;
+  /**
+   * 4 bytes of shared memory (only when the page is cross-origin isolated, or
+   * in Node): Pyodide's interrupt buffer. The client writes 2 (SIGINT) into
+   * `Int32Array[0]` to raise KeyboardInterrupt in the running cell.
+   */
+  interruptBuffer?: SharedArrayBuffer;
+  /**
+   * Shared memory for `input()` (see `INPUT_BUFFER_BYTES`): the worker posts
+   * `input-request` and blocks in `Atomics.wait` on `Int32Array[0]` until the
+   * client writes the reply (UTF-8 length in `Int32Array[1]`, bytes from 8)
+   * and sets `[0]` to 1. Unset: `input()` raises an error saying why.
+   */
+  inputBuffer?: SharedArrayBuffer;
 }
+
+/** Size of `InitMessage.inputBuffer`: an 8-byte header and up to 64 KiB of UTF-8 reply. */
+export const INPUT_BUFFER_BYTES = 8 + 65536;
 
 /** Run one cell. The worker runs cells one at a time, in arrival order. */
 export interface RunMessage {
@@ -230,9 +246,19 @@ export interface FatalMessage {
   reason: FatalReason;
 }
 
+/** A running cell called `input()`: the client asks the reader and answers through `inputBuffer`. */
+export interface InputRequestMessage {
+  type: 'input-request';
+  /** The run that asks. */
+  id: string;
+  /** The prompt passed to `input()` (may be empty). */
+  prompt: string;
+}
+
 /** Everything the worker may send to a client. */
 export type WorkerMessage =
   | ReadyMessage
+  | InputRequestMessage
   | ProgressMessage
   | DownloadMessage
   | StreamMessage

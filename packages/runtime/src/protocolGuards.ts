@@ -48,7 +48,9 @@ export function isClientMessage(value: unknown): value is ClientMessage {
         isString(value.indexURL) &&
         (value.packageBaseUrl === undefined || isString(value.packageBaseUrl)) &&
         (value.packageIndexUrls === undefined || isStringArray(value.packageIndexUrls)) &&
-        (value.devicePixelRatio === undefined || typeof value.devicePixelRatio === 'number')
+        (value.devicePixelRatio === undefined || typeof value.devicePixelRatio === 'number') &&
+        (value.interruptBuffer === undefined || isSharedBuffer(value.interruptBuffer)) &&
+        (value.inputBuffer === undefined || isSharedBuffer(value.inputBuffer))
       );
     case 'run':
       return (
@@ -95,7 +97,13 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
       return isString(value.id) && (value.status === 'ok' || value.status === 'error');
     case 'fatal':
       return isString(value.message) && isFatalReason(value.reason);
+    case 'input-request':
+      return isString(value.id) && isString(value.prompt);
     default:
       return false;
   }
+}
+
+function isSharedBuffer(value: unknown): value is SharedArrayBuffer {
+  return typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer;
 }

@@ -250,9 +250,11 @@ describe('errors', () => {
     expect(resultText(next.events)).toBe('(1, False)');
   });
 
-  test('input() ends with EOFError instead of blocking the worker', async () => {
+  test('input() without shared memory raises InputUnavailableError (an EOFError) instead of blocking the worker', async () => {
     const {outcome} = await runToEnd(client, {code: 'input("name? ")', session: 'stdin'});
-    expect(outcome).toMatchObject({status: 'error', error: {ename: 'EOFError'}});
+    expect(outcome).toMatchObject({status: 'error', error: {ename: 'InputUnavailableError'}});
+    const {events} = await runToEnd(client, {code: 'try:\n    input()\nexcept EOFError:\n    print("caught")', session: 'stdin'});
+    expect(events).toContainEqual({type: 'stream', name: 'stdout', text: 'caught\n'});
   });
 });
 

@@ -1,4 +1,5 @@
 import {ClientDisposedError, PyodocsError} from '../errors.js';
+import {INPUT_BUFFER_BYTES} from '../protocol.js';
 import type {PythonError, RunMessage, RunScopedMessage} from '../protocol.js';
 import type {ClientStatus} from './ClientStatus.js';
 import type {RunEvent, RunHandle, RunOutcome, RunRequest} from './RunEvents.js';
@@ -33,6 +34,20 @@ export interface PyodideClientOptions {
    * timeout). Default 30 s.
    */
   handshakeTimeoutMs?: number;
+  /**
+   * Use shared memory (SharedArrayBuffer) so `stop()` interrupts the running
+   * cell with KeyboardInterrupt (namespaces kept), `time.sleep` wakes up at
+   * once, and `input()` works. Default: when the page is cross-origin
+   * isolated (`crossOriginIsolated`). Node clients may always use it.
+   */
+  sharedMemory?: boolean;
+  /**
+   * How long `stop()` waits for an interrupt to end the running cell before it
+   * terminates the worker instead (C code that never checks). Default 1000 ms.
+   */
+  interruptGraceMs?: number;
+  /** Time limit (seconds) of runs that set no `timeoutSeconds` themselves; default 0: none. */
+  timeoutSeconds?: number;
 }
 
 /** Counters for diagnostics and tests. */
@@ -51,6 +66,12 @@ interface RunTask {
   resolve: (outcome: RunOutcome) => void;
   /** The error event of this run, kept for its outcome. */
   error?: PythonError;
+  /** Seconds of its time limit (0: none). */
+  timeoutSeconds: number;
+  /** Set when the time limit passed: the outcome says so. */
+  timedOut?: boolean;
+  /** Time-limit and interrupt-grace timers, cleared when the run ends. */
+  timers: Array<ReturnType<typeof setTimeout>>;
 }
 
 interface ResetTask {
@@ -76,6 +97,12 @@ export class PyodideClient {
   readonly #packageIndexUrls: string[];
   readonly #workerUrl: string;
   readonly #handshakeTimeoutMs: number;
+  readonly #sharedMemory: boolean;
+  readonly #interruptGraceMs: number;
+  readonly #defaultTimeoutSeconds: number;
+  /** Shared memory of the current worker (undefined without isolation). */
+  #interrupt: Int32Array | undefined;
+  #input: Int32Array | undefined;
   readonly #listeners = new Set<(status: ClientStatus) => void>();
   readonly #queue: Task[] = [];
   #status: ClientStatus = IDLE;
@@ -94,7 +121,11 @@ export class PyodideClient {
     this.#workerUrl = String(options.workerUrl);
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? 30_000;
     this.#createWorker = options.createWorker ?? (() => createModuleWorker(options.workerUrl));
+    this.#sharedMemory = (options.sharedMemory ?? isCrossOriginIsolated()) && typeof SharedArrayBuffer === 'function';
+    this.#interruptGraceMs = options.interruptGraceMs ?? 1000;
+    this.#defaultTimeoutSeconds = options.timeoutSeconds ?? 0;
   }
+
 
   get status(): ClientStatus {
     return this.#status;
@@ -151,7 +182,9 @@ export class PyodideClient {
       cellId: request.cellId ?? id,
       packages: request.packages ?? [],
     };
-    const task: RunTask = {kind: 'run', id, message, onEvent, resolve};
+    const limit = request.timeoutSeconds ?? this.#defaultTimeoutSeconds;
+    const timeoutSeconds = Number.isFinite(limit) && limit > 0 ? limit : 0;
+    const task: RunTask = {kind: 'run', id, message, onEvent, resolve, timeoutSeconds, timers: []};
     this.#queue.push(task);
     emit(task, {type: 'queued'});
     this.#pump();
@@ -159,9 +192,11 @@ export class PyodideClient {
   }
 
   /**
-   * A queued run is cancelled (`stopped`). The running one cannot be
-   * interrupted inside Python yet, so its worker is terminated (`restarted`;
-   * every session is lost) and the runs queued after it continue on a fresh
+   * A queued run is cancelled (`stopped`). The running one is interrupted
+   * when shared memory is on (KeyboardInterrupt in the cell: outcome `error`,
+   * namespaces kept); if that does not end it within `interruptGraceMs`, or
+   * without shared memory, its worker is terminated (`restarted`; every
+   * session is lost) and the runs queued after it continue on a fresh
    * worker. Unknown or finished ids are ignored.
    */
   stop(runId: string): void {
@@ -171,10 +206,32 @@ export class PyodideClient {
       queued.resolve({status: 'cancelled', reason: 'stopped'});
       return;
     }
-    if (this.#active?.kind === 'run' && this.#active.id === runId) {
+    if (this.#active?.kind === 'run' && this.#active.id === runId) this.#stopActive(this.#active);
+  }
+
+  #stopActive(task: RunTask): void {
+    const interrupt = this.#interrupt;
+    if (interrupt === undefined || !this.#connectionReady) {
       this.#terminateWorker();
       this.#pump();
+      return;
     }
+    // SIGINT: Pyodide raises KeyboardInterrupt at the next check; the kernel's
+    // sleep waits on this very word, so notify wakes it.
+    Atomics.store(interrupt, 0, 2);
+    Atomics.notify(interrupt, 0);
+    if (this.#input !== undefined) {
+      // A pending input() gives up too.
+      Atomics.store(this.#input, 0, 2);
+      Atomics.notify(this.#input, 0);
+    }
+    task.timers.push(
+      setTimeout(() => {
+        if (this.#active !== task) return;
+        this.#terminateWorker();
+        this.#pump();
+      }, this.#interruptGraceMs),
+    );
   }
 
   /** Forget a session's namespace, after the runs queued before this call. */
@@ -207,6 +264,7 @@ export class PyodideClient {
     this.#connection = undefined;
     this.#connectionReady = false;
     for (const task of pending) {
+      if (task.kind === 'run') clearTimers(task);
       if (task.kind === 'run') task.resolve({status: 'cancelled', reason: 'stopped'});
       else task.resolve();
     }
@@ -223,6 +281,17 @@ export class PyodideClient {
     if (task === undefined) return;
     this.#active = task;
     if (task.kind === 'run') {
+      // A stale interrupt (a stop() that came as the previous run ended) must not hit this run.
+      if (this.#interrupt !== undefined) Atomics.store(this.#interrupt, 0, 0);
+      if (task.timeoutSeconds > 0) {
+        task.timers.push(
+          setTimeout(() => {
+            if (this.#active !== task) return;
+            task.timedOut = true;
+            this.#stopActive(task);
+          }, task.timeoutSeconds * 1000),
+        );
+      }
       emit(task, {type: 'started'});
       connection.send(task.message);
     } else {
@@ -234,6 +303,11 @@ export class PyodideClient {
     if (this.#connection) return this.#connection;
     this.#workerStarts += 1;
     this.#connectionReady = false;
+    // Fresh shared memory per worker: an old worker's late writes cannot reach the new one.
+    const interruptBuffer = this.#sharedMemory ? new SharedArrayBuffer(4) : undefined;
+    const inputBuffer = this.#sharedMemory ? new SharedArrayBuffer(INPUT_BUFFER_BYTES) : undefined;
+    this.#interrupt = interruptBuffer === undefined ? undefined : new Int32Array(interruptBuffer);
+    this.#input = inputBuffer === undefined ? undefined : new Int32Array(inputBuffer);
     const connection: WorkerConnection = new WorkerConnection({
       createWorker: this.#createWorker,
       indexURL: this.#indexURL,
@@ -241,6 +315,8 @@ export class PyodideClient {
       packageIndexUrls: this.#packageIndexUrls,
       workerUrl: this.#workerUrl,
       handshakeTimeoutMs: this.#handshakeTimeoutMs,
+      interruptBuffer,
+      inputBuffer,
       onProgress: (stage, message) => {
         if (this.#connection === connection) this.#setStatus({state: 'loading', stage, message});
       },
@@ -274,7 +350,9 @@ export class PyodideClient {
       this.#active = undefined;
       if (task.kind === 'run') {
         this.#runsCompleted += 1;
-        task.resolve(message.status === 'ok' ? {status: 'ok'} : {status: 'error', error: task.error ?? UNKNOWN_ERROR});
+        clearTimers(task);
+        if (task.timedOut) task.resolve({status: 'cancelled', reason: 'timeout', seconds: task.timeoutSeconds, restarted: false});
+        else task.resolve(message.status === 'ok' ? {status: 'ok'} : {status: 'error', error: task.error ?? UNKNOWN_ERROR});
       } else {
         task.resolve();
       }
@@ -298,7 +376,27 @@ export class PyodideClient {
         task.error = message.error;
         emit(task, {type: 'error', error: message.error});
         return;
+      case 'input-request':
+        this.#requestInput(task, message.prompt);
+        return;
     }
+  }
+
+  /** Ask the run's listener for a line; the reply goes into the shared input buffer the worker waits on. */
+  #requestInput(task: RunTask, prompt: string): void {
+    const input = this.#input;
+    if (input === undefined) return;
+    let answered = false;
+    const reply = (text: string): void => {
+      if (answered || this.#active !== task || this.#input !== input) return;
+      answered = true;
+      const bytes = new TextEncoder().encode(text).slice(0, INPUT_BUFFER_BYTES - 8);
+      new Uint8Array(input.buffer, 8, bytes.length).set(bytes);
+      Atomics.store(input, 1, bytes.length);
+      Atomics.store(input, 0, 1);
+      Atomics.notify(input, 0);
+    };
+    emit(task, {type: 'input', prompt, reply});
   }
 
   #onFailure(error: PyodocsError): void {
@@ -308,6 +406,7 @@ export class PyodideClient {
     this.#setStatus({state: 'crashed', message: error.message});
     for (const task of pending) {
       // A reset is done: the crash lost every namespace anyway.
+      if (task.kind === 'run') clearTimers(task);
       if (task.kind === 'run') task.resolve({status: 'failed', message: error.message, error});
       else task.resolve();
     }
@@ -323,8 +422,14 @@ export class PyodideClient {
       this.#connectionReady = false;
       this.#setStatus(IDLE);
     }
-    if (active?.kind === 'run') active.resolve({status: 'cancelled', reason: 'restarted'});
-    else active?.resolve();
+    if (active?.kind === 'run') {
+      clearTimers(active);
+      active.resolve(
+        active.timedOut
+          ? {status: 'cancelled', reason: 'timeout', seconds: active.timeoutSeconds, restarted: true}
+          : {status: 'cancelled', reason: 'restarted'},
+      );
+    } else active?.resolve();
   }
 
   #takePending(): Task[] {
@@ -347,6 +452,15 @@ export class PyodideClient {
       }
     }
   }
+}
+
+function clearTimers(task: RunTask): void {
+  for (const timer of task.timers) clearTimeout(timer);
+  task.timers.length = 0;
+}
+
+function isCrossOriginIsolated(): boolean {
+  return (globalThis as {crossOriginIsolated?: boolean}).crossOriginIsolated === true;
 }
 
 const UNKNOWN_ERROR: PythonError = {

@@ -15,6 +15,12 @@ export interface RunRequest {
    * distribution), or wheel URLs such as `/wheels/mypkg-1.0-py3-none-any.whl`.
    */
   packages?: string[];
+  /**
+   * Time limit in seconds from the moment the run starts; past it the run is
+   * stopped like `stop()` does (interrupt, else restart) and ends
+   * `{status: 'cancelled', reason: 'timeout', seconds}`. Unset or 0: no limit.
+   */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -35,7 +41,13 @@ export type RunEvent =
   | {type: 'display'; data: MimeBundle; metadata: Record<string, unknown>}
   /** The value of the final expression; not sent for None or a trailing `;`. */
   | {type: 'result'; data: MimeBundle; metadata: Record<string, unknown>}
-  | {type: 'error'; error: PythonError};
+  | {type: 'error'; error: PythonError}
+  /**
+   * The cell called `input(prompt)` and is blocked until `reply(text)` is
+   * called (only with shared memory; otherwise `input()` raises in Python).
+   * Stopping the run cancels the request.
+   */
+  | {type: 'input'; prompt: string; reply: (text: string) => void};
 
 /** How a run ended. Every run gets exactly one. */
 export type RunOutcome =
@@ -44,6 +56,11 @@ export type RunOutcome =
   | {status: 'error'; error: PythonError}
   /** `stopped`: cancelled before it started. `restarted`: the worker was terminated under it. */
   | {status: 'cancelled'; reason: 'stopped' | 'restarted'}
+  /**
+   * The run's `timeoutSeconds` passed. `restarted`: the interrupt did not
+   * land, so the worker was terminated (every session lost).
+   */
+  | {status: 'cancelled'; reason: 'timeout'; seconds: number; restarted: boolean}
   /**
    * The worker crashed, Pyodide failed to load, or the protocol versions
    * differ. `error` tells which (`WorkerCrashedError`, `PyodideLoadError`,

@@ -20,6 +20,9 @@ export interface WorkerConnectionOptions {
   indexURL: string;
   packageBaseUrl: string | undefined;
   packageIndexUrls: string[];
+  /** Shared memory for interrupts and input() (see InitMessage); unset without cross-origin isolation. */
+  interruptBuffer?: SharedArrayBuffer | undefined;
+  inputBuffer?: SharedArrayBuffer | undefined;
   /** Only for messages: names the worker script when it fails without a reason. */
   workerUrl: string;
   /** Fail when the worker has sent nothing this long after it was created (it does not speak the protocol). */
@@ -62,7 +65,7 @@ export class WorkerConnection {
       this.#endpoint = endpoint;
       endpoint.addEventListener('message', (event) => this.#receive(event.data));
       endpoint.addEventListener('error', (event) => this.#fail(crashError(event.message, this.#options.workerUrl)));
-      const {indexURL, packageBaseUrl, packageIndexUrls} = this.#options;
+      const {indexURL, packageBaseUrl, packageIndexUrls, interruptBuffer, inputBuffer} = this.#options;
       const devicePixelRatio = (globalThis as {devicePixelRatio?: number}).devicePixelRatio ?? 1;
       endpoint.postMessage({
         type: 'init',
@@ -71,6 +74,8 @@ export class WorkerConnection {
         ...(packageBaseUrl === undefined ? {} : {packageBaseUrl}),
         packageIndexUrls,
         devicePixelRatio,
+        ...(interruptBuffer === undefined ? {} : {interruptBuffer}),
+        ...(inputBuffer === undefined ? {} : {inputBuffer}),
       });
       this.#startHandshakeTimer();
     } catch (error) {

@@ -12,6 +12,10 @@ export interface NodeClientOptions {
   packageBaseUrl?: string;
   /** Indexes micropip may query for packages not in the lock file; default none. */
   packageIndexUrls?: string[];
+  /** Shared memory for interrupts and input() (worker threads always can); default false: stop() restarts. */
+  sharedMemory?: boolean;
+  /** See PyodideClientOptions.interruptGraceMs. */
+  interruptGraceMs?: number;
 }
 
 /** Directory of the npm `pyodide` package this runtime depends on, ending in '/'. */
@@ -29,6 +33,8 @@ export function createNodeClient(options: NodeClientOptions = {}): PyodideClient
     indexURL: options.indexURL ?? nodePyodideIndexURL(),
     ...(options.packageBaseUrl === undefined ? {} : {packageBaseUrl: options.packageBaseUrl}),
     ...(options.packageIndexUrls === undefined ? {} : {packageIndexUrls: options.packageIndexUrls}),
+    sharedMemory: options.sharedMemory ?? false,
+    ...(options.interruptGraceMs === undefined ? {} : {interruptGraceMs: options.interruptGraceMs}),
     createWorker: () => createNodeWorkerEndpoint({workerUrl}),
   });
 }

@@ -10,6 +10,10 @@ hooks.stream(name, text)          "stdout" / "stderr" text, one call per line
 hooks.output(kind, payload_json)  kind "result" or "display"; payload is
                                   {"data": <MIME bundle>, "metadata": {...}}
 hooks.error(ename, evalue, traceback)
+hooks.can_interrupt                bool: shared memory is on (stop() raises KeyboardInterrupt)
+hooks.sleep(seconds) -> bool      sleep, waking at once on stop(); True when interrupted
+hooks.input_unavailable            "" or why input() cannot ask the reader
+hooks.read_input(prompt) -> str | None   blocks until the reader answers; None when stopped
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ class Hooks(Protocol):
     def stream(self, name: str, text: str, /) -> None: ...
     def output(self, kind: str, payload_json: str, /) -> None: ...
     def error(self, ename: str, evalue: str, traceback: str, /) -> None: ...
+    can_interrupt: bool
+    input_unavailable: str
+    def sleep(self, seconds: float, /) -> bool: ...
+    def read_input(self, prompt: str, /) -> str | None: ...
 
 
 # --- MIME bundles ------------------------------------------------------------
@@ -167,6 +175,43 @@ def remember_cell_source(filename: str, source: str) -> None:
     linecache.cache[filename] = (len(source), None, lines, filename)
 
 
+# --- time.sleep and input() ----------------------------------------------------
+class InputUnavailableError(EOFError):
+    """input() was called where the page cannot ask the reader (an EOFError, as without a stdin)."""
+
+
+def _install_interruptible_sleep(hooks: Hooks) -> None:
+    """time.sleep waits on the interrupt buffer, so stop() ends it at once with KeyboardInterrupt."""
+    import time
+
+    def sleep(seconds: float, /) -> None:
+        seconds = float(seconds)
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        if hooks.sleep(seconds):
+            raise KeyboardInterrupt
+
+    sleep.__doc__ = time.sleep.__doc__
+    time.sleep = sleep
+
+
+def _install_input(hooks: Hooks, router: "StreamRouter") -> None:
+    def pyodocs_input(prompt: object = "", /) -> str:
+        reason = hooks.input_unavailable
+        if reason:
+            raise InputUnavailableError(reason)
+        text = str(prompt)
+        router.flush()
+        reply = hooks.read_input(text)
+        if reply is None:
+            raise KeyboardInterrupt
+        # Like a terminal (and Jupyter): the prompt and the answer stay in the output.
+        sys.stdout.write(f"{text}{reply}\n")
+        return str(reply)
+
+    builtins.input = pyodocs_input
+
+
 # --- the kernel ----------------------------------------------------------------
 class Kernel:
     """One Python namespace per session; runs cells one at a time."""
@@ -177,6 +222,9 @@ class Kernel:
         self._router = StreamRouter(hooks)
         sys.stdout = CellStream("stdout", self._router)
         sys.stderr = CellStream("stderr", self._router)
+        if hooks.can_interrupt:
+            _install_interruptible_sleep(hooks)
+        _install_input(hooks, self._router)
         pyodocs_display.set_publisher(self._publish_display)
         # A worker has no DOM: matplotlib draws with Agg and shows PNG outputs.
         # Set before matplotlib is first imported; a cell may still switch backends.

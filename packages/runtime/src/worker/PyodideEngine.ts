@@ -51,6 +51,9 @@ export class PyodideEngine {
   // of a background task it started goes to that run, where the client drops it.
   #runId: string | undefined;
   #work: Promise<void> = Promise.resolve();
+  // Shared memory from init (cross-origin isolated pages and Node).
+  #interrupt: Int32Array | undefined;
+  #input: Int32Array | undefined;
 
   constructor(options: PyodideEngineOptions) {
     this.#post = options.post;
@@ -123,6 +126,11 @@ export class PyodideEngine {
         const loadPyodide = await this.#importLoadPyodide(indexURL);
         return loadPyodide(packageBaseUrl === undefined ? {indexURL} : {indexURL, packageBaseUrl});
       });
+      if (message.interruptBuffer !== undefined) {
+        this.#interrupt = new Int32Array(message.interruptBuffer);
+        runtime.setInterruptBuffer(this.#interrupt);
+      }
+      if (message.inputBuffer !== undefined) this.#input = new Int32Array(message.inputBuffer);
     } catch (error) {
       this.#fail('load-failed', loadFailureMessage(indexURL, packageBaseUrl, error));
       return;
@@ -164,7 +172,47 @@ export class PyodideEngine {
   }
 
   #hooks(): KernelHooks {
+    const interrupt = this.#interrupt;
+    const input = this.#input;
     return {
+      can_interrupt: interrupt !== undefined,
+      sleep: (seconds) => {
+        if (interrupt === undefined) return false;
+        // The client's stop() stores 2 and notifies: the wait ends at once.
+        const deadline = performance.now() + seconds * 1000;
+        for (;;) {
+          if (Atomics.load(interrupt, 0) === 2) {
+            Atomics.store(interrupt, 0, 0);
+            return true;
+          }
+          const left = deadline - performance.now();
+          if (left <= 0) return false;
+          Atomics.wait(interrupt, 0, 0, left);
+        }
+      },
+      input_unavailable:
+        input === undefined
+          ? 'input() is not available on this page: it needs shared memory, which browsers allow only on cross-origin ' +
+            'isolated pages (served with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: ' +
+            'require-corp). Set the variable in the code instead, or ask the site to enable cross-origin isolation.'
+          : '',
+      read_input: (prompt) => {
+        const id = this.#runId;
+        if (input === undefined || id === undefined) return undefined;
+        Atomics.store(input, 0, 0);
+        this.#post({type: 'input-request', id, prompt});
+        while (Atomics.load(input, 0) === 0) Atomics.wait(input, 0, 0);
+        if (Atomics.load(input, 0) !== 1) {
+          // Stopped: the kernel raises KeyboardInterrupt itself, so the pending SIGINT is spent.
+          if (interrupt !== undefined) Atomics.store(interrupt, 0, 0);
+          return undefined;
+        }
+        const length = Atomics.load(input, 1);
+        // TextDecoder refuses views of shared memory: copy first.
+        const text = new TextDecoder().decode(new Uint8Array(input.buffer, 8, length).slice());
+        Atomics.store(input, 0, 0);
+        return text;
+      },
       stream: (name, text) => {
         if (name === 'stdout' || name === 'stderr') this.#emitStream(name, text);
       },

@@ -23,6 +23,8 @@ export interface PyodideRuntime {
   setStderr(options: BatchedOutput): void;
   /** `stdin` returning null means end of file. */
   setStdin(options: {stdin: () => string | null}): void;
+  /** Pyodide checks `buffer[0]` and raises KeyboardInterrupt when it is 2. */
+  setInterruptBuffer(buffer: Int32Array): void;
   /**
    * Load packages of the lock file (with their dependencies) or wheel URLs.
    * Throws for an unknown name; a failed download goes to errorCallback.

@@ -8,6 +8,14 @@ export interface KernelHooks {
   stream(name: string, text: string): void;
   output(kind: string, payloadJson: string): void;
   error(ename: string, evalue: string, traceback: string): void;
+  /** Shared memory is on: time.sleep is replaced by `sleep`. */
+  can_interrupt: boolean;
+  /** Sleep up to `seconds`; true when an interrupt (stop) came first. */
+  sleep(seconds: number): boolean;
+  /** "" when input() can ask the reader, else why not (raised as InputUnavailableError). */
+  input_unavailable: string;
+  /** input(): blocks until the reader answers; undefined (Python None, unlike null) when the run was stopped. */
+  read_input(prompt: string): string | undefined;
 }
 
 /** A PyProxy of a Python coroutine: awaitable, and to be destroyed after use. */

@@ -1,0 +1,156 @@
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import type {PyodideClient, RunEvent} from '../src/index.js';
+import {createNodeClient} from '../src/node/index.js';
+import {recordRun, resultText, runToEnd, type RecordedRun} from './support/recordRun.js';
+
+// Shared memory on (as on a cross-origin isolated page): stop() interrupts
+// with KeyboardInterrupt and the namespaces survive.
+let client: PyodideClient;
+
+beforeAll(async () => {
+  client = createNodeClient({sharedMemory: true});
+  await client.start();
+});
+
+afterAll(() => {
+  client.dispose();
+});
+
+function printed(run: RecordedRun, marker: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = setInterval(() => {
+      if (run.events.some((event) => event.type === 'stream' && event.text.includes(marker))) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 5);
+  });
+}
+
+function errorName(events: RunEvent[]): string | undefined {
+  const error = events.find((event) => event.type === 'error');
+  return error?.type === 'error' ? error.error.ename : undefined;
+}
+
+describe('stop() with shared memory', () => {
+  test.each([
+    ['while True: pass', 'while True:\n    pass'],
+    ['time.sleep(30)', 'import time\ntime.sleep(30)'],
+  ])('interrupts %s with KeyboardInterrupt within 0.5 s; the namespace survives', async (_name, loop) => {
+    await runToEnd(client, {code: 'kept = 41', session: 'interrupt'});
+    const starts = client.stats.workerStarts;
+    const running = recordRun(client, {code: `print("looping", flush=True)\n${loop}`, session: 'interrupt'});
+    await printed(running, 'looping');
+    const stoppedAt = performance.now();
+    client.stop(running.id);
+    const outcome = await running.done;
+    expect(performance.now() - stoppedAt).toBeLessThan(500);
+    expect(outcome).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
+    expect(errorName(running.events)).toBe('KeyboardInterrupt');
+    const after = await runToEnd(client, {code: 'kept + 1', session: 'interrupt'});
+    expect(resultText(after.events)).toBe('42');
+    expect(client.stats.workerStarts).toBe(starts);
+  });
+
+  test('a short time.sleep still sleeps its time', async () => {
+    const {events, outcome} = await runToEnd(client, {
+      code: 'import time\nt = time.monotonic()\ntime.sleep(0.3)\nround(time.monotonic() - t, 1)',
+      session: 'sleep',
+    });
+    expect(outcome).toEqual({status: 'ok'});
+    expect(Number(resultText(events))).toBeGreaterThanOrEqual(0.3);
+  });
+
+  test('code that never checks for interrupts is ended by a restart after the grace period', async () => {
+    const graceClient = createNodeClient({sharedMemory: true, interruptGraceMs: 300});
+    try {
+      await graceClient.start();
+      // A JS busy loop: Python's interrupt check never runs inside it.
+      const stuck = recordRun(graceClient, {
+        code: 'import js\nprint("stuck", flush=True)\njs.eval("while (true) {}")',
+        session: 's',
+      });
+      await printed(stuck, 'stuck');
+      graceClient.stop(stuck.id);
+      expect(await stuck.done).toEqual({status: 'cancelled', reason: 'restarted'});
+      const next = await runToEnd(graceClient, {code: '1 + 1', session: 's'});
+      expect(resultText(next.events)).toBe('2');
+      expect(graceClient.stats.workerStarts).toBe(2);
+    } finally {
+      graceClient.dispose();
+    }
+  });
+});
+
+describe('time limits', () => {
+  test('timeoutSeconds interrupts the run and says so; the session keeps its variables', async () => {
+    await runToEnd(client, {code: 'before_limit = "still here"', session: 'limit'});
+    const started = performance.now();
+    const {outcome} = await runToEnd(client, {code: 'while True:\n    pass', session: 'limit', timeoutSeconds: 1});
+    expect(outcome).toEqual({status: 'cancelled', reason: 'timeout', seconds: 1, restarted: false});
+    expect(performance.now() - started).toBeLessThan(2500);
+    const after = await runToEnd(client, {code: 'before_limit', session: 'limit'});
+    expect(resultText(after.events)).toBe("'still here'");
+  });
+
+  test('a run that ends in time is not affected by its limit', async () => {
+    const {outcome} = await runToEnd(client, {code: 'sum(range(1000))', session: 'limit', timeoutSeconds: 5});
+    expect(outcome).toEqual({status: 'ok'});
+  });
+
+  test('without shared memory the limit restarts the worker', async () => {
+    const plain = createNodeClient();
+    try {
+      const {outcome} = await runToEnd(plain, {code: 'while True:\n    pass', session: 's', timeoutSeconds: 1});
+      expect(outcome).toEqual({status: 'cancelled', reason: 'timeout', seconds: 1, restarted: true});
+      const next = await runToEnd(plain, {code: '2 + 2', session: 's'});
+      expect(resultText(next.events)).toBe('4');
+    } finally {
+      plain.dispose();
+    }
+  });
+});
+
+describe('input()', () => {
+  test('returns what the reader types, and echoes prompt and answer', async () => {
+    const events: RunEvent[] = [];
+    const handle = client.run({code: 'name = input("Name? ")\nf"Hello, {name}!"', session: 'input'}, (event) => {
+      events.push(event);
+      if (event.type === 'input') event.reply('Ada Lovelace ✓');
+    });
+    expect(await handle.done).toEqual({status: 'ok'});
+    expect(events.find((event) => event.type === 'input')).toMatchObject({prompt: 'Name? '});
+    expect(resultText(events)).toBe("'Hello, Ada Lovelace ✓!'");
+    expect(events).toContainEqual({type: 'stream', name: 'stdout', text: 'Name? Ada Lovelace ✓\n'});
+  });
+
+  test('stop() while input() waits ends the run with KeyboardInterrupt; the next run works', async () => {
+    const run = recordRun(client, {code: 'input("never answered")', session: 'input'});
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (run.events.some((event) => event.type === 'input')) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 5);
+    });
+    client.stop(run.id);
+    expect(await run.done).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
+    const next = await runToEnd(client, {code: '3 * 3', session: 'input'});
+    expect(resultText(next.events)).toBe('9');
+  });
+
+  test('without shared memory input() raises InputUnavailableError saying how to enable it', async () => {
+    const plain = createNodeClient();
+    try {
+      const {outcome} = await runToEnd(plain, {
+        code: 'try:\n    input("x")\nexcept EOFError as e:\n    caught = e\nraise caught',
+        session: 's',
+      });
+      expect(outcome).toMatchObject({status: 'error', error: {ename: 'InputUnavailableError'}});
+      if (outcome.status === 'error') expect(outcome.error.evalue).toContain('Cross-Origin-Embedder-Policy: require-corp');
+    } finally {
+      plain.dispose();
+    }
+  });
+});
