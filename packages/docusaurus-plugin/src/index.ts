@@ -23,6 +23,8 @@ export interface PyodocsGlobalData {
   workerUrl: string;
   /** Folder with pyodide-lock.json and wheels (option packageBaseUrl), if set. */
   packageBaseUrl?: string;
+  /** Default time limit of a run in seconds (option timeoutSeconds), if set. */
+  timeoutSeconds?: number;
 }
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -40,6 +42,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     indexURL: options.pyodideBaseUrl ?? `${baseUrl}${assets.pyodidePublicDir}`,
     workerUrl: `${baseUrl}${assets.workerPublicPath}`,
     ...(options.packageBaseUrl ? {packageBaseUrl: options.packageBaseUrl} : {}),
+    ...(options.timeoutSeconds ? {timeoutSeconds: options.timeoutSeconds} : {}),
   };
 
   return {
@@ -90,7 +93,12 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         ];
         plugins.push(new CopyWebpackPlugin({patterns}));
       }
-      return {plugins};
+      // Docusaurus merges the returned devServer into its own: `docusaurus
+      // start` then serves the page cross-origin isolated (shared memory).
+      const devServer = options.crossOriginIsolation
+        ? {headers: {'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp'}}
+        : undefined;
+      return devServer ? {plugins, devServer} : {plugins};
     },
   };
 }

@@ -31,6 +31,15 @@ export interface PluginOptions {
    * marked `try`, false none. A page can set front matter `pyodide: {doctest: false}`.
    */
   doctest: 'all' | 'marked' | false;
+  /**
+   * The site is served cross-origin isolated (COOP `same-origin` + COEP
+   * `require-corp`), so Stop interrupts instead of restarting Python and
+   * `input()` works. `docusaurus start` then sends those headers; for the
+   * production host, configure them there (see the Robustness guide).
+   */
+  crossOriginIsolation: boolean;
+  /** Time limit of every run in seconds (a cell's `timeout=` meta overrides it); 0: none. */
+  timeoutSeconds: number;
 }
 
 /** What users write in `docusaurus.config.ts`: every option is optional. */
@@ -39,6 +48,8 @@ export type Options = Partial<PluginOptions>;
 export const DEFAULT_OPTIONS: Omit<PluginOptions, 'id'> = {
   runnable: 'marked',
   doctest: 'all',
+  crossOriginIsolation: false,
+  timeoutSeconds: 0,
 };
 
 export const pluginOptionsSchema = Joi.object<PluginOptions>({
@@ -47,6 +58,8 @@ export const pluginOptionsSchema = Joi.object<PluginOptions>({
   doctest: Joi.alternatives(Joi.string().valid('all', 'marked'), Joi.boolean().valid(false)).default(
     DEFAULT_OPTIONS.doctest,
   ),
+  crossOriginIsolation: Joi.boolean().default(DEFAULT_OPTIONS.crossOriginIsolation),
+  timeoutSeconds: Joi.number().min(0).default(DEFAULT_OPTIONS.timeoutSeconds),
   pyodideBaseUrl: Joi.string()
     .uri({allowRelative: true})
     .pattern(/\/$/, 'ending with a slash')

@@ -118,6 +118,7 @@ export function pythonCellsTransform(
       session,
       packages,
       tags: mystCell?.tags,
+      timeout: meta.timeout,
     });
     const idAttribute = element.attributes[0] as MdxJsxAttribute;
     const manifestCell: PageManifestCell = {

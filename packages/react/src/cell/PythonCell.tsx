@@ -3,6 +3,7 @@ import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import {CellOutputArea} from '../output/CellOutputArea.js';
+import {CellInputField} from './CellInputField.js';
 import {CellStatusLine} from './CellStatusLine.js';
 import {CellToolbar} from './CellToolbar.js';
 import {StaticCode} from './StaticCode.js';
@@ -27,6 +28,8 @@ export interface PythonCellProps {
   tags?: string | undefined;
   /** Packages to load before the code runs, comma-separated (the remark plugin's `packages` attribute); imports are detected anyway. */
   packages?: string | undefined;
+  /** Time limit of a run in seconds (the remark plugin's `timeout` attribute); overrides the site's; `0`: none. */
+  timeout?: string | number | undefined;
   /** Rewrites the code just before it runs (the doctest component runs its harness when the code is unedited). */
   runCode?: ((code: string) => string) | undefined;
   /** Replaces the output area; `area(outputs)` renders the default one (the doctest component shows its comparison). */
@@ -38,11 +41,11 @@ export interface PythonCellProps {
  * demand, Run / Stop / Reset and the outputs. Hydrating it does no work
  * beyond rendering, so pages with hundreds of cells stay fast.
  */
-export function PythonCell({id, code, session, children, labels: labelOverrides, tags, packages, runCode, renderOutputs}: PythonCellProps): ReactNode {
+export function PythonCell({id, code, session, children, labels: labelOverrides, tags, packages, timeout, runCode, renderOutputs}: PythonCellProps): ReactNode {
   const tagged = parseCellTags(tags);
   const labels = usePythonCellLabels(labelOverrides);
   const hintId = useId();
-  const runner = useCellRunner({id, session, labels, packages});
+  const runner = useCellRunner({id, session, labels, packages, timeout});
   const editor = useCellEditor({code, label: labels.editor, describedBy: hintId, onRun: () => runner.run(runCode ? runCode(editor.getCode()) : editor.getCode())});
   const {getCode, restore} = editor;
   const {run, reset} = runner;
@@ -102,6 +105,9 @@ export function PythonCell({id, code, session, children, labels: labelOverrides,
           />
         }
       />
+      {runner.state.input ? (
+        <CellInputField key={runner.state.input.prompt} prompt={runner.state.input.prompt} onSubmit={runner.answer} labels={labels} />
+      ) : null}
       {tagged.removeOutput ? null : (
         <TagFold fold={tagged.hideOutput} part="output" summary="Show output">
           {renderOutputs

@@ -26,6 +26,8 @@ export interface CellState {
   outputs: readonly CellOutput[];
   /** The package download in progress for the pending run (shown in the status line), if any. */
   download: PackageDownload | null;
+  /** The running code waits in `input()` for this answer (a text field shows the prompt). */
+  input?: {prompt: string; reply: (text: string) => void} | null;
 }
 
 export const initialCellState: CellState = {pending: [], settled: 'idle', failure: null, outputs: [], download: null};
@@ -36,6 +38,8 @@ export type CellAction =
   | {type: 'finished'; token: number; outcome: RunOutcome; labels: Readonly<PythonCellLabels>}
   /** Run was pressed but the cell cannot run at all (no provider). */
   | {type: 'unavailable'; message: string}
+  /** The reader answered input(). */
+  | {type: 'answered'}
   | {type: 'reset'};
 
 export function cellDataState(state: CellState): CellDataState {
@@ -60,6 +64,8 @@ export function cellReducer(state: CellState, action: CellAction): CellState {
         outputs: [{kind: 'notice', tone: 'error', text: action.message}],
         download: null,
       };
+    case 'answered':
+      return {...state, input: null};
     case 'reset':
       return initialCellState;
   }
@@ -78,6 +84,8 @@ function applyRunEvent(state: CellState, token: number, event: RunEvent): CellSt
     state = {...state, download: null};
   }
   switch (event.type) {
+    case 'input':
+      return {...state, input: {prompt: event.prompt, reply: event.reply}};
     case 'queued':
       return state;
     case 'started':
@@ -128,7 +136,12 @@ function applyOutcome(state: CellState, token: number, outcome: RunOutcome, labe
       };
     }
     case 'cancelled': {
-      const text = outcome.reason === 'restarted' ? labels.restarted : labels.stopped;
+      const text =
+        outcome.reason === 'timeout'
+          ? `${labels.timedOut.replace('{seconds}', String(outcome.seconds))}${outcome.restarted ? `. ${labels.restarted}` : ''}`
+          : outcome.reason === 'restarted'
+            ? labels.restarted
+            : labels.stopped;
       return {pending, settled: 'idle', failure: null, outputs: [...outputs, {kind: 'notice', tone: 'info', text}], download};
     }
     case 'failed':

@@ -12,6 +12,8 @@ export interface CellRunner {
   stop(): void;
   /** Drops this cell's runs and outputs. */
   reset(): void;
+  /** Answers the pending `input()` of the running code. */
+  answer(text: string): void;
 }
 
 /** Runs, their events and outcomes for one cell. Nothing happens until Run: no client, no subscription. */
@@ -21,6 +23,8 @@ export function useCellRunner(options: {
   labels: Readonly<PythonCellLabels>;
   /** Comma-separated packages to load before each run. */
   packages?: string | undefined;
+  /** Time limit in seconds (string from the remark attribute); unset: the site's. */
+  timeout?: string | number | undefined;
 }): CellRunner {
   const context = useContext(PyodideContext);
   const [state, dispatch] = useReducer(cellReducer, initialCellState);
@@ -38,6 +42,8 @@ export function useCellRunner(options: {
         dispatch({type: 'unavailable', message: labels.noProvider});
         return;
       }
+      const limit = latest.current.timeout === undefined || latest.current.timeout === '' ? undefined : Number(latest.current.timeout);
+      const timeoutSeconds = limit !== undefined && Number.isFinite(limit) && limit >= 0 ? limit : undefined;
       const token = ++nextToken.current;
       dispatch({type: 'submitted', token});
       const finish = (outcome: RunOutcome) => {
@@ -47,7 +53,7 @@ export function useCellRunner(options: {
       try {
         const handle = context
           .getClient()
-          .run({code, session, cellId: id, ...(packages.length > 0 ? {packages} : {})}, (event) => dispatch({type: 'event', token, event}));
+          .run({code, session, cellId: id, ...(packages.length > 0 ? {packages} : {}), ...(timeoutSeconds === undefined ? {} : {timeoutSeconds})}, (event) => dispatch({type: 'event', token, event}));
         runIds.current.set(token, handle.id);
         handle.done.then(finish, (error: unknown) => finish({status: 'failed', message: describe(error)}));
       } catch (error) {
@@ -73,7 +79,15 @@ export function useCellRunner(options: {
     dispatch({type: 'reset'});
   }, [stop]);
 
-  return {state, run, stop, reset};
+  const answer = useCallback(
+    (text: string) => {
+      state.input?.reply(text);
+      dispatch({type: 'answered'});
+    },
+    [state.input],
+  );
+
+  return {state, run, stop, reset, answer};
 }
 
 function describe(error: unknown): string {

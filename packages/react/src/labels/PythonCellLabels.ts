@@ -34,6 +34,12 @@ export interface PythonCellLabels {
   stopped: string;
   /** Notice when stopping a running cell restarted Python (all variables are gone). */
   restarted: string;
+  /** Notice when a run hit its time limit; `{seconds}` is filled in. */
+  timedOut: string;
+  /** Accessible name of the text field shown while the code waits in `input()`. */
+  inputField: string;
+  /** Button that sends the answer to `input()`. */
+  inputSubmit: string;
   /** Status and notice prefix when Python itself could not run (offline, crashed worker, …); Run retries. */
   failed: string;
   /** Shown on Run when no `PyodideProvider` is above the cell. */
@@ -60,6 +66,9 @@ export const defaultPythonCellLabels: Readonly<PythonCellLabels> = Object.freeze
   output: 'Output',
   stopped: 'Stopped before it ran',
   restarted: 'Restarted: the Python session was reset',
+  timedOut: 'Stopped after {seconds} s (time limit)',
+  inputField: 'Input for the running code',
+  inputSubmit: 'Send',
   failed: 'Python could not run',
   noProvider: 'This cell cannot run: no PyodideProvider is mounted above it.',
   editorFailed: 'The editor could not be loaded; the code is shown read-only.',

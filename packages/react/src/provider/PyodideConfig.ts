@@ -6,4 +6,6 @@ export interface PyodideConfig {
   indexURL: string;
   /** Folder (ending with `/`) with a `pyodide-lock.json` and its wheels (`pyodocs mirror`); default: the lock file at `indexURL`. */
   packageBaseUrl?: string | undefined;
+  /** Time limit of every run in seconds (a cell's `timeout` overrides it); unset or 0: none. */
+  timeoutSeconds?: number | undefined;
 }

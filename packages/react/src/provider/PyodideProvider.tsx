@@ -22,10 +22,10 @@ export interface PyodideProviderProps {
  * remounting (client-side navigation) never loads Pyodide a second time.
  */
 export function PyodideProvider({config, client, labels, children}: PyodideProviderProps): ReactNode {
-  const {workerUrl, indexURL, packageBaseUrl} = config;
+  const {workerUrl, indexURL, packageBaseUrl, timeoutSeconds} = config;
   const value = useMemo<PyodideContextValue>(
-    () => ({getClient: client ? () => client : () => getSharedClient({workerUrl, indexURL, packageBaseUrl})}),
-    [client, workerUrl, indexURL, packageBaseUrl],
+    () => ({getClient: client ? () => client : () => getSharedClient({workerUrl, indexURL, packageBaseUrl, timeoutSeconds})}),
+    [client, workerUrl, indexURL, packageBaseUrl, timeoutSeconds],
   );
   const mergedLabels = useMemo(() => (labels ? {...defaultPythonCellLabels, ...labels} : defaultPythonCellLabels), [labels]);
   return (

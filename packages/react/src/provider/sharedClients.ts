@@ -18,7 +18,7 @@ function registry(): Registry {
  * worker and downloads nothing; the first run does.
  */
 export function getSharedClient(config: PyodideConfig): PyodideClient {
-  const key = `${config.workerUrl}\n${config.indexURL}\n${config.packageBaseUrl ?? ''}`;
+  const key = `${config.workerUrl}\n${config.indexURL}\n${config.packageBaseUrl ?? ''}\n${config.timeoutSeconds ?? ''}`;
   const clients = registry();
   let client = clients.get(key);
   if (!client) {
@@ -26,6 +26,7 @@ export function getSharedClient(config: PyodideConfig): PyodideClient {
       workerUrl: config.workerUrl,
       indexURL: config.indexURL,
       ...(config.packageBaseUrl ? {packageBaseUrl: config.packageBaseUrl} : {}),
+      ...(config.timeoutSeconds ? {timeoutSeconds: config.timeoutSeconds} : {}),
     });
     clients.set(key, client);
   }

@@ -10,6 +10,8 @@ export interface CellAttributes {
   packages?: readonly string[] | undefined;
   /** MyST cell tags (`hide-input raises-exception`); the attribute is left out when empty. */
   tags?: readonly string[] | undefined;
+  /** The fence's `timeout=SECONDS`; the attribute is left out when unset. */
+  timeout?: number | undefined;
 }
 
 /**
@@ -40,6 +42,7 @@ export function createCellElement(
         ? [attribute('packages', values.packages.join(','))]
         : []),
       ...(values.tags && values.tags.length > 0 ? [attribute('tags', values.tags.join(' '))] : []),
+      ...(values.timeout === undefined ? [] : [attribute('timeout', String(values.timeout))]),
     ],
     children: [staticCode],
   };

@@ -30,6 +30,8 @@ export interface FenceMeta {
   id: string | undefined;
   /** `packages="numpy,matplotlib"` (comma and/or space separated), when valid; empty when absent. */
   packages: string[];
+  /** `timeout=SECONDS` (a number >= 0; 0: no limit), the run's time limit, when valid. */
+  timeout: number | undefined;
   /** Every item in source order, ours and Docusaurus's. */
   items: FenceMetaItem[];
   /** The meta without our items (Docusaurus's `title`, `showLineNumbers`, ranges kept verbatim); null when nothing is left. */
@@ -37,13 +39,13 @@ export interface FenceMeta {
   problems: FenceMetaProblem[];
 }
 
-type OurKey = 'run' | 'norun' | 'session' | 'id' | 'packages';
+type OurKey = 'run' | 'norun' | 'session' | 'id' | 'packages' | 'timeout';
 const OUR_FLAGS: ReadonlySet<string> = new Set(['run', 'norun']);
-const OUR_VALUE_KEYS: ReadonlySet<string> = new Set(['session', 'id', 'packages']);
+const OUR_VALUE_KEYS: ReadonlySet<string> = new Set(['session', 'id', 'packages', 'timeout']);
 // Docusaurus reads these itself (theme CodeBlock); they must pass through
 // untouched and never be reported as unknown.
 const DOCUSAURUS_KEYS: ReadonlySet<string> = new Set(['title', 'showLineNumbers']);
-const KNOWN_KEYS = ['run', 'norun', 'session', 'id', 'packages', 'title', 'showLineNumbers'];
+const KNOWN_KEYS = ['run', 'norun', 'session', 'id', 'packages', 'timeout', 'title', 'showLineNumbers'];
 const VALID_KEYS_HINT =
   'Valid keys: run, norun, session=NAME, id=NAME, packages="NAME,NAME", and Docusaurus\'s title="...", showLineNumbers, {1,3-5}.';
 
@@ -73,6 +75,7 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
     session: undefined,
     id: undefined,
     packages: [],
+    timeout: undefined,
     items,
     passthroughMeta: null,
     problems,
@@ -122,6 +125,20 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
         continue;
       }
       result[name as 'run' | 'norun'] = true;
+      continue;
+    }
+
+    if (name === 'timeout') {
+      const seconds = item.kind === 'pair' && /^\d+(\.\d+)?$/.test(item.value) ? Number(item.value) : NaN;
+      if (!Number.isFinite(seconds)) {
+        problems.push({
+          ruleId: 'pyodocs:invalid-meta-value',
+          message: `"timeout" needs a number of seconds. Write timeout=10 (timeout=0: no limit).`,
+          ...at,
+        });
+        continue;
+      }
+      result.timeout = seconds;
       continue;
     }
 

@@ -11,6 +11,7 @@ interface PyodocsGlobalData {
   indexURL: string;
   workerUrl: string;
   packageBaseUrl?: string;
+  timeoutSeconds?: number;
 }
 
 /**
@@ -19,8 +20,11 @@ interface PyodocsGlobalData {
  * moving between pages. The provider creates nothing until a cell runs.
  */
 export default function Root({children}: Props): ReactNode {
-  const {indexURL, workerUrl, packageBaseUrl} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
-  const config = useMemo(() => ({indexURL, workerUrl, packageBaseUrl}), [indexURL, workerUrl, packageBaseUrl]);
+  const {indexURL, workerUrl, packageBaseUrl, timeoutSeconds} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
+  const config = useMemo(
+    () => ({indexURL, workerUrl, packageBaseUrl, timeoutSeconds}),
+    [indexURL, workerUrl, packageBaseUrl, timeoutSeconds],
+  );
   const labels = useMemo(translatedLabels, []);
   return (
     <InitialRoot>
@@ -71,6 +75,17 @@ function translatedLabels(): PythonCellLabels {
       message: 'Restarted: the Python session was reset',
       description: 'Notice when stopping a running cell restarted Python',
     }),
+    timedOut: translate({
+      id: 'pyodocs.cell.timedOut',
+      message: 'Stopped after {seconds} s (time limit)',
+      description: 'Notice when a run hit its time limit; {seconds} is filled in',
+    }),
+    inputField: translate({
+      id: 'pyodocs.cell.inputField',
+      message: 'Input for the running code',
+      description: 'Accessible name of the text field shown while the code waits in input()',
+    }),
+    inputSubmit: translate({id: 'pyodocs.cell.inputSubmit', message: 'Send', description: 'Button that answers input()'}),
     failed: translate({id: 'pyodocs.cell.failed', message: 'Python could not run', description: 'Status when Python failed'}),
     noProvider: translate({
       id: 'pyodocs.cell.noProvider',
