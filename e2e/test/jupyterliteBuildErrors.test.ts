@@ -1,21 +1,26 @@
+import {cpSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, expect, test} from 'vitest';
+import {afterAll, expect, inject, test} from 'vitest';
 import {DOCUSAURUS_BIN, runCommand} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
 import {TMP_DIR} from '../src/paths.js';
 
 // The JupyterLite plugin stops `docusaurus build` before any compiling, with
-// a message that says what to do, when the site source is unusable.
+// a message that says what to do, when the site source is unusable; and says
+// so when it cannot share the site's Pyodide with the kernel.
 
 afterAll(removeFixtureCopies);
 
-async function buildWith(options: object) {
-  const site = fixtureCopy('jupyterlite-site');
-  const result = await runCommand(
+function build(site: string, options: object) {
+  return runCommand(
     process.execPath,
-    [DOCUSAURUS_BIN, 'build', site, '--out-dir', path.join(TMP_DIR, 'lite-error-build')],
+    [DOCUSAURUS_BIN, 'build', site, '--out-dir', path.join(TMP_DIR, 'lite-fixture-build')],
     {cwd: site, env: {NODE_ENV: 'production', PYODOCS_LITE_OPTIONS: JSON.stringify(options)}},
   );
+}
+
+async function buildWith(options: object) {
+  const result = await build(fixtureCopy('jupyterlite-site'), options);
   expect(result.code).not.toBe(0);
   return result.output;
 }
@@ -36,3 +41,24 @@ test('a folder that is not a JupyterLite site says so and what it lacks', async 
   expect(output).toContain('The folder "not-a-lite-site"');
   expect(output).toContain('is not a JupyterLite site: it has no jupyter-lite.json, no config-utils.js');
 });
+
+test('a kernel expecting another Pyodide major version: the build warns and leaves the lite settings alone', async () => {
+  const site = fixtureCopy('jupyterlite-site');
+  // The website's JupyterLite site, made to look like a kernel built for Pyodide 0.27.
+  const prebuilt = path.join(site, 'old-kernel-lite');
+  cpSync(path.join(inject('websiteBuildDir'), 'lite'), prebuilt, {recursive: true});
+  const schema = path.join(prebuilt, 'extensions/@jupyterlite/pyodide-kernel-extension/static/schema/kernel.v0.schema.json');
+  writeFileSync(schema, readFileSync(schema, 'utf8').replace(/pyodide\/v314\.[^/]+\//g, 'pyodide/v0.27.7/'));
+  const configFile = path.join(prebuilt, 'jupyter-lite.json');
+  const config = JSON.parse(readFileSync(configFile, 'utf8'));
+  delete config['jupyter-config-data'].litePluginSettings;
+  writeFileSync(configFile, JSON.stringify(config));
+
+  const result = await build(site, {prebuilt: 'old-kernel-lite'});
+  expect(result.code, result.output).toBe(0);
+  expect(result.output).toMatch(
+    /Warning: the JupyterLite site keeps its own Pyodide settings because its Pyodide kernel expects Pyodide 0\.27\.7 but the site ships 314\.\d+\.\d+/,
+  );
+  const built = JSON.parse(readFileSync(path.join(TMP_DIR, 'lite-fixture-build', 'lite', 'jupyter-lite.json'), 'utf8'));
+  expect(built['jupyter-config-data'].litePluginSettings).toBeUndefined();
+}, 300_000);
