@@ -42,6 +42,8 @@ export class PyodideEngine {
   readonly #importLoadPyodide: ImportLoadPyodide;
   #runtime: PyodideRuntime | undefined;
   #lockLocation = '';
+  #indexURL = '';
+  #packageBaseUrl: string | undefined;
   #packageIndexUrls: string[] = [];
   // The run loading packages or running: package downloads report progress to it.
   #downloadingFor: string | undefined;
@@ -65,6 +67,17 @@ export class PyodideEngine {
         return (pkg, loaded, total) => this.#post({type: 'download', id, package: pkg, loaded, total});
       });
     }
+  }
+
+  /**
+   * An error nobody caught (an unhandled rejection in the worker). While
+   * Pyodide loads, it is the load failing in a way loadPyodide never reports
+   * (Emscripten aborts when pyodide.asm.wasm cannot be fetched, and the load
+   * promise then never settles): fail the load instead of hanging.
+   */
+  uncaughtError(error: unknown): void {
+    if (this.#state !== 'loading' || this.#kernel !== undefined) return;
+    this.#fail('load-failed', loadFailureMessage(this.#indexURL, this.#packageBaseUrl, error));
   }
 
   /** Handle one message from the client (already structured-cloned). */
@@ -118,6 +131,8 @@ export class PyodideEngine {
         ? message.packageBaseUrl
         : `${message.packageBaseUrl}/`;
     this.#lockLocation = `${packageBaseUrl ?? indexURL}pyodide-lock.json`;
+    this.#indexURL = indexURL;
+    this.#packageBaseUrl = packageBaseUrl;
     this.#packageIndexUrls = message.packageIndexUrls ?? [];
     const timings: StageTiming[] = [];
     let runtime: PyodideRuntime;

@@ -11,6 +11,7 @@ type BrowserLoadPyodide = (config: {indexURL: string; lockFileURL?: string; pack
 interface ModuleWorkerScope {
   postMessage(message: WorkerMessage): void;
   addEventListener(type: 'message', listener: (event: {data: unknown}) => void): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: {reason: unknown}) => void): void;
 }
 
 // globalThis is the DedicatedWorkerGlobalScope here; typed by hand because
@@ -35,3 +36,5 @@ const engine = new PyodideEngine({
 });
 
 scope.addEventListener('message', (event) => engine.receive(event.data));
+// A failed pyodide.asm.wasm download aborts Emscripten in a promise nobody awaits.
+scope.addEventListener('unhandledrejection', (event) => engine.uncaughtError(event.reason));

@@ -1,0 +1,173 @@
+import type {Browser, Locator, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
+import {launchChromium} from '../src/chromium.js';
+import {cellById, outputText, runCell, waitForState} from '../src/cells.js';
+import {serveStatic, type StaticServer} from '../src/staticServer.js';
+
+// website/docs/robustness.mdx in Chromium, served twice: cross-origin isolated
+// (COOP + COEP headers: Stop interrupts, input() works) and as a plain host.
+
+let isolated: StaticServer;
+let plain: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  isolated = await serveStatic(inject('websiteBuildDir'), {crossOriginIsolation: true});
+  plain = await serveStatic(inject('websiteBuildDir'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await isolated?.close();
+  await plain?.close();
+});
+
+async function openPage(server: StaticServer): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/docs/robustness`, {waitUntil: 'networkidle'});
+  await cellById(page, 'robust-define').getByRole('button', {name: 'Run', exact: true}).waitFor();
+  return page;
+}
+
+/** Clicks Run and waits until the cell is running and has printed `marker`. */
+async function startUntilPrinted(cell: Locator, marker: string): Promise<void> {
+  await cell.getByRole('button', {name: 'Run', exact: true}).click();
+  await waitForState(cell, ['running']);
+  await cell.locator('[data-pyodocs-output]', {hasText: marker}).waitFor({timeout: 60_000});
+}
+
+/** Clicks Stop; milliseconds until the cell left `running`. */
+async function stopAndTime(page: Page, cell: Locator, id: string): Promise<number> {
+  return page.evaluate(async (cellId) => {
+    const root = document.querySelector(`[data-pyodocs-cell="${cellId}"]`)!;
+    const stop = Array.from(root.querySelectorAll('button')).find((button) => button.textContent === 'Stop')!;
+    const started = performance.now();
+    stop.click();
+    while (root.getAttribute('data-state') === 'running') await new Promise((resolve) => setTimeout(resolve, 5));
+    return performance.now() - started;
+  }, id);
+}
+
+describe('cross-origin isolated', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPage(isolated);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  test('the page is isolated', async () => {
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  });
+
+  test.each([
+    ['robust-loop', 'looping'],
+    ['robust-sleep', 'sleeping'],
+  ])('Stop interrupts %s within 0.5 s with KeyboardInterrupt and the variables survive', async (id, marker) => {
+    expect(await runCell(cellById(page, 'robust-define'))).toBe('done');
+    const cell = cellById(page, id);
+    await startUntilPrinted(cell, marker);
+    const ms = await stopAndTime(page, cell, id);
+    expect(ms).toBeLessThan(500);
+    expect(await outputText(cell)).toContain('KeyboardInterrupt');
+    const after = cellById(page, 'robust-after');
+    expect(await runCell(after)).toBe('done');
+    expect(await outputText(after)).toBe("'still here'");
+  });
+
+  test('input() shows a field; what the reader types is returned', async () => {
+    const cell = cellById(page, 'robust-input');
+    await cell.getByRole('button', {name: 'Run', exact: true}).click();
+    const field = cell.getByRole('textbox', {name: /Input for the running code/});
+    await field.waitFor({timeout: 60_000});
+    expect(await cell.innerText()).toContain('What is your name?');
+    await field.fill('Ada');
+    await field.press('Enter');
+    expect(await waitForState(cell, ['done', 'error'])).toBe('done');
+    expect(await outputText(cell)).toContain('Hello, Ada!');
+    expect(await field.count()).toBe(0);
+  });
+
+  test('a cell time limit stops the run and says so', async () => {
+    const cell = cellById(page, 'robust-limit');
+    const started = Date.now();
+    await cell.getByRole('button', {name: 'Run', exact: true}).click();
+    await cell.locator('[data-pyodocs-output]', {hasText: 'Stopped after 2 s (time limit)'}).waitFor({timeout: 60_000});
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(await outputText(cell)).not.toContain('session was reset');
+  });
+
+  test('MemoryError and RecursionError are Python errors; the session keeps working', async () => {
+    const memory = cellById(page, 'robust-memory');
+    expect(await runCell(memory)).toBe('error');
+    expect(await outputText(memory)).toContain('MemoryError');
+    const recursion = cellById(page, 'robust-recursion');
+    expect(await runCell(recursion)).toBe('error');
+    expect(await outputText(recursion)).toContain('RecursionError');
+    const still = cellById(page, 'robust-still-works');
+    expect(await runCell(still)).toBe('done');
+    expect(await outputText(still)).toBe("'the session still works'");
+  });
+
+  test('50 rapid Run clicks across 5 cells run exactly once each, in click order', async () => {
+    const order: number[] = [];
+    for (let click = 0; click < 50; click += 1) {
+      const n = (click * 3) % 5 + 1;
+      order.push(n);
+      await cellById(page, `robust-q${n}`).getByRole('button', {name: 'Run', exact: true}).click();
+    }
+    const list = cellById(page, 'robust-q-list');
+    expect(await runCell(list)).toBe('done');
+    expect(await outputText(list)).toBe(`50 [${order.join(', ')}]`);
+  });
+});
+
+describe('not isolated', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPage(plain);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  test('Stop ends `while True: pass` within 3 s by restarting Python; the next run works', async () => {
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    expect(await runCell(cellById(page, 'robust-define'))).toBe('done');
+    const cell = cellById(page, 'robust-loop');
+    await startUntilPrinted(cell, 'looping');
+    expect(await stopAndTime(page, cell, 'robust-loop')).toBeLessThan(3000);
+    expect(await outputText(cell)).toContain('Restarted: the Python session was reset');
+    const after = cellById(page, 'robust-after');
+    expect(await runCell(after)).toBe('error');
+    expect(await outputText(after)).toContain("NameError: name 'survivor' is not defined");
+    expect(await runCell(cellById(page, 'robust-define'))).toBe('done');
+  });
+
+  test('input() says why it is unavailable and how to enable it', async () => {
+    const cell = cellById(page, 'robust-input');
+    expect(await runCell(cell)).toBe('error');
+    const text = await outputText(cell);
+    expect(text).toContain('InputUnavailableError');
+    expect(text).toContain('Cross-Origin-Embedder-Policy: require-corp');
+  });
+});
+
+describe('offline', () => {
+  test('Pyodide files unreachable: the cell says Python could not run and what to check', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.route(/pyodide\.asm\.wasm/, (route) => route.abort());
+      await page.goto(`${plain.url}/docs/robustness`, {waitUntil: 'networkidle'});
+      const cell = cellById(page, 'robust-define');
+      expect(await runCell(cell)).toBe('error');
+      const text = await outputText(cell);
+      expect(text).toContain('Python could not run');
+      expect(text).toContain('Could not load Pyodide');
+    } finally {
+      await page.close();
+    }
+  });
+});
