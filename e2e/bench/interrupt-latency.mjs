@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Interrupt latency of Stop on website/docs/robustness.mdx in Chromium: the
+// median of N Stop presses on `while True: pass`, with the page cross-origin
+// isolated (KeyboardInterrupt through the shared interrupt buffer) and not
+// (the worker is terminated and restarted). A benchmark: it prints numbers
+// and asserts nothing.
+//
+//   pnpm bench:interrupt [-- --runs 10] [--site DIR]
+//
+// DIR is a built website (default: website/build, else the e2e build in
+// e2e/.tmp/website-build); build one with `pnpm --filter website build`.
+import {existsSync} from 'node:fs';
+import {createServer} from 'node:http';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {chromium} from 'playwright-core';
+import sirv from 'sirv';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const {values} = parseArgs({args: process.argv.slice(2).filter((arg) => arg !== '--'), options: {runs: {type: 'string', default: '10'}, site: {type: 'string'}}, allowPositionals: true});
+const runs = Number(values.runs);
+const site =
+  values.site ?? [path.join(root, 'website', 'build'), path.join(root, 'e2e', '.tmp', 'website-build')].find((dir) => existsSync(path.join(dir, 'docs', 'robustness', 'index.html')));
+if (!site) {
+  console.error('No built website with docs/robustness found. Run `pnpm build && pnpm --filter website build` first, or pass --site DIR.');
+  process.exit(1);
+}
+
+/** A static server for the built site, optionally sending COOP + COEP. */
+async function serve(isolated) {
+  const handler = sirv(site, {dev: false, extensions: ['html']});
+  const server = createServer((req, res) => {
+    if (isolated) {
+      res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+      res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    }
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end('Not found');
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve))};
+}
+
+/** Milliseconds from Stop to the cell leaving `running`, for each of `runs` presses. */
+async function measure(browser, isolated) {
+  const server = await serve(isolated);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${server.url}/docs/robustness`, {waitUntil: 'networkidle'});
+    const latencies = [];
+    for (let i = 0; i < runs; i += 1) {
+      const ms = await page.evaluate(async () => {
+        const cell = document.querySelector('[data-pyodocs-cell="robust-loop"]');
+        const button = (name) => Array.from(cell.querySelectorAll('button')).find((b) => b.textContent === name);
+        const output = () => cell.querySelector('[data-pyodocs-output]')?.textContent ?? '';
+        button('Run').click();
+        // Until Python is inside the loop (the first run also loads Pyodide).
+        while (!(cell.getAttribute('data-state') === 'running' && output().includes('looping'))) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const started = performance.now();
+        button('Stop').click();
+        while (cell.getAttribute('data-state') === 'running') await new Promise((resolve) => setTimeout(resolve, 1));
+        return performance.now() - started;
+      });
+      latencies.push(ms);
+    }
+    return {crossOriginIsolated: await page.evaluate(() => crossOriginIsolated), latencies};
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
+
+const median = (numbers) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+try {
+  console.log(`Stop latency on \`while True: pass\`, ${runs} runs each (site: ${path.relative(root, site)})`);
+  for (const isolated of [true, false]) {
+    const {crossOriginIsolated, latencies} = await measure(browser, isolated);
+    const how = isolated ? 'isolation on  (interrupt)' : 'isolation off (restart)  ';
+    console.log(
+      `${how}: median ${median(latencies).toFixed(1)} ms  min ${Math.min(...latencies).toFixed(1)}  max ${Math.max(...latencies).toFixed(1)}  crossOriginIsolated=${crossOriginIsolated}`,
+    );
+  }
+  console.log('(With isolation off, Stop is quick but every session is lost and the next Run reloads Pyodide.)');
+} finally {
+  await browser.close();
+}
