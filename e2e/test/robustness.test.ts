@@ -111,6 +111,14 @@ describe('cross-origin isolated', () => {
     expect(await outputText(still)).toBe("'the session still works'");
   });
 
+  test('a worker closed by the code it runs is detected; the next Run starts a fresh one', async () => {
+    const close = cellById(page, 'robust-close');
+    expect(await runCell(close)).toBe('error');
+    expect(await outputText(close)).toContain('The Python worker was closed by the code it ran');
+    const still = cellById(page, 'robust-still-works');
+    expect(await runCell(still)).toBe('done');
+  });
+
   test('50 rapid Run clicks across 5 cells run exactly once each, in click order', async () => {
     const order: number[] = [];
     for (let click = 0; click < 50; click += 1) {

@@ -52,5 +52,6 @@ port.on('message', (data: unknown) => engine.receive(data));
 // A failed loadPyodide leaves one behind (its parallel python_stdlib.zip
 // read), which would otherwise race the `fatal` message with an exit.
 process.on('unhandledRejection', (reason: unknown) => {
+  engine.uncaughtError(reason);
   if (!failed) console.warn('[pyodocs worker] unhandled rejection:', reason);
 });

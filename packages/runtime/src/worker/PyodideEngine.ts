@@ -76,6 +76,12 @@ export class PyodideEngine {
    * promise then never settles): fail the load instead of hanging.
    */
   uncaughtError(error: unknown): void {
+    // A wasm trap while a cell runs (Pyodide flags it): this Pyodide cannot go on,
+    // and the run's promise never settles. Fail, so the client restarts the worker.
+    if (typeof error === 'object' && error !== null && (error as {pyodide_fatal_error?: unknown}).pyodide_fatal_error) {
+      this.#fail('internal', `Python crashed while running the cell (${errorText(error).split('\n')[0]}); the next Run starts a fresh Python.`);
+      return;
+    }
     if (this.#state !== 'loading' || this.#kernel !== undefined) return;
     this.#fail('load-failed', loadFailureMessage(this.#indexURL, this.#packageBaseUrl, error));
   }
@@ -263,8 +269,13 @@ export class PyodideEngine {
     try {
       status = (await running) === 'ok' ? 'ok' : 'error';
     } catch (error) {
-      // Kernel.run catches every Python exception; reaching here is a kernel bug.
       const text = errorText(error);
+      if (isFatalPyodideError(text)) {
+        // Wasm trapped (out of bounds, stack overflow in C): this Pyodide is unusable.
+        this.#fail('internal', `Python crashed while running the cell (${text.split('\n')[0]}); the next Run starts a fresh Python.`);
+        return;
+      }
+      // Kernel.run catches every Python exception; reaching here is a kernel bug.
       this.#post({type: 'error', id: message.id, error: {ename: 'PyodocsKernelError', evalue: text, traceback: text}});
       status = 'error';
     } finally {
@@ -312,6 +323,11 @@ function loadFailureMessage(indexURL: string, packageBaseUrl: string | undefined
     'Check the pyodideBaseUrl option (the indexURL given to the runtime): it must point at a folder that serves ' +
     'pyodide.mjs, pyodide.asm.wasm and python_stdlib.zip. If it does, check the network connection and retry.'
   );
+}
+
+/** Pyodide marks a trap in its own code (wasm RuntimeError) as fatal; the runtime cannot go on. */
+function isFatalPyodideError(text: string): boolean {
+  return /Pyodide has suffered a fatal error|memory access out of bounds|unreachable/.test(text);
 }
 
 function errorText(error: unknown): string {

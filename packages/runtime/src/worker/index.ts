@@ -36,5 +36,16 @@ const engine = new PyodideEngine({
 });
 
 scope.addEventListener('message', (event) => engine.receive(event.data));
+// A worker that closes itself (Python calling js.close()) would otherwise die
+// silently, leaving its run pending forever: say so first, so the client
+// fails the run and the next one starts a fresh worker.
+const workerScope = globalThis as unknown as {close?: () => void};
+const closeWorker = workerScope.close?.bind(globalThis);
+if (closeWorker !== undefined) {
+  workerScope.close = () => {
+    scope.postMessage({type: 'fatal', reason: 'internal', message: 'The Python worker was closed by the code it ran (close()); the next Run starts a fresh one.'});
+    closeWorker();
+  };
+}
 // A failed pyodide.asm.wasm download aborts Emscripten in a promise nobody awaits.
 scope.addEventListener('unhandledrejection', (event) => engine.uncaughtError(event.reason));
