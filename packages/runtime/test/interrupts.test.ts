@@ -82,6 +82,22 @@ describe('stop() with shared memory', () => {
   });
 });
 
+describe('stop(id, {session: true})', () => {
+  test("cancels the queued runs of the stopped run's session; other sessions run on", async () => {
+    const running = recordRun(client, {code: 'print("looping", flush=True)\nwhile True:\n    pass', session: 'A'});
+    const sameSession = recordRun(client, {code: '1', session: 'A'});
+    const other = recordRun(client, {code: '"B ran"', session: 'B'});
+    const sameSessionLater = recordRun(client, {code: '3', session: 'A'});
+    await printed(running, 'looping');
+    client.stop(running.id, {session: true});
+    expect(await running.done).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
+    expect(await sameSession.done).toEqual({status: 'cancelled', reason: 'stopped'});
+    expect(await sameSessionLater.done).toEqual({status: 'cancelled', reason: 'stopped'});
+    expect(await other.done).toEqual({status: 'ok'});
+    expect(resultText(other.events)).toBe("'B ran'");
+  });
+});
+
 describe('time limits', () => {
   test('timeoutSeconds interrupts the run and says so; the session keeps its variables', async () => {
     await runToEnd(client, {code: 'before_limit = "still here"', session: 'limit'});

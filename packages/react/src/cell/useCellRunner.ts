@@ -8,7 +8,7 @@ export interface CellRunner {
   state: CellState;
   /** Queues a run of `code`; runs pile up in order like Jupyter's. */
   run(code: string): void;
-  /** Cancels this cell's queued runs and interrupts its running one. */
+  /** Cancels this cell's queued runs (and those of its session) and interrupts its running one. */
   stop(): void;
   /** Drops this cell's runs and outputs. */
   reset(): void;
@@ -63,21 +63,27 @@ export function useCellRunner(options: {
     [context],
   );
 
-  const stop = useCallback(() => {
-    if (!context) return;
-    const client = context.getClient();
-    // Newest first: cancelling the queued runs before interrupting the running
-    // one keeps the restarted worker from picking them up.
-    // Array.from, not [...iterator]: Babel's loose mode (Docusaurus) spreads
-    // only arrays correctly.
-    for (const runId of Array.from(runIds.current.values()).reverse()) client.stop(runId);
-  }, [context]);
+  // `session`: Stop also cancels the runs other cells queued in this session
+  // (they would run on after an interrupted one); Reset touches only this cell.
+  const stopRuns = useCallback(
+    (session: boolean) => {
+      if (!context) return;
+      const client = context.getClient();
+      // Newest first: cancelling the queued runs before interrupting the running
+      // one keeps the restarted worker from picking them up.
+      // Array.from, not [...iterator]: Babel's loose mode (Docusaurus) spreads
+      // only arrays correctly.
+      for (const runId of Array.from(runIds.current.values()).reverse()) client.stop(runId, session ? {session: true} : {});
+    },
+    [context],
+  );
+  const stop = useCallback(() => stopRuns(true), [stopRuns]);
 
   const reset = useCallback(() => {
-    stop();
+    stopRuns(false);
     runIds.current.clear();
     dispatch({type: 'reset'});
-  }, [stop]);
+  }, [stopRuns]);
 
   const answer = useCallback(
     (text: string) => {

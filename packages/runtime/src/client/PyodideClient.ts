@@ -197,9 +197,11 @@ export class PyodideClient {
    * namespaces kept); if that does not end it within `interruptGraceMs`, or
    * without shared memory, its worker is terminated (`restarted`; every
    * session is lost) and the runs queued after it continue on a fresh
-   * worker. Unknown or finished ids are ignored.
+   * worker. With `{session: true}`, the queued runs of the same session are
+   * cancelled (`stopped`) too. Unknown or finished ids are ignored.
    */
-  stop(runId: string): void {
+  stop(runId: string, options: {session?: boolean} = {}): void {
+    if (options.session) this.#cancelQueuedOfSession(runId);
     const index = this.#queue.findIndex((task) => task.kind === 'run' && task.id === runId);
     const queued = index >= 0 ? this.#queue.splice(index, 1)[0] : undefined;
     if (queued?.kind === 'run') {
@@ -207,6 +209,21 @@ export class PyodideClient {
       return;
     }
     if (this.#active?.kind === 'run' && this.#active.id === runId) this.#stopActive(this.#active);
+  }
+
+  /** `stop(id, {session: true})`: the queued runs of id's session go first (Jupyter-like: a stopped cell does not let its session run on). */
+  #cancelQueuedOfSession(runId: string): void {
+    const target = [this.#active, ...this.#queue].find((task) => task?.kind === 'run' && task.id === runId);
+    if (target?.kind !== 'run') return;
+    const session = target.message.session;
+    for (let i = this.#queue.length - 1; i >= 0; i -= 1) {
+      const task = this.#queue[i];
+      if (task?.kind === 'run' && task.id !== runId && task.message.session === session) {
+        this.#queue.splice(i, 1);
+        clearTimers(task);
+        task.resolve({status: 'cancelled', reason: 'stopped'});
+      }
+    }
   }
 
   #stopActive(task: RunTask): void {
