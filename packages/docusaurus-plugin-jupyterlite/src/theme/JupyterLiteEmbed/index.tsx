@@ -1,5 +1,5 @@
 import {useEffect, useRef, useState, type ReactNode} from 'react';
-import {useColorMode} from '@docusaurus/theme-common';
+import {useSiteColorMode} from '../../client/useSiteColorMode.js';
 import {usePluginData} from '@docusaurus/useGlobalData';
 import type {Props} from '@theme/JupyterLiteEmbed';
 import {saveTheme} from '../../client/liteStorage.js';
@@ -36,7 +36,7 @@ function frameUrl(liteUrl: string, props: Props, theme: string): string {
  */
 export default function JupyterLiteEmbed(props: Props): ReactNode {
   const {liteUrl, apps} = usePluginData('docusaurus-plugin-jupyterlite') as JupyterLiteGlobalData;
-  const {colorMode} = useColorMode();
+  const colorMode = useSiteColorMode();
   const theme = liteThemeName(props.theme, colorMode);
   const app = props.app ?? 'repl';
   const [requested, setRequested] = useState(props.prompt === false);

@@ -1,5 +1,5 @@
 import {useState, type ReactNode} from 'react';
-import {useColorMode} from '@docusaurus/theme-common';
+import {useSiteColorMode} from '../../client/useSiteColorMode.js';
 import {usePluginData} from '@docusaurus/useGlobalData';
 import {getCurrentCellCode} from '@pyodocs/react';
 import type {Props} from '@theme/OpenInJupyterLite';
@@ -26,7 +26,7 @@ function notebookName(): string {
  */
 export default function OpenInJupyterLite({cells}: Props): ReactNode {
   const {liteUrl, apps} = usePluginData('docusaurus-plugin-jupyterlite') as JupyterLiteGlobalData;
-  const {colorMode} = useColorMode();
+  const colorMode = useSiteColorMode();
   const [error, setError] = useState<string | undefined>(undefined);
   const app = apps.includes('notebooks') ? 'notebooks' : apps.includes('lab') ? 'lab' : undefined;
   if (!app) return null;
