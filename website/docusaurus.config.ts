@@ -36,10 +36,12 @@ const config: Config = {
     ],
   ],
 
-  // The whole setup: one entry. Python fences marked `run` become live cells.
   plugins: [
-    // Packages load from the site's own mirror (see docs/packages.mdx), not a CDN.
+    // The one entry a site needs: Python fences marked `run` become live
+    // cells. This site also loads packages from its own mirror
+    // (docs/packages.mdx) instead of the Pyodide CDN.
     ['@pyodocs/docusaurus-plugin', {packageBaseUrl: '/pyodide-packages/'}],
+    // The rest is this site's own: the package mirror and JupyterLite.
     // Writes that mirror (pyodocs mirror) and the demo wheel into static/.
     ['./plugins/packageMirror.ts', {packages: ['tabulate', 'python-dateutil', 'attrs'], mirrorDir: 'pyodide-packages'}],
     // A JupyterLite site under /lite/, built from ./jupyterlite with the
