@@ -77,6 +77,18 @@ describe('cross-origin isolated', () => {
     expect(await outputText(after)).toBe("'still here'");
   });
 
+  test("Stop also cancels the runs other cells queued in the same session", async () => {
+    const loop = cellById(page, 'robust-loop');
+    await startUntilPrinted(loop, 'looping');
+    const after = cellById(page, 'robust-after');
+    await after.getByRole('button', {name: 'Run', exact: true}).click();
+    await waitForState(after, ['queued']);
+    await loop.getByRole('button', {name: 'Stop', exact: true}).click();
+    expect(await waitForState(loop, ['error'])).toBe('error');
+    expect(await waitForState(after, ['idle'])).toBe('idle');
+    expect(await outputText(after)).toContain('Stopped before it ran');
+  });
+
   test('input() shows a field; what the reader types is returned', async () => {
     const cell = cellById(page, 'robust-input');
     await cell.getByRole('button', {name: 'Run', exact: true}).click();
