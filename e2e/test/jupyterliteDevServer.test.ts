@@ -1,9 +1,7 @@
-import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
 import path from 'node:path';
 import {afterAll, expect, test} from 'vitest';
-import {DOCUSAURUS_BIN} from '../src/docusaurus.js';
+import {startDevServer, type DevServer} from '../src/devServer.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
 import {REPO_DIR} from '../src/paths.js';
 
@@ -13,35 +11,13 @@ import {REPO_DIR} from '../src/paths.js';
 
 const JUPYTER = process.env['PYODOCS_JUPYTER'] ?? path.join(REPO_DIR, '.cache', 'jupyterlite-venv', 'bin', 'jupyter');
 
-let devServer: ChildProcess | undefined;
+let devServer: DevServer | undefined;
 afterAll(() => {
-  devServer?.kill('SIGTERM');
+  devServer?.stop();
   removeFixtureCopies();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
-async function waitForHttp(url: string, timeoutMs: number, log: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`dev server did not answer ${url} within ${timeoutMs} ms:\n${log()}`);
-}
 
 test('docusaurus start builds and serves the JupyterLite site, and rebuilds it when a contents file changes', async () => {
   const site = fixtureCopy('jupyterlite-site');
@@ -49,21 +25,8 @@ test('docusaurus start builds and serves the JupyterLite site, and rebuilds it w
   writeFileSync(path.join(site, 'notebooks', 'hello.py'), 'print("first version")\n');
   // sharePyodide off: that step is covered by the website build and needs PyPI once.
   const options = {build: {contents: ['notebooks']}, jupyter: JUPYTER, sharePyodide: false};
-  const port = await freePort();
-  let log = '';
-  devServer = spawn(
-    process.execPath,
-    [DOCUSAURUS_BIN, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'],
-    {
-      cwd: site,
-      env: {...process.env, BROWSER: 'none', PYODOCS_LITE_OPTIONS: JSON.stringify(options)},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  devServer.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  devServer.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/`, 240_000, () => log);
+  devServer = await startDevServer(site, {PYODOCS_LITE_OPTIONS: JSON.stringify(options)});
+  const base = devServer.url;
 
   const repl = await fetch(`${base}/lite/repl/index.html`);
   expect(repl.status).toBe(200);
