@@ -4,6 +4,6 @@ import {defineConfig} from 'vitest/config';
 // project with its own config, so `pnpm test` is a single command.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'e2e/vitest.config.ts'],
+    projects: ['packages/*/vitest.config.ts', 'packages/runtime/vitest.jspi.config.ts', 'e2e/vitest.config.ts'],
   },
 });

@@ -5,7 +5,10 @@ import {cellById, outputText, runCell, waitForState} from '../src/cells.js';
 import {serveStatic, type StaticServer} from '../src/staticServer.js';
 
 // website/docs/robustness.mdx in Chromium, served twice: cross-origin isolated
-// (COOP + COEP headers: Stop interrupts, input() works) and as a plain host.
+// (COOP + COEP headers: Stop interrupts, input() waits on shared memory) and
+// as a plain host (Stop restarts Python, input() waits through JSPI). Where
+// input() is unavailable (no JSPI, no isolation) is tested in Node, whose
+// JSPI is off by default (packages/runtime/test/interrupts.test.ts).
 
 let isolated: StaticServer;
 let plain: StaticServer;
@@ -49,6 +52,19 @@ async function stopAndTime(page: Page, cell: Locator, id: string): Promise<numbe
   }, id);
 }
 
+/** Runs the robust-input cell, types `name` into the field it shows, and checks the greeting. */
+async function answerInput(cell: Locator, name: string): Promise<void> {
+  await cell.getByRole('button', {name: 'Run', exact: true}).click();
+  const field = cell.getByRole('textbox', {name: /Input for the running code/});
+  await field.waitFor({timeout: 60_000});
+  expect(await cell.innerText()).toContain('What is your name?');
+  await field.fill(name);
+  await field.press('Enter');
+  expect(await waitForState(cell, ['done', 'error'])).toBe('done');
+  expect(await outputText(cell)).toContain(`Hello, ${name}!`);
+  expect(await field.count()).toBe(0);
+}
+
 describe('cross-origin isolated', () => {
   let page: Page;
   beforeAll(async () => {
@@ -90,16 +106,7 @@ describe('cross-origin isolated', () => {
   });
 
   test('input() shows a field; what the reader types is returned', async () => {
-    const cell = cellById(page, 'robust-input');
-    await cell.getByRole('button', {name: 'Run', exact: true}).click();
-    const field = cell.getByRole('textbox', {name: /Input for the running code/});
-    await field.waitFor({timeout: 60_000});
-    expect(await cell.innerText()).toContain('What is your name?');
-    await field.fill('Ada');
-    await field.press('Enter');
-    expect(await waitForState(cell, ['done', 'error'])).toBe('done');
-    expect(await outputText(cell)).toContain('Hello, Ada!');
-    expect(await field.count()).toBe(0);
+    await answerInput(cellById(page, 'robust-input'), 'Ada');
   });
 
   test('a cell time limit stops the run and says so', async () => {
@@ -166,12 +173,24 @@ describe('not isolated', () => {
     expect(await runCell(cellById(page, 'robust-define'))).toBe('done');
   });
 
-  test('input() says why it is unavailable and how to enable it', async () => {
+  test('input() works through JSPI: what the reader types is returned', async () => {
+    expect(await page.evaluate(() => 'Suspending' in WebAssembly)).toBe(true);
+    await answerInput(cellById(page, 'robust-input'), 'Grace');
+  });
+
+  test('Stop while input() waits interrupts it without a restart: other sessions keep their variables', async () => {
+    expect(await runCell(cellById(page, 'robust-define'))).toBe('done');
     const cell = cellById(page, 'robust-input');
-    expect(await runCell(cell)).toBe('error');
+    await cell.getByRole('button', {name: 'Run', exact: true}).click();
+    await cell.getByRole('textbox', {name: /Input for the running code/}).waitFor({timeout: 60_000});
+    await cell.getByRole('button', {name: 'Stop', exact: true}).click();
+    expect(await waitForState(cell, ['error'])).toBe('error');
     const text = await outputText(cell);
-    expect(text).toContain('InputUnavailableError');
-    expect(text).toContain('Cross-Origin-Embedder-Policy: require-corp');
+    expect(text).toContain('KeyboardInterrupt');
+    expect(text).not.toContain('Restarted');
+    const after = cellById(page, 'robust-after');
+    expect(await runCell(after)).toBe('done');
+    expect(await outputText(after)).toBe("'still here'");
   });
 });
 

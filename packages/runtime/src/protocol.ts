@@ -14,7 +14,7 @@
  */
 
 /** Bump on any incompatible change to the messages below. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 // ---------------------------------------------------------------------------
 // Payloads shared with the client API
@@ -94,7 +94,10 @@ export interface InitMessage {
    * Shared memory for `input()` (see `INPUT_BUFFER_BYTES`): the worker posts
    * `input-request` and blocks in `Atomics.wait` on `Int32Array[0]` until the
    * client writes the reply (UTF-8 length in `Int32Array[1]`, bytes from 8)
-   * and sets `[0]` to 1. Unset: `input()` raises an error saying why.
+   * and sets `[0]` to 1. Unset: the worker waits for an `input-reply`
+   * message instead, which needs JSPI to pause Python without blocking the
+   * worker (see `InputReplyMessage`); without either, `input()` raises an
+   * error saying why.
    */
   inputBuffer?: SharedArrayBuffer;
 }
@@ -121,6 +124,20 @@ export interface RunMessage {
   packages: string[];
 }
 
+/**
+ * The reader's answer to an `input-request`, when there is no `inputBuffer`:
+ * the worker paused the running cell with JSPI (`pyodide.ffi.run_sync`) and
+ * handles this message at once, ahead of the queued ones. `text: null` means
+ * the run was stopped while it waited: `input()` raises KeyboardInterrupt and
+ * the namespace is kept. A reply for a run that is not waiting is ignored.
+ */
+export interface InputReplyMessage {
+  type: 'input-reply';
+  /** The id of the run that asked. */
+  id: string;
+  text: string | null;
+}
+
 /** Forget a session's namespace. Answered by `done` with the same id. */
 export interface ResetSessionMessage {
   type: 'reset-session';
@@ -131,7 +148,7 @@ export interface ResetSessionMessage {
 }
 
 /** Everything a client may send to the worker. */
-export type ClientMessage = InitMessage | RunMessage | ResetSessionMessage;
+export type ClientMessage = InitMessage | RunMessage | ResetSessionMessage | InputReplyMessage;
 
 // ---------------------------------------------------------------------------
 // Worker -> client
@@ -246,7 +263,7 @@ export interface FatalMessage {
   reason: FatalReason;
 }
 
-/** A running cell called `input()`: the client asks the reader and answers through `inputBuffer`. */
+/** A running cell called `input()`: the client asks the reader and answers through `inputBuffer` when init carried one, else with an `input-reply`. */
 export interface InputRequestMessage {
   type: 'input-request';
   /** The run that asks. */

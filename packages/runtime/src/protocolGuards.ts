@@ -62,6 +62,8 @@ export function isClientMessage(value: unknown): value is ClientMessage {
       );
     case 'reset-session':
       return isString(value.id) && isString(value.session);
+    case 'input-reply':
+      return isString(value.id) && (value.text === null || isString(value.text));
     default:
       return false;
   }

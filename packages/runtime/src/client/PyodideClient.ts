@@ -37,8 +37,9 @@ export interface PyodideClientOptions {
   /**
    * Use shared memory (SharedArrayBuffer) so `stop()` interrupts the running
    * cell with KeyboardInterrupt (namespaces kept), `time.sleep` wakes up at
-   * once, and `input()` works. Default: when the page is cross-origin
-   * isolated (`crossOriginIsolated`). Node clients may always use it.
+   * once, and `input()` works in any browser. Default: when the page is
+   * cross-origin isolated (`crossOriginIsolated`). Node clients may always
+   * use it. Without it, `input()` still works where the worker has JSPI.
    */
   sharedMemory?: boolean;
   /**
@@ -72,6 +73,8 @@ interface RunTask {
   timedOut?: boolean;
   /** Time-limit and interrupt-grace timers, cleared when the run ends. */
   timers: Array<ReturnType<typeof setTimeout>>;
+  /** Without shared memory: the run waits in input() for an `input-reply` message. */
+  awaitingInputReply?: boolean;
 }
 
 interface ResetTask {
@@ -193,9 +196,9 @@ export class PyodideClient {
 
   /**
    * A queued run is cancelled (`stopped`). The running one is interrupted
-   * when shared memory is on (KeyboardInterrupt in the cell: outcome `error`,
-   * namespaces kept); if that does not end it within `interruptGraceMs`, or
-   * without shared memory, its worker is terminated (`restarted`; every
+   * when shared memory is on, or when it waits in `input()` (KeyboardInterrupt
+   * in the cell: outcome `error`, namespaces kept); if that does not end it
+   * within `interruptGraceMs`, or otherwise, its worker is terminated (`restarted`; every
    * session is lost) and the runs queued after it continue on a fresh
    * worker. With `{session: true}`, the queued runs of the same session are
    * cancelled (`stopped`) too. Unknown or finished ids are ignored.
@@ -228,6 +231,15 @@ export class PyodideClient {
 
   #stopActive(task: RunTask): void {
     const interrupt = this.#interrupt;
+    const connection = this.#connection;
+    if (interrupt === undefined && task.awaitingInputReply && connection !== undefined && this.#connectionReady) {
+      // Paused in input() (JSPI): a null reply raises KeyboardInterrupt there, so even
+      // without shared memory this stop keeps the namespaces.
+      task.awaitingInputReply = false;
+      connection.send({type: 'input-reply', id: task.id, text: null});
+      this.#terminateAfterGrace(task);
+      return;
+    }
     if (interrupt === undefined || !this.#connectionReady) {
       this.#terminateWorker();
       this.#pump();
@@ -242,6 +254,11 @@ export class PyodideClient {
       Atomics.store(this.#input, 0, 2);
       Atomics.notify(this.#input, 0);
     }
+    this.#terminateAfterGrace(task);
+  }
+
+  /** The fallback of an interrupt: a run still going after the grace period loses its worker. */
+  #terminateAfterGrace(task: RunTask): void {
     task.timers.push(
       setTimeout(() => {
         if (this.#active !== task) return;
@@ -399,20 +416,37 @@ export class PyodideClient {
     }
   }
 
-  /** Ask the run's listener for a line; the reply goes into the shared input buffer the worker waits on. */
+  /**
+   * Ask the run's listener for a line. The reply goes into the shared input
+   * buffer the worker waits on, or without shared memory, into an
+   * `input-reply` message (the worker paused the cell with JSPI).
+   */
   #requestInput(task: RunTask, prompt: string): void {
     const input = this.#input;
-    if (input === undefined) return;
+    const connection = this.#connection;
+    if (connection === undefined) return;
     let answered = false;
-    const reply = (text: string): void => {
-      if (answered || this.#active !== task || this.#input !== input) return;
-      answered = true;
-      const bytes = new TextEncoder().encode(text).slice(0, INPUT_BUFFER_BYTES - 8);
-      new Uint8Array(input.buffer, 8, bytes.length).set(bytes);
-      Atomics.store(input, 1, bytes.length);
-      Atomics.store(input, 0, 1);
-      Atomics.notify(input, 0);
-    };
+    const stillAsking = (): boolean => !answered && this.#active === task && this.#connection === connection;
+    let reply: (text: string) => void;
+    if (input !== undefined) {
+      reply = (text) => {
+        if (!stillAsking()) return;
+        answered = true;
+        const bytes = new TextEncoder().encode(text).slice(0, INPUT_BUFFER_BYTES - 8);
+        new Uint8Array(input.buffer, 8, bytes.length).set(bytes);
+        Atomics.store(input, 1, bytes.length);
+        Atomics.store(input, 0, 1);
+        Atomics.notify(input, 0);
+      };
+    } else {
+      task.awaitingInputReply = true;
+      reply = (text) => {
+        if (!stillAsking() || !task.awaitingInputReply) return;
+        answered = true;
+        task.awaitingInputReply = false;
+        connection.send({type: 'input-reply', id: task.id, text: String(text)});
+      };
+    }
     emit(task, {type: 'input', prompt, reply});
   }
 

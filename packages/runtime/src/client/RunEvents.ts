@@ -43,9 +43,10 @@ export type RunEvent =
   | {type: 'result'; data: MimeBundle; metadata: Record<string, unknown>}
   | {type: 'error'; error: PythonError}
   /**
-   * The cell called `input(prompt)` and is blocked until `reply(text)` is
-   * called (only with shared memory; otherwise `input()` raises in Python).
-   * Stopping the run cancels the request.
+   * The cell called `input(prompt)` and waits until `reply(text)` is called
+   * (with shared memory, or where the worker can pause Python with JSPI;
+   * otherwise `input()` raises InputUnavailableError in Python). Stopping the
+   * run cancels the request.
    */
   | {type: 'input'; prompt: string; reply: (text: string) => void};
 

@@ -2,6 +2,7 @@ import {PyodideLoadError, ProtocolMismatchError, PyodocsError, WorkerCrashedErro
 import {PROTOCOL_VERSION, protocolMismatchMessage} from '../protocol.js';
 import type {
   FatalMessage,
+  InputReplyMessage,
   LoadStage,
   ReadyMessage,
   ResetSessionMessage,
@@ -85,7 +86,7 @@ export class WorkerConnection {
     }
   }
 
-  send(message: RunMessage | ResetSessionMessage): void {
+  send(message: RunMessage | ResetSessionMessage | InputReplyMessage): void {
     if (this.#closed || !this.#endpoint) return;
     try {
       this.#endpoint.postMessage(message);

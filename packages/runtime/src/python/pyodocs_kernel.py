@@ -12,8 +12,11 @@ hooks.output(kind, payload_json)  kind "result" or "display"; payload is
 hooks.error(ename, evalue, traceback)
 hooks.can_interrupt                bool: shared memory is on (stop() raises KeyboardInterrupt)
 hooks.sleep(seconds) -> bool      sleep, waking at once on stop(); True when interrupted
-hooks.input_unavailable            "" or why input() cannot ask the reader
+hooks.shared_input                 bool: read_input can block on shared memory
 hooks.read_input(prompt) -> str | None   blocks until the reader answers; None when stopped
+hooks.request_input(prompt) -> Promise   resolves to the answer (None when stopped); awaited
+                                  with JSPI (run_sync) when there is no shared memory
+hooks.input_unavailable_reason() -> str  why input() cannot ask the reader here
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import traceback
 from typing import Any, Protocol
 
 from pyodide.code import CodeRunner, find_imports
+from pyodide.ffi import can_run_sync, run_sync
 
 import pyodocs_display
 
@@ -41,9 +45,11 @@ class Hooks(Protocol):
     def output(self, kind: str, payload_json: str, /) -> None: ...
     def error(self, ename: str, evalue: str, traceback: str, /) -> None: ...
     can_interrupt: bool
-    input_unavailable: str
+    shared_input: bool
     def sleep(self, seconds: float, /) -> bool: ...
     def read_input(self, prompt: str, /) -> str | None: ...
+    def request_input(self, prompt: str, /) -> Any: ...
+    def input_unavailable_reason(self) -> str: ...
 
 
 # --- MIME bundles ------------------------------------------------------------
@@ -197,12 +203,16 @@ def _install_interruptible_sleep(hooks: Hooks) -> None:
 
 def _install_input(hooks: Hooks, router: "StreamRouter") -> None:
     def pyodocs_input(prompt: object = "", /) -> str:
-        reason = hooks.input_unavailable
-        if reason:
-            raise InputUnavailableError(reason)
         text = str(prompt)
-        router.flush()
-        reply = hooks.read_input(text)
+        # Decided per call: run_sync works only on the stack of a running cell.
+        if hooks.shared_input:
+            router.flush()
+            reply = hooks.read_input(text)
+        elif can_run_sync():
+            router.flush()
+            reply = run_sync(hooks.request_input(text))
+        else:
+            raise InputUnavailableError(hooks.input_unavailable_reason())
         if reply is None:
             raise KeyboardInterrupt
         # Like a terminal (and Jupyter): the prompt and the answer stay in the output.

@@ -56,6 +56,8 @@ export class PyodideEngine {
   // Shared memory from init (cross-origin isolated pages and Node).
   #interrupt: Int32Array | undefined;
   #input: Int32Array | undefined;
+  // Without shared memory: the run paused in input() (JSPI) until an input-reply comes.
+  #pendingInput: {id: string; resolve: (text: string | undefined) => void} | undefined;
 
   constructor(options: PyodideEngineOptions) {
     this.#post = options.post;
@@ -99,6 +101,14 @@ export class PyodideEngine {
       this.#fail('bad-message', `The Python worker received a message it does not understand: ${previewMessage(data)}`);
       return;
     }
+    // Not queued: the run it answers is what the queue is waiting for.
+    if (data.type === 'input-reply') {
+      const pending = this.#pendingInput;
+      if (pending?.id !== data.id) return;
+      this.#pendingInput = undefined;
+      pending.resolve(data.text ?? undefined);
+      return;
+    }
     // One message at a time: a run must finish before the next starts.
     this.#work = this.#work
       .then(() => this.#handle(data))
@@ -122,7 +132,7 @@ export class PyodideEngine {
     }
     if (message.type === 'run') {
       await this.#run(kernel, message);
-    } else {
+    } else if (message.type === 'reset-session') {
       kernel.reset_session(message.session);
       this.#post({type: 'done', id: message.id, status: 'ok'});
     }
@@ -211,12 +221,16 @@ export class PyodideEngine {
           Atomics.wait(interrupt, 0, 0, left);
         }
       },
-      input_unavailable:
-        input === undefined
-          ? 'input() is not available on this page: it needs shared memory, which browsers allow only on cross-origin ' +
-            'isolated pages (served with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: ' +
-            'require-corp). Set the variable in the code instead, or ask the site to enable cross-origin isolation.'
-          : '',
+      shared_input: input !== undefined,
+      input_unavailable_reason: () => inputUnavailableReason(),
+      request_input: (prompt) => {
+        const id = this.#runId;
+        if (id === undefined) return Promise.resolve(undefined);
+        return new Promise<string | undefined>((resolve) => {
+          this.#pendingInput = {id, resolve};
+          this.#post({type: 'input-request', id, prompt});
+        });
+      },
       read_input: (prompt) => {
         const id = this.#runId;
         if (input === undefined || id === undefined) return undefined;
@@ -322,6 +336,31 @@ function loadFailureMessage(indexURL: string, packageBaseUrl: string | undefined
     `Could not load Pyodide from ${indexURL}${lock} (${errorText(error)}). ` +
     'Check the pyodideBaseUrl option (the indexURL given to the runtime): it must point at a folder that serves ' +
     'pyodide.mjs, pyodide.asm.wasm and python_stdlib.zip. If it does, check the network connection and retry.'
+  );
+}
+
+/** Pyodide's own test: JSPI (new or old API) lets Python pause on a promise with run_sync. */
+function hasJspi(): boolean {
+  // Typed by hand: this file is also type-checked without the DOM/WebAssembly libs.
+  const wasm = (globalThis as {WebAssembly?: object}).WebAssembly;
+  return wasm !== undefined && ('Suspending' in wasm || 'Suspender' in wasm);
+}
+
+/** Why input() cannot ask the reader, without shared memory and with run_sync unavailable. */
+function inputUnavailableReason(): string {
+  if (hasJspi()) {
+    return (
+      'input() cannot wait for an answer here: it was called outside the code of a running cell (for example from a ' +
+      'callback that JavaScript called), where Python cannot pause. Call input() in the cell itself, or set the ' +
+      'variable in the code instead.'
+    );
+  }
+  return (
+    'input() is not available on this page: this browser cannot pause Python while it waits for an answer (it lacks ' +
+    'WebAssembly JavaScript Promise Integration, JSPI, which current Chrome and Edge have), and the page is not ' +
+    'cross-origin isolated, which would let it wait on shared memory instead (served with Cross-Origin-Opener-Policy: ' +
+    'same-origin and Cross-Origin-Embedder-Policy: require-corp). Set the variable in the code instead, open the ' +
+    'page in a browser with JSPI, or ask the site to enable cross-origin isolation.'
   );
 }
 

@@ -12,10 +12,14 @@ export interface KernelHooks {
   can_interrupt: boolean;
   /** Sleep up to `seconds`; true when an interrupt (stop) came first. */
   sleep(seconds: number): boolean;
-  /** "" when input() can ask the reader, else why not (raised as InputUnavailableError). */
-  input_unavailable: string;
-  /** input(): blocks until the reader answers; undefined (Python None, unlike null) when the run was stopped. */
+  /** Shared memory for input() is on: `read_input` blocks until the reader answers. */
+  shared_input: boolean;
+  /** input() with shared memory: the reader's line; undefined (Python None, unlike null) when the run was stopped. */
   read_input(prompt: string): string | undefined;
+  /** input() without shared memory: the kernel pauses on this promise with JSPI (pyodide.ffi.run_sync). */
+  request_input(prompt: string): Promise<string | undefined>;
+  /** Why input() cannot ask the reader here (raised as InputUnavailableError). */
+  input_unavailable_reason(): string;
 }
 
 /** A PyProxy of a Python coroutine: awaitable, and to be destroyed after use. */

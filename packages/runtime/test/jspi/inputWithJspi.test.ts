@@ -1,0 +1,102 @@
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import type {PyodideClient, RunEvent} from '../../src/index.js';
+import {createNodeClient} from '../../src/node/index.js';
+import {recordRun, resultText, runToEnd, type RecordedRun} from '../support/recordRun.js';
+
+// No shared memory, as on a page that is not cross-origin isolated, but a
+// JavaScript engine with JSPI (this project runs Node with it switched on):
+// input() pauses Python on a promise and the reply comes as a message.
+let client: PyodideClient;
+
+beforeAll(async () => {
+  expect('Suspender' in WebAssembly || 'Suspending' in WebAssembly, 'vitest.jspi.config.ts switches JSPI on').toBe(true);
+  client = createNodeClient({sharedMemory: false, interruptGraceMs: 10_000});
+  await client.start();
+});
+
+afterAll(() => {
+  client.dispose();
+});
+
+function answerEach(answers: string[]): (event: RunEvent) => void {
+  return (event) => {
+    if (event.type === 'input') event.reply(answers.shift() ?? '');
+  };
+}
+
+function waitingForInput(run: RecordedRun): Promise<void> {
+  return new Promise((resolve) => {
+    const check = setInterval(() => {
+      if (run.events.some((event) => event.type === 'input')) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 5);
+  });
+}
+
+test('input() returns what the reader types, once per call, and echoes prompt and answer', async () => {
+  const events: RunEvent[] = [];
+  const answer = answerEach(['Ada Lovelace ✓', '36']);
+  const handle = client.run(
+    {code: 'name = input("Name? ")\nage = int(input("Age? "))\nf"{name} is {age}"', session: 'jspi'},
+    (event) => {
+      events.push(event);
+      answer(event);
+    },
+  );
+  expect(await handle.done).toEqual({status: 'ok'});
+  expect(events.filter((event) => event.type === 'input').map((event) => event.type === 'input' && event.prompt)).toEqual([
+    'Name? ',
+    'Age? ',
+  ]);
+  expect(resultText(events)).toBe("'Ada Lovelace ✓ is 36'");
+  expect(events).toContainEqual({type: 'stream', name: 'stdout', text: 'Name? Ada Lovelace ✓\n'});
+});
+
+test('runs queued behind a cell waiting in input() run after the answer, in order', async () => {
+  const waiting = recordRun(client, {code: 'first = input("first? ")', session: 'queue'});
+  const second = recordRun(client, {code: 'print("second sees", first)', session: 'queue'});
+  await waitingForInput(waiting);
+  const input = waiting.events.find((event) => event.type === 'input');
+  if (input?.type === 'input') input.reply('one');
+  expect(await waiting.done).toEqual({status: 'ok'});
+  expect(await second.done).toEqual({status: 'ok'});
+  expect(second.events).toContainEqual({type: 'stream', name: 'stdout', text: 'second sees one\n'});
+});
+
+test('stop() while input() waits raises KeyboardInterrupt in the cell; no restart, the namespace survives', async () => {
+  expect((await runToEnd(client, {code: 'kept = 41', session: 'stop'})).outcome).toEqual({status: 'ok'});
+  const starts = client.stats.workerStarts;
+  const run = recordRun(client, {code: 'input("never answered")', session: 'stop'});
+  await waitingForInput(run);
+  client.stop(run.id);
+  expect(await run.done).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
+  // A late answer to the stopped request goes nowhere.
+  const input = run.events.find((event) => event.type === 'input');
+  if (input?.type === 'input') input.reply('too late');
+  const next = await runToEnd(client, {code: 'kept + 1', session: 'stop'});
+  expect(resultText(next.events)).toBe('42');
+  expect(client.stats.workerStarts).toBe(starts);
+});
+
+test('a time limit passing while input() waits stops the run without a restart', async () => {
+  const starts = client.stats.workerStarts;
+  const {outcome} = await runToEnd(client, {code: 'input("slow reader? ")', session: 'limit', timeoutSeconds: 1});
+  expect(outcome).toEqual({status: 'cancelled', reason: 'timeout', seconds: 1, restarted: false});
+  expect(client.stats.workerStarts).toBe(starts);
+});
+
+test('input() called from a JavaScript callback, where Python cannot pause, raises InputUnavailableError saying so', async () => {
+  const {outcome} = await runToEnd(client, {
+    code: [
+      'import js',
+      'from pyodide.ffi import create_proxy',
+      'ask = create_proxy(lambda: input("from a callback? "))',
+      'js.Function.new("f", "return f()")(ask)',
+    ].join('\n'),
+    session: 'callback',
+  });
+  expect(outcome).toMatchObject({status: 'error', error: {ename: 'InputUnavailableError'}});
+  if (outcome.status === 'error') expect(outcome.error.evalue).toContain('outside the code of a running cell');
+});
