@@ -67,8 +67,8 @@ export function PythonCell({id, code, session, children, labels: labelOverrides,
       data-tags={tags || undefined}
       data-expected-error={tagged.raisesException ? '' : undefined}
     >
-      <TagFold fold={tagged.hideCell} part="cell" summary="Show cell">
-      <TagFold fold={tagged.hideInput} part="input" summary="Show code">
+      <TagFold fold={tagged.hideCell} part="cell" summary={labels.showCell}>
+      <TagFold fold={tagged.hideInput} part="input" summary={labels.showCode}>
       {tagged.removeInput ? null : editor.mode === 'editing' ? (
         <div className="pyodocs-editor" ref={editor.hostRef} />
       ) : (
@@ -109,7 +109,7 @@ export function PythonCell({id, code, session, children, labels: labelOverrides,
         <CellInputField key={runner.state.input.prompt} prompt={runner.state.input.prompt} onSubmit={runner.answer} labels={labels} />
       ) : null}
       {tagged.removeOutput ? null : (
-        <TagFold fold={tagged.hideOutput} part="output" summary="Show output">
+        <TagFold fold={tagged.hideOutput} part="output" summary={labels.showOutput}>
           {renderOutputs
             ? renderOutputs(runner.state.outputs, (outputs) => <CellOutputArea outputs={outputs} labels={labels} />)
             : <CellOutputArea outputs={runner.state.outputs} labels={labels} />}

@@ -1,5 +1,7 @@
 import {useCallback, useMemo, useState, type ReactNode} from 'react';
 import {PythonCell} from '../cell/PythonCell.js';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import {doctestHarnessCode, readDoctestReport, type DoctestExampleResult} from './doctestHarness.js';
 import {doctestSourceCode, parseDoctest} from './parseDoctest.js';
@@ -13,6 +15,8 @@ export interface PythonDoctestProps {
   session: string;
   /** The site's static rendering of the block. */
   children?: ReactNode;
+  /** Overrides of the site-wide labels, for the button, the results and the live cell. */
+  labels?: Partial<PythonCellLabels>;
 }
 
 /**
@@ -23,7 +27,8 @@ export interface PythonDoctestProps {
  * `data-doctest-status="match" | "mismatch"`. Once the reader edits the
  * code, Run runs it as a normal cell.
  */
-export function PythonDoctest({id, source, session, children}: PythonDoctestProps): ReactNode {
+export function PythonDoctest({id, source, session, children, labels: labelOverrides}: PythonDoctestProps): ReactNode {
+  const labels = usePythonCellLabels(labelOverrides);
   const [live, setLive] = useState(false);
   const examples = useMemo(() => {
     try {
@@ -38,6 +43,11 @@ export function PythonDoctest({id, source, session, children}: PythonDoctestProp
       current === code ? doctestHarnessCode(source, id, (examples ?? []).map((example) => example.source)) : current,
     [code, source, id, examples],
   );
+  const renderOutputs = useCallback(
+    (outputs: readonly CellOutput[], area: (outputs: readonly CellOutput[]) => ReactNode) =>
+      renderDoctestOutputs(outputs, area, labels),
+    [labels],
+  );
 
   if (!live || code === undefined) {
     return (
@@ -49,7 +59,7 @@ export function PythonDoctest({id, source, session, children}: PythonDoctestProp
         )}
         {code !== undefined && (
           <button type="button" className="pyodocs-button pyodocs-doctest-try" onClick={() => setLive(true)}>
-            Try it
+            {labels.tryIt}
           </button>
         )}
       </div>
@@ -57,7 +67,14 @@ export function PythonDoctest({id, source, session, children}: PythonDoctestProp
   }
   return (
     <div className="pyodocs-doctest" data-pyodocs-doctest={id} data-mode="live">
-      <PythonCell id={id} code={code} session={session} runCode={runCode} renderOutputs={renderDoctestOutputs} />
+      <PythonCell
+        id={id}
+        code={code}
+        session={session}
+        runCode={runCode}
+        renderOutputs={renderOutputs}
+        {...(labelOverrides ? {labels: labelOverrides} : {})}
+      />
     </div>
   );
 }
@@ -65,6 +82,7 @@ export function PythonDoctest({id, source, session, children}: PythonDoctestProp
 function renderDoctestOutputs(
   outputs: readonly CellOutput[],
   area: (outputs: readonly CellOutput[]) => ReactNode,
+  labels: Readonly<PythonCellLabels>,
 ): ReactNode {
   let examples: DoctestExampleResult[] | undefined;
   const others = outputs.filter((output) => {
@@ -74,39 +92,47 @@ function renderDoctestOutputs(
   });
   return (
     <>
-      {examples && <DoctestResults examples={examples} />}
+      {examples && <DoctestResults examples={examples} labels={labels} />}
       {area(others)}
     </>
   );
 }
 
-const STATUS_TEXT = {match: 'Matches the documented output', mismatch: 'Differs from the documented output', skipped: 'Skipped (+SKIP)'};
-
-function DoctestResults({examples}: {examples: DoctestExampleResult[]}): ReactNode {
+function DoctestResults({examples, labels}: {examples: DoctestExampleResult[]; labels: Readonly<PythonCellLabels>}): ReactNode {
+  const verdict = {match: labels.doctestMatch, mismatch: labels.doctestMismatch, skipped: labels.doctestSkipped};
   return (
-    <ol className="pyodocs-doctest-results" aria-label="Doctest results">
+    <ol className="pyodocs-doctest-results" aria-label={labels.doctestResults}>
       {examples.map((example, index) => (
         <li key={index} className="pyodocs-doctest-example" data-doctest-status={example.status}>
           <pre className="pyodocs-doctest-source">{withPrompts(example.source)}</pre>
           <p className="pyodocs-doctest-verdict">
             <span aria-hidden="true">{example.status === 'match' ? '✓ ' : example.status === 'mismatch' ? '✗ ' : '– '}</span>
-            {STATUS_TEXT[example.status]}
+            {verdict[example.status]}
           </p>
           {example.status !== 'skipped' && (
             <div className="pyodocs-doctest-compare">
               <div>
-                <span className="pyodocs-doctest-label">Documented</span>
-                <pre className="pyodocs-doctest-want">{example.want}</pre>
+                <span className="pyodocs-doctest-label">{labels.doctestDocumented}</span>
+                <ExampleOutput className="pyodocs-doctest-want" text={example.want} none={labels.doctestNoOutput} />
               </div>
               <div>
-                <span className="pyodocs-doctest-label">Got</span>
-                <pre className="pyodocs-doctest-got">{example.got}</pre>
+                <span className="pyodocs-doctest-label">{labels.doctestGot}</span>
+                <ExampleOutput className="pyodocs-doctest-got" text={example.got} none={labels.doctestNoOutput} />
               </div>
             </div>
           )}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** An example's output; an example that prints nothing says so instead of showing an empty box. */
+function ExampleOutput({className, text, none}: {className: string; text: string; none: string}): ReactNode {
+  return (
+    <pre className={className} data-empty={text === '' ? '' : undefined}>
+      {text === '' ? <span className="pyodocs-doctest-none">{none}</span> : text}
+    </pre>
   );
 }
 

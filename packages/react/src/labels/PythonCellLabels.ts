@@ -48,6 +48,28 @@ export interface PythonCellLabels {
   editorFailed: string;
   /** Shown for an output whose MIME types have no renderer yet; the types follow it. */
   unsupportedOutput: string;
+  /** Summary of a folded `hide-cell` cell. */
+  showCell: string;
+  /** Summary of folded `hide-input` code. */
+  showCode: string;
+  /** Summary of folded `hide-output` output. */
+  showOutput: string;
+  /** Button that turns a documented doctest example into a live cell. */
+  tryIt: string;
+  /** Accessible name of the list of checked doctest examples. */
+  doctestResults: string;
+  /** Verdict of an example whose output is the documented one. */
+  doctestMatch: string;
+  /** Verdict of an example whose output differs from the documented one. */
+  doctestMismatch: string;
+  /** Verdict of an example marked `+SKIP`. */
+  doctestSkipped: string;
+  /** Heading of the documented output of an example. */
+  doctestDocumented: string;
+  /** Heading of the output the example really produced. */
+  doctestGot: string;
+  /** Shown instead of an empty box when an example prints nothing (documented or real). */
+  doctestNoOutput: string;
 }
 
 export const defaultPythonCellLabels: Readonly<PythonCellLabels> = Object.freeze({
@@ -73,4 +95,15 @@ export const defaultPythonCellLabels: Readonly<PythonCellLabels> = Object.freeze
   noProvider: 'This cell cannot run: no PyodideProvider is mounted above it.',
   editorFailed: 'The editor could not be loaded; the code is shown read-only.',
   unsupportedOutput: 'This output cannot be shown here yet. Types:',
+  showCell: 'Show cell',
+  showCode: 'Show code',
+  showOutput: 'Show output',
+  tryIt: 'Try it',
+  doctestResults: 'Doctest results',
+  doctestMatch: 'Matches the documented output',
+  doctestMismatch: 'Differs from the documented output',
+  doctestSkipped: 'Skipped (+SKIP)',
+  doctestDocumented: 'Documented',
+  doctestGot: 'Got',
+  doctestNoOutput: '(no output)',
 });

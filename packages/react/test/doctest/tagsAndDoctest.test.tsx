@@ -77,6 +77,44 @@ describe('PythonDoctest', () => {
     expect(block.querySelector('[data-doctest-status="mismatch"] .pyodocs-doctest-got')?.textContent).toBe('4\n');
   });
 
+  it('says "(no output)" for an example that prints nothing, and shows the site labels', async () => {
+    const client = new FakePyodideClient(testConfig);
+    client.program = async (_request, emit) => {
+      emit({
+        type: 'display',
+        data: {
+          'application/vnd.pyodocs.doctest+json': {
+            examples: [{lineno: 0, source: 'x = 1\n', want: '', got: '', status: 'match'}],
+            attempted: 1,
+            failed: 0,
+          },
+          'text/plain': 'doctest: 1 of 1 examples match',
+        },
+        metadata: {},
+      });
+      return {status: 'ok'};
+    };
+    const {container} = renderCells(<PythonDoctest id="quiet" source={'>>> x = 1'} session="s" />, {
+      client,
+      labels: {tryIt: 'Ausprobieren', doctestMatch: 'Stimmt', doctestDocumented: 'Dokumentiert', doctestNoOutput: '(keine Ausgabe)'},
+    });
+    const block = container.querySelector<HTMLElement>('[data-pyodocs-doctest="quiet"]');
+    if (!block) throw new Error('no doctest block');
+    fireEvent.click(button(block, 'Ausprobieren'));
+    const cell = block.querySelector<HTMLElement>('[data-pyodocs-cell="quiet"]');
+    if (!cell) throw new Error('no live cell');
+    fireEvent.click(button(cell, 'Run'));
+    await waitFor(() => expect(block.querySelectorAll('[data-doctest-status]')).toHaveLength(1));
+    const example = block.querySelector<HTMLElement>('[data-doctest-status="match"]');
+    expect(example?.textContent).toContain('Stimmt');
+    expect(example?.textContent).toContain('Dokumentiert');
+    for (const box of ['.pyodocs-doctest-want', '.pyodocs-doctest-got']) {
+      const pre = example?.querySelector(box);
+      expect(pre?.textContent, box).toBe('(keine Ausgabe)');
+      expect(pre?.hasAttribute('data-empty'), box).toBe(true);
+    }
+  });
+
   it('a block that is not valid doctest stays static, without Try it', () => {
     const {container} = renderCells(<PythonDoctest id="bad" source={'>>>1\n1'} session="s" />);
     expect(container.querySelector('[data-pyodocs-doctest="bad"] button')).toBeNull();

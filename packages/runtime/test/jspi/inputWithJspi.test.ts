@@ -9,7 +9,8 @@ import {recordRun, resultText, runToEnd, type RecordedRun} from '../support/reco
 let client: PyodideClient;
 
 beforeAll(async () => {
-  expect('Suspender' in WebAssembly || 'Suspending' in WebAssembly, 'vitest.jspi.config.ts switches JSPI on').toBe(true);
+  const wasm = (globalThis as unknown as {WebAssembly: object}).WebAssembly;
+  expect('Suspender' in wasm || 'Suspending' in wasm, 'vitest.jspi.config.ts switches JSPI on').toBe(true);
   client = createNodeClient({sharedMemory: false, interruptGraceMs: 10_000});
   await client.start();
 });

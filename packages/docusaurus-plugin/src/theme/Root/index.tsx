@@ -102,5 +102,40 @@ function translatedLabels(): PythonCellLabels {
       message: 'This output cannot be shown here yet. Types:',
       description: 'Shown for an output of unknown MIME types; the types follow',
     }),
+    showCell: translate({id: 'pyodocs.cell.showCell', message: 'Show cell', description: 'Summary of a folded hide-cell cell'}),
+    showCode: translate({id: 'pyodocs.cell.showCode', message: 'Show code', description: 'Summary of folded hide-input code'}),
+    showOutput: translate({id: 'pyodocs.cell.showOutput', message: 'Show output', description: 'Summary of folded hide-output output'}),
+    tryIt: translate({
+      id: 'pyodocs.doctest.tryIt',
+      message: 'Try it',
+      description: 'Button that turns a documented doctest example into a live cell',
+    }),
+    doctestResults: translate({
+      id: 'pyodocs.doctest.results',
+      message: 'Doctest results',
+      description: 'Accessible name of the list of checked doctest examples',
+    }),
+    doctestMatch: translate({
+      id: 'pyodocs.doctest.match',
+      message: 'Matches the documented output',
+      description: 'Verdict of a doctest example whose output is the documented one',
+    }),
+    doctestMismatch: translate({
+      id: 'pyodocs.doctest.mismatch',
+      message: 'Differs from the documented output',
+      description: 'Verdict of a doctest example whose output differs',
+    }),
+    doctestSkipped: translate({id: 'pyodocs.doctest.skipped', message: 'Skipped (+SKIP)', description: 'Verdict of a skipped doctest example'}),
+    doctestDocumented: translate({
+      id: 'pyodocs.doctest.documented',
+      message: 'Documented',
+      description: 'Heading of the documented output of a doctest example',
+    }),
+    doctestGot: translate({id: 'pyodocs.doctest.got', message: 'Got', description: 'Heading of the real output of a doctest example'}),
+    doctestNoOutput: translate({
+      id: 'pyodocs.doctest.noOutput',
+      message: '(no output)',
+      description: 'Shown when a doctest example prints nothing',
+    }),
   };
 }
