@@ -1,4 +1,4 @@
-import {cpSync, readFileSync, writeFileSync} from 'node:fs';
+import {cpSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, expect, inject, test} from 'vitest';
 import {DOCUSAURUS_BIN, runCommand} from '../src/docusaurus.js';
@@ -61,4 +61,15 @@ test('a kernel expecting another Pyodide major version: the build warns and leav
   );
   const built = JSON.parse(readFileSync(path.join(TMP_DIR, 'lite-fixture-build', 'lite', 'jupyter-lite.json'), 'utf8'));
   expect(built['jupyter-config-data'].litePluginSettings).toBeUndefined();
+}, 300_000);
+
+test('Open in JupyterLite without a notebooks or lab app: the build warns instead of dropping the button silently', async () => {
+  const site = fixtureCopy('jupyterlite-site');
+  const prebuilt = path.join(site, 'repl-only-lite');
+  cpSync(path.join(inject('websiteBuildDir'), 'lite'), prebuilt, {recursive: true});
+  for (const app of ['lab', 'notebooks', 'tree', 'edit', 'consoles']) rmSync(path.join(prebuilt, app), {recursive: true, force: true});
+
+  const result = await build(site, {prebuilt: 'repl-only-lite'});
+  expect(result.code, result.output).toBe(0);
+  expect(result.output).toContain('Warning: openInJupyterLite is on, but the JupyterLite site has neither the notebooks nor the lab app (it has: repl)');
 }, 300_000);

@@ -6,9 +6,12 @@ import {runCommand} from '../src/docusaurus.js';
 import {REPO_DIR} from '../src/paths.js';
 
 // The packages are publishable: `pnpm pack` of each gives a tarball that
-// installs into a fresh Docusaurus 3.10 site outside the monorepo and builds.
+// installs into a fresh Docusaurus 3.10 site outside the monorepo and builds,
+// the JupyterLite plugin included (with the pinned CLI of the repo's venv,
+// which `pnpm test` creates).
 
-const PACKAGES = ['remark', 'runtime', 'react', 'docusaurus-plugin'];
+const PACKAGES = ['remark', 'runtime', 'react', 'docusaurus-plugin', 'docusaurus-plugin-jupyterlite'];
+const LITE_VENV = path.join(REPO_DIR, '.cache', 'jupyterlite-venv');
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-packed-'));
 afterAll(() => rmSync(workDir, {recursive: true, force: true}));
 
@@ -28,7 +31,8 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
     await pnpm(['pack', '--pack-destination', packDir], path.join(REPO_DIR, 'packages', name));
   }
   for (const file of readdirSync(packDir)) {
-    const name = PACKAGES.find((p) => file.startsWith(`pyodocs-${p}-`));
+    // The longest match: pyodocs-docusaurus-plugin-jupyterlite-0.1.0.tgz also starts with pyodocs-docusaurus-plugin-.
+    const name = PACKAGES.filter((p) => file.startsWith(`pyodocs-${p}-`)).sort((a, b) => b.length - a.length)[0];
     if (name) {
       tarballs[`@pyodocs/${name}`] = `file:${path.join(packDir, file)}`;
     }
@@ -48,6 +52,7 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
           '@docusaurus/preset-classic': '3.10.2',
           '@mdx-js/react': '^3.1.0',
           '@pyodocs/docusaurus-plugin': tarballs['@pyodocs/docusaurus-plugin'],
+          '@pyodocs/docusaurus-plugin-jupyterlite': tarballs['@pyodocs/docusaurus-plugin-jupyterlite'],
           react: '^19.1.0',
           'react-dom': '^19.1.0',
         },
@@ -63,9 +68,16 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
     `export default {
   title: 'fresh', url: 'http://localhost', baseUrl: '/',
   presets: [['classic', {docs: {routeBasePath: '/'}, blog: false}]],
-  plugins: [['@pyodocs/docusaurus-plugin', {}]],
+  plugins: [
+    ['@pyodocs/docusaurus-plugin', {}],
+    ['@pyodocs/docusaurus-plugin-jupyterlite', {build: {apps: ['repl', 'notebooks']}, jupyter: ${JSON.stringify(path.join(LITE_VENV, 'bin', 'jupyter'))}}],
+  ],
 };
 `,
+  );
+  writeFileSync(
+    path.join(site, 'docs', 'repl.mdx'),
+    "import JupyterLiteEmbed from '@theme/JupyterLiteEmbed';\n\n# REPL\n\n<JupyterLiteEmbed app=\"repl\" code=\"1 + 1\" />\n",
   );
   writeFileSync(
     path.join(site, 'docs', 'index.md'),
@@ -73,6 +85,8 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
   );
 
   await pnpm(['install', '--no-frozen-lockfile', '--config.auto-install-peers=true'], site);
+  // The packed bin runs; on the venv `pnpm test` made it only checks the pinned versions.
+  expect(await pnpm(['exec', 'pyodocs-jupyterlite-setup', LITE_VENV], site)).toContain('[jupyterlite] ready:');
   const build = await runCommand(
     process.execPath,
     [path.join(site, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs'), 'build'],
@@ -87,4 +101,14 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
   expect(pyodideDirs).toHaveLength(1);
   expect(existsSync(path.join(site, 'build', 'pyodide', pyodideDirs[0]!, 'pyodide.asm.wasm'))).toBe(true);
   expect(readdirSync(path.join(site, 'build', 'pyodocs')).some((f) => /^worker\.[0-9a-f]+\.js$/.test(f))).toBe(true);
+
+  // The JupyterLite plugin: a lite site under /lite/ on the same Pyodide, the embed, the Open button.
+  const liteConfig = JSON.parse(readFileSync(path.join(site, 'build', 'lite', 'jupyter-lite.json'), 'utf8')) as {
+    'jupyter-config-data': {litePluginSettings?: Record<string, {pyodideUrl?: string}>};
+  };
+  const kernel = liteConfig['jupyter-config-data'].litePluginSettings?.['@jupyterlite/pyodide-kernel-extension:kernel'];
+  expect(kernel?.pyodideUrl).toBe(`/pyodide/${pyodideDirs[0]}/pyodide.mjs`);
+  expect(existsSync(path.join(site, 'build', 'lite', 'repl', 'index.html'))).toBe(true);
+  expect(readFileSync(path.join(site, 'build', 'repl', 'index.html'), 'utf8')).toContain('data-pyodocs-jupyterlite');
+  expect(html).toContain('data-pyodocs-open-in-jupyterlite');
 });

@@ -85,6 +85,11 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
       } else if (prepared.share?.shared) {
         log(`JupyterLite kernel shares the site's Pyodide (kernel expects ${prepared.share.kernelPyodide}; ${prepared.share.packages.length} kernel wheels served locally)`);
       }
+      if (options.openInJupyterLite && !prepared.apps.includes('notebooks') && !prepared.apps.includes('lab')) {
+        console.warn(
+          `[pyodocs-jupyterlite] Warning: openInJupyterLite is on, but the JupyterLite site has neither the notebooks nor the lab app (it has: ${prepared.apps.join(', ') || 'none'}), so pages get no "Open in JupyterLite" button. Add 'notebooks' to build.apps (or build the prebuilt site with it), or set openInJupyterLite: false.`,
+        );
+      }
       latest = prepared;
       return prepared;
     },
