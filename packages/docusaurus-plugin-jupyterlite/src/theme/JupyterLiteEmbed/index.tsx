@@ -1,5 +1,6 @@
 import {useEffect, useRef, useState, type ReactNode} from 'react';
 import {useSiteColorMode} from '../../client/useSiteColorMode.js';
+import {translate} from '@docusaurus/Translate';
 import {usePluginData} from '@docusaurus/useGlobalData';
 import type {Props} from '@theme/JupyterLiteEmbed';
 import {saveTheme} from '../../client/liteStorage.js';
@@ -67,7 +68,14 @@ export default function JupyterLiteEmbed(props: Props): ReactNode {
   if (!apps.includes(app)) {
     return (
       <div className="alert alert--danger" role="alert">
-        This JupyterLite site has no “{app}” app (it has: {apps.join(', ')}).
+        {translate(
+          {
+            id: 'pyodocs.jupyterlite.noSuchApp',
+            message: 'This JupyterLite site has no “{app}” app (it has: {apps}).',
+            description: 'Shown in place of an embed whose app the JupyterLite site lacks',
+          },
+          {app, apps: apps.join(', ')},
+        )}
       </div>
     );
   }
@@ -85,7 +93,7 @@ export default function JupyterLiteEmbed(props: Props): ReactNode {
           }}
         >
           <button type="button" className="button button--primary" onClick={() => setRequested(true)}>
-            {props.promptLabel ?? `Load JupyterLite ${app === 'repl' ? 'REPL' : app === 'lab' ? 'Lab' : 'Notebook'}`}
+            {props.promptLabel ?? loadLabel(app)}
           </button>
         </div>
       ) : (
@@ -98,4 +106,19 @@ export default function JupyterLiteEmbed(props: Props): ReactNode {
       )}
     </div>
   );
+}
+
+/** The click-to-load button's label for an app. */
+function loadLabel(app: string): string {
+  if (app === 'repl') {
+    return translate({id: 'pyodocs.jupyterlite.loadRepl', message: 'Load JupyterLite REPL', description: 'Button that loads an embedded JupyterLite REPL'});
+  }
+  if (app === 'lab') {
+    return translate({id: 'pyodocs.jupyterlite.loadLab', message: 'Load JupyterLite Lab', description: 'Button that loads an embedded JupyterLab'});
+  }
+  return translate({
+    id: 'pyodocs.jupyterlite.loadNotebook',
+    message: 'Load JupyterLite Notebook',
+    description: 'Button that loads an embedded JupyterLite notebook',
+  });
 }

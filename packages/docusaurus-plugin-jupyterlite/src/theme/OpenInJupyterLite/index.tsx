@@ -1,5 +1,6 @@
 import {useState, type ReactNode} from 'react';
 import {useSiteColorMode} from '../../client/useSiteColorMode.js';
+import {translate} from '@docusaurus/Translate';
 import {usePluginData} from '@docusaurus/useGlobalData';
 import {getCurrentCellCode} from '@pyodocs/react';
 import type {Props} from '@theme/OpenInJupyterLite';
@@ -48,7 +49,16 @@ export default function OpenInJupyterLite({cells}: Props): ReactNode {
         },
         (reason: unknown) => {
           tab?.close();
-          setError(`Could not store the notebook in this browser: ${String(reason)}`);
+          setError(
+            translate(
+              {
+                id: 'pyodocs.jupyterlite.storeFailed',
+                message: 'Could not store the notebook in this browser: {reason}',
+                description: 'Error when the notebook could not be written to the browser storage',
+              },
+              {reason: String(reason)},
+            ),
+          );
         },
       );
   };
@@ -56,7 +66,11 @@ export default function OpenInJupyterLite({cells}: Props): ReactNode {
   return (
     <div className="pyodocs-open-in-jupyterlite" style={{margin: '0 0 1rem'}}>
       <button type="button" className="button button--secondary button--sm" onClick={open} data-pyodocs-open-in-jupyterlite="">
-        Open in JupyterLite
+        {translate({
+          id: 'pyodocs.jupyterlite.open',
+          message: 'Open in JupyterLite',
+          description: 'Button that opens the page as a notebook in JupyterLite',
+        })}
       </button>
       {error && (
         <div className="alert alert--danger" role="alert" style={{marginTop: '0.5rem'}}>
