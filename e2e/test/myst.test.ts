@@ -163,6 +163,24 @@ describe('a fixture set of MyST notebooks', () => {
     await page.close();
   });
 
+  test('colon fences (:::{note}) are admonitions too, nested ones included, and a cell inside one runs', async () => {
+    const {page, errors} = await open(fixtureServer, '/second');
+    expect(await page.locator('.theme-admonition-note', {hasText: 'A colon-fenced note with bold text.'}).locator('strong').count()).toBe(1);
+    const important = page.locator('.theme-admonition-important', {hasText: 'Colon fences nest'});
+    expect(await important.locator('.theme-admonition-tip', {hasText: "The tip's argument is its first line."}).count()).toBe(1);
+    expect(await page.locator('.theme-admonition-note', {hasText: 'A colon-fenced title'}).textContent()).toContain('Body under a custom title.');
+    const article = (await page.locator('article').textContent()) ?? '';
+    expect(article).not.toContain(':::');
+    expect(article).not.toContain(':class:');
+    const cells = page.locator('[data-pyodocs-cell]');
+    expect(await runVisible(cells.nth(0))).toBe('done');
+    const nested = important.locator('[data-pyodocs-cell]');
+    expect(await runVisible(nested)).toBe('done');
+    expect(await outputOf(nested)).toBe('inside a colon fence 1024');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('the MDX notebook runs too', async () => {
     const {page} = await open(fixtureServer, '/as-mdx');
     const cells = page.locator('[data-pyodocs-cell]');
@@ -174,7 +192,7 @@ describe('a fixture set of MyST notebooks', () => {
 });
 
 describe('MyST authoring mistakes stop the build', () => {
-  test('malformed cell options and a non-Python kernel are reported with file:line:col', async () => {
+  test('malformed cell options, a non-Python kernel and an unclosed colon fence are reported with file:line:col', async () => {
     const site = fixtureCopy('myst-site');
     writeFileSync(
       path.join(site, 'docs', 'index.md'),
@@ -184,11 +202,13 @@ describe('MyST authoring mistakes stop the build', () => {
       path.join(site, 'docs', 'second.md'),
       '---\nkernelspec:\n  language: R\n  name: ir\n---\n\n# R\n\n```{code-cell}\nprint("R")\n```\n',
     );
+    writeFileSync(path.join(site, 'docs', 'third.md'), '# Unclosed\n\nText.\n\n:::{note}\nThis note never ends.\n');
     const result = await buildSite(site, path.join(TMP_DIR, 'myst-bad-build'));
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('docs/index.md:4:19: Cell options are not valid YAML');
     expect(result.output).toContain('docs/index.md:10:7: The "tags" option must be a list of strings');
     expect(result.output).toContain('docs/second.md:9:1: This {code-cell} is r, but pyodocs runs only Python.');
+    expect(result.output).toContain('docs/third.md:5:1: This :::{note} is never closed');
   });
 });
 

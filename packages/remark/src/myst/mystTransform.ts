@@ -1,9 +1,11 @@
 import type {Code, Paragraph, Root, RootContent} from 'mdast';
+import type {Position} from 'unist';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {readPageSettings} from '../frontMatter/readPageSettings.js';
 import {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName} from './mystAdmonitions.js';
+import {replaceColonFences, type ColonFenceHandlers} from './mystColonFences.js';
 import {parseMystOptions} from './mystCellOptions.js';
 import {pageKernelLanguage} from './pageKernel.js';
 
@@ -38,12 +40,14 @@ const PYTHON_LANGUAGES = new Set(['python', 'python3', 'ipython', 'ipython3', 'p
  * MyST Markdown notebooks (jupytext `format_name: myst`): `{code-cell}` fences
  * become python fences marked for the cells transform (with their tags),
  * `+++` block breaks disappear, and MyST admonition directives written as
- * fences (```` ```{note} ````) become Docusaurus admonitions.
+ * fences (```` ```{note} ```` or `:::{note}`) become Docusaurus admonitions.
  */
 export function mystTransform(tree: Root, file: VFile, options?: MystTransformOptions): void {
   const problems = new PageProblems(file);
   const source = String(file.value ?? '');
   removeBlockBreaks(tree);
+  const parseMarkdown = options?.parseMarkdown;
+  if (parseMarkdown) replaceColonFences(tree, source, colonFenceHandlers(parseMarkdown, source, problems));
   const pageEnabled = readPageSettings(tree, file).settings.enabled;
   const kernel = pageKernelLanguage(tree, file);
 
@@ -54,16 +58,13 @@ export function mystTransform(tree: Root, file: VFile, options?: MystTransformOp
 
     const admonition = MYST_ADMONITIONS[directive];
     if (admonition) {
-      const {code: body} = parseMystOptions(node.value);
       const argument = node.meta?.trim() ?? '';
-      let title = admonition.title;
-      let content = body;
-      if (directive === 'admonition') title = argument || 'Note';
-      else if (argument) content = `${argument}\n${body}`;
+      const firstLine = node.position ? node.position.start.line + 1 : 0;
+      const {title, content, contentFirstLine} = admonitionContent(directive, argument, node.value, firstLine);
       const children = options?.parseMarkdown
-        ? shiftLines(options.parseMarkdown(content).children, bodyFirstLine(node, source))
+        ? shiftLines(options.parseMarkdown(content).children, contentFirstLine)
         : [{type: 'paragraph', children: [{type: 'text', value: content}]} as Paragraph];
-      siblings.splice(index, 1, admonitionNode(admonition.type, title, children, node));
+      siblings.splice(index, 1, admonitionNode(admonition.type, title, children, node.position));
       return index; // visit the admonition's content too (nested cells)
     }
 
@@ -154,7 +155,7 @@ function removeBlockBreaks(tree: Root): void {
  * container directive rendered as the `admonition` MDX component (mapped by
  * the theme's MDXComponents) with `type` and `title` props.
  */
-function admonitionNode(type: string, title: string | undefined, children: RootContent[], from: Code): RootContent {
+function admonitionNode(type: string, title: string | undefined, children: RootContent[], position: Position | undefined): RootContent {
   const node = {
     type: 'containerDirective',
     name: type,
@@ -164,14 +165,66 @@ function admonitionNode(type: string, title: string | undefined, children: RootC
       hName: 'admonition',
       hProperties: {type, ...(title ? {title} : {})},
     },
-    ...(from.position ? {position: from.position} : {}),
+    ...(position ? {position} : {}),
   };
   return node as unknown as RootContent;
 }
 
-/** 1-based line of the fence body's first line in the file (0 without positions). */
-function bodyFirstLine(node: Code, _source: string): number {
-  return node.position ? node.position.start.line + 1 : 0;
+/**
+ * Title and Markdown content of an admonition directive. Options (`:class:`
+ * lines or a `---` block) are dropped; for `{admonition}` the argument is the
+ * title, for the others it is the content's first line (as in MyST).
+ * `contentFirstLine` is the file line where the content starts (0: unknown).
+ */
+function admonitionContent(
+  directive: string,
+  argument: string,
+  body: string,
+  bodyFirstLine: number,
+): {title: string | undefined; content: string; contentFirstLine: number} {
+  const {code} = parseMystOptions(body);
+  const skipped = code === '' ? 0 : body.split('\n').length - code.split('\n').length;
+  const known = (line: number) => (bodyFirstLine === 0 ? 0 : line);
+  if (directive === 'admonition') {
+    return {title: argument || 'Note', content: code, contentFirstLine: known(bodyFirstLine + skipped)};
+  }
+  const title = MYST_ADMONITIONS[directive]?.title;
+  // The argument sits on the directive's own line, just above the body.
+  if (argument) return {title, content: `${argument}\n${code}`, contentFirstLine: known(bodyFirstLine + skipped - 1)};
+  return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped)};
+}
+
+/**
+ * How colon fences become admonitions: bodies parsed in the page's format
+ * (nested colon fences included), unclosed fences reported.
+ */
+function colonFenceHandlers(
+  parseMarkdown: (markdown: string) => Root,
+  source: string,
+  problems: PageProblems,
+): ColonFenceHandlers {
+  const handlers: ColonFenceHandlers = {
+    parse: (markdown, firstLine) => shiftLines(parseMarkdown(markdown).children, firstLine),
+    admonition: (fence, body, bodyFirstLine) => {
+      const type = MYST_ADMONITIONS[fence.directive]?.type ?? 'note';
+      const {title, content, contentFirstLine} = admonitionContent(fence.directive, fence.argument, body, bodyFirstLine);
+      const inner: Root = {type: 'root', children: shiftLines(parseMarkdown(content).children, contentFirstLine)};
+      replaceColonFences(inner, source, handlers, fence.openLine);
+      const position: Position = {
+        start: {line: fence.openLine, column: 1},
+        end: {line: fence.closeLine, column: (source.split(/\r?\n/)[fence.closeLine - 1]?.length ?? 0) + 1},
+      };
+      return admonitionNode(type, title, inner.children, position);
+    },
+    unclosed: (fence, column) => {
+      problems.report(
+        'pyodocs:unclosed-directive',
+        `This :::{${fence.directive}} is never closed, so it would swallow the rest of the page. Add a line of at least as many colons (":::") where it ends.`,
+        {line: fence.openLine, column},
+      );
+    },
+  };
+  return handlers;
 }
 
 /** Moves positions of content parsed from a fence body to where the body is in the file. */

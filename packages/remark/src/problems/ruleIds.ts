@@ -11,4 +11,5 @@ export type PyodocsRuleId =
   | 'pyodocs:unknown-front-matter-key'
   | 'pyodocs:invalid-front-matter'
   | 'pyodocs:invalid-cell-options'
-  | 'pyodocs:non-python-kernel';
+  | 'pyodocs:non-python-kernel'
+  | 'pyodocs:unclosed-directive';
