@@ -12,10 +12,11 @@ import {button, cellElement, outputArea, renderCells} from './renderCell.js';
 // Paths are given explicitly because under jsdom Vitest serves the runtime's
 // modules with http: import.meta.url values, which a Node thread cannot load.
 const runtimePackage = createRequire(import.meta.url).resolve('@pyodocs/runtime/package.json');
-const client: PyodideClient = createNodeClient({
+const nodeClientPaths = {
   workerUrl: `${dirname(runtimePackage)}/dist/node-worker.js`,
   indexURL: `${dirname(createRequire(runtimePackage).resolve('pyodide/package.json'))}/`,
-});
+};
+const client: PyodideClient = createNodeClient(nodeClientPaths);
 afterAll(() => client.dispose());
 
 const pythonTimeout = {timeout: 120_000};
@@ -66,5 +67,24 @@ describe('PythonCell with the real Pyodide runtime', () => {
     fireEvent.click(button(loop, 'Stop'));
     await waitFor(() => expect(loop.dataset.state).toBe('idle'), pythonTimeout);
     expect(outputArea(loop).textContent).toBe('Restarted: the Python session was reset');
+  }, 150_000);
+
+  it('leaving a page while its code waits in input() stops that run, so the shared Python does not hang', async () => {
+    // Shared memory, as on an isolated page: input() can wait for the reader.
+    const shared = createNodeClient({...nodeClientPaths, sharedMemory: true});
+    try {
+      const left = renderCells(<PythonCell id="ask" code={'kept = 41\nname = input("Name? ")'} session="page:left.mdx" />, {client: shared});
+      fireEvent.click(button(cellElement('ask'), 'Run'));
+      await waitFor(() => expect(within(cellElement('ask')).getByRole('textbox')).toBeTruthy(), pythonTimeout);
+      left.unmount();
+
+      renderCells(<PythonCell id="next" code={'kept + 1'} session="page:left.mdx" />, {client: shared});
+      fireEvent.click(button(cellElement('next'), 'Run'));
+      await waitFor(() => expect(cellElement('next').dataset.state).toBe('done'), pythonTimeout);
+      expect(outputArea(cellElement('next')).querySelector('[data-pyodocs-result]')?.textContent).toBe('42');
+      expect(shared.stats.workerStarts).toBe(1);
+    } finally {
+      shared.dispose();
+    }
   }, 150_000);
 });

@@ -1,5 +1,5 @@
-import {useCallback, useContext, useReducer, useRef} from 'react';
-import type {RunOutcome} from '@pyodocs/runtime';
+import {useCallback, useContext, useEffect, useReducer, useRef} from 'react';
+import type {RunEvent, RunOutcome} from '@pyodocs/runtime';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PyodideContext} from '../provider/PyodideContext.js';
 import {cellReducer, initialCellState, type CellState} from './cellState.js';
@@ -33,6 +33,22 @@ export function useCellRunner(options: {
   const nextToken = useRef(0);
   const latest = useRef(options);
   latest.current = options;
+  // A run of this cell waiting in input() for the field only this cell shows.
+  const waitingForInput = useRef<string | undefined>(undefined);
+  const mounted = useRef(true);
+
+  // The Python outlives the page (client-side navigation keeps the worker):
+  // a run left waiting for an answer nobody can give would hold up every
+  // later run. Leaving the page stops it (KeyboardInterrupt, no restart).
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      const runId = waitingForInput.current;
+      waitingForInput.current = undefined;
+      if (runId !== undefined && context) context.getClient().stop(runId);
+    };
+  }, [context]);
 
   const run = useCallback(
     (code: string) => {
@@ -46,14 +62,28 @@ export function useCellRunner(options: {
       const timeoutSeconds = limit !== undefined && Number.isFinite(limit) && limit >= 0 ? limit : undefined;
       const token = ++nextToken.current;
       dispatch({type: 'submitted', token});
+      let runId: string | undefined;
       const finish = (outcome: RunOutcome) => {
         runIds.current.delete(token);
+        if (waitingForInput.current === runId) waitingForInput.current = undefined;
         dispatch({type: 'finished', token, outcome, labels: latest.current.labels});
+      };
+      const onEvent = (event: RunEvent) => {
+        if (event.type === 'input') {
+          // A run queued before the page was left asks after it: nobody can answer.
+          if (!mounted.current) {
+            if (runId !== undefined) context.getClient().stop(runId);
+            return;
+          }
+          waitingForInput.current = runId;
+        }
+        dispatch({type: 'event', token, event});
       };
       try {
         const handle = context
           .getClient()
-          .run({code, session, cellId: id, ...(packages.length > 0 ? {packages} : {}), ...(timeoutSeconds === undefined ? {} : {timeoutSeconds})}, (event) => dispatch({type: 'event', token, event}));
+          .run({code, session, cellId: id, ...(packages.length > 0 ? {packages} : {}), ...(timeoutSeconds === undefined ? {} : {timeoutSeconds})}, onEvent);
+        runId = handle.id;
         runIds.current.set(token, handle.id);
         handle.done.then(finish, (error: unknown) => finish({status: 'failed', message: describe(error)}));
       } catch (error) {
@@ -87,6 +117,7 @@ export function useCellRunner(options: {
 
   const answer = useCallback(
     (text: string) => {
+      waitingForInput.current = undefined;
       state.input?.reply(text);
       dispatch({type: 'answered'});
     },
