@@ -238,6 +238,7 @@ describe("the website's MyST tutorial", () => {
     expect(outputs[7]).toContain('StatisticsError');
     expect(outputs[8]).toBe('1.917');
     expect(await page.locator('.theme-admonition-info', {hasText: 'See also'}).count()).toBe(1);
+    expect(await page.locator('.theme-admonition-note', {hasText: 'Colon fences, which Jupyter Book turns on'}).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
