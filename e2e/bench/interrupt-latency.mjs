@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Interrupt latency of Stop on website/docs/robustness.mdx in Chromium: the
-// median of N Stop presses on `while True: pass`, with the page cross-origin
-// isolated (KeyboardInterrupt through the shared interrupt buffer) and not
-// (the worker is terminated and restarted). A benchmark: it prints numbers
-// and asserts nothing.
+// median of N Stop presses on `while True: pass` and on `time.sleep(30)`,
+// with the page cross-origin isolated (KeyboardInterrupt through the shared
+// interrupt buffer) and not (a busy loop: the worker is terminated after the
+// grace period and restarted; a sleep: KeyboardInterrupt through JSPI).
+// A benchmark: it prints numbers and asserts nothing.
 //
 //   pnpm bench:interrupt [-- --runs 10] [--site DIR]
 //
@@ -45,20 +46,20 @@ async function serve(isolated) {
 }
 
 /** Milliseconds from Stop to the cell leaving `running`, for each of `runs` presses. */
-async function measure(browser, isolated) {
+async function measure(browser, isolated, cellId, marker) {
   const server = await serve(isolated);
   const page = await browser.newPage();
   try {
     await page.goto(`${server.url}/docs/robustness`, {waitUntil: 'networkidle'});
     const latencies = [];
     for (let i = 0; i < runs; i += 1) {
-      const ms = await page.evaluate(async () => {
-        const cell = document.querySelector('[data-pyodocs-cell="robust-loop"]');
+      const ms = await page.evaluate(async ([cellId, marker]) => {
+        const cell = document.querySelector(`[data-pyodocs-cell="${cellId}"]`);
         const button = (name) => Array.from(cell.querySelectorAll('button')).find((b) => b.textContent === name);
         const output = () => cell.querySelector('[data-pyodocs-output]')?.textContent ?? '';
         button('Run').click();
-        // Until Python is inside the loop (the first run also loads Pyodide).
-        while (!(cell.getAttribute('data-state') === 'running' && output().includes('looping'))) {
+        // Until Python is inside the loop or sleep (the first run also loads Pyodide).
+        while (!(cell.getAttribute('data-state') === 'running' && output().includes(marker))) {
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -66,7 +67,7 @@ async function measure(browser, isolated) {
         button('Stop').click();
         while (cell.getAttribute('data-state') === 'running') await new Promise((resolve) => setTimeout(resolve, 1));
         return performance.now() - started;
-      });
+      }, [cellId, marker]);
       latencies.push(ms);
     }
     return {crossOriginIsolated: await page.evaluate(() => crossOriginIsolated), latencies};
@@ -88,15 +89,20 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu'],
 });
 try {
-  console.log(`Stop latency on \`while True: pass\`, ${runs} runs each (site: ${path.relative(root, site)})`);
-  for (const isolated of [true, false]) {
-    const {crossOriginIsolated, latencies} = await measure(browser, isolated);
-    const how = isolated ? 'isolation on  (interrupt)' : 'isolation off (restart)  ';
-    console.log(
-      `${how}: median ${median(latencies).toFixed(1)} ms  min ${Math.min(...latencies).toFixed(1)}  max ${Math.max(...latencies).toFixed(1)}  crossOriginIsolated=${crossOriginIsolated}`,
-    );
+  console.log(`Stop latency, ${runs} runs each (site: ${path.relative(root, site)})`);
+  for (const [cellId, marker, code] of [
+    ['robust-loop', 'looping', 'while True: pass'],
+    ['robust-sleep', 'sleeping', 'time.sleep(30)'],
+  ]) {
+    for (const isolated of [true, false]) {
+      const {crossOriginIsolated, latencies} = await measure(browser, isolated, cellId, marker);
+      const how = isolated ? 'isolation on ' : 'isolation off';
+      console.log(
+        `${code.padEnd(16)} ${how}: median ${median(latencies).toFixed(1)} ms  min ${Math.min(...latencies).toFixed(1)}  max ${Math.max(...latencies).toFixed(1)}  crossOriginIsolated=${crossOriginIsolated}`,
+      );
+    }
   }
-  console.log('(With isolation off, Stop is quick but every session is lost and the next Run reloads Pyodide.)');
+  console.log('(isolation off, busy loop: Python is restarted after the 1 s grace, every session is lost and the next Run reloads Pyodide.)');
 } finally {
   await browser.close();
 }

@@ -6,7 +6,8 @@ import {serveStatic, type StaticServer} from '../src/staticServer.js';
 
 // website/docs/robustness.mdx in Chromium, served twice: cross-origin isolated
 // (COOP + COEP headers: Stop interrupts, input() waits on shared memory) and
-// as a plain host (Stop restarts Python, input() waits through JSPI). Where
+// as a plain host (Stop restarts busy Python, but interrupts time.sleep and
+// input(), which wait through JSPI). Where
 // input() is unavailable (no JSPI, no isolation) is tested in Node, whose
 // JSPI is off by default (packages/runtime/test/interrupts.test.ts).
 
@@ -160,7 +161,7 @@ describe('not isolated', () => {
     await page?.close();
   });
 
-  test('Stop ends `while True: pass` within 3 s by restarting Python; the next run works', async () => {
+  test('Stop ends a busy `while True: pass` within 3 s by restarting Python; the next run works', async () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     expect(await runCell(cellById(page, 'robust-define'))).toBe('done');
     const cell = cellById(page, 'robust-loop');
@@ -171,6 +172,19 @@ describe('not isolated', () => {
     expect(await runCell(after)).toBe('error');
     expect(await outputText(after)).toContain("NameError: name 'survivor' is not defined");
     expect(await runCell(cellById(page, 'robust-define'))).toBe('done');
+  });
+
+  test('Stop during time.sleep interrupts it through JSPI within 0.5 s: no restart, the variables survive', async () => {
+    expect(await runCell(cellById(page, 'robust-define'))).toBe('done');
+    const cell = cellById(page, 'robust-sleep');
+    await startUntilPrinted(cell, 'sleeping');
+    expect(await stopAndTime(page, cell, 'robust-sleep')).toBeLessThan(500);
+    const text = await outputText(cell);
+    expect(text).toContain('KeyboardInterrupt');
+    expect(text).not.toContain('Restarted');
+    const after = cellById(page, 'robust-after');
+    expect(await runCell(after)).toBe('done');
+    expect(await outputText(after)).toBe("'still here'");
   });
 
   test('input() works through JSPI: what the reader types is returned', async () => {

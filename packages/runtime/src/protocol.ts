@@ -127,15 +127,27 @@ export interface RunMessage {
 /**
  * The reader's answer to an `input-request`, when there is no `inputBuffer`:
  * the worker paused the running cell with JSPI (`pyodide.ffi.run_sync`) and
- * handles this message at once, ahead of the queued ones. `text: null` means
- * the run was stopped while it waited: `input()` raises KeyboardInterrupt and
- * the namespace is kept. A reply for a run that is not waiting is ignored.
+ * handles this message at once, ahead of the queued ones. A reply for a run
+ * that is not waiting is ignored.
  */
 export interface InputReplyMessage {
   type: 'input-reply';
   /** The id of the run that asked. */
   id: string;
-  text: string | null;
+  text: string;
+}
+
+/**
+ * Stop without shared memory: KeyboardInterrupt in run `id` where it is
+ * paused with JSPI (in `time.sleep` or waiting for `input()`), namespaces
+ * kept. Handled at once, ahead of the queued messages. A run that is busy
+ * computing never sees it in time (its worker is blocked): the client
+ * terminates that worker after its grace period. Ignored for other ids.
+ */
+export interface InterruptMessage {
+  type: 'interrupt';
+  /** The run to interrupt. */
+  id: string;
 }
 
 /** Forget a session's namespace. Answered by `done` with the same id. */
@@ -148,7 +160,7 @@ export interface ResetSessionMessage {
 }
 
 /** Everything a client may send to the worker. */
-export type ClientMessage = InitMessage | RunMessage | ResetSessionMessage | InputReplyMessage;
+export type ClientMessage = InitMessage | RunMessage | ResetSessionMessage | InputReplyMessage | InterruptMessage;
 
 // ---------------------------------------------------------------------------
 // Worker -> client

@@ -63,7 +63,9 @@ export function isClientMessage(value: unknown): value is ClientMessage {
     case 'reset-session':
       return isString(value.id) && isString(value.session);
     case 'input-reply':
-      return isString(value.id) && (value.text === null || isString(value.text));
+      return isString(value.id) && isString(value.text);
+    case 'interrupt':
+      return isString(value.id);
     default:
       return false;
   }

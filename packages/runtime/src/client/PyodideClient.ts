@@ -44,7 +44,9 @@ export interface PyodideClientOptions {
   sharedMemory?: boolean;
   /**
    * How long `stop()` waits for an interrupt to end the running cell before it
-   * terminates the worker instead (C code that never checks). Default 1000 ms.
+   * terminates the worker instead (C code that never checks; without shared
+   * memory, any code that is not paused in `time.sleep` or `input()`).
+   * Default 1000 ms.
    */
   interruptGraceMs?: number;
   /** Time limit (seconds) of runs that set no `timeoutSeconds` themselves; default 0: none. */
@@ -196,9 +198,10 @@ export class PyodideClient {
 
   /**
    * A queued run is cancelled (`stopped`). The running one is interrupted
-   * when shared memory is on, or when it waits in `input()` (KeyboardInterrupt
-   * in the cell: outcome `error`, namespaces kept); if that does not end it
-   * within `interruptGraceMs`, or otherwise, its worker is terminated (`restarted`; every
+   * (KeyboardInterrupt in the cell: outcome `error`, namespaces kept): with
+   * shared memory anywhere, without it where it is paused with JSPI (in
+   * `time.sleep` or `input()`). If that does not end it within
+   * `interruptGraceMs`, its worker is terminated (`restarted`; every
    * session is lost) and the runs queued after it continue on a fresh
    * worker. With `{session: true}`, the queued runs of the same session are
    * cancelled (`stopped`) too. Unknown or finished ids are ignored.
@@ -232,17 +235,17 @@ export class PyodideClient {
   #stopActive(task: RunTask): void {
     const interrupt = this.#interrupt;
     const connection = this.#connection;
-    if (interrupt === undefined && task.awaitingInputReply && connection !== undefined && this.#connectionReady) {
-      // Paused in input() (JSPI): a null reply raises KeyboardInterrupt there, so even
-      // without shared memory this stop keeps the namespaces.
-      task.awaitingInputReply = false;
-      connection.send({type: 'input-reply', id: task.id, text: null});
-      this.#terminateAfterGrace(task);
-      return;
-    }
-    if (interrupt === undefined || !this.#connectionReady) {
+    if (connection === undefined || !this.#connectionReady) {
       this.#terminateWorker();
       this.#pump();
+      return;
+    }
+    if (interrupt === undefined) {
+      // No shared memory: a run paused with JSPI (time.sleep, input()) gets the
+      // message and raises KeyboardInterrupt; a busy one is terminated after the grace.
+      task.awaitingInputReply = false;
+      connection.send({type: 'interrupt', id: task.id});
+      this.#terminateAfterGrace(task);
       return;
     }
     // SIGINT: Pyodide raises KeyboardInterrupt at the next check; the kernel's

@@ -3,6 +3,7 @@ import {PROTOCOL_VERSION, protocolMismatchMessage} from '../protocol.js';
 import type {
   FatalMessage,
   InputReplyMessage,
+  InterruptMessage,
   LoadStage,
   ReadyMessage,
   ResetSessionMessage,
@@ -86,7 +87,7 @@ export class WorkerConnection {
     }
   }
 
-  send(message: RunMessage | ResetSessionMessage | InputReplyMessage): void {
+  send(message: RunMessage | ResetSessionMessage | InputReplyMessage | InterruptMessage): void {
     if (this.#closed || !this.#endpoint) return;
     try {
       this.#endpoint.postMessage(message);

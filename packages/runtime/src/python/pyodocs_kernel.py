@@ -12,6 +12,8 @@ hooks.output(kind, payload_json)  kind "result" or "display"; payload is
 hooks.error(ename, evalue, traceback)
 hooks.can_interrupt                bool: shared memory is on (stop() raises KeyboardInterrupt)
 hooks.sleep(seconds) -> bool      sleep, waking at once on stop(); True when interrupted
+hooks.sleep_async(seconds) -> Promise[bool]   the same without shared memory,
+                                  awaited with JSPI (run_sync)
 hooks.shared_input                 bool: read_input can block on shared memory
 hooks.read_input(prompt) -> str | None   blocks until the reader answers; None when stopped
 hooks.request_input(prompt) -> Promise   resolves to the answer (None when stopped); awaited
@@ -47,6 +49,7 @@ class Hooks(Protocol):
     can_interrupt: bool
     shared_input: bool
     def sleep(self, seconds: float, /) -> bool: ...
+    def sleep_async(self, seconds: float, /) -> Any: ...
     def read_input(self, prompt: str, /) -> str | None: ...
     def request_input(self, prompt: str, /) -> Any: ...
     def input_unavailable_reason(self) -> str: ...
@@ -187,14 +190,29 @@ class InputUnavailableError(EOFError):
 
 
 def _install_interruptible_sleep(hooks: Hooks) -> None:
-    """time.sleep waits on the interrupt buffer, so stop() ends it at once with KeyboardInterrupt."""
+    """time.sleep waits where stop() can end it at once with KeyboardInterrupt.
+
+    With shared memory, on the interrupt buffer; without it, paused with JSPI
+    on a timer that an interrupt message cuts short (and the worker can take
+    messages meanwhile). Elsewhere (no JSPI, or called from a JavaScript
+    callback) Pyodide's own sleep runs.
+    """
     import time
+
+    pyodide_sleep = time.sleep
 
     def sleep(seconds: float, /) -> None:
         seconds = float(seconds)
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
-        if hooks.sleep(seconds):
+        if hooks.can_interrupt:
+            interrupted = hooks.sleep(seconds)
+        elif can_run_sync():
+            interrupted = run_sync(hooks.sleep_async(seconds))
+        else:
+            pyodide_sleep(seconds)
+            return
+        if interrupted:
             raise KeyboardInterrupt
 
     sleep.__doc__ = time.sleep.__doc__
@@ -232,8 +250,7 @@ class Kernel:
         self._router = StreamRouter(hooks)
         sys.stdout = CellStream("stdout", self._router)
         sys.stderr = CellStream("stderr", self._router)
-        if hooks.can_interrupt:
-            _install_interruptible_sleep(hooks)
+        _install_interruptible_sleep(hooks)
         _install_input(hooks, self._router)
         pyodocs_display.set_publisher(self._publish_display)
         # A worker has no DOM: matplotlib draws with Agg and shows PNG outputs.

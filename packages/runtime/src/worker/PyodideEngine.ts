@@ -56,8 +56,10 @@ export class PyodideEngine {
   // Shared memory from init (cross-origin isolated pages and Node).
   #interrupt: Int32Array | undefined;
   #input: Int32Array | undefined;
-  // Without shared memory: the run paused in input() (JSPI) until an input-reply comes.
+  // Without shared memory, the run paused with JSPI: in input() until an
+  // input-reply comes, or in time.sleep until its timer (or an interrupt).
   #pendingInput: {id: string; resolve: (text: string | undefined) => void} | undefined;
+  #pendingSleep: {id: string; wake: (interrupted: boolean) => void} | undefined;
 
   constructor(options: PyodideEngineOptions) {
     this.#post = options.post;
@@ -101,12 +103,15 @@ export class PyodideEngine {
       this.#fail('bad-message', `The Python worker received a message it does not understand: ${previewMessage(data)}`);
       return;
     }
-    // Not queued: the run it answers is what the queue is waiting for.
-    if (data.type === 'input-reply') {
-      const pending = this.#pendingInput;
-      if (pending?.id !== data.id) return;
-      this.#pendingInput = undefined;
-      pending.resolve(data.text ?? undefined);
+    // Not queued: the paused run they are for is what the queue is waiting for.
+    if (data.type === 'input-reply' || data.type === 'interrupt') {
+      const input = this.#pendingInput;
+      if (input?.id === data.id) {
+        this.#pendingInput = undefined;
+        input.resolve(data.type === 'input-reply' ? data.text : undefined);
+      }
+      const sleep = this.#pendingSleep;
+      if (data.type === 'interrupt' && sleep?.id === data.id) sleep.wake(true);
       return;
     }
     // One message at a time: a run must finish before the next starts.
@@ -220,6 +225,18 @@ export class PyodideEngine {
           if (left <= 0) return false;
           Atomics.wait(interrupt, 0, 0, left);
         }
+      },
+      sleep_async: (seconds) => {
+        const id = this.#runId;
+        return new Promise<boolean>((resolve) => {
+          const wake = (interrupted: boolean) => {
+            clearTimeout(timer);
+            if (this.#pendingSleep?.wake === wake) this.#pendingSleep = undefined;
+            resolve(interrupted);
+          };
+          const timer = setTimeout(() => wake(false), seconds * 1000);
+          if (id !== undefined) this.#pendingSleep = {id, wake};
+        });
       },
       shared_input: input !== undefined,
       input_unavailable_reason: () => inputUnavailableReason(),

@@ -8,10 +8,12 @@ export interface KernelHooks {
   stream(name: string, text: string): void;
   output(kind: string, payloadJson: string): void;
   error(ename: string, evalue: string, traceback: string): void;
-  /** Shared memory is on: time.sleep is replaced by `sleep`. */
+  /** Shared memory is on: time.sleep waits with `sleep`, else with `sleep_async` where JSPI allows. */
   can_interrupt: boolean;
   /** Sleep up to `seconds`; true when an interrupt (stop) came first. */
   sleep(seconds: number): boolean;
+  /** Without shared memory: resolves after `seconds`, or true at once on an interrupt message (awaited with JSPI). */
+  sleep_async(seconds: number): Promise<boolean>;
   /** Shared memory for input() is on: `read_input` blocks until the reader answers. */
   shared_input: boolean;
   /** input() with shared memory: the reader's line; undefined (Python None, unlike null) when the run was stopped. */

@@ -5,7 +5,8 @@ import {recordRun, resultText, runToEnd, type RecordedRun} from '../support/reco
 
 // No shared memory, as on a page that is not cross-origin isolated, but a
 // JavaScript engine with JSPI (this project runs Node with it switched on):
-// input() pauses Python on a promise and the reply comes as a message.
+// input() and time.sleep pause Python on a promise; the reply, or Stop's
+// interrupt, comes as a message.
 let client: PyodideClient;
 
 beforeAll(async () => {
@@ -100,4 +101,51 @@ test('input() called from a JavaScript callback, where Python cannot pause, rais
   });
   expect(outcome).toMatchObject({status: 'error', error: {ename: 'InputUnavailableError'}});
   if (outcome.status === 'error') expect(outcome.error.evalue).toContain('outside the code of a running cell');
+});
+
+function printed(run: RecordedRun, marker: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = setInterval(() => {
+      if (run.events.some((event) => event.type === 'stream' && event.text.includes(marker))) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 5);
+  });
+}
+
+test('stop() during time.sleep raises KeyboardInterrupt there; no restart, the namespace survives', async () => {
+  expect((await runToEnd(client, {code: 'slept = "kept"', session: 'sleep'})).outcome).toEqual({status: 'ok'});
+  const starts = client.stats.workerStarts;
+  const run = recordRun(client, {code: 'import time\nprint("sleeping", flush=True)\ntime.sleep(30)', session: 'sleep'});
+  await printed(run, 'sleeping');
+  const stopped = performance.now();
+  client.stop(run.id);
+  expect(await run.done).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
+  // Not the 10 s grace of this client: the interrupt itself ended the run.
+  expect(performance.now() - stopped).toBeLessThan(5000);
+  expect(resultText((await runToEnd(client, {code: 'slept', session: 'sleep'})).events)).toBe("'kept'");
+  expect(client.stats.workerStarts).toBe(starts);
+});
+
+test('time.sleep still sleeps its time', async () => {
+  const {events} = await runToEnd(client, {
+    code: 'import time\nt = time.monotonic()\ntime.sleep(0.3)\nround(time.monotonic() - t, 1) >= 0.3',
+    session: 'sleep',
+  });
+  expect(resultText(events)).toBe('True');
+});
+
+test('code busy computing cannot take the interrupt: the worker is restarted after the grace period', async () => {
+  const busy = createNodeClient({sharedMemory: false, interruptGraceMs: 300});
+  try {
+    const run = recordRun(busy, {code: 'print("looping", flush=True)\nwhile True:\n    pass', session: 'busy'});
+    await printed(run, 'looping');
+    busy.stop(run.id);
+    expect(await run.done).toEqual({status: 'cancelled', reason: 'restarted'});
+    expect(resultText((await runToEnd(busy, {code: '1 + 1', session: 'busy'})).events)).toBe('2');
+    expect(busy.stats.workerStarts).toBe(2);
+  } finally {
+    busy.dispose();
+  }
 });
