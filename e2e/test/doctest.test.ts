@@ -1,31 +1,19 @@
-import type {Browser, Locator, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
-import {launchChromium} from '../src/chromium.js';
+import type {Locator, Page} from 'playwright-core';
+import {describe, expect, test} from 'vitest';
 import {waitForState} from '../src/cells.js';
-import {serveStatic, type StaticServer} from '../src/staticServer.js';
+import {useServedWebsite} from '../src/servedWebsite.js';
 
 // The website's API page with doctest examples, built by globalSetup, in
 // Chromium: "Try it" turns a documented example into a live cell, Run checks
 // it with CPython's doctest in Pyodide.
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('websiteBuildDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedWebsite();
 
 async function openApiPage(): Promise<{page: Page; errors: string[]}> {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}/docs/doctest-examples`, {waitUntil: 'networkidle'});
+  await page.goto(`${site.url}/docs/doctest-examples`, {waitUntil: 'networkidle'});
   return {page, errors};
 }
 

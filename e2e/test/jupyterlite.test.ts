@@ -1,25 +1,13 @@
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {afterAll, beforeAll, expect, inject, test} from 'vitest';
+import type {BrowserContext, Page} from 'playwright-core';
+import {expect, test} from 'vitest';
 import {cellContaining} from '../src/cells.js';
-import {launchChromium} from '../src/chromium.js';
-import {serveStatic, type StaticServer} from '../src/staticServer.js';
+import {useServedWebsite} from '../src/servedWebsite.js';
 
 // The website's JupyterLite site (built by @pyodocs/docusaurus-plugin-jupyterlite
 // with the real `jupyter lite build` during globalSetup), in Chromium, with
 // every request that would leave 127.0.0.1 aborted and recorded.
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('websiteBuildDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedWebsite();
 
 interface OfflineContext {
   context: BrowserContext;
@@ -31,7 +19,7 @@ interface OfflineContext {
 }
 
 async function offlineContext(): Promise<OfflineContext> {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const blocked: string[] = [];
   const requests: string[] = [];
   const errors: string[] = [];
@@ -48,7 +36,7 @@ async function offlineContext(): Promise<OfflineContext> {
 
 async function openDocsPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.url}/docs/jupyterlite`, {waitUntil: 'networkidle'});
+  await page.goto(`${site.url}/docs/jupyterlite`, {waitUntil: 'networkidle'});
   return page;
 }
 

@@ -1,24 +1,20 @@
-import type {Browser, Locator, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
-import {launchChromium} from '../src/chromium.js';
+import type {Locator, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {cellById, runCell} from '../src/cells.js';
-import {serveStatic, type StaticServer} from '../src/staticServer.js';
+import {useServedWebsite} from '../src/servedWebsite.js';
 
 // The outputs gallery (website/docs/outputs.mdx), built with the real
 // `docusaurus build`, run cell by cell in Chromium: every MIME type renders
 // with its real renderer, and HTML from Python cannot run script in the page.
 
-let server: StaticServer;
-let browser: Browser;
+const site = useServedWebsite();
 let page: Page;
 const problems: string[] = [];
 
 type Flagged = {__pwned?: unknown};
 
 beforeAll(async () => {
-  server = await serveStatic(inject('websiteBuildDir'));
-  browser = await launchChromium();
-  page = await browser.newPage();
+  page = await site.browser.newPage();
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     // The untrusted-HTML example keeps <img src="x"> (without its handler),
@@ -27,13 +23,11 @@ beforeAll(async () => {
       problems.push(`console: ${message.text()}`);
     }
   });
-  await page.goto(`${server.url}/docs/outputs`, {waitUntil: 'networkidle'});
+  await page.goto(`${site.url}/docs/outputs`, {waitUntil: 'networkidle'});
 });
 
 afterAll(async () => {
   await page?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 /** Runs a gallery cell (they share the page's session, so in document order) and returns its output area. */

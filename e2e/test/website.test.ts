@@ -1,36 +1,24 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import type {Browser, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
-import {launchChromium} from '../src/chromium.js';
+import type {Page} from 'playwright-core';
+import {describe, expect, inject, test} from 'vitest';
 import {cellById, cellContaining, outputText, runCell, waitForState} from '../src/cells.js';
-import {serveStatic, type StaticServer} from '../src/staticServer.js';
+import {useServedWebsite} from '../src/servedWebsite.js';
 
 // The project's own docs site, built by globalSetup with the real
 // `docusaurus build`, served on localhost, driven in Debian's Chromium.
 
 const PYODIDE_REQUEST = /\/pyodide\/[^/]+\/|\/pyodocs\/worker\./;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('websiteBuildDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedWebsite();
 
 /** A fresh page that records every URL it requests. */
 async function openPage(pathname: string): Promise<{page: Page; requests: string[]}> {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => requests.push(`pageerror: ${error.message}`));
-  await page.goto(server.url + pathname, {waitUntil: 'networkidle'});
+  await page.goto(site.url + pathname, {waitUntil: 'networkidle'});
   return {page, requests};
 }
 
@@ -132,7 +120,7 @@ describe('live cells in Chromium', () => {
 
       expect(await page.locator('[data-pyodocs-cell]', {hasText: 'while True'}).count()).toBe(0);
 
-      await page.goto(`${server.url}/blog/2026/11/22/hello`, {waitUntil: 'networkidle'});
+      await page.goto(`${site.url}/blog/2026/11/22/hello`, {waitUntil: 'networkidle'});
       const posted = cellContaining(page, 'Posted in');
       expect(await runCell(posted)).toBe('done');
       expect(await posted.locator('[data-pyodocs-result]').innerText()).toBe("'Posted in November 2026'");

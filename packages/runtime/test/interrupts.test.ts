@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {PyodideClient, RunEvent} from '../src/index.js';
 import {createNodeClient} from '../src/node/index.js';
-import {recordRun, resultText, runToEnd, type RecordedRun} from './support/recordRun.js';
+import {printed, recordRun, resultText, runToEnd, waitingForInput} from './support/recordRun.js';
 
 // Shared memory on (as on a cross-origin isolated page): stop() interrupts
 // with KeyboardInterrupt and the namespaces survive.
@@ -18,17 +18,6 @@ beforeAll(async () => {
 afterAll(() => {
   client.dispose();
 });
-
-function printed(run: RecordedRun, marker: string): Promise<void> {
-  return new Promise((resolve) => {
-    const check = setInterval(() => {
-      if (run.events.some((event) => event.type === 'stream' && event.text.includes(marker))) {
-        clearInterval(check);
-        resolve();
-      }
-    }, 5);
-  });
-}
 
 function errorName(events: RunEvent[]): string | undefined {
   const error = events.find((event) => event.type === 'error');
@@ -143,14 +132,7 @@ describe('input()', () => {
 
   test('stop() while input() waits ends the run with KeyboardInterrupt; the next run works', async () => {
     const run = recordRun(client, {code: 'input("never answered")', session: 'input'});
-    await new Promise<void>((resolve) => {
-      const check = setInterval(() => {
-        if (run.events.some((event) => event.type === 'input')) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 5);
-    });
+    await waitingForInput(run);
     client.stop(run.id);
     expect(await run.done).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
     const next = await runToEnd(client, {code: '3 * 3', session: 'input'});

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {ClientStatus, PyodideClient} from '../src/index.js';
 import {createNodeClient} from '../src/node/index.js';
-import {recordRun, resultText, runToEnd} from './support/recordRun.js';
+import {printed, recordRun, resultText, runToEnd} from './support/recordRun.js';
 
 // Every test here ends a worker on purpose, so each one pays a fresh Pyodide
 // load afterwards; the file shares one client to keep that to one per test.
@@ -21,18 +21,6 @@ afterAll(() => {
 /** Consecutive duplicates collapsed: loading has several stages. */
 function transitions(): string[] {
   return states.filter((state, i) => state !== states[i - 1]);
-}
-
-/** Resolves when the run has printed `marker`: Python is past it, e.g. inside the loop that follows. */
-function printed(run: ReturnType<typeof recordRun>, marker: string): Promise<void> {
-  return new Promise((resolve) => {
-    const check = setInterval(() => {
-      if (run.events.some((event) => event.type === 'stream' && event.text.includes(marker))) {
-        clearInterval(check);
-        resolve();
-      }
-    }, 5);
-  });
 }
 
 describe('stop() of the running run', () => {

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import type {PyodideClient, RunEvent} from '../../src/index.js';
 import {createNodeClient} from '../../src/node/index.js';
-import {recordRun, resultText, runToEnd, type RecordedRun} from '../support/recordRun.js';
+import {printed, recordRun, resultText, runToEnd, waitingForInput} from '../support/recordRun.js';
 
 // No shared memory, as on a page that is not cross-origin isolated, but a
 // JavaScript engine with JSPI (this project runs Node with it switched on):
@@ -24,17 +24,6 @@ function answerEach(answers: string[]): (event: RunEvent) => void {
   return (event) => {
     if (event.type === 'input') event.reply(answers.shift() ?? '');
   };
-}
-
-function waitingForInput(run: RecordedRun): Promise<void> {
-  return new Promise((resolve) => {
-    const check = setInterval(() => {
-      if (run.events.some((event) => event.type === 'input')) {
-        clearInterval(check);
-        resolve();
-      }
-    }, 5);
-  });
 }
 
 test('input() returns what the reader types, once per call, and echoes prompt and answer', async () => {
@@ -102,17 +91,6 @@ test('input() called from a JavaScript callback, where Python cannot pause, rais
   expect(outcome).toMatchObject({status: 'error', error: {ename: 'InputUnavailableError'}});
   if (outcome.status === 'error') expect(outcome.error.evalue).toContain('outside the code of a running cell');
 });
-
-function printed(run: RecordedRun, marker: string): Promise<void> {
-  return new Promise((resolve) => {
-    const check = setInterval(() => {
-      if (run.events.some((event) => event.type === 'stream' && event.text.includes(marker))) {
-        clearInterval(check);
-        resolve();
-      }
-    }, 5);
-  });
-}
 
 test('stop() during time.sleep raises KeyboardInterrupt there; no restart, the namespace survives', async () => {
   expect((await runToEnd(client, {code: 'slept = "kept"', session: 'sleep'})).outcome).toEqual({status: 'ok'});

@@ -28,3 +28,25 @@ export function resultText(events: RunEvent[]): unknown {
   const result = events.find((event) => event.type === 'result');
   return result?.type === 'result' ? result.data['text/plain'] : undefined;
 }
+
+/** Resolves once the run has emitted an event `matches` accepts (polled: events arrive from the worker). */
+export function eventSeen(run: RecordedRun, matches: (event: RunEvent) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = setInterval(() => {
+      if (run.events.some(matches)) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 5);
+  });
+}
+
+/** Resolves when the run has printed `marker`: Python is past it, e.g. inside the loop that follows. */
+export function printed(run: RecordedRun, marker: string): Promise<void> {
+  return eventSeen(run, (event) => event.type === 'stream' && event.text.includes(marker));
+}
+
+/** Resolves when the run waits in input(). */
+export function waitingForInput(run: RecordedRun): Promise<void> {
+  return eventSeen(run, (event) => event.type === 'input');
+}
