@@ -6,7 +6,8 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {main, MirrorError, mirrorPackages} from '../src/index.js';
 import {startFakePypi} from './support/fakePypi.js';
-import {buildWheel} from './support/wheels.js';
+// The runtime's test helper: the same in-memory wheels the runtime tests load.
+import {buildWheel} from '../../runtime/test/support/wheels.js';
 
 // `pyodocs mirror` against a local fake PyPI serving wheels this test builds.
 

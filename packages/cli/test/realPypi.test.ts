@@ -5,7 +5,8 @@ import {createNodeClient} from '@pyodocs/runtime/node';
 import {afterAll, expect, test} from 'vitest';
 import {mirrorPackages} from '../src/index.js';
 import {startFakePypi} from './support/fakePypi.js';
-import {buildWheel} from './support/wheels.js';
+// The runtime's test helper: the same in-memory wheels the runtime tests load.
+import {buildWheel} from '../../runtime/test/support/wheels.js';
 
 // One real run against PyPI (reachable here and in CI) for a tiny pure
 // package, then the mirror loaded into real Pyodide.

@@ -1,19 +1,10 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import type {PyodideClient, RunEvent} from '../src/index.js';
-import {createNodeClient} from '../src/node/index.js';
+import {describe, expect, test} from 'vitest';
+import type {RunEvent} from '../src/index.js';
 import {runToEnd} from './support/recordRun.js';
+import {startedNodeClient} from './support/nodeClient.js';
 
 // The kernel's IPython-compatible display protocol, in real Pyodide.
-let client: PyodideClient;
-
-beforeAll(async () => {
-  client = createNodeClient();
-  await client.start();
-});
-
-afterAll(() => {
-  client.dispose();
-});
+const client = startedNodeClient();
 
 function outputs(events: RunEvent[]): Array<{type: string; data: Record<string, unknown>; metadata: Record<string, unknown>}> {
   return events.flatMap((event) =>

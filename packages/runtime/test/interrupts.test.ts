@@ -1,23 +1,15 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import type {PyodideClient, RunEvent} from '../src/index.js';
+import {describe, expect, test} from 'vitest';
+import type {RunEvent} from '../src/index.js';
 import {createNodeClient} from '../src/node/index.js';
 import {printed, recordRun, resultText, runToEnd, waitingForInput} from './support/recordRun.js';
+import {startedNodeClient} from './support/nodeClient.js';
 
 // Shared memory on (as on a cross-origin isolated page): stop() interrupts
 // with KeyboardInterrupt and the namespaces survive.
-let client: PyodideClient;
-
-beforeAll(async () => {
-  // A long grace period: on a loaded CI machine the interrupt must still be
-  // what ends the run (not the restart fallback). Latency is measured by the
-  // benchmark (pnpm bench:interrupt) and asserted in Chromium by the e2e test.
-  client = createNodeClient({sharedMemory: true, interruptGraceMs: 10_000});
-  await client.start();
-});
-
-afterAll(() => {
-  client.dispose();
-});
+// A long grace period: on a loaded CI machine the interrupt must still be
+// what ends the run (not the restart fallback). Latency is measured by the
+// benchmark (pnpm bench:interrupt) and asserted in Chromium by the e2e test.
+const client = startedNodeClient({sharedMemory: true, interruptGraceMs: 10_000});
 
 function errorName(events: RunEvent[]): string | undefined {
   const error = events.find((event) => event.type === 'error');

@@ -1,18 +1,8 @@
-import {afterAll, beforeAll, expect, test} from 'vitest';
-import type {PyodideClient} from '../src/index.js';
-import {createNodeClient} from '../src/node/index.js';
+import {expect, test} from 'vitest';
 import {resultText, runToEnd} from './support/recordRun.js';
+import {startedNodeClient} from './support/nodeClient.js';
 
-let client: PyodideClient;
-
-beforeAll(async () => {
-  client = createNodeClient();
-  await client.start();
-});
-
-afterAll(() => {
-  client.dispose();
-});
+const client = startedNodeClient();
 
 test('allocating until failure is a MemoryError; the session keeps working', async () => {
   await runToEnd(client, {code: 'survivor = "yes"', session: 'mem'});

@@ -1,20 +1,11 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import type {PyodideClient, RunEvent} from '../src/index.js';
-import {createNodeClient} from '../src/node/index.js';
+import {describe, expect, test} from 'vitest';
+import type {RunEvent} from '../src/index.js';
 import {recordRun, resultText, runToEnd} from './support/recordRun.js';
+import {startedNodeClient} from './support/nodeClient.js';
 
 // One worker (one Pyodide load) for the whole file; every test uses its own
 // session so they stay independent.
-let client: PyodideClient;
-
-beforeAll(async () => {
-  client = createNodeClient();
-  await client.start();
-});
-
-afterAll(() => {
-  client.dispose();
-});
+const client = startedNodeClient();
 
 function streams(events: RunEvent[]): Array<[string, string]> {
   return events.flatMap((event) => (event.type === 'stream' ? [[event.name, event.text] as [string, string]] : []));

@@ -1,23 +1,18 @@
-import {afterAll, beforeAll, expect, test} from 'vitest';
-import type {PyodideClient, RunEvent} from '../../src/index.js';
+import {expect, test} from 'vitest';
+import type {RunEvent} from '../../src/index.js';
 import {createNodeClient} from '../../src/node/index.js';
 import {printed, recordRun, resultText, runToEnd, waitingForInput} from '../support/recordRun.js';
+import {startedNodeClient} from '../support/nodeClient.js';
 
 // No shared memory, as on a page that is not cross-origin isolated, but a
 // JavaScript engine with JSPI (this project runs Node with it switched on):
 // input() and time.sleep pause Python on a promise; the reply, or Stop's
 // interrupt, comes as a message.
-let client: PyodideClient;
+const client = startedNodeClient({sharedMemory: false, interruptGraceMs: 10_000});
 
-beforeAll(async () => {
+test('this Node has JSPI (vitest.jspi.config.ts switches it on)', () => {
   const wasm = (globalThis as unknown as {WebAssembly: object}).WebAssembly;
-  expect('Suspender' in wasm || 'Suspending' in wasm, 'vitest.jspi.config.ts switches JSPI on').toBe(true);
-  client = createNodeClient({sharedMemory: false, interruptGraceMs: 10_000});
-  await client.start();
-});
-
-afterAll(() => {
-  client.dispose();
+  expect('Suspender' in wasm || 'Suspending' in wasm).toBe(true);
 });
 
 function answerEach(answers: string[]): (event: RunEvent) => void {

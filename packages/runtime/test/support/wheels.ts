@@ -9,6 +9,9 @@ export function buildWheel(options: {
   version: string;
   files: Record<string, string>;
   requires?: string[];
+  /** Wheel tag, default py3-none-any. */
+  tag?: string;
+  topLevel?: string[];
 }): {fileName: string; bytes: Uint8Array} {
   const dist = options.name.replace(/[-.]+/g, '_');
   const info = `${dist}-${options.version}.dist-info`;
@@ -18,7 +21,8 @@ export function buildWheel(options: {
   const entries: Record<string, string> = {
     ...options.files,
     [`${info}/METADATA`]: metadata,
-    [`${info}/WHEEL`]: 'Wheel-Version: 1.0\nGenerator: pyodocs-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
+    [`${info}/WHEEL`]: `Wheel-Version: 1.0\nGenerator: pyodocs-tests\nRoot-Is-Purelib: true\nTag: ${options.tag ?? 'py3-none-any'}\n`,
+    ...(options.topLevel ? {[`${info}/top_level.txt`]: `${options.topLevel.join('\n')}\n`} : {}),
   };
   const record = Object.entries(entries)
     .map(([path, text]) => `${path},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`)
@@ -26,7 +30,7 @@ export function buildWheel(options: {
     .join('\n');
   entries[`${info}/RECORD`] = `${record}\n`;
   const zip = zipSync(Object.fromEntries(Object.entries(entries).map(([path, text]) => [path, strToU8(text)])));
-  return {fileName: `${dist}-${options.version}-py3-none-any.whl`, bytes: zip};
+  return {fileName: `${dist}-${options.version}-${options.tag ?? 'py3-none-any'}.whl`, bytes: zip};
 }
 
 /** The `info` of the pinned Pyodide's lock file: a lock we write must carry it. */
