@@ -34,14 +34,14 @@ export interface ColonFenceHandlers {
 
 /**
  * Replaces colon-fenced MyST admonitions among `parent`'s children (the
- * page's top level, or an admonition body) by admonition nodes. Children
+ * page's top level, or an admonition body) by admonition nodes; `lines` is
+ * the page's source split into lines, split once per page. Children
  * that share lines with a fence (a paragraph that runs into the opener, text
  * right after the closer) are parsed again around it. Unknown directives are
  * left as they are. Only lines after `afterLine` can open a fence (an
  * admonition body must not find its own opener, whose argument it holds).
  */
-export function replaceColonFences(parent: Root, source: string, handlers: ColonFenceHandlers, afterLine = 0): void {
-  const lines = source.split(/\r?\n/);
+export function replaceColonFences(parent: Root, lines: readonly string[], handlers: ColonFenceHandlers, afterLine = 0): void {
   const children = parent.children;
   for (let index = 0; index < children.length; index += 1) {
     const node = children[index];
@@ -71,7 +71,7 @@ export function replaceColonFences(parent: Root, source: string, handlers: Colon
 }
 
 function findOpener(
-  lines: string[],
+  lines: readonly string[],
   from: number,
   to: number,
 ): {line: number; colons: number; directive: string; argument: string} | undefined {
@@ -85,7 +85,7 @@ function findOpener(
 }
 
 /** The first line after `openLine` made only of at least `colons` colons. */
-function findCloser(lines: string[], openLine: number, colons: number): number | undefined {
+function findCloser(lines: readonly string[], openLine: number, colons: number): number | undefined {
   const closer = new RegExp(`^ {0,3}:{${colons},}[ \\t]*$`);
   for (let line = openLine + 1; line <= lines.length; line += 1) {
     if (closer.test(lines[line - 1] ?? '')) return line;
@@ -94,6 +94,6 @@ function findCloser(lines: string[], openLine: number, colons: number): number |
 }
 
 /** Lines `from`..`to` (1-based, inclusive) joined; '' when empty. */
-function lineRange(lines: string[], from: number, to: number): string {
+function lineRange(lines: readonly string[], from: number, to: number): string {
   return to < from ? '' : lines.slice(from - 1, to).join('\n');
 }

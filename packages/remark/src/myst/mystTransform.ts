@@ -47,7 +47,10 @@ export function mystTransform(tree: Root, file: VFile, options?: MystTransformOp
   const source = String(file.value ?? '');
   removeBlockBreaks(tree);
   const parseMarkdown = options?.parseMarkdown;
-  if (parseMarkdown) replaceColonFences(tree, source, colonFenceHandlers(parseMarkdown, source, problems));
+  if (parseMarkdown) {
+    const lines = source.split(/\r?\n/);
+    replaceColonFences(tree, lines, colonFenceHandlers(parseMarkdown, lines, problems));
+  }
   const pageEnabled = readPageSettings(tree, file).settings.enabled;
   const kernel = pageKernelLanguage(tree, file);
 
@@ -200,7 +203,7 @@ function admonitionContent(
  */
 function colonFenceHandlers(
   parseMarkdown: (markdown: string) => Root,
-  source: string,
+  lines: readonly string[],
   problems: PageProblems,
 ): ColonFenceHandlers {
   const handlers: ColonFenceHandlers = {
@@ -209,10 +212,10 @@ function colonFenceHandlers(
       const type = MYST_ADMONITIONS[fence.directive]?.type ?? 'note';
       const {title, content, contentFirstLine} = admonitionContent(fence.directive, fence.argument, body, bodyFirstLine);
       const inner: Root = {type: 'root', children: shiftLines(parseMarkdown(content).children, contentFirstLine)};
-      replaceColonFences(inner, source, handlers, fence.openLine);
+      replaceColonFences(inner, lines, handlers, fence.openLine);
       const position: Position = {
         start: {line: fence.openLine, column: 1},
-        end: {line: fence.closeLine, column: (source.split(/\r?\n/)[fence.closeLine - 1]?.length ?? 0) + 1},
+        end: {line: fence.closeLine, column: (lines[fence.closeLine - 1]?.length ?? 0) + 1},
       };
       return admonitionNode(type, title, inner.children, position);
     },
