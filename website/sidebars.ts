@@ -1,7 +1,18 @@
 import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 
 const sidebars: SidebarsConfig = {
-  docs: ['getting-started', 'authoring', 'tutorial-myst', 'doctest-examples', 'outputs', 'packages', 'robustness', 'configuration', 'other-mdx-sites', 'jupyterlite'],
+  docs: [
+    'getting-started',
+    'authoring',
+    'tutorial-myst',
+    'doctest-examples',
+    'outputs',
+    'packages',
+    'robustness',
+    'configuration',
+    'other-mdx-sites',
+    'jupyterlite',
+  ],
 };
 
 export default sidebars;

@@ -19,12 +19,21 @@ import {chromium} from 'playwright-core';
 import sirv from 'sirv';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const {values} = parseArgs({args: process.argv.slice(2).filter((arg) => arg !== '--'), options: {runs: {type: 'string', default: '10'}, site: {type: 'string'}}, allowPositionals: true});
+const {values} = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {runs: {type: 'string', default: '10'}, site: {type: 'string'}},
+  allowPositionals: true,
+});
 const runs = Number(values.runs);
 const site =
-  values.site ?? [path.join(root, 'website', 'build'), path.join(root, 'e2e', '.tmp', 'website-build')].find((dir) => existsSync(path.join(dir, 'docs', 'robustness', 'index.html')));
+  values.site ??
+  [path.join(root, 'website', 'build'), path.join(root, 'e2e', '.tmp', 'website-build')].find((dir) =>
+    existsSync(path.join(dir, 'docs', 'robustness', 'index.html')),
+  );
 if (!site) {
-  console.error('No built website with docs/robustness found. Run `pnpm build && pnpm --filter website build` first, or pass --site DIR.');
+  console.error(
+    'No built website with docs/robustness found. Run `pnpm build && pnpm --filter website build` first, or pass --site DIR.',
+  );
   process.exit(1);
 }
 
@@ -42,7 +51,10 @@ async function serve(isolated) {
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve))};
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 /** Milliseconds from Stop to the cell leaving `running`, for each of `runs` presses. */
@@ -53,21 +65,24 @@ async function measure(browser, isolated, cellId, marker) {
     await page.goto(`${server.url}/docs/robustness`, {waitUntil: 'networkidle'});
     const latencies = [];
     for (let i = 0; i < runs; i += 1) {
-      const ms = await page.evaluate(async ([cellId, marker]) => {
-        const cell = document.querySelector(`[data-pyodocs-cell="${cellId}"]`);
-        const button = (name) => Array.from(cell.querySelectorAll('button')).find((b) => b.textContent === name);
-        const output = () => cell.querySelector('[data-pyodocs-output]')?.textContent ?? '';
-        button('Run').click();
-        // Until Python is inside the loop or sleep (the first run also loads Pyodide).
-        while (!(cell.getAttribute('data-state') === 'running' && output().includes(marker))) {
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const started = performance.now();
-        button('Stop').click();
-        while (cell.getAttribute('data-state') === 'running') await new Promise((resolve) => setTimeout(resolve, 1));
-        return performance.now() - started;
-      }, [cellId, marker]);
+      const ms = await page.evaluate(
+        async ([cellId, marker]) => {
+          const cell = document.querySelector(`[data-pyodocs-cell="${cellId}"]`);
+          const button = (name) => Array.from(cell.querySelectorAll('button')).find((b) => b.textContent === name);
+          const output = () => cell.querySelector('[data-pyodocs-output]')?.textContent ?? '';
+          button('Run').click();
+          // Until Python is inside the loop or sleep (the first run also loads Pyodide).
+          while (!(cell.getAttribute('data-state') === 'running' && output().includes(marker))) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          const started = performance.now();
+          button('Stop').click();
+          while (cell.getAttribute('data-state') === 'running') await new Promise((resolve) => setTimeout(resolve, 1));
+          return performance.now() - started;
+        },
+        [cellId, marker],
+      );
       latencies.push(ms);
     }
     return {crossOriginIsolated: await page.evaluate(() => crossOriginIsolated), latencies};
@@ -102,7 +117,9 @@ try {
       );
     }
   }
-  console.log('(isolation off, busy loop: Python is restarted after the 1 s grace, every session is lost and the next Run reloads Pyodide.)');
+  console.log(
+    '(isolation off, busy loop: Python is restarted after the 1 s grace, every session is lost and the next Run reloads Pyodide.)',
+  );
 } finally {
   await browser.close();
 }

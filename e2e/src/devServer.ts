@@ -11,14 +11,22 @@ export interface DevServer {
 }
 
 /** `docusaurus start` of a site on a free loopback port, resolved once it answers. */
-export async function startDevServer(siteDir: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 240_000): Promise<DevServer> {
+export async function startDevServer(
+  siteDir: string,
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 240_000,
+): Promise<DevServer> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [DOCUSAURUS_BIN, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {
-    cwd: siteDir,
-    env: {...process.env, BROWSER: 'none', ...env},
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [DOCUSAURUS_BIN, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'],
+    {
+      cwd: siteDir,
+      env: {...process.env, BROWSER: 'none', ...env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const server: DevServer = {url: `http://127.0.0.1:${port}`, log: () => output, stop: () => child.kill('SIGTERM')};

@@ -27,7 +27,8 @@ export function useServedWebsite(options: ServeStaticOptions = {}): ServedWebsit
     await server?.close();
   });
   const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`useServedWebsite: the ${what} is not there yet (use it in tests or hooks, not at import time)`);
+    if (value === undefined)
+      throw new Error(`useServedWebsite: the ${what} is not there yet (use it in tests or hooks, not at import time)`);
     return value;
   };
   return {

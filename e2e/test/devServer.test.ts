@@ -13,8 +13,6 @@ afterAll(() => {
   removeFixtureCopies();
 });
 
-
-
 test('docusaurus start serves the Pyodide runtime files and the worker', async () => {
   const site = fixtureCopy('minimal-site');
   devServer = await startDevServer(site);

@@ -63,10 +63,9 @@ describe('doctest examples on an API page', () => {
     await cell.getByRole('button', {name: 'Run', exact: true}).click();
     expect(await waitForState(cell, ['done', 'error'])).toBe('done');
     const examples = outdated.locator('[data-doctest-status]');
-    expect(await examples.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-doctest-status')))).toEqual([
-      'match',
-      'mismatch',
-    ]);
+    expect(
+      await examples.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-doctest-status'))),
+    ).toEqual(['match', 'mismatch']);
     const wrong = examples.nth(1);
     expect(await wrong.locator('.pyodocs-doctest-want').textContent()).toBe('2.68\n');
     expect(await wrong.locator('.pyodocs-doctest-got').textContent()).toBe('2.67\n');

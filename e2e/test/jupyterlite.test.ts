@@ -95,9 +95,16 @@ test('"Open in JupyterLite" opens the page as a notebook with the reader\'s edit
     ]);
     await notebookPage.waitForURL(/\/lite\/notebooks\/index\.html\?path=jupyterlite-[^&]+\.ipynb$/);
     const notebook = notebookPage.locator('.jp-Notebook');
-    await expect.poll(() => notebook.textContent().then((t) => t ?? '').catch(() => ''), {timeout: 120_000}).toContain(
-      'edited = "changed by the reader"',
-    );
+    await expect
+      .poll(
+        () =>
+          notebook
+            .textContent()
+            .then((t) => t ?? '')
+            .catch(() => ''),
+        {timeout: 120_000},
+      )
+      .toContain('edited = "changed by the reader"');
     const text = (await notebook.textContent()) ?? '';
     // Page order: the page's prose (as markdown) comes before the edited cell, the build-time code is gone.
     expect(text).not.toContain('greeting.upper()');

@@ -47,7 +47,10 @@ test('a kernel expecting another Pyodide major version: the build warns and leav
   // The website's JupyterLite site, made to look like a kernel built for Pyodide 0.27.
   const prebuilt = path.join(site, 'old-kernel-lite');
   cpSync(path.join(inject('websiteBuildDir'), 'lite'), prebuilt, {recursive: true});
-  const schema = path.join(prebuilt, 'extensions/@jupyterlite/pyodide-kernel-extension/static/schema/kernel.v0.schema.json');
+  const schema = path.join(
+    prebuilt,
+    'extensions/@jupyterlite/pyodide-kernel-extension/static/schema/kernel.v0.schema.json',
+  );
   writeFileSync(schema, readFileSync(schema, 'utf8').replace(/pyodide\/v314\.[^/]+\//g, 'pyodide/v0.27.7/'));
   const configFile = path.join(prebuilt, 'jupyter-lite.json');
   const config = JSON.parse(readFileSync(configFile, 'utf8'));
@@ -67,9 +70,12 @@ test('Open in JupyterLite without a notebooks or lab app: the build warns instea
   const site = fixtureCopy('jupyterlite-site');
   const prebuilt = path.join(site, 'repl-only-lite');
   cpSync(path.join(inject('websiteBuildDir'), 'lite'), prebuilt, {recursive: true});
-  for (const app of ['lab', 'notebooks', 'tree', 'edit', 'consoles']) rmSync(path.join(prebuilt, app), {recursive: true, force: true});
+  for (const app of ['lab', 'notebooks', 'tree', 'edit', 'consoles'])
+    rmSync(path.join(prebuilt, app), {recursive: true, force: true});
 
   const result = await build(site, {prebuilt: 'repl-only-lite'});
   expect(result.code, result.output).toBe(0);
-  expect(result.output).toContain('Warning: openInJupyterLite is on, but the JupyterLite site has neither the notebooks nor the lab app (it has: repl)');
+  expect(result.output).toContain(
+    'Warning: openInJupyterLite is on, but the JupyterLite site has neither the notebooks nor the lab app (it has: repl)',
+  );
 }, 300_000);

@@ -17,8 +17,6 @@ afterAll(() => {
   removeFixtureCopies();
 });
 
-
-
 test('docusaurus start builds and serves the JupyterLite site, and rebuilds it when a contents file changes', async () => {
   const site = fixtureCopy('jupyterlite-site');
   mkdirSync(path.join(site, 'notebooks'));

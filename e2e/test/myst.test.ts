@@ -61,7 +61,9 @@ async function outputOf(cell: Locator): Promise<string> {
 }
 
 async function cellTags(page: Page): Promise<string[]> {
-  return page.locator('[data-pyodocs-cell]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-tags') ?? ''));
+  return page
+    .locator('[data-pyodocs-cell]')
+    .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-tags') ?? ''));
 }
 
 describe('a fixture set of MyST notebooks', () => {
@@ -129,8 +131,12 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await admonitions.count()).toBe(4);
     expect(await page.locator('.theme-admonition-note', {hasText: 'A note with bold text.'}).count()).toBe(1);
     expect(await page.locator('.theme-admonition-info', {hasText: 'See also'}).count()).toBe(1);
-    expect(await page.locator('.theme-admonition-note', {hasText: 'Nested cell'}).locator('[data-pyodocs-cell]').count()).toBe(1);
-    expect(await page.locator('.theme-admonition-warning', {hasText: 'With a first line as argument.'}).count()).toBe(1);
+    expect(
+      await page.locator('.theme-admonition-note', {hasText: 'Nested cell'}).locator('[data-pyodocs-cell]').count(),
+    ).toBe(1);
+    expect(await page.locator('.theme-admonition-warning', {hasText: 'With a first line as argument.'}).count()).toBe(
+      1,
+    );
     expect(await cells.count()).toBe(8);
     await page.close();
   });
@@ -165,10 +171,19 @@ describe('a fixture set of MyST notebooks', () => {
 
   test('colon fences (:::{note}) are admonitions too, nested ones included, and a cell inside one runs', async () => {
     const {page, errors} = await open(fixtureServer, '/second');
-    expect(await page.locator('.theme-admonition-note', {hasText: 'A colon-fenced note with bold text.'}).locator('strong').count()).toBe(1);
+    expect(
+      await page
+        .locator('.theme-admonition-note', {hasText: 'A colon-fenced note with bold text.'})
+        .locator('strong')
+        .count(),
+    ).toBe(1);
     const important = page.locator('.theme-admonition-important', {hasText: 'Colon fences nest'});
-    expect(await important.locator('.theme-admonition-tip', {hasText: "The tip's argument is its first line."}).count()).toBe(1);
-    expect(await page.locator('.theme-admonition-note', {hasText: 'A colon-fenced title'}).textContent()).toContain('Body under a custom title.');
+    expect(
+      await important.locator('.theme-admonition-tip', {hasText: "The tip's argument is its first line."}).count(),
+    ).toBe(1);
+    expect(await page.locator('.theme-admonition-note', {hasText: 'A colon-fenced title'}).textContent()).toContain(
+      'Body under a custom title.',
+    );
     const article = (await page.locator('article').textContent()) ?? '';
     expect(article).not.toContain(':::');
     expect(article).not.toContain(':class:');
@@ -229,7 +244,7 @@ describe("the website's MyST tutorial", () => {
     expect(outputs.slice(0, 6)).toEqual([
       '20.9',
       'median 21.0, spread 4.5',
-      "hide-input: the code is folded, the output shows",
+      'hide-input: the code is folded, the output shows',
       "hide-output: open 'Show output' to see me",
       'hide-cell: the whole cell is folded',
       'remove-input: only the Run button and this output',
@@ -238,7 +253,9 @@ describe("the website's MyST tutorial", () => {
     expect(outputs[7]).toContain('StatisticsError');
     expect(outputs[8]).toBe('1.917');
     expect(await page.locator('.theme-admonition-info', {hasText: 'See also'}).count()).toBe(1);
-    expect(await page.locator('.theme-admonition-note', {hasText: 'Colon fences, which Jupyter Book turns on'}).count()).toBe(1);
+    expect(
+      await page.locator('.theme-admonition-note', {hasText: 'Colon fences, which Jupyter Book turns on'}).count(),
+    ).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -52,8 +52,13 @@ describe('outputs gallery in Chromium', () => {
     const output = await run('gallery-ansi');
     expect(await output.locator('span.pyodocs-ansi-green-fg').innerText()).toBe('✔ 12 passed');
     expect(await output.locator('span.pyodocs-ansi-red-fg.pyodocs-ansi-bold').innerText()).toBe('✘ 1 failed');
-    expect(await output.locator('span.pyodocs-ansi-green-fg').evaluate((span) => getComputedStyle(span).color)).not.toBe(
-      await output.locator('pre').first().evaluate((pre) => getComputedStyle(pre).color),
+    expect(
+      await output.locator('span.pyodocs-ansi-green-fg').evaluate((span) => getComputedStyle(span).color),
+    ).not.toBe(
+      await output
+        .locator('pre')
+        .first()
+        .evaluate((pre) => getComputedStyle(pre).color),
     );
     expect(await output.locator('b').count()).toBe(0);
     expect(await output.innerText()).toContain('<b>tags stay text</b>');
@@ -70,10 +75,13 @@ describe('outputs gallery in Chromium', () => {
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(3);
     expect(await table.locator('tbody tr').nth(2).innerText()).toMatch(/2\s+Earth\s+6371\.0\s+1/);
-    const cellStyle = await table.locator('tbody td').first().evaluate((td) => {
-      const style = getComputedStyle(td);
-      return {textAlign: style.textAlign, display: getComputedStyle(td.closest('table')!).display};
-    });
+    const cellStyle = await table
+      .locator('tbody td')
+      .first()
+      .evaluate((td) => {
+        const style = getComputedStyle(td);
+        return {textAlign: style.textAlign, display: getComputedStyle(td.closest('table')!).display};
+      });
     expect(cellStyle).toEqual({textAlign: 'right', display: 'table'});
   });
 
@@ -115,7 +123,9 @@ describe('outputs gallery in Chromium', () => {
     await display.waitFor();
     expect(await display.locator('.katex-html').count()).toBe(1);
     // KaTeX's CSS arrived with it: its fonts are in use.
-    expect(await display.locator('.katex').evaluate((element) => getComputedStyle(element).fontFamily)).toContain('KaTeX');
+    expect(await display.locator('.katex').evaluate((element) => getComputedStyle(element).fontFamily)).toContain(
+      'KaTeX',
+    );
   });
 
   test('JSON renders as a collapsible tree', async () => {
@@ -132,9 +142,14 @@ describe('outputs gallery in Chromium', () => {
 
   test('display() shows outputs in order with printed text', async () => {
     const output = await run('gallery-display');
-    const blocks = await output.locator(':scope > *').evaluateAll((elements) =>
-      elements.map((element) => `${element.getAttribute('data-stream') ?? (element.hasAttribute('data-pyodocs-display') ? 'display' : element.className)}: ${(element as HTMLElement).innerText.trim()}`),
-    );
+    const blocks = await output
+      .locator(':scope > *')
+      .evaluateAll((elements) =>
+        elements.map(
+          (element) =>
+            `${element.getAttribute('data-stream') ?? (element.hasAttribute('data-pyodocs-display') ? 'display' : element.className)}: ${(element as HTMLElement).innerText.trim()}`,
+        ),
+      );
     expect(blocks).toEqual([
       'stdout: before',
       'display: bold from Markdown',

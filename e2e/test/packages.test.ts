@@ -28,10 +28,12 @@ function buildOwnWheel(): Uint8Array {
     [`${info}/METADATA`]: 'Metadata-Version: 2.1\nName: pyodocs-demo\nVersion: 1.0\n',
     [`${info}/WHEEL`]: 'Wheel-Version: 1.0\nGenerator: pyodocs-e2e\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
   };
-  files[`${info}/RECORD`] =
-    Object.entries(files)
-      .map(([name, text]) => `${name},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`)
-      .join('\n') + `\n${info}/RECORD,,\n`;
+  files[`${info}/RECORD`] = `${Object.entries(files)
+    .map(
+      ([name, text]) =>
+        `${name},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`,
+    )
+    .join('\n')}\n${info}/RECORD,,\n`;
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
 }
 
@@ -50,7 +52,9 @@ beforeAll(async () => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     served.push(pathname);
     if (pathname === `/wheels/${OWN_WHEEL}`) {
-      res.writeHead(200, {'content-type': 'application/octet-stream', 'content-length': ownWheel.length}).end(Buffer.from(ownWheel));
+      res
+        .writeHead(200, {'content-type': 'application/octet-stream', 'content-length': ownWheel.length})
+        .end(Buffer.from(ownWheel));
       return;
     }
     if (tamperAttrs && pathname.startsWith('/pyodide-packages/attrs-')) {
@@ -147,7 +151,8 @@ async function openPackagesPage(): Promise<{page: Page; outside: string[]; progr
         const line = target?.closest('[data-pyodocs-progress]');
         if (line) seen(line);
         for (const node of Array.from(mutation.addedNodes)) {
-          if (node instanceof Element) for (const found of Array.from(node.querySelectorAll('[data-pyodocs-progress]'))) seen(found);
+          if (node instanceof Element)
+            for (const found of Array.from(node.querySelectorAll('[data-pyodocs-progress]'))) seen(found);
           if (node instanceof Element && node.matches('[data-pyodocs-progress]')) seen(node);
         }
       }

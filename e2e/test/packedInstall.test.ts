@@ -77,12 +77,9 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
   );
   writeFileSync(
     path.join(site, 'docs', 'repl.mdx'),
-    "import JupyterLiteEmbed from '@theme/JupyterLiteEmbed';\n\n# REPL\n\n<JupyterLiteEmbed app=\"repl\" code=\"1 + 1\" />\n",
+    'import JupyterLiteEmbed from \'@theme/JupyterLiteEmbed\';\n\n# REPL\n\n<JupyterLiteEmbed app="repl" code="1 + 1" />\n',
   );
-  writeFileSync(
-    path.join(site, 'docs', 'index.md'),
-    '# Fresh site\n\n```python run\nprint("packed and live")\n```\n',
-  );
+  writeFileSync(path.join(site, 'docs', 'index.md'), '# Fresh site\n\n```python run\nprint("packed and live")\n```\n');
 
   await pnpm(['install', '--no-frozen-lockfile', '--config.auto-install-peers=true'], site);
   // The packed bin runs; on the venv `pnpm test` made it only checks the pinned versions.

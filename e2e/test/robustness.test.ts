@@ -42,7 +42,7 @@ async function startUntilPrinted(cell: Locator, marker: string): Promise<void> {
 }
 
 /** Clicks Stop; milliseconds until the cell left `running`. */
-async function stopAndTime(page: Page, cell: Locator, id: string): Promise<number> {
+async function stopAndTime(page: Page, _cell: Locator, id: string): Promise<number> {
   return page.evaluate(async (cellId) => {
     const root = document.querySelector(`[data-pyodocs-cell="${cellId}"]`)!;
     const stop = Array.from(root.querySelectorAll('button')).find((button) => button.textContent === 'Stop')!;
@@ -99,7 +99,7 @@ describe('cross-origin isolated', () => {
     await expectSurvivor(page);
   });
 
-  test("Stop also cancels the runs other cells queued in the same session", async () => {
+  test('Stop also cancels the runs other cells queued in the same session', async () => {
     const loop = cellById(page, 'robust-loop');
     await startUntilPrinted(loop, 'looping');
     const after = cellById(page, 'robust-after');
@@ -147,7 +147,7 @@ describe('cross-origin isolated', () => {
   test('50 rapid Run clicks across 5 cells run exactly once each, in click order', async () => {
     const order: number[] = [];
     for (let click = 0; click < 50; click += 1) {
-      const n = (click * 3) % 5 + 1;
+      const n = ((click * 3) % 5) + 1;
       order.push(n);
       await cellById(page, `robust-q${n}`).getByRole('button', {name: 'Run', exact: true}).click();
     }

@@ -35,10 +35,7 @@ function staticText(html: string): string {
 
 describe('static HTML', () => {
   test('a built page contains the cell and its code, readable without JavaScript', () => {
-    const html = readFileSync(
-      path.join(inject('websiteBuildDir'), 'docs', 'getting-started', 'index.html'),
-      'utf8',
-    );
+    const html = readFileSync(path.join(inject('websiteBuildDir'), 'docs', 'getting-started', 'index.html'), 'utf8');
     expect(html).toContain('data-pyodocs-cell=');
     expect(staticText(html)).toContain('print("Hello from", sys.version.split()[0])');
   });

@@ -50,12 +50,18 @@ function writeDemoWheel(dir: string): void {
     [`${info}/METADATA`]: 'Metadata-Version: 2.1\nName: pyodocs-demo\nVersion: 1.0\n',
     [`${info}/WHEEL`]: 'Wheel-Version: 1.0\nGenerator: pyodocs-website\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
   };
-  files[`${info}/RECORD`] =
-    Object.entries(files)
-      .map(([name, text]) => `${name},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`)
-      .join('\n') + `\n${info}/RECORD,,\n`;
+  files[`${info}/RECORD`] = `${Object.entries(files)
+    .map(
+      ([name, text]) =>
+        `${name},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`,
+    )
+    .join('\n')}\n${info}/RECORD,,\n`;
   // Fixed timestamps: the same bytes on every build.
-  const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), {mtime: new Date('2020-01-01')}]])));
+  const zip = zipSync(
+    Object.fromEntries(
+      Object.entries(files).map(([name, text]) => [name, [strToU8(text), {mtime: new Date('2020-01-01')}]]),
+    ),
+  );
   mkdirSync(dir, {recursive: true});
   writeFileSync(path.join(dir, 'pyodocs_demo-1.0-py3-none-any.whl'), zip);
 }

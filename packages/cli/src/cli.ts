@@ -14,7 +14,11 @@ packageBaseUrl option at the folder's URL.
                  (default: jsDelivr for the pinned version; "none": PyPI only)`;
 
 /** Runs the command line; returns the exit code. */
-export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(USAGE);
@@ -52,7 +56,11 @@ export async function main(argv: string[], out: (line: string) => void = console
     out(`Wrote ${result.packages.length} packages and ${result.lockFile}.`);
     return 0;
   } catch (error) {
-    err(error instanceof MirrorError ? `pyodocs mirror: ${error.message}` : `pyodocs mirror failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    err(
+      error instanceof MirrorError
+        ? `pyodocs mirror: ${error.message}`
+        : `pyodocs mirror failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return 1;
   }
 }

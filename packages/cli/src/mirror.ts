@@ -66,7 +66,9 @@ export async function mirrorPackages(options: MirrorOptions): Promise<{lockFile:
   const {version: pyodideVersion, lock} = pinnedPyodide();
   const indexUrl = (options.indexUrl ?? 'https://pypi.org').replace(/\/+$/, '');
   const pyodideUrl =
-    options.pyodideUrl === null ? undefined : (options.pyodideUrl ?? `https://cdn.jsdelivr.net/pyodide/v${pyodideVersion}/full/`);
+    options.pyodideUrl === null
+      ? undefined
+      : (options.pyodideUrl ?? `https://cdn.jsdelivr.net/pyodide/v${pyodideVersion}/full/`);
   const log = options.log ?? (() => undefined);
   const target: TargetPlatform = {
     cpythonTag: `cp${lock.info.python.split('.').slice(0, 2).join('')}`,
@@ -88,7 +90,9 @@ export async function mirrorPackages(options: MirrorOptions): Promise<{lockFile:
     if (next === undefined || next.name === '' || resolved.has(normalizeName(next.name))) continue;
     const result = await resolvePackage(next.name, next.version, next.requestedBy, context, env);
     resolved.set(normalizeName(next.name), result);
-    log(`${result.entry.name} ${result.entry.version}  ${result.entry.file_name}  (${formatSize(result.bytes.length)} from ${result.source})`);
+    log(
+      `${result.entry.name} ${result.entry.version}  ${result.entry.file_name}  (${formatSize(result.bytes.length)} from ${result.source})`,
+    );
     for (const dependency of result.entry.depends) queue.push({name: dependency, requestedBy: result.entry.name});
   }
 
@@ -100,7 +104,13 @@ export async function mirrorPackages(options: MirrorOptions): Promise<{lockFile:
   for (const [key, item] of Array.from(resolved.entries()).sort(([a], [b]) => a.localeCompare(b))) {
     writeFileSync(path.join(options.outDir, item.entry.file_name), item.bytes);
     packages[key] = item.entry;
-    mirrored.push({name: item.entry.name, version: item.entry.version, fileName: item.entry.file_name, source: item.source, size: item.bytes.length});
+    mirrored.push({
+      name: item.entry.name,
+      version: item.entry.version,
+      fileName: item.entry.file_name,
+      source: item.source,
+      size: item.bytes.length,
+    });
   }
   const output: PyodideLock = {info: lock.info, packages, tool: {}};
   writeFileSync(lockFile, `${JSON.stringify(output, null, 2)}\n`);
@@ -135,7 +145,9 @@ async function resolvePackage(
     if (download.bytes !== undefined) {
       const sha256 = sha256Hex(download.bytes);
       if (sha256 !== lockEntry.sha256) {
-        throw new MirrorError(`${url} does not match the sha256 of '${lockEntry.name}' in Pyodide ${context.pyodideVersion}'s lock file (expected ${lockEntry.sha256}, got ${sha256}).`);
+        throw new MirrorError(
+          `${url} does not match the sha256 of '${lockEntry.name}' in Pyodide ${context.pyodideVersion}'s lock file (expected ${lockEntry.sha256}, got ${sha256}).`,
+        );
       }
       return {entry: {...lockEntry, depends: lockEntry.depends.map(normalizeName)}, bytes: download.bytes, source: url};
     }
@@ -152,9 +164,12 @@ async function resolvePackage(
     );
   }
   if (project.value === undefined && project.status !== 404) {
-    throw new MirrorError(`Could not read ${projectUrl} for '${name}': ${project.error}. Check the network and the --index-url.`);
+    throw new MirrorError(
+      `Could not read ${projectUrl} for '${name}': ${project.error}. Check the network and the --index-url.`,
+    );
   }
-  const versions = project.value === undefined ? [] : candidateVersions(project.value, pinned, inLock ? lockEntry.version : undefined);
+  const versions =
+    project.value === undefined ? [] : candidateVersions(project.value, pinned, inLock ? lockEntry.version : undefined);
   for (const version of versions) {
     const files = project.value?.releases[version] ?? [];
     const best = files
@@ -173,14 +188,19 @@ async function resolvePackage(
     const expected = best.file.digests?.sha256;
     const sha256 = sha256Hex(download.bytes);
     if (expected !== undefined && expected !== sha256) {
-      throw new MirrorError(`${fileUrl} does not match the sha256 PyPI lists for it (expected ${expected}, got ${sha256}).`);
+      throw new MirrorError(
+        `${fileUrl} does not match the sha256 PyPI lists for it (expected ${expected}, got ${sha256}).`,
+      );
     }
     const contents = inspectWheel(download.bytes);
     // The lock's own entry knows Pyodide's dependency names and imports best.
     const sameAsLock = lockEntry !== undefined && lockEntry.version === version;
     const depends = sameAsLock
       ? lockEntry.depends.map(normalizeName)
-      : contents.requires.map(parseRequirement).filter((req) => markerHolds(req.marker, env)).map((req) => normalizeName(req.name));
+      : contents.requires
+          .map(parseRequirement)
+          .filter((req) => markerHolds(req.marker, env))
+          .map((req) => normalizeName(req.name));
     const entry: LockPackage = {
       name: sameAsLock ? lockEntry.name : key,
       version,
@@ -209,10 +229,15 @@ async function resolvePackage(
 function candidateVersions(project: PypiProject, pinned: string | undefined, preferred: string | undefined): string[] {
   if (pinned !== undefined) return project.releases[pinned] ? [pinned] : [];
   const uploaded = (version: string): string =>
-    (project.releases[version] ?? []).map((file) => file.upload_time_iso_8601 ?? '').sort().at(-1) ?? '';
+    (project.releases[version] ?? [])
+      .map((file) => file.upload_time_iso_8601 ?? '')
+      .sort()
+      .at(-1) ?? '';
   const finals = Object.keys(project.releases).filter((version) => /^[0-9]+(\.[0-9]+)*(\.post[0-9]+)?$/.test(version));
   finals.sort((a, b) => uploaded(b).localeCompare(uploaded(a)));
-  const first = [preferred, project.info.version].filter((version): version is string => version !== undefined && project.releases[version] !== undefined);
+  const first = [preferred, project.info.version].filter(
+    (version): version is string => version !== undefined && project.releases[version] !== undefined,
+  );
   return Array.from(new Set([...first, ...finals]));
 }
 

@@ -24,12 +24,16 @@ export interface PyodideLock {
 /** The lock file and version of the `pyodide` npm package this CLI is pinned to. */
 export function pinnedPyodide(): {version: string; lock: PyodideLock} {
   const require = createRequire(import.meta.url);
-  const version = (JSON.parse(readFileSync(require.resolve('pyodide/package.json'), 'utf8')) as {version: string}).version;
+  const version = (JSON.parse(readFileSync(require.resolve('pyodide/package.json'), 'utf8')) as {version: string})
+    .version;
   const lock = JSON.parse(readFileSync(require.resolve('pyodide/pyodide-lock.json'), 'utf8')) as PyodideLock;
   return {version, lock};
 }
 
 /** PEP 503 normalisation, as the lock file's keys. */
 export function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[-_.]+/g, '-');
 }

@@ -45,7 +45,9 @@ export function markerHolds(marker: string | undefined, env: MarkerEnvironment):
   if (marker === undefined) return true;
   if (/\bextra\s*==/.test(marker)) return false;
   const flat = marker.replace(/[()]/g, ' ');
-  return flat.split(/\s+or\s+/).some((conjunction) => conjunction.split(/\s+and\s+/).every((clause) => clauseHolds(clause.trim(), env)));
+  return flat
+    .split(/\s+or\s+/)
+    .some((conjunction) => conjunction.split(/\s+and\s+/).every((clause) => clauseHolds(clause.trim(), env)));
 }
 
 function clauseHolds(clause: string, env: MarkerEnvironment): boolean {

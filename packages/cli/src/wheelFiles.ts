@@ -15,7 +15,13 @@ export function parseWheelName(fileName: string): WheelName | undefined {
   if (parts.length !== 5 && parts.length !== 6) return undefined;
   const [distribution, version] = parts as [string, string];
   const [python, abi, platform] = parts.slice(-3) as [string, string, string];
-  return {distribution, version, pythonTags: python.split('.'), abiTags: abi.split('.'), platformTags: platform.split('.')};
+  return {
+    distribution,
+    version,
+    pythonTags: python.split('.'),
+    abiTags: abi.split('.'),
+    platformTags: platform.split('.'),
+  };
 }
 
 /** What the pinned Pyodide can load: its CPython tag and its PEP 783 platform tag. */
@@ -34,10 +40,16 @@ export function describeTargets(target: TargetPlatform): string {
 /** 2: a wheel for this exact platform; 1: pure Python; 0: not loadable. */
 export function wheelScore(name: WheelName, target: TargetPlatform): number {
   if (name.platformTags.includes('any') && name.abiTags.includes('none')) {
-    return name.pythonTags.some((tag) => tag === 'py3' || tag === 'py2.py3' || /^py3\d*$/.test(tag) || tag === target.cpythonTag) ? 1 : 0;
+    return name.pythonTags.some(
+      (tag) => tag === 'py3' || tag === 'py2.py3' || /^py3\d*$/.test(tag) || tag === target.cpythonTag,
+    )
+      ? 1
+      : 0;
   }
   if (!name.platformTags.includes(target.platformTag)) return 0;
-  const pythonOk = name.pythonTags.includes(target.cpythonTag) || name.pythonTags.some((tag) => /^cp3\d+$/.test(tag) && name.abiTags.includes('abi3'));
+  const pythonOk =
+    name.pythonTags.includes(target.cpythonTag) ||
+    name.pythonTags.some((tag) => /^cp3\d+$/.test(tag) && name.abiTags.includes('abi3'));
   const abiOk = name.abiTags.some((tag) => tag === target.cpythonTag || tag === 'abi3' || tag === 'none');
   return pythonOk && abiOk ? 2 : 0;
 }
@@ -66,7 +78,10 @@ export function inspectWheel(bytes: Uint8Array): WheelContents {
   const topLevel = distInfo ? read(`${distInfo}/top_level.txt`) : undefined;
   let imports: string[];
   if (topLevel !== undefined) {
-    imports = topLevel.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.includes('/'));
+    imports = topLevel
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.includes('/'));
   } else {
     const found = new Set<string>();
     for (const name of names) {

@@ -11,7 +11,9 @@ import {buildWheel} from '../../runtime/test/support/wheels.js';
 
 // `pyodocs mirror` against a local fake PyPI serving wheels this test builds.
 
-const pyodideLock = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('pyodide/pyodide-lock.json'), 'utf8')) as {
+const pyodideLock = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('pyodide/pyodide-lock.json'), 'utf8'),
+) as {
   info: Record<string, unknown>;
 };
 
@@ -20,13 +22,33 @@ const wheels = {
     name: 'app',
     version: '1.0',
     files: {'app/__init__.py': 'import helper\n', 'app_extra.py': ''},
-    requires: ['helper>=1', 'only-old-python; python_version < "3.11"', 'docs-tool; extra == "docs"', 'wasm-only; sys_platform == "emscripten"'],
+    requires: [
+      'helper>=1',
+      'only-old-python; python_version < "3.11"',
+      'docs-tool; extra == "docs"',
+      'wasm-only; sys_platform == "emscripten"',
+    ],
   }),
-  helper: buildWheel({name: 'helper', version: '2.0', files: {'helper/__init__.py': ''}, topLevel: ['helper', 'helper_compat']}),
+  helper: buildWheel({
+    name: 'helper',
+    version: '2.0',
+    files: {'helper/__init__.py': ''},
+    topLevel: ['helper', 'helper_compat'],
+  }),
   helperOld: buildWheel({name: 'helper', version: '1.0', files: {'helper/__init__.py': ''}}),
   wasmOnlyPure: buildWheel({name: 'wasm-only', version: '1.0', files: {'wasm_only/__init__.py': ''}}),
-  wasmOnlyEmscripten: buildWheel({name: 'wasm-only', version: '1.0', files: {'wasm_only/__init__.py': ''}, tag: 'cp314-cp314-pyemscripten_2026_0_wasm32'}),
-  nativeOnly: buildWheel({name: 'native-only', version: '3.0', files: {'native_only/__init__.py': ''}, tag: 'cp312-cp312-manylinux_2_17_x86_64'}),
+  wasmOnlyEmscripten: buildWheel({
+    name: 'wasm-only',
+    version: '1.0',
+    files: {'wasm_only/__init__.py': ''},
+    tag: 'cp314-cp314-pyemscripten_2026_0_wasm32',
+  }),
+  nativeOnly: buildWheel({
+    name: 'native-only',
+    version: '3.0',
+    files: {'native_only/__init__.py': ''},
+    tag: 'cp312-cp312-manylinux_2_17_x86_64',
+  }),
   micropip: buildWheel({name: 'micropip', version: '9.9', files: {'micropip/__init__.py': ''}}),
   packaging: buildWheel({name: 'packaging', version: '9.9', files: {'packaging/__init__.py': ''}}),
 };
@@ -44,7 +66,10 @@ beforeAll(async () => {
   pypi = await startFakePypi(
     {
       app: [{version: '1.0', wheels: [wheels.app]}],
-      helper: [{version: '1.0', wheels: [wheels.helperOld]}, {version: '2.0', wheels: [wheels.helper]}],
+      helper: [
+        {version: '1.0', wheels: [wheels.helperOld]},
+        {version: '2.0', wheels: [wheels.helper]},
+      ],
       'wasm-only': [{version: '1.0', wheels: [wheels.wasmOnlyPure, wheels.wasmOnlyEmscripten]}],
       'native-only': [{version: '3.0', wheels: [wheels.nativeOnly]}],
       micropip: [{version: '9.9', wheels: [wheels.micropip]}],
@@ -64,23 +89,52 @@ describe('pyodocs mirror (fake PyPI)', () => {
   test('resolves dependencies by their markers, downloads the best wheel of each, and writes a lock file Pyodide can read', async () => {
     const out = tempDir();
     const lines: string[] = [];
-    const code = await main(['mirror', 'app', '--out', out, '--index-url', pypi.url, '--pyodide-url', `${pypi.url}/pyodide/`], (line) => lines.push(line));
+    const code = await main(
+      ['mirror', 'app', '--out', out, '--index-url', pypi.url, '--pyodide-url', `${pypi.url}/pyodide/`],
+      (line) => lines.push(line),
+    );
     expect(code, lines.join('\n')).toBe(0);
     const lock = JSON.parse(readFileSync(path.join(out, 'pyodide-lock.json'), 'utf8')) as {
       info: unknown;
-      packages: Record<string, {name: string; version: string; file_name: string; sha256: string; imports: string[]; depends: string[]; install_dir: string}>;
+      packages: Record<
+        string,
+        {
+          name: string;
+          version: string;
+          file_name: string;
+          sha256: string;
+          imports: string[];
+          depends: string[];
+          install_dir: string;
+        }
+      >;
     };
     expect(lock.info).toEqual(pyodideLock.info);
     expect(Object.keys(lock.packages).sort()).toEqual(['app', 'helper', 'micropip', 'packaging', 'wasm-only']);
-    expect(lock.packages.app).toMatchObject({version: '1.0', imports: ['app', 'app_extra'], depends: ['helper', 'wasm-only'], install_dir: 'site'});
+    expect(lock.packages.app).toMatchObject({
+      version: '1.0',
+      imports: ['app', 'app_extra'],
+      depends: ['helper', 'wasm-only'],
+      install_dir: 'site',
+    });
     // Newest version; imports from top_level.txt.
-    expect(lock.packages.helper).toMatchObject({version: '2.0', file_name: wheels.helper.fileName, imports: ['helper', 'helper_compat']});
+    expect(lock.packages.helper).toMatchObject({
+      version: '2.0',
+      file_name: wheels.helper.fileName,
+      imports: ['helper', 'helper_compat'],
+    });
     // A PEP 783 wheel for this Pyodide wins over the pure one.
     expect(lock.packages['wasm-only']?.file_name).toBe('wasm_only-1.0-cp314-cp314-pyemscripten_2026_0_wasm32.whl');
     const files = readdirSync(out).sort();
-    expect(files).toEqual([...Object.values(lock.packages).map((entry) => entry.file_name), 'pyodide-lock.json'].sort());
+    expect(files).toEqual(
+      [...Object.values(lock.packages).map((entry) => entry.file_name), 'pyodide-lock.json'].sort(),
+    );
     for (const entry of Object.values(lock.packages)) {
-      expect(entry.sha256).toBe(createHash('sha256').update(readFileSync(path.join(out, entry.file_name))).digest('hex'));
+      expect(entry.sha256).toBe(
+        createHash('sha256')
+          .update(readFileSync(path.join(out, entry.file_name)))
+          .digest('hex'),
+      );
     }
     // micropip and packaging are in the Pyodide lock: the distribution was tried first (404 there), then PyPI.
     expect(pypi.requests).toContain('/pyodide/micropip-0.11.1-py3-none-any.whl');
@@ -99,13 +153,24 @@ describe('pyodocs mirror (fake PyPI)', () => {
 
   test('a package that exists nowhere: exit code 1 and a message naming it', async () => {
     const errors: string[] = [];
-    const code = await main(['mirror', 'no-such-thing', '--out', tempDir(), '--index-url', pypi.url, '--pyodide-url', 'none'], () => undefined, (line) => errors.push(line));
+    const code = await main(
+      ['mirror', 'no-such-thing', '--out', tempDir(), '--index-url', pypi.url, '--pyodide-url', 'none'],
+      () => undefined,
+      (line) => errors.push(line),
+    );
     expect(code).toBe(1);
-    expect(errors.join('\n')).toContain("Package 'no-such-thing' exists neither in Pyodide 314.0.7's lock file nor on " + pypi.url);
+    expect(errors.join('\n')).toContain(
+      `Package 'no-such-thing' exists neither in Pyodide 314.0.7's lock file nor on ${pypi.url}`,
+    );
   });
 
   test('no compatible wheel: the message names the package and the platforms tried', async () => {
-    const attempt = mirrorPackages({packages: ['native-only'], outDir: tempDir(), indexUrl: pypi.url, pyodideUrl: null});
+    const attempt = mirrorPackages({
+      packages: ['native-only'],
+      outDir: tempDir(),
+      indexUrl: pypi.url,
+      pyodideUrl: null,
+    });
     await expect(attempt).rejects.toBeInstanceOf(MirrorError);
     await expect(attempt).rejects.toThrow(
       "No wheel of 'native-only' that Pyodide 314.0.7 can load. Platforms tried: py3-none-any (pure Python) and cp314-cp314|abi3-pyemscripten_2026_0_wasm32",
@@ -113,14 +178,31 @@ describe('pyodocs mirror (fake PyPI)', () => {
   });
 
   test('a file from the Pyodide distribution must match the pinned lock file', async () => {
-    const attempt = mirrorPackages({packages: ['six'], outDir: tempDir(), indexUrl: pypi.url, pyodideUrl: `${pypi.url}/pyodide/`});
+    const attempt = mirrorPackages({
+      packages: ['six'],
+      outDir: tempDir(),
+      indexUrl: pypi.url,
+      pyodideUrl: `${pypi.url}/pyodide/`,
+    });
     await expect(attempt).rejects.toThrow(/six-1\.17\.0-py2\.py3-none-any\.whl does not match the sha256 of 'six'/);
   });
 
   test('usage errors', async () => {
     const errors: string[] = [];
-    expect(await main(['mirror', 'x'], () => undefined, (line) => errors.push(line))).toBe(1);
-    expect(await main(['publish'], () => undefined, (line) => errors.push(line))).toBe(1);
+    expect(
+      await main(
+        ['mirror', 'x'],
+        () => undefined,
+        (line) => errors.push(line),
+      ),
+    ).toBe(1);
+    expect(
+      await main(
+        ['publish'],
+        () => undefined,
+        (line) => errors.push(line),
+      ),
+    ).toBe(1);
     expect(errors.join('\n')).toContain('--out <folder>');
     expect(errors.join('\n')).toContain("Unknown command 'publish'");
   });

@@ -27,11 +27,16 @@ test('mirrors tabulate from PyPI; Pyodide imports it, and micropip, from the mir
   try {
     const events: unknown[] = [];
     const run = client.run(
-      {code: 'import tabulate, micropip\nprint(tabulate.tabulate([[1, 2]], headers=["a", "b"]))\nmicropip.__name__', session: 'real'},
+      {
+        code: 'import tabulate, micropip\nprint(tabulate.tabulate([[1, 2]], headers=["a", "b"]))\nmicropip.__name__',
+        session: 'real',
+      },
       (event) => events.push(event),
     );
     expect(await run.done, JSON.stringify(events)).toEqual({status: 'ok'});
-    const stdout = events.map((event) => ((event as {type: string}).type === 'stream' ? (event as {text: string}).text : '')).join('');
+    const stdout = events
+      .map((event) => ((event as {type: string}).type === 'stream' ? (event as {text: string}).text : ''))
+      .join('');
     expect(stdout).toMatch(/a +b\n-+ +-+\n +1 +2\n/);
     expect(events.at(-1)).toEqual({type: 'result', data: {'text/plain': "'micropip'"}, metadata: {}});
   } finally {
@@ -40,25 +45,39 @@ test('mirrors tabulate from PyPI; Pyodide imports it, and micropip, from the mir
 });
 
 test('with packageIndexUrls, a declared name that is not in the lock is installed by micropip (from the mirror) from that index', async () => {
-  const wheel = buildWheel({name: 'from-index', version: '1.0', files: {'from_index.py': 'WHERE = "the allowed index"\n'}});
+  const wheel = buildWheel({
+    name: 'from-index',
+    version: '1.0',
+    files: {'from_index.py': 'WHERE = "the allowed index"\n'},
+  });
   const index = await startFakePypi({'from-index': [{version: '1.0', wheels: [wheel]}]}, {}, {absoluteUrls: true});
-  const client = createNodeClient({packageBaseUrl: `${out}/`, packageIndexUrls: [`${index.url}/pypi/{package_name}/json`]});
+  const client = createNodeClient({
+    packageBaseUrl: `${out}/`,
+    packageIndexUrls: [`${index.url}/pypi/{package_name}/json`],
+  });
   try {
     const events: unknown[] = [];
-    const run = client.run({code: 'import from_index\nfrom_index.WHERE', session: 'index', packages: ['from-index']}, (event) => events.push(event));
+    const run = client.run(
+      {code: 'import from_index\nfrom_index.WHERE', session: 'index', packages: ['from-index']},
+      (event) => events.push(event),
+    );
     expect(await run.done, JSON.stringify(events)).toEqual({status: 'ok'});
     expect(events.at(-1)).toEqual({type: 'result', data: {'text/plain': "'the allowed index'"}, metadata: {}});
     expect(index.requests).toContain(`/files/${wheel.fileName}`);
     const missing = await client.run({code: '1', session: 'index', packages: ['not-on-index']}).done;
     expect(missing.status === 'error' && missing.error).toMatchObject({
       ename: 'PackageNotFoundError',
-      evalue: expect.stringMatching(/^Could not install not-on-index from http:\/\/127\.0\.0\.1:\d+\/pypi\/\{package_name\}\/json: ValueError: Can't fetch metadata for 'not-on-index'/),
+      evalue: expect.stringMatching(
+        /^Could not install not-on-index from http:\/\/127\.0\.0\.1:\d+\/pypi\/\{package_name\}\/json: ValueError: Can't fetch metadata for 'not-on-index'/,
+      ),
     });
     // Without an allowed index, the same request is refused before any code runs.
     const refused = createNodeClient({packageBaseUrl: `${out}/`});
     try {
       const outcome = await refused.run({code: '1', session: 'no-index', packages: ['from-index']}).done;
-      expect(outcome.status === 'error' && outcome.error.evalue).toContain("No package named 'from-index' in the lock file at");
+      expect(outcome.status === 'error' && outcome.error.evalue).toContain(
+        "No package named 'from-index' in the lock file at",
+      );
     } finally {
       refused.dispose();
     }

@@ -20,7 +20,9 @@ function run(command, args) {
 
 function installedVersions() {
   try {
-    return execFileSync(python, ['-m', 'pip', 'list', '--format=json', '--disable-pip-version-check'], {encoding: 'utf8'});
+    return execFileSync(python, ['-m', 'pip', 'list', '--format=json', '--disable-pip-version-check'], {
+      encoding: 'utf8',
+    });
   } catch {
     return '';
   }
@@ -38,8 +40,10 @@ if (!existsSync(python)) {
   }
 }
 const list = installedVersions();
-const ok = /"jupyterlite-core", "version": "0\.8\.6"/.test(list) &&
-  /"jupyterlite-pyodide-kernel", "version": "0\.8\.6"/.test(list) && /"jupyter[-_]server"/.test(list);
+const ok =
+  /"jupyterlite-core", "version": "0\.8\.6"/.test(list) &&
+  /"jupyterlite-pyodide-kernel", "version": "0\.8\.6"/.test(list) &&
+  /"jupyter[-_]server"/.test(list);
 if (!ok) {
   console.log(`[jupyterlite] pip install ${PINNED.join(' ')}`);
   run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...PINNED]);

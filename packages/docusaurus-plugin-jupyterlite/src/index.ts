@@ -68,7 +68,10 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
     async loadContent() {
       const prepared = await prepareLiteSite({
         siteDir: context.siteDir,
-        source: options.prebuilt !== undefined ? {prebuilt: options.prebuilt} : {build: options.build!},
+        source:
+          options.prebuilt !== undefined
+            ? {prebuilt: options.prebuilt}
+            : {build: options.build ?? {contents: [], apps: []}},
         cacheDir,
         jupyter: resolveJupyterCommand(options.jupyter),
         python: options.python,
@@ -83,7 +86,9 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
           `[pyodocs-jupyterlite] Warning: the JupyterLite site keeps its own Pyodide settings because ${prepared.share.reason}. Its kernel will load Pyodide from its default URL (a CDN).`,
         );
       } else if (prepared.share?.shared) {
-        log(`JupyterLite kernel shares the site's Pyodide (kernel expects ${prepared.share.kernelPyodide}; ${prepared.share.packages.length} kernel wheels served locally)`);
+        log(
+          `JupyterLite kernel shares the site's Pyodide (kernel expects ${prepared.share.kernelPyodide}; ${prepared.share.packages.length} kernel wheels served locally)`,
+        );
       }
       if (options.openInJupyterLite && !prepared.apps.includes('notebooks') && !prepared.apps.includes('lab')) {
         console.warn(

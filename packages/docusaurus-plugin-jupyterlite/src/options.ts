@@ -54,7 +54,9 @@ export const pluginOptionsSchema = Joi.object<PluginOptions>({
   route: Joi.string()
     .pattern(/^[^/].*\/$|^[^/]+\/$/)
     .default('lite/')
-    .messages({'string.pattern.base': '"route" must be relative to baseUrl and end with "/", e.g. "lite/"; got "{#value}"'}),
+    .messages({
+      'string.pattern.base': '"route" must be relative to baseUrl and end with "/", e.g. "lite/"; got "{#value}"',
+    }),
   jupyter: Joi.string(),
   python: Joi.string(),
   sharePyodide: Joi.boolean().default(true),
@@ -63,7 +65,8 @@ export const pluginOptionsSchema = Joi.object<PluginOptions>({
 })
   .xor('prebuilt', 'build')
   .messages({
-    'object.missing': 'Set exactly one site source: "prebuilt: <folder>" (output of `jupyter lite build`) or "build" (with "contents", "config", "apps").',
+    'object.missing':
+      'Set exactly one site source: "prebuilt: <folder>" (output of `jupyter lite build`) or "build" (with "contents", "config", "apps").',
     'object.xor': 'Set only one site source: "prebuilt" or "build", not both.',
   });
 

@@ -17,13 +17,15 @@ const lock = JSON.parse(
 test('the kernel needs micropip, IPython with its dependencies, jedi, parso and comm, pinned to the Pyodide lock', () => {
   const requirements = kernelRequirements(lock);
   const names = requirements.map((r) => r.split('==')[0]);
-  expect(names).toEqual(expect.arrayContaining(['micropip', 'ipython', 'jedi', 'parso', 'traitlets', 'prompt-toolkit', 'wcwidth', 'comm']));
+  expect(names).toEqual(
+    expect.arrayContaining(['micropip', 'ipython', 'jedi', 'parso', 'traitlets', 'prompt-toolkit', 'wcwidth', 'comm']),
+  );
   expect(requirements).toContain(`ipython==${lock.packages['ipython']!.version}`);
   expect(requirements).toContain('comm==0.2.3');
   expect(new Set(names).size).toBe(names.length);
 });
 
-test('the trimmed lock lists exactly the shipped wheels with their real hashes, keeping Pyodide\'s imports and depends', () => {
+test("the trimmed lock lists exactly the shipped wheels with their real hashes, keeping Pyodide's imports and depends", () => {
   const wheels = mkdtempSync(path.join(tmpdir(), 'wheels-'));
   const out = mkdtempSync(path.join(tmpdir(), 'lock-'));
   writeFileSync(path.join(wheels, 'prompt_toolkit-3.0.52-py3-none-any.whl'), 'fake wheel bytes 1');
@@ -38,5 +40,9 @@ test('the trimmed lock lists exactly the shipped wheels with their real hashes, 
   expect(prompt.imports).toEqual(['prompt_toolkit']);
   expect(prompt.depends).toEqual(lock.packages['prompt-toolkit']!.depends);
   expect(written.packages['comm']!.imports).toEqual(['comm']);
-  expect(readdirSync(out).sort()).toEqual(['comm-0.2.3-py3-none-any.whl', 'prompt_toolkit-3.0.52-py3-none-any.whl', 'pyodide-lock.json']);
+  expect(readdirSync(out).sort()).toEqual([
+    'comm-0.2.3-py3-none-any.whl',
+    'prompt_toolkit-3.0.52-py3-none-any.whl',
+    'pyodide-lock.json',
+  ]);
 });

@@ -12,7 +12,9 @@ function siteExpecting(version: string): string {
   mkdirSync(schemaDir, {recursive: true});
   writeFileSync(
     path.join(schemaDir, 'kernel.v0.schema.json'),
-    JSON.stringify({properties: {pyodideUrl: {default: `https://cdn.jsdelivr.net/pyodide/v${version}/full/pyodide.mjs`}}}),
+    JSON.stringify({
+      properties: {pyodideUrl: {default: `https://cdn.jsdelivr.net/pyodide/v${version}/full/pyodide.mjs`}},
+    }),
   );
   writeFileSync(path.join(dir, 'jupyter-lite.json'), JSON.stringify({'jupyter-config-data': {appVersion: '0.8.6'}}));
   return dir;
@@ -25,10 +27,16 @@ test("the kernel's expected Pyodide is read from its settings schema", () => {
 test('an incompatible kernel (other Pyodide major) is left alone, with the reason', async () => {
   const dir = siteExpecting('0.27.7');
   const before = readFileSync(path.join(dir, 'jupyter-lite.json'), 'utf8');
-  const result = await sharePyodide(dir, {version: '314.0.7', dir: '/unused', url: '/pyodide/314.0.7/pyodide.mjs'}, 'python3', dir);
+  const result = await sharePyodide(
+    dir,
+    {version: '314.0.7', dir: '/unused', url: '/pyodide/314.0.7/pyodide.mjs'},
+    'python3',
+    dir,
+  );
   expect(result).toEqual({
     shared: false,
-    reason: 'its Pyodide kernel expects Pyodide 0.27.7 but the site ships 314.0.7 (different major version, so different ABI)',
+    reason:
+      'its Pyodide kernel expects Pyodide 0.27.7 but the site ships 314.0.7 (different major version, so different ABI)',
   });
   expect(readFileSync(path.join(dir, 'jupyter-lite.json'), 'utf8')).toBe(before);
 });

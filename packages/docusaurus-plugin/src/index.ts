@@ -109,7 +109,8 @@ export function getSwizzleConfig(): SwizzleConfig {
     components: {
       PythonCell: {
         actions: {eject: 'safe', wrap: 'safe'},
-        description: 'A live Python cell (static code, Run / Stop / Reset, outputs). Wrap it to add chrome around every cell.',
+        description:
+          'A live Python cell (static code, Run / Stop / Reset, outputs). Wrap it to add chrome around every cell.',
       },
       PythonDoctest: {
         actions: {eject: 'safe', wrap: 'safe'},

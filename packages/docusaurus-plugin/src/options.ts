@@ -60,20 +60,14 @@ export const pluginOptionsSchema = Joi.object<PluginOptions>({
   ),
   crossOriginIsolation: Joi.boolean().default(DEFAULT_OPTIONS.crossOriginIsolation),
   timeoutSeconds: Joi.number().min(0).default(DEFAULT_OPTIONS.timeoutSeconds),
-  pyodideBaseUrl: Joi.string()
-    .uri({allowRelative: true})
-    .pattern(/\/$/, 'ending with a slash')
-    .messages({
-      'string.pattern.name':
-        '"pyodideBaseUrl" must end with "/" (it is the folder that holds pyodide.mjs), got "{#value}"',
-    }),
-  packageBaseUrl: Joi.string()
-    .uri({allowRelative: true})
-    .pattern(/\/$/, 'ending with a slash')
-    .messages({
-      'string.pattern.name':
-        '"packageBaseUrl" must end with "/" (it is the folder that holds pyodide-lock.json), got "{#value}"',
-    }),
+  pyodideBaseUrl: Joi.string().uri({allowRelative: true}).pattern(/\/$/, 'ending with a slash').messages({
+    'string.pattern.name':
+      '"pyodideBaseUrl" must end with "/" (it is the folder that holds pyodide.mjs), got "{#value}"',
+  }),
+  packageBaseUrl: Joi.string().uri({allowRelative: true}).pattern(/\/$/, 'ending with a slash').messages({
+    'string.pattern.name':
+      '"packageBaseUrl" must end with "/" (it is the folder that holds pyodide-lock.json), got "{#value}"',
+  }),
 });
 
 export function validateOptions({

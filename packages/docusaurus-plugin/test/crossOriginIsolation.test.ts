@@ -8,7 +8,10 @@ import {DEFAULT_OPTIONS, type PluginOptions} from '../src/options.js';
 function configure(options: Partial<PluginOptions>): Record<string, unknown> {
   const context = {siteConfig: {baseUrl: '/'}} as unknown as LoadContext;
   const plugin = pluginPyodocs(context, {id: 'default', ...DEFAULT_OPTIONS, ...options});
-  const configureWebpack = plugin.configureWebpack as unknown as (config: object, isServer: boolean) => Record<string, unknown>;
+  const configureWebpack = plugin.configureWebpack as unknown as (
+    config: object,
+    isServer: boolean,
+  ) => Record<string, unknown>;
   return configureWebpack({}, false);
 }
 

@@ -11,19 +11,57 @@ function validate(options: Options | undefined): PluginOptions {
 
 describe('validateOptions', () => {
   test('no options: defaults', () => {
-    expect(validate(undefined)).toEqual({id: 'default', runnable: 'marked', doctest: 'all', crossOriginIsolation: false, timeoutSeconds: 0});
-    expect(validate({})).toEqual({id: 'default', runnable: 'marked', doctest: 'all', crossOriginIsolation: false, timeoutSeconds: 0});
+    expect(validate(undefined)).toEqual({
+      id: 'default',
+      runnable: 'marked',
+      doctest: 'all',
+      crossOriginIsolation: false,
+      timeoutSeconds: 0,
+    });
+    expect(validate({})).toEqual({
+      id: 'default',
+      runnable: 'marked',
+      doctest: 'all',
+      crossOriginIsolation: false,
+      timeoutSeconds: 0,
+    });
   });
 
   test.each([
-    [{runnable: 'all'}, {id: 'default', runnable: 'all', doctest: 'all', crossOriginIsolation: false, timeoutSeconds: 0}],
+    [
+      {runnable: 'all'},
+      {id: 'default', runnable: 'all', doctest: 'all', crossOriginIsolation: false, timeoutSeconds: 0},
+    ],
     [
       {pyodideBaseUrl: 'https://cdn.example.org/pyodide/v314.0.7/full/'},
-      {id: 'default', runnable: 'marked', doctest: 'all', crossOriginIsolation: false, timeoutSeconds: 0, pyodideBaseUrl: 'https://cdn.example.org/pyodide/v314.0.7/full/'},
+      {
+        id: 'default',
+        runnable: 'marked',
+        doctest: 'all',
+        crossOriginIsolation: false,
+        timeoutSeconds: 0,
+        pyodideBaseUrl: 'https://cdn.example.org/pyodide/v314.0.7/full/',
+      },
     ],
-    [{doctest: 'marked', crossOriginIsolation: false, timeoutSeconds: 0}, {id: 'default', runnable: 'marked', doctest: 'marked', crossOriginIsolation: false, timeoutSeconds: 0}],
-    [{doctest: false, crossOriginIsolation: false, timeoutSeconds: 0}, {id: 'default', runnable: 'marked', doctest: false, crossOriginIsolation: false, timeoutSeconds: 0}],
-    [{pyodideBaseUrl: '/mirror/pyodide/'}, {id: 'default', runnable: 'marked', doctest: 'all', crossOriginIsolation: false, timeoutSeconds: 0, pyodideBaseUrl: '/mirror/pyodide/'}],
+    [
+      {doctest: 'marked', crossOriginIsolation: false, timeoutSeconds: 0},
+      {id: 'default', runnable: 'marked', doctest: 'marked', crossOriginIsolation: false, timeoutSeconds: 0},
+    ],
+    [
+      {doctest: false, crossOriginIsolation: false, timeoutSeconds: 0},
+      {id: 'default', runnable: 'marked', doctest: false, crossOriginIsolation: false, timeoutSeconds: 0},
+    ],
+    [
+      {pyodideBaseUrl: '/mirror/pyodide/'},
+      {
+        id: 'default',
+        runnable: 'marked',
+        doctest: 'all',
+        crossOriginIsolation: false,
+        timeoutSeconds: 0,
+        pyodideBaseUrl: '/mirror/pyodide/',
+      },
+    ],
   ] as const)('%j is accepted', (input, expected) => {
     expect(validate(input as Options)).toEqual(expected);
   });
@@ -32,7 +70,10 @@ describe('validateOptions', () => {
     [{runnable: 'everything'}, /"runnable" must be one of \[marked, all\]/],
     [{pyodideBaseUrl: 'https://cdn.example.org/pyodide'}, /"pyodideBaseUrl" must end with "\/"/],
     [{pyodideBaseUrl: 42}, /"pyodideBaseUrl" must be a string/],
-    [{packageBaseUrl: '/pyodide-packages'}, /"packageBaseUrl" must end with "\/" \(it is the folder that holds pyodide-lock.json\)/],
+    [
+      {packageBaseUrl: '/pyodide-packages'},
+      /"packageBaseUrl" must end with "\/" \(it is the folder that holds pyodide-lock.json\)/,
+    ],
     [{doctest: true}, /"doctest"/],
     [{timeoutSeconds: -1}, /"timeoutSeconds" must be greater than or equal to 0/],
     [{crossOriginIsolation: 'yes'}, /"crossOriginIsolation" must be a boolean/],

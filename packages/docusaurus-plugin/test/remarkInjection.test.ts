@@ -31,10 +31,7 @@ describe('RemarkInjectionWebpackPlugin', () => {
 
   test('an options object shared by several rules or compilers gets the plugin once', () => {
     const shared = {remarkPlugins: []};
-    const rules = [
-      {use: [{loader: MDX_LOADER, options: shared}]},
-      {loader: MDX_LOADER, options: shared},
-    ];
+    const rules = [{use: [{loader: MDX_LOADER, options: shared}]}, {loader: MDX_LOADER, options: shared}];
     const plugin = new RemarkInjectionWebpackPlugin([[ours, {}]], (e) => Array.isArray(e) && e[0] === ours);
     plugin.apply(fakeCompiler(rules).compiler);
     plugin.apply(fakeCompiler(rules).compiler);

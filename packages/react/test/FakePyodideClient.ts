@@ -10,7 +10,6 @@ import type {
   RunRequest,
 } from '@pyodocs/runtime';
 
-
 /** The client's public surface; the fake is checked against it at compile time. */
 type PublicPyodideClient = {[Member in keyof PyodideClient]: PyodideClient[Member]};
 

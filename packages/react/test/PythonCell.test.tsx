@@ -80,7 +80,8 @@ describe('PythonCell running code', () => {
     const error = {
       ename: 'ZeroDivisionError',
       evalue: 'division by zero',
-      traceback: 'Traceback (most recent call last):\n  File "<cell py-test>", line 1, in <module>\nZeroDivisionError: division by zero\n',
+      traceback:
+        'Traceback (most recent call last):\n  File "<cell py-test>", line 1, in <module>\nZeroDivisionError: division by zero\n',
     };
     client.program = async (_request, emit) => {
       emit({type: 'stream', name: 'stdout', text: 'before\n'});
@@ -102,7 +103,11 @@ describe('PythonCell running code', () => {
     const client = new FakePyodideClient(testConfig);
     client.program = async () => ({
       status: 'error',
-      error: {ename: 'MyError', evalue: 'bad', traceback: 'Traceback (most recent call last):\n  ...\npkg.errors.MyError: bad'},
+      error: {
+        ename: 'MyError',
+        evalue: 'bad',
+        traceback: 'Traceback (most recent call last):\n  ...\npkg.errors.MyError: bad',
+      },
     });
     const {cell} = renderCell({}, {client});
     fireEvent.click(button(cell, 'Run'));

@@ -12,7 +12,10 @@ describe('labels', () => {
       </>,
       {labels: {run: 'Ausführen', reset: 'Zurücksetzen', edit: 'Bearbeiten'}},
     );
-    const names = (id: string) => within(cellElement(id)).getAllByRole('button').map((button) => button.textContent);
+    const names = (id: string) =>
+      within(cellElement(id))
+        .getAllByRole('button')
+        .map((button) => button.textContent);
     expect(names('a')).toEqual(['Ausführen', 'Stop', 'Zurücksetzen', 'Bearbeiten']);
     expect(names('b')).toEqual(['Ausführen', 'Anhalten', 'Zurücksetzen', 'Bearbeiten']);
   });

@@ -24,7 +24,11 @@ const pythonTimeout = {timeout: 120_000};
 function renderPage() {
   return renderCells(
     <>
-      <PythonCell id="define" code={'import sys\nprint("hello")\nprint("oops", file=sys.stderr)\nanswer = 6 * 7\nanswer'} session="page:real.mdx" />
+      <PythonCell
+        id="define"
+        code={'import sys\nprint("hello")\nprint("oops", file=sys.stderr)\nanswer = 6 * 7\nanswer'}
+        session="page:real.mdx"
+      />
       <PythonCell id="reuse" code={'answer + 1'} session="page:real.mdx" />
       <PythonCell id="fail" code={'def f():\n    return 1 / 0\nf()'} session="page:real.mdx" />
     </>,
@@ -73,7 +77,10 @@ describe('PythonCell with the real Pyodide runtime', () => {
     // Shared memory, as on an isolated page: input() can wait for the reader.
     const shared = createNodeClient({...nodeClientPaths, sharedMemory: true});
     try {
-      const left = renderCells(<PythonCell id="ask" code={'kept = 41\nname = input("Name? ")'} session="page:left.mdx" />, {client: shared});
+      const left = renderCells(
+        <PythonCell id="ask" code={'kept = 41\nname = input("Name? ")'} session="page:left.mdx" />,
+        {client: shared},
+      );
       fireEvent.click(button(cellElement('ask'), 'Run'));
       await waitFor(() => expect(within(cellElement('ask')).getByRole('textbox')).toBeTruthy(), pythonTimeout);
       left.unmount();

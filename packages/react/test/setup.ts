@@ -9,6 +9,5 @@ afterEach(() => cleanup());
 if (typeof Range !== 'undefined' && !Range.prototype.getClientRects) {
   const emptyRect = {x: 0, y: 0, width: 0, height: 0, top: 0, right: 0, bottom: 0, left: 0, toJSON: () => ({})};
   Range.prototype.getBoundingClientRect = () => emptyRect as DOMRect;
-  Range.prototype.getClientRects = () =>
-    Object.assign([], {item: () => null}) as unknown as DOMRectList;
+  Range.prototype.getClientRects = () => Object.assign([], {item: () => null}) as unknown as DOMRectList;
 }

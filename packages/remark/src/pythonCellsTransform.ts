@@ -9,10 +9,7 @@ import {readPageSettings} from './frontMatter/readPageSettings.js';
 import type {PageManifest, PageManifestCell} from './manifest/PageManifest.js';
 import {locateFenceMeta} from './meta/locateFenceMeta.js';
 import {parseFenceMeta} from './meta/parseFenceMeta.js';
-import {
-  resolvePythonCellsOptions,
-  type RemarkPythonCellsOptions,
-} from './options/resolveOptions.js';
+import {resolvePythonCellsOptions, type RemarkPythonCellsOptions} from './options/resolveOptions.js';
 import {mergePackageNames} from './packages/packageNames.js';
 import {relativePagePath} from './page/relativePagePath.js';
 import {PageProblems} from './problems/PageProblems.js';
@@ -27,11 +24,7 @@ interface CellRecord extends PendingCellId {
  * vfile messages; with `onError: 'throw'` (default) any problem ends in one
  * thrown fatal message listing them all.
  */
-export function pythonCellsTransform(
-  tree: Root,
-  file: VFile,
-  options?: RemarkPythonCellsOptions | null,
-): void {
+export function pythonCellsTransform(tree: Root, file: VFile, options?: RemarkPythonCellsOptions | null): void {
   const resolved = resolvePythonCellsOptions(options);
   const problems = new PageProblems(file);
   const manifest: PageManifest = {cells: [], sessions: [], packages: []};
@@ -76,9 +69,7 @@ export function pythonCellsTransform(
     const metaPoint = locateFenceMeta(source, node);
     const fenceStart = node.position?.start;
     const pointAt = (offset: number) =>
-      metaPoint
-        ? metaPoint(offset)
-        : fenceStart && {line: fenceStart.line, column: fenceStart.column};
+      metaPoint ? metaPoint(offset) : fenceStart && {line: fenceStart.line, column: fenceStart.column};
 
     for (const problem of meta.problems) {
       problems.report(problem.ruleId, problem.message, pointAt(problem.start));
@@ -86,18 +77,12 @@ export function pythonCellsTransform(
     if (meta.problems.length > 0) return;
 
     // MyST {code-cell}s always run (unless tagged skip-execution).
-    const isRunnable = mystCell
-      ? mystCell.runnable
-      : runnable === 'all'
-        ? !meta.norun
-        : meta.run;
+    const isRunnable = mystCell ? mystCell.runnable : runnable === 'all' ? !meta.norun : meta.run;
     if (!isRunnable) return;
 
     if (meta.id !== undefined) {
       if (explicitIds.has(meta.id)) {
-        const item = meta.items.find(
-          (candidate) => candidate.kind === 'pair' && candidate.name === 'id',
-        );
+        const item = meta.items.find((candidate) => candidate.kind === 'pair' && candidate.name === 'id');
         const firstLine = explicitIds.get(meta.id);
         problems.report(
           'pyodocs:duplicate-cell-id',
@@ -158,9 +143,7 @@ export function pythonCellsTransform(
   finish(problems, resolved.onError);
 }
 
-function pointOf(
-  point: {line: number; column: number} | undefined,
-): Pick<PageManifestCell, 'position'> {
+function pointOf(point: {line: number; column: number} | undefined): Pick<PageManifestCell, 'position'> {
   return point ? {position: {line: point.line, column: point.column}} : {};
 }
 
@@ -168,15 +151,15 @@ function readCellAttributes(
   attributes: MdxJsxFlowElement['attributes'],
 ): {id: string; code: string; session: string; packages?: string[]} | undefined {
   const value = (name: string) => {
-    const attribute = attributes.find(
-      (candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === name,
-    );
+    const attribute = attributes.find((candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === name);
     return typeof attribute?.value === 'string' ? attribute.value : undefined;
   };
   const id = value('id');
   const code = value('code');
   const session = value('session');
-  const packages = value('packages')?.split(',').filter((name) => name !== '');
+  const packages = value('packages')
+    ?.split(',')
+    .filter((name) => name !== '');
   return id !== undefined && code !== undefined && session !== undefined
     ? {id, code, session, ...(packages && packages.length > 0 ? {packages} : {})}
     : undefined;

@@ -3,10 +3,7 @@ import {fromMarkdown, type Extension as FromMarkdownExtension} from 'mdast-util-
 import type {VFile} from 'vfile';
 import {doctestTransform} from './doctest/doctestTransform.js';
 import {mystTransform} from './myst/mystTransform.js';
-import {
-  resolvePythonCellsOptions,
-  type RemarkPythonCellsOptions,
-} from './options/resolveOptions.js';
+import {resolvePythonCellsOptions, type RemarkPythonCellsOptions} from './options/resolveOptions.js';
 import {pythonCellsTransform} from './pythonCellsTransform.js';
 
 type MicromarkExtensions = NonNullable<Parameters<typeof fromMarkdown>[1]>['extensions'];
@@ -19,6 +16,7 @@ type MicromarkExtensions = NonNullable<Parameters<typeof fromMarkdown>[1]>['exte
  * configured, so a typo in a site config fails before any page is built.
  */
 export function remarkPythonCells(
+  // biome-ignore lint/suspicious/noConfusingVoidType: unified calls plugins with the processor as `this`; called bare, `this` is void.
   this: {data(): unknown} | void,
   options?: RemarkPythonCellsOptions | null,
 ): (tree: Root, file: VFile) => void {

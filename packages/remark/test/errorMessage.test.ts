@@ -62,9 +62,7 @@ describe('reported problems', () => {
     const {file, done} = processPage();
     await done.catch(() => undefined);
     const problems = file.messages.filter((message) => !message.fatal);
-    expect(
-      problems.map((message) => [message.line, message.column, message.ruleId, message.source]),
-    ).toEqual([
+    expect(problems.map((message) => [message.line, message.column, message.ruleId, message.source])).toEqual([
       [7, 15, 'pyodocs:unknown-meta-key', 'pyodocs'],
       [11, 15, 'pyodocs:conflicting-meta', 'pyodocs'],
     ]);

@@ -82,9 +82,8 @@ async function runFixture(name: string): Promise<Actual> {
   const manifest = file.data.pyodocs;
   return {
     'output.mdx': output,
-    'messages.txt': lines.length > 0 ? lines.join('\n') + '\n' : undefined,
-    'manifest.json':
-      manifest && manifest.cells.length > 0 ? JSON.stringify(manifest, null, 2) + '\n' : undefined,
+    'messages.txt': lines.length > 0 ? `${lines.join('\n')}\n` : undefined,
+    'manifest.json': manifest && manifest.cells.length > 0 ? `${JSON.stringify(manifest, null, 2)}\n` : undefined,
   };
 }
 

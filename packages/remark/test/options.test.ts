@@ -5,7 +5,11 @@ describe('remarkPythonCells options', () => {
   test.each<[string, unknown, string]>([
     ['an unknown option, with a suggestion', {runable: 'all'}, 'unknown option "runable". Did you mean "runnable"?'],
     ['a bad runnable', {runnable: 'some'}, `option "runnable" must be 'marked' or 'all', got "some"`],
-    ['a lowercase componentName', {componentName: 'cell'}, 'option "componentName" must be a JavaScript identifier starting with an uppercase letter'],
+    [
+      'a lowercase componentName',
+      {componentName: 'cell'},
+      'option "componentName" must be a JavaScript identifier starting with an uppercase letter',
+    ],
     ['a componentName with a dash', {componentName: 'Python-Cell'}, 'option "componentName"'],
     ['an empty importSource', {importSource: ' '}, 'option "importSource" must be a non-empty module specifier'],
     ['empty languages', {languages: []}, 'option "languages" must be a non-empty array'],

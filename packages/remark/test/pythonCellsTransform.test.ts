@@ -4,7 +4,10 @@ import {VFile} from 'vfile';
 import {describe, expect, test} from 'vitest';
 import {pythonCellsTransform} from '../src/index.js';
 
-const parse = (value: string) => ({tree: fromMarkdown(value), file: new VFile({value, path: '/site/docs/page.md', cwd: '/site'})});
+const parse = (value: string) => ({
+  tree: fromMarkdown(value),
+  file: new VFile({value, path: '/site/docs/page.md', cwd: '/site'}),
+});
 
 describe('pythonCellsTransform', () => {
   test('emits the contract element: id, code, session attributes and the static code as child', () => {

@@ -37,14 +37,26 @@ const fence = fc
     closed: fc.boolean(),
   })
   .map(({marker, indent, lang, meta, lines, closed}) =>
-    [`${indent}${marker}${lang}${meta ? ` ${meta}` : ''}`, ...lines, ...(closed ? [`${indent}${marker}`] : [])].join('\n'),
+    [`${indent}${marker}${lang}${meta ? ` ${meta}` : ''}`, ...lines, ...(closed ? [`${indent}${marker}`] : [])].join(
+      '\n',
+    ),
   );
 const prose = fc.oneof(
-  fc.constantFrom('# Title', 'Some *text* here.', '- item one\n- item two', '> quoted', '---', 'pyodide: false', ':::note\nadmonition\n:::'),
+  fc.constantFrom(
+    '# Title',
+    'Some *text* here.',
+    '- item one\n- item two',
+    '> quoted',
+    '---',
+    'pyodide: false',
+    ':::note\nadmonition\n:::',
+  ),
   fc.string({maxLength: 30}).map((s) => s.replace(/[`~]/g, '')),
 );
 const listItemFence = fence.map((f) => `- item\n\n  ${f.split('\n').join('\n  ')}`);
-const document = fc.array(fc.oneof(fence, fence, prose, listItemFence), {minLength: 1, maxLength: 8}).map((blocks) => blocks.join('\n\n') + '\n');
+const document = fc
+  .array(fc.oneof(fence, fence, prose, listItemFence), {minLength: 1, maxLength: 8})
+  .map((blocks) => `${blocks.join('\n\n')}\n`);
 const runnable = fc.constantFrom('marked', 'all') as fc.Arbitrary<'marked' | 'all'>;
 
 function codeNodes(tree: Root): Array<{lang: string | null | undefined; value: string}> {
@@ -85,8 +97,12 @@ describe('remark plugins on generated Markdown', () => {
 
         // Code blocks: those still plain are a sub-multiset of the originals;
         // the rest became cells whose `code` is the original value.
-        const original = codeNodes(before).map((c) => c.value).sort();
-        const remaining = codeNodes(after).map((c) => c.value).sort();
+        const original = codeNodes(before)
+          .map((c) => c.value)
+          .sort();
+        const remaining = codeNodes(after)
+          .map((c) => c.value)
+          .sort();
         expect(remaining).toEqual(original); // cells keep their code node as child
         for (const code of cellCodes(after)) {
           expect(original).toContain(code);

@@ -6,9 +6,13 @@ import {startedNodeClient} from './support/nodeClient.js';
 // The kernel's IPython-compatible display protocol, in real Pyodide.
 const client = startedNodeClient();
 
-function outputs(events: RunEvent[]): Array<{type: string; data: Record<string, unknown>; metadata: Record<string, unknown>}> {
+function outputs(
+  events: RunEvent[],
+): Array<{type: string; data: Record<string, unknown>; metadata: Record<string, unknown>}> {
   return events.flatMap((event) =>
-    event.type === 'display' || event.type === 'result' ? [{type: event.type, data: event.data, metadata: event.metadata}] : [],
+    event.type === 'display' || event.type === 'result'
+      ? [{type: event.type, data: event.data, metadata: event.metadata}]
+      : [],
   );
 }
 
@@ -59,10 +63,17 @@ class Sized:
     def _repr_png_(self): return (b"png", {"width": 10})
 display(Bundle(), Sized())`);
     expect(outputs(events)).toEqual([
-      {type: 'display', data: {'text/html': '<i>b</i>', 'text/plain': 'plain b'}, metadata: {'text/html': {isolated: true}}},
       {
         type: 'display',
-        data: {'image/png': Buffer.from('png').toString('base64'), 'text/plain': expect.stringContaining('Sized object')},
+        data: {'text/html': '<i>b</i>', 'text/plain': 'plain b'},
+        metadata: {'text/html': {isolated: true}},
+      },
+      {
+        type: 'display',
+        data: {
+          'image/png': Buffer.from('png').toString('base64'),
+          'text/plain': expect.stringContaining('Sized object'),
+        },
         metadata: {'image/png': {width: 10}},
       },
     ]);
@@ -75,7 +86,11 @@ class Broken:
     def __repr__(self): return "Broken()"
 Broken()`);
     expect(outputs(events)).toEqual([{type: 'result', data: {'text/plain': 'Broken()'}, metadata: {}}]);
-    expect(events).toContainEqual({type: 'stream', name: 'stderr', text: expect.stringContaining('_repr_html_() raised ValueError: boom')});
+    expect(events).toContainEqual({
+      type: 'stream',
+      name: 'stderr',
+      text: expect.stringContaining('_repr_html_() raised ValueError: boom'),
+    });
   });
 
   test('classes are shown by repr, not by their unbound _repr_html_', async () => {
@@ -114,7 +129,11 @@ display(Image(url="https://example.org/x.png"))
 IPython.get_ipython(), IPython.__version__`);
     const shown = events.filter((event) => event.type !== 'queued' && event.type !== 'started');
     const summary = shown.map((event) =>
-      event.type === 'stream' ? event.text : event.type === 'display' || event.type === 'result' ? Object.keys(event.data).filter((k) => k !== 'text/plain')[0] ?? event.data['text/plain'] : event.type,
+      event.type === 'stream'
+        ? event.text
+        : event.type === 'display' || event.type === 'result'
+          ? (Object.keys(event.data).filter((k) => k !== 'text/plain')[0] ?? event.data['text/plain'])
+          : event.type,
     );
     expect(summary).toEqual([
       'before\n',
@@ -133,7 +152,10 @@ IPython.get_ipython(), IPython.__version__`);
     const datas = outputs(events).map((output) => output.data);
     expect(datas[2]?.['image/svg+xml']).toBe('<svg/>');
     expect(datas[4]?.['text/latex']).toBe('$\\displaystyle b$');
-    expect(outputs(events)[5]).toMatchObject({data: {'application/json': {k: 1}}, metadata: {'application/json': {expanded: false, root: 'root'}}});
+    expect(outputs(events)[5]).toMatchObject({
+      data: {'application/json': {k: 1}},
+      metadata: {'application/json': {expanded: false, root: 'root'}},
+    });
     expect(outputs(events)[7]).toMatchObject({metadata: {'image/png': {width: 20}}});
     expect(datas[8]?.['text/html']).toBe('<img src="https://example.org/x.png"/>');
   });
@@ -191,10 +213,20 @@ fig`,
       'mpl',
     );
     const shown = events.flatMap((event) =>
-      event.type === 'stream' ? [event.text] : event.type === 'display' || event.type === 'result' ? [`${event.type} ${String(event.data['text/plain'])}`] : [],
+      event.type === 'stream'
+        ? [event.text]
+        : event.type === 'display' || event.type === 'result'
+          ? [`${event.type} ${String(event.data['text/plain'])}`]
+          : [],
     );
     // Numbers restart after show() closed every figure, as in matplotlib.
-    expect(shown).toEqual(['display <Figure 1>', 'display <Figure 2>', 'after show\n', 'result <Figure 2>', 'display <Figure 1>']);
+    expect(shown).toEqual([
+      'display <Figure 1>',
+      'display <Figure 2>',
+      'after show\n',
+      'result <Figure 2>',
+      'display <Figure 1>',
+    ]);
     const first = outputs(events)[0];
     const png = Buffer.from(String(first?.data['image/png']), 'base64');
     expect(png.subarray(0, 4).toString('latin1')).toBe('\x89PNG');

@@ -190,7 +190,11 @@ describe('lazy start and dispose', () => {
       indexURL: '/never-loaded/',
       createWorker: () => {
         // A worker that never answers: the runs stay queued until dispose().
-        const endpoint = controllableEndpoint({postMessage: () => undefined, addEventListener: () => undefined, terminate: () => undefined});
+        const endpoint = controllableEndpoint({
+          postMessage: () => undefined,
+          addEventListener: () => undefined,
+          terminate: () => undefined,
+        });
         endpoints.push(endpoint);
         return endpoint;
       },

@@ -139,7 +139,8 @@ describe('input()', () => {
         session: 's',
       });
       expect(outcome).toMatchObject({status: 'error', error: {ename: 'InputUnavailableError'}});
-      if (outcome.status === 'error') expect(outcome.error.evalue).toContain('Cross-Origin-Embedder-Policy: require-corp');
+      if (outcome.status === 'error')
+        expect(outcome.error.evalue).toContain('Cross-Origin-Embedder-Policy: require-corp');
     } finally {
       plain.dispose();
     }

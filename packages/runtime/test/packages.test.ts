@@ -23,7 +23,11 @@ const wheelA = buildWheel({
   files: {'demo_a/__init__.py': 'import demo_b\nVALUE = "a+" + demo_b.VALUE\n'},
   requires: ['demo-b'],
 });
-const wheelOwn = buildWheel({name: 'own-pkg', version: '0.1', files: {'own_pkg.py': 'def hello():\n    return "hello from own_pkg"\n'}});
+const wheelOwn = buildWheel({
+  name: 'own-pkg',
+  version: '0.1',
+  files: {'own_pkg.py': 'def hello():\n    return "hello from own_pkg"\n'},
+});
 const wheelRetry = buildWheel({name: 'late', version: '1.0', files: {'late/__init__.py': 'OK = True\n'}});
 
 let server: Awaited<ReturnType<typeof serveFolder>>;
@@ -57,7 +61,9 @@ afterAll(async () => {
 });
 
 function progress(events: RunEvent[]): Array<{package: string; loaded: number; total: number | null}> {
-  return events.flatMap((event) => (event.type === 'progress' ? [{package: event.package, loaded: event.loaded, total: event.total}] : []));
+  return events.flatMap((event) =>
+    event.type === 'progress' ? [{package: event.package, loaded: event.loaded, total: event.total}] : [],
+  );
 }
 
 describe('packages from a mirror', () => {
@@ -80,7 +86,11 @@ describe('packages from a mirror', () => {
 
   test('a loaded package is not downloaded again', async () => {
     const before = server.requests.length;
-    const {events, outcome} = await runToEnd(client, {code: 'import demo_b\ndemo_b.VALUE', session: 'again', packages: ['demo-b']});
+    const {events, outcome} = await runToEnd(client, {
+      code: 'import demo_b\ndemo_b.VALUE',
+      session: 'again',
+      packages: ['demo-b'],
+    });
     expect(outcome).toEqual({status: 'ok'});
     expect(progress(events)).toEqual([]);
     expect(server.requests.length).toBe(before);
@@ -97,7 +107,11 @@ describe('packages from a mirror', () => {
   });
 
   test('a package that exists nowhere: an error naming it and the lock file; nothing runs', async () => {
-    const {events, outcome} = await runToEnd(client, {code: 'print("ran")', session: 'missing', packages: ['no-such-package-xyz']});
+    const {events, outcome} = await runToEnd(client, {
+      code: 'print("ran")',
+      session: 'missing',
+      packages: ['no-such-package-xyz'],
+    });
     expect(outcome).toMatchObject({status: 'error', error: {ename: 'PackageNotFoundError'}});
     const error = outcome.status === 'error' ? outcome.error : undefined;
     expect(error?.evalue).toContain("No package named 'no-such-package-xyz'");
@@ -112,13 +126,19 @@ describe('packages from a mirror', () => {
 
   test('an import no lock entry provides is left to Python, whose error then says where it looked', async () => {
     const {outcome} = await runToEnd(client, {code: 'import surely_not_a_module', session: 'py-missing'});
-    expect(outcome).toMatchObject({status: 'error', error: {ename: 'ModuleNotFoundError', evalue: "No module named 'surely_not_a_module'"}});
+    expect(outcome).toMatchObject({
+      status: 'error',
+      error: {ename: 'ModuleNotFoundError', evalue: "No module named 'surely_not_a_module'"},
+    });
     const traceback = outcome.status === 'error' ? outcome.error.traceback : '';
     expect(traceback).toContain(
       `ModuleNotFoundError: No module named 'surely_not_a_module'\nNo package in the lock file at ${server.url}pyodide-lock.json provides 'surely_not_a_module'`,
     );
     // An ImportError raised for another reason keeps its own text.
-    const other = await runToEnd(client, {code: 'raise ModuleNotFoundError("mine", name="other")', session: 'py-missing'});
+    const other = await runToEnd(client, {
+      code: 'raise ModuleNotFoundError("mine", name="other")',
+      session: 'py-missing',
+    });
     expect(other.outcome.status === 'error' && other.outcome.error.traceback).not.toContain('lock file');
   });
 

@@ -5,15 +5,38 @@ import {handshakeProtocol, isClientMessage, isWorkerMessage} from '../src/protoc
 describe('isClientMessage', () => {
   test.each([
     {title: 'init', message: {type: 'init', protocol: 1, indexURL: '/pyodide/'}, valid: true},
-    {title: 'run', message: {type: 'run', id: 'run-1', session: 's', code: '1', cellId: 'c', packages: []}, valid: true},
-    {title: 'run without packages', message: {type: 'run', id: 'run-1', session: 's', code: '1', cellId: 'c'}, valid: false},
-    {title: 'run with a non-string package', message: {type: 'run', id: 'r', session: 's', code: '1', cellId: 'c', packages: [1]}, valid: false},
     {
-      title: 'init with a package mirror',
-      message: {type: 'init', protocol: 2, indexURL: '/p/', packageBaseUrl: '/m/', packageIndexUrls: [], devicePixelRatio: 2},
+      title: 'run',
+      message: {type: 'run', id: 'run-1', session: 's', code: '1', cellId: 'c', packages: []},
       valid: true,
     },
-    {title: 'init with a numeric packageBaseUrl', message: {type: 'init', protocol: 2, indexURL: '/p/', packageBaseUrl: 1}, valid: false},
+    {
+      title: 'run without packages',
+      message: {type: 'run', id: 'run-1', session: 's', code: '1', cellId: 'c'},
+      valid: false,
+    },
+    {
+      title: 'run with a non-string package',
+      message: {type: 'run', id: 'r', session: 's', code: '1', cellId: 'c', packages: [1]},
+      valid: false,
+    },
+    {
+      title: 'init with a package mirror',
+      message: {
+        type: 'init',
+        protocol: 2,
+        indexURL: '/p/',
+        packageBaseUrl: '/m/',
+        packageIndexUrls: [],
+        devicePixelRatio: 2,
+      },
+      valid: true,
+    },
+    {
+      title: 'init with a numeric packageBaseUrl',
+      message: {type: 'init', protocol: 2, indexURL: '/p/', packageBaseUrl: 1},
+      valid: false,
+    },
     {title: 'reset-session', message: {type: 'reset-session', id: 'reset-1', session: 's'}, valid: true},
     {title: 'input-reply', message: {type: 'input-reply', id: 'run-1', text: 'Ada'}, valid: true},
     {title: 'input-reply with null', message: {type: 'input-reply', id: 'run-1', text: null}, valid: false},
@@ -33,18 +56,30 @@ describe('isClientMessage', () => {
 
 describe('isWorkerMessage', () => {
   test.each([
-    {title: 'ready', message: {type: 'ready', protocol: 1, pyodideVersion: 'a', pythonVersion: 'b', timings: []}, valid: true},
+    {
+      title: 'ready',
+      message: {type: 'ready', protocol: 1, pyodideVersion: 'a', pythonVersion: 'b', timings: []},
+      valid: true,
+    },
     {title: 'progress', message: {type: 'progress', stage: 'runtime', message: 'Loading'}, valid: true},
     {title: 'progress of an unknown stage', message: {type: 'progress', stage: 'packages', message: 'x'}, valid: false},
     {title: 'download', message: {type: 'download', id: 'r', package: 'six', loaded: 10, total: 20}, valid: true},
-    {title: 'download of unknown size', message: {type: 'download', id: 'r', package: 'six', loaded: 10, total: null}, valid: true},
+    {
+      title: 'download of unknown size',
+      message: {type: 'download', id: 'r', package: 'six', loaded: 10, total: null},
+      valid: true,
+    },
     {title: 'download without bytes', message: {type: 'download', id: 'r', package: 'six', total: 20}, valid: false},
     {title: 'stream', message: {type: 'stream', id: 'r', name: 'stdout', text: 'x'}, valid: true},
     {title: 'stream to stdin', message: {type: 'stream', id: 'r', name: 'stdin', text: 'x'}, valid: false},
     {title: 'result', message: {type: 'result', id: 'r', data: {'text/plain': '1'}, metadata: {}}, valid: true},
     {title: 'display without metadata', message: {type: 'display', id: 'r', data: {}}, valid: false},
     {title: 'error', message: {type: 'error', id: 'r', error: {ename: 'E', evalue: 'v', traceback: 't'}}, valid: true},
-    {title: 'error without traceback', message: {type: 'error', id: 'r', error: {ename: 'E', evalue: 'v'}}, valid: false},
+    {
+      title: 'error without traceback',
+      message: {type: 'error', id: 'r', error: {ename: 'E', evalue: 'v'}},
+      valid: false,
+    },
     {title: 'done', message: {type: 'done', id: 'r', status: 'ok'}, valid: true},
     {title: 'done with another status', message: {type: 'done', id: 'r', status: 'cancelled'}, valid: false},
     {title: 'fatal', message: {type: 'fatal', message: 'x', reason: 'load-failed'}, valid: true},

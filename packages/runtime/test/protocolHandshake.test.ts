@@ -73,7 +73,9 @@ describe('the client refuses', () => {
         if (message.type !== 'init') return;
         // A worker of another version: its ready may carry fields this client does not know.
         const ready = {type: 'ready', protocol: OTHER_VERSION, runtime: {pyodide: '999'}};
-        setTimeout(() => listeners.forEach((listener) => listener({data: ready})), 0);
+        setTimeout(() => {
+          for (const listener of listeners) listener({data: ready});
+        }, 0);
       },
       addEventListener: (type, listener) => {
         if (type === 'message') listeners.push(listener as (event: WorkerEndpointEventMap['message']) => void);
@@ -82,7 +84,11 @@ describe('the client refuses', () => {
         terminated = true;
       },
     };
-    const client = new PyodideClient({workerUrl: '/worker.js', indexURL: '/pyodide/', createWorker: () => foreignWorker});
+    const client = new PyodideClient({
+      workerUrl: '/worker.js',
+      indexURL: '/pyodide/',
+      createWorker: () => foreignWorker,
+    });
     const outcome = await client.run({code: '1', session: 's'}).done;
     if (outcome.status !== 'failed') throw new Error(`unexpected outcome ${outcome.status}`);
     expect(outcome.message).toContain(

@@ -13,7 +13,11 @@ function streams(events: RunEvent[]): Array<[string, string]> {
 
 describe('a started client', () => {
   test('is ready with the Pyodide and Python versions', () => {
-    expect(client.status).toEqual({state: 'ready', pyodideVersion: '314.0.7', pythonVersion: expect.stringMatching(/^3\.14\./)});
+    expect(client.status).toEqual({
+      state: 'ready',
+      pyodideVersion: '314.0.7',
+      pythonVersion: expect.stringMatching(/^3\.14\./),
+    });
     expect(client.stats.workerStarts).toBe(1);
   });
 });
@@ -69,7 +73,10 @@ describe('results', () => {
 
 describe('streams', () => {
   test('each print arrives as its own stdout event, in order, before the result', async () => {
-    const {events} = await runToEnd(client, {code: 'print("one")\nprint("two", 2)\nprint("three")\n"value"', session: 'streams'});
+    const {events} = await runToEnd(client, {
+      code: 'print("one")\nprint("two", 2)\nprint("three")\n"value"',
+      session: 'streams',
+    });
     expect(events).toEqual([
       {type: 'queued'},
       {type: 'started'},
@@ -183,7 +190,11 @@ describe('errors', () => {
 
   test('frames of functions defined in cells are kept; no worker or Pyodide frames', async () => {
     await runToEnd(client, {code: 'def divide(a, b):\n    return a / b', session: 'traceback', cellId: 'py-def'});
-    const {outcome} = await runToEnd(client, {code: 'print("before")\ndivide(1, 0)', session: 'traceback', cellId: 'py-call'});
+    const {outcome} = await runToEnd(client, {
+      code: 'print("before")\ndivide(1, 0)',
+      session: 'traceback',
+      cellId: 'py-call',
+    });
     expect(outcome.status).toBe('error');
     const traceback = outcome.status === 'error' ? outcome.error.traceback : '';
     expect(traceback).toMatch(/^Traceback \(most recent call last\):\n/);
@@ -195,7 +206,10 @@ describe('errors', () => {
   });
 
   test('output printed before the exception comes before the error event', async () => {
-    const {events} = await runToEnd(client, {code: 'print("first")\nraise ValueError("bad value")', session: 'traceback'});
+    const {events} = await runToEnd(client, {
+      code: 'print("first")\nraise ValueError("bad value")',
+      session: 'traceback',
+    });
     expect(events.slice(2).map((event) => event.type)).toEqual(['stream', 'error']);
   });
 
@@ -219,9 +233,13 @@ describe('errors', () => {
       error: {
         ename: 'SyntaxError',
         evalue: 'invalid syntax (<cell py-syntax>, line 2)',
-        traceback: ['  File "<cell py-syntax>", line 2', '    print(x +)', '             ^', 'SyntaxError: invalid syntax', ''].join(
-          '\n',
-        ),
+        traceback: [
+          '  File "<cell py-syntax>", line 2',
+          '    print(x +)',
+          '             ^',
+          'SyntaxError: invalid syntax',
+          '',
+        ].join('\n'),
       },
     });
   });
@@ -235,7 +253,10 @@ describe('errors', () => {
   });
 
   test('sys.exit() ends the cell with SystemExit and the session keeps working', async () => {
-    const exited = await runToEnd(client, {code: 'import sys\nbefore_exit = 1\nsys.exit(3)\nnever = 1', session: 'exit'});
+    const exited = await runToEnd(client, {
+      code: 'import sys\nbefore_exit = 1\nsys.exit(3)\nnever = 1',
+      session: 'exit',
+    });
     expect(exited.outcome).toMatchObject({status: 'error', error: {ename: 'SystemExit', evalue: '3'}});
     const next = await runToEnd(client, {code: "before_exit, 'never' in globals()", session: 'exit'});
     expect(resultText(next.events)).toBe('(1, False)');
@@ -244,7 +265,10 @@ describe('errors', () => {
   test('input() without shared memory raises InputUnavailableError (an EOFError) instead of blocking the worker', async () => {
     const {outcome} = await runToEnd(client, {code: 'input("name? ")', session: 'stdin'});
     expect(outcome).toMatchObject({status: 'error', error: {ename: 'InputUnavailableError'}});
-    const {events} = await runToEnd(client, {code: 'try:\n    input()\nexcept EOFError:\n    print("caught")', session: 'stdin'});
+    const {events} = await runToEnd(client, {
+      code: 'try:\n    input()\nexcept EOFError:\n    print("caught")',
+      session: 'stdin',
+    });
     expect(events).toContainEqual({type: 'stream', name: 'stdout', text: 'caught\n'});
   });
 });
@@ -252,7 +276,9 @@ describe('errors', () => {
 describe('the queue', () => {
   test('many runs submitted at once run exactly once each, in order', async () => {
     await runToEnd(client, {code: 'order = []', session: 'queue'});
-    const runs = Array.from({length: 25}, (_, i) => recordRun(client, {code: `order.append(${i})\n${i}`, session: 'queue'}));
+    const runs = Array.from({length: 25}, (_, i) =>
+      recordRun(client, {code: `order.append(${i})\n${i}`, session: 'queue'}),
+    );
     const outcomes = await Promise.all(runs.map((run) => run.done));
     expect(outcomes.every((outcome) => outcome.status === 'ok')).toBe(true);
     runs.forEach((run, i) => {
@@ -273,11 +299,21 @@ describe('the queue', () => {
     });
     void first.done.then(() => log.push('first done'));
     await second.done;
-    expect(log).toEqual(['first queued', 'first started', 'second queued', 'first done', 'second started', 'second result']);
+    expect(log).toEqual([
+      'first queued',
+      'first started',
+      'second queued',
+      'first done',
+      'second started',
+      'second result',
+    ]);
   });
 
   test('stopping a queued run cancels it; the runs after it still run', async () => {
-    const running = recordRun(client, {code: 'import asyncio\nawait asyncio.sleep(0.1)\n"running"', session: 'stop-queued'});
+    const running = recordRun(client, {
+      code: 'import asyncio\nawait asyncio.sleep(0.1)\n"running"',
+      session: 'stop-queued',
+    });
     const stopped = recordRun(client, {code: 'stopped_ran = True\nprint("must not run")', session: 'stop-queued'});
     const after = recordRun(client, {code: "'stopped_ran' in globals()", session: 'stop-queued'});
     client.stop(stopped.id);

@@ -86,7 +86,10 @@ describe('restart()', () => {
   test('loses every session and cancels the running run; queued runs continue', async () => {
     await runToEnd(client, {code: 'kept = 1', session: 'restart'});
     const starts = client.stats.workerStarts;
-    const running = recordRun(client, {code: 'print("sleeping")\nimport asyncio\nawait asyncio.sleep(30)', session: 'restart'});
+    const running = recordRun(client, {
+      code: 'print("sleeping")\nimport asyncio\nawait asyncio.sleep(30)',
+      session: 'restart',
+    });
     const queued = recordRun(client, {code: "'kept' in globals()", session: 'restart'});
     await printed(running, 'sleeping');
 

@@ -70,7 +70,11 @@ describe('dist/node-worker.js', () => {
  * to it. On POSIX an absolute path works both as an import specifier and as
  * Pyodide's indexURL in Node.
  */
-function startBrowserBundle(): {send(message: ClientMessage): void; next(): Promise<WorkerMessage>; stop(): Promise<number>} {
+function startBrowserBundle(): {
+  send(message: ClientMessage): void;
+  next(): Promise<WorkerMessage>;
+  stop(): Promise<number>;
+} {
   const shim = `
     const {parentPort, workerData} = require('node:worker_threads');
     globalThis.postMessage = (message) => parentPort.postMessage(message);
@@ -97,7 +101,10 @@ function startBrowserBundle(): {send(message: ClientMessage): void; next(): Prom
   };
 }
 
-async function messagesUntil(bundle: ReturnType<typeof startBrowserBundle>, last: WorkerMessage['type']): Promise<WorkerMessage[]> {
+async function messagesUntil(
+  bundle: ReturnType<typeof startBrowserBundle>,
+  last: WorkerMessage['type'],
+): Promise<WorkerMessage[]> {
   const messages: WorkerMessage[] = [];
   for (;;) {
     const message = await bundle.next();
@@ -120,7 +127,11 @@ describe.runIf(process.platform !== 'win32')('dist/worker.js speaking the protoc
       ]);
       const ready = startup.at(-1);
       expect(ready).toMatchObject({type: 'ready', protocol: PROTOCOL_VERSION, pyodideVersion: '314.0.7'});
-      expect(ready?.type === 'ready' && ready.timings.map((timing) => timing.stage)).toEqual(['runtime', 'kernel', 'globals']);
+      expect(ready?.type === 'ready' && ready.timings.map((timing) => timing.stage)).toEqual([
+        'runtime',
+        'kernel',
+        'globals',
+      ]);
 
       bundle.send({type: 'run', id: 'r1', session: 's', code: 'print("hi")\n6 * 7', cellId: 'py-bundle', packages: []});
       expect(await messagesUntil(bundle, 'done')).toEqual([
@@ -144,7 +155,9 @@ describe.runIf(process.platform !== 'win32')('dist/worker.js speaking the protoc
       expect(messages.at(-1)).toEqual({
         type: 'fatal',
         reason: 'load-failed',
-        message: expect.stringMatching(/^Could not load Pyodide from \/nonexistent\/pyodide\/ \(.*pyodide\.mjs.*\)\. Check the pyodideBaseUrl option/),
+        message: expect.stringMatching(
+          /^Could not load Pyodide from \/nonexistent\/pyodide\/ \(.*pyodide\.mjs.*\)\. Check the pyodideBaseUrl option/,
+        ),
       });
     } finally {
       await bundle.stop();

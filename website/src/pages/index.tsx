@@ -8,8 +8,8 @@ export default function Home(): ReactNode {
       <main className="container margin-vert--xl">
         <h1>pyodocs</h1>
         <p>
-          Python examples your readers can run, edit and explore, in their own
-          browser — with one plugin entry in <code>docusaurus.config.ts</code>.
+          Python examples your readers can run, edit and explore, in their own browser — with one plugin entry in{' '}
+          <code>docusaurus.config.ts</code>.
         </p>
         <Link className="button button--primary" to="/docs/getting-started">
           Get started

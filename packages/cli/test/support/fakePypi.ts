@@ -19,7 +19,8 @@ export async function startFakePypi(
 ): Promise<{url: string; requests: string[]; close(): Promise<void>}> {
   const requests: string[] = [];
   const files = new Map<string, Uint8Array>();
-  for (const releases of Object.values(projects)) for (const release of releases) for (const wheel of release.wheels) files.set(wheel.fileName, wheel.bytes);
+  for (const releases of Object.values(projects))
+    for (const release of releases) for (const wheel of release.wheels) files.set(wheel.fileName, wheel.bytes);
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(pathname);
@@ -38,7 +39,9 @@ export async function startFakePypi(
             release.wheels.map((wheel) => ({
               filename: wheel.fileName,
               // Relative, like some PyPI proxies: the mirror must resolve it against the JSON URL.
-              url: options.absoluteUrls ? `http://${req.headers.host}/files/${wheel.fileName}` : `../../files/${wheel.fileName}`,
+              url: options.absoluteUrls
+                ? `http://${req.headers.host}/files/${wheel.fileName}`
+                : `../../files/${wheel.fileName}`,
               yanked: release.yanked ?? false,
               upload_time_iso_8601: `2025-01-0${index + 1}T00:00:00Z`,
               packagetype: 'bdist_wheel',
@@ -51,7 +54,9 @@ export async function startFakePypi(
       res.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify(body));
       return;
     }
-    const file = pathname.startsWith('/files/') ? files.get(pathname.slice(7)) : pyodideFiles[pathname.slice('/pyodide/'.length)];
+    const file = pathname.startsWith('/files/')
+      ? files.get(pathname.slice(7))
+      : pyodideFiles[pathname.slice('/pyodide/'.length)];
     if (file === undefined) {
       res.writeHead(404).end('not found');
       return;
@@ -60,5 +65,9 @@ export async function startFakePypi(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const {port} = server.address() as AddressInfo;
-  return {url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve()))};
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,5 +1,14 @@
 import {createHash} from 'node:crypto';
-import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {runTool} from './jupyterCli.js';
 
@@ -30,8 +39,8 @@ export function kernelRequirements(lock: PyodideLock): string[] {
   const byName = new Map(Object.values(lock.packages).map((entry) => [normalize(entry.name), entry]));
   const seen = new Set<string>();
   const queue = KERNEL_ROOTS.slice();
-  while (queue.length > 0) {
-    const name = normalize(queue.shift()!);
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const name = normalize(next);
     const entry = byName.get(name);
     if (seen.has(name) || !entry) continue;
     seen.add(name);
@@ -39,7 +48,7 @@ export function kernelRequirements(lock: PyodideLock): string[] {
   }
   return Array.from(seen)
     .sort()
-    .map((name) => `${name}==${byName.get(name)!.version}`)
+    .map((name) => `${name}==${byName.get(name)?.version}`)
     .concat(EXTRA_REQUIREMENTS);
 }
 
@@ -51,7 +60,10 @@ export function kernelRequirements(lock: PyodideLock): string[] {
 export async function downloadKernelWheels(lock: PyodideLock, python: string, cacheDir: string): Promise<string> {
   const requirements = kernelRequirements(lock);
   const pythonVersion = lock.info.python.split('.').slice(0, 2).join('.');
-  const key = createHash('sha256').update(JSON.stringify([requirements, pythonVersion])).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify([requirements, pythonVersion]))
+    .digest('hex')
+    .slice(0, 16);
   const wheelsDir = path.join(cacheDir, `wheels-${key}`);
   if (existsSync(wheelsDir)) return wheelsDir;
   const tmp = `${wheelsDir}.tmp-${process.pid}`;
@@ -60,7 +72,12 @@ export async function downloadKernelWheels(lock: PyodideLock, python: string, ca
   const args = ['-m', 'pip', 'download', '--disable-pip-version-check', '--no-deps', '--only-binary=:all:'];
   args.push('--platform', 'any', '--python-version', pythonVersion, '-d', tmp, ...requirements);
   try {
-    await runTool(python, args, cacheDir, 'Downloading the Pyodide kernel wheels from PyPI (needed once, then cached; or set "sharePyodide: false")');
+    await runTool(
+      python,
+      args,
+      cacheDir,
+      'Downloading the Pyodide kernel wheels from PyPI (needed once, then cached; or set "sharePyodide: false")',
+    );
     renameSync(tmp, wheelsDir);
   } finally {
     rmSync(tmp, {recursive: true, force: true});
@@ -77,7 +94,9 @@ export function writeKernelLock(lock: PyodideLock, wheelsDir: string, outDir: st
   mkdirSync(outDir, {recursive: true});
   const byName = new Map(Object.entries(lock.packages).map(([key, entry]) => [normalize(key), entry]));
   const packages: Record<string, LockPackage> = {};
-  for (const file of readdirSync(wheelsDir).filter((f) => f.endsWith('.whl')).sort()) {
+  for (const file of readdirSync(wheelsDir)
+    .filter((f) => f.endsWith('.whl'))
+    .sort()) {
     const [distribution = '', version = ''] = file.split('-');
     const name = normalize(distribution);
     const bytes = readFileSync(path.join(wheelsDir, file));

@@ -1,6 +1,16 @@
 import {createHash} from 'node:crypto';
 import {execFile} from 'node:child_process';
-import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import type {LiteBuildSource} from '../options.js';
@@ -65,8 +75,20 @@ export async function prepareLiteSite(input: PrepareLiteSiteInput): Promise<Prep
       const liteDir = path.join(workDir, 'lite-dir');
       mkdirSync(liteDir, {recursive: true});
       const config = source.build.config ?? {};
-      writeFileSync(path.join(liteDir, 'jupyter-lite.json'), JSON.stringify({'jupyter-lite-schema-version': 0, ...config}));
-      const args = ['lite', 'build', '--lite-dir', liteDir, '--output-dir', outDir, '--no-sourcemaps', '--no-unused-shared-packages'];
+      writeFileSync(
+        path.join(liteDir, 'jupyter-lite.json'),
+        JSON.stringify({'jupyter-lite-schema-version': 0, ...config}),
+      );
+      const args = [
+        'lite',
+        'build',
+        '--lite-dir',
+        liteDir,
+        '--output-dir',
+        outDir,
+        '--no-sourcemaps',
+        '--no-unused-shared-packages',
+      ];
       for (const app of source.build.apps) args.push('--apps', app);
       for (const entry of contents) args.push('--contents', entry);
       try {
@@ -74,7 +96,9 @@ export async function prepareLiteSite(input: PrepareLiteSiteInput): Promise<Prep
       } catch (error) {
         const message = (error as Error).message;
         throw message.includes('jupyter-server is not installed')
-          ? new JupyterLitePluginError(`"build.contents" needs jupyter-server. Install it with:\n\n    ${PIP_INSTALL}\n\n${message}`)
+          ? new JupyterLitePluginError(
+              `"build.contents" needs jupyter-server. Install it with:\n\n    ${PIP_INSTALL}\n\n${message}`,
+            )
           : error;
       }
       checkLiteSite(outDir, 'built by `jupyter lite build`');
@@ -116,7 +140,8 @@ function exposeApp(siteDir: string): void {
 }
 
 async function kernelVersion(python: string): Promise<string> {
-  const code = "import importlib.metadata as m\nfor d in ('jupyterlite-core','jupyterlite-pyodide-kernel'):\n  try: print(d, m.version(d))\n  except Exception: print(d, None)";
+  const code =
+    "import importlib.metadata as m\nfor d in ('jupyterlite-core','jupyterlite-pyodide-kernel'):\n  try: print(d, m.version(d))\n  except Exception: print(d, None)";
   try {
     return (await promisify(execFile)(python, ['-c', code], {timeout: 60_000})).stdout;
   } catch {
@@ -128,7 +153,9 @@ async function kernelVersion(python: string): Promise<string> {
 function hashTree(hash: ReturnType<typeof createHash>, root: string, contents: boolean): void {
   const stat = statSync(root);
   const files = stat.isDirectory()
-    ? readdirSync(root, {recursive: true, encoding: 'utf8'}).sort().map((rel) => path.join(root, rel))
+    ? readdirSync(root, {recursive: true, encoding: 'utf8'})
+        .sort()
+        .map((rel) => path.join(root, rel))
     : [root];
   hash.update(root);
   for (const file of files) {

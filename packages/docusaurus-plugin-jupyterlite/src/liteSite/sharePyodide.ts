@@ -23,9 +23,7 @@ export function expectedKernelPyodide(siteDir: string): string | undefined {
   return /pyodide\/v(\d+\.\d+\.\d+[^/]*)\//.exec(readFileSync(schema, 'utf8'))?.[1];
 }
 
-export type ShareResult =
-  | {shared: true; kernelPyodide: string; packages: string[]}
-  | {shared: false; reason: string};
+export type ShareResult = {shared: true; kernelPyodide: string; packages: string[]} | {shared: false; reason: string};
 
 /**
  * Points the site's Pyodide kernel at the Pyodide the docs site already ships

@@ -48,9 +48,13 @@ function isPreamble(node: RootContent): boolean {
   return node.type === 'yaml' || (node.type as string) === 'toml' || node.type === 'mdxjsEsm';
 }
 
+function isFrontMatter(node: RootContent | undefined): boolean {
+  return node?.type === 'yaml' || (node?.type as string | undefined) === 'toml';
+}
+
 function firstContentIndex(tree: Root): number {
   let index = 0;
-  while (tree.children[index] && (tree.children[index]!.type === 'yaml' || (tree.children[index]!.type as string) === 'toml')) index += 1;
+  while (isFrontMatter(tree.children[index])) index += 1;
   return index;
 }
 

@@ -27,6 +27,7 @@ export function CellInputField({
           type="text"
           aria-label={prompt === '' ? labels.inputField : `${labels.inputField}: ${prompt}`}
           value={text}
+          // biome-ignore lint/a11y/noAutofocus: the field appears because the running code asks the reader now.
           autoFocus
           onChange={(event) => setText(event.target.value)}
         />

@@ -18,7 +18,17 @@ interface CellToolbarProps {
 }
 
 /** Run / Stop / Reset (real buttons, named by the labels: a DOM contract) and the optional Edit. */
-export function CellToolbar({labels, canStop, canEdit, hintId, onRun, onStop, onReset, onEdit, status}: CellToolbarProps): ReactNode {
+export function CellToolbar({
+  labels,
+  canStop,
+  canEdit,
+  hintId,
+  onRun,
+  onStop,
+  onReset,
+  onEdit,
+  status,
+}: CellToolbarProps): ReactNode {
   return (
     <div className="pyodocs-toolbar">
       <button type="button" className="pyodocs-button pyodocs-button--run" onClick={onRun}>
@@ -31,7 +41,12 @@ export function CellToolbar({labels, canStop, canEdit, hintId, onRun, onStop, on
         {labels.reset}
       </button>
       {canEdit && (
-        <button type="button" className="pyodocs-button pyodocs-button--edit" onClick={onEdit} aria-describedby={hintId}>
+        <button
+          type="button"
+          className="pyodocs-button pyodocs-button--edit"
+          onClick={onEdit}
+          aria-describedby={hintId}
+        >
           {labels.edit}
         </button>
       )}

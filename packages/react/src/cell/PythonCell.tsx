@@ -33,7 +33,9 @@ export interface PythonCellProps {
   /** Rewrites the code just before it runs (the doctest component runs its harness when the code is unedited). */
   runCode?: ((code: string) => string) | undefined;
   /** Replaces the output area; `area(outputs)` renders the default one (the doctest component shows its comparison). */
-  renderOutputs?: ((outputs: readonly CellOutput[], area: (outputs: readonly CellOutput[]) => ReactNode) => ReactNode) | undefined;
+  renderOutputs?:
+    | ((outputs: readonly CellOutput[], area: (outputs: readonly CellOutput[]) => ReactNode) => ReactNode)
+    | undefined;
 }
 
 /**
@@ -41,12 +43,28 @@ export interface PythonCellProps {
  * demand, Run / Stop / Reset and the outputs. Hydrating it does no work
  * beyond rendering, so pages with hundreds of cells stay fast.
  */
-export function PythonCell({id, code, session, children, labels: labelOverrides, tags, packages, timeout, runCode, renderOutputs}: PythonCellProps): ReactNode {
+export function PythonCell({
+  id,
+  code,
+  session,
+  children,
+  labels: labelOverrides,
+  tags,
+  packages,
+  timeout,
+  runCode,
+  renderOutputs,
+}: PythonCellProps): ReactNode {
   const tagged = parseCellTags(tags);
   const labels = usePythonCellLabels(labelOverrides);
   const hintId = useId();
   const runner = useCellRunner({id, session, labels, packages, timeout});
-  const editor = useCellEditor({code, label: labels.editor, describedBy: hintId, onRun: () => runner.run(runCode ? runCode(editor.getCode()) : editor.getCode())});
+  const editor = useCellEditor({
+    code,
+    label: labels.editor,
+    describedBy: hintId,
+    onRun: () => runner.run(runCode ? runCode(editor.getCode()) : editor.getCode()),
+  });
   const {getCode, restore} = editor;
   const {run, reset} = runner;
 
@@ -68,53 +86,60 @@ export function PythonCell({id, code, session, children, labels: labelOverrides,
       data-expected-error={tagged.raisesException ? '' : undefined}
     >
       <TagFold fold={tagged.hideCell} part="cell" summary={labels.showCell}>
-      <TagFold fold={tagged.hideInput} part="input" summary={labels.showCode}>
-      {tagged.removeInput ? null : editor.mode === 'editing' ? (
-        <div className="pyodocs-editor" ref={editor.hostRef} />
-      ) : (
-        <StaticCode
-          code={code}
+        <TagFold fold={tagged.hideInput} part="input" summary={labels.showCode}>
+          {tagged.removeInput ? null : editor.mode === 'editing' ? (
+            <div className="pyodocs-editor" ref={editor.hostRef} />
+          ) : (
+            <StaticCode
+              code={code}
+              hintId={hintId}
+              busy={editor.mode === 'loading'}
+              onActivate={editor.activate}
+              onPreload={editor.preload}
+            >
+              {children}
+            </StaticCode>
+          )}
+          <span id={hintId} className="pyodocs-visually-hidden">
+            {labels.editHint}
+          </span>
+          {editor.loadFailed && <p className="pyodocs-notice pyodocs-notice--error">{labels.editorFailed}</p>}
+        </TagFold>
+        <CellToolbar
+          labels={labels}
+          canStop={dataState === 'queued' || dataState === 'running'}
+          canEdit={editor.mode === 'static' && !tagged.removeInput}
           hintId={hintId}
-          busy={editor.mode === 'loading'}
-          onActivate={editor.activate}
-          onPreload={editor.preload}
-        >
-          {children}
-        </StaticCode>
-      )}
-      <span id={hintId} className="pyodocs-visually-hidden">
-        {labels.editHint}
-      </span>
-      {editor.loadFailed && <p className="pyodocs-notice pyodocs-notice--error">{labels.editorFailed}</p>}
-      </TagFold>
-      <CellToolbar
-        labels={labels}
-        canStop={dataState === 'queued' || dataState === 'running'}
-        canEdit={editor.mode === 'static' && !tagged.removeInput}
-        hintId={hintId}
-        onRun={onRun}
-        onStop={runner.stop}
-        onReset={onReset}
-        onEdit={() => editor.activate()}
-        status={
-          <CellStatusLine
-            dataState={dataState}
-            failure={runner.state.failure}
-            download={runner.state.download}
+          onRun={onRun}
+          onStop={runner.stop}
+          onReset={onReset}
+          onEdit={() => editor.activate()}
+          status={
+            <CellStatusLine
+              dataState={dataState}
+              failure={runner.state.failure}
+              download={runner.state.download}
+              labels={labels}
+            />
+          }
+        />
+        {runner.state.input ? (
+          <CellInputField
+            key={runner.state.input.prompt}
+            prompt={runner.state.input.prompt}
+            onSubmit={runner.answer}
             labels={labels}
           />
-        }
-      />
-      {runner.state.input ? (
-        <CellInputField key={runner.state.input.prompt} prompt={runner.state.input.prompt} onSubmit={runner.answer} labels={labels} />
-      ) : null}
-      {tagged.removeOutput ? null : (
-        <TagFold fold={tagged.hideOutput} part="output" summary={labels.showOutput}>
-          {renderOutputs
-            ? renderOutputs(runner.state.outputs, (outputs) => <CellOutputArea outputs={outputs} labels={labels} />)
-            : <CellOutputArea outputs={runner.state.outputs} labels={labels} />}
-        </TagFold>
-      )}
+        ) : null}
+        {tagged.removeOutput ? null : (
+          <TagFold fold={tagged.hideOutput} part="output" summary={labels.showOutput}>
+            {renderOutputs ? (
+              renderOutputs(runner.state.outputs, (outputs) => <CellOutputArea outputs={outputs} labels={labels} />)
+            ) : (
+              <CellOutputArea outputs={runner.state.outputs} labels={labels} />
+            )}
+          </TagFold>
+        )}
       </TagFold>
     </div>
   );

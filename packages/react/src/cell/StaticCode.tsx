@@ -31,6 +31,7 @@ export function StaticCode({code, children, hintId, busy, onActivate, onPreload}
     onActivate();
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: clicks and Enter anywhere in the site's code block (its focusable pre) ask for the editor; the Edit button is the accessible control.
     <div
       className="pyodocs-code"
       aria-describedby={hintId}
@@ -40,6 +41,7 @@ export function StaticCode({code, children, hintId, busy, onActivate, onPreload}
       onFocus={onPreload}
     >
       {children ?? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so Enter can open the editor, like the site's own code blocks.
         <pre className="pyodocs-static" tabIndex={0}>
           <code>{code}</code>
         </pre>

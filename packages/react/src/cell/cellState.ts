@@ -80,7 +80,10 @@ function applyRunEvent(state: CellState, token: number, event: RunEvent): CellSt
     return {...state, download: {package: name, loaded, total: total ?? null}};
   }
   // Output means the packages are in: the download line goes.
-  if (state.download && (event.type === 'stream' || event.type === 'display' || event.type === 'result' || event.type === 'error')) {
+  if (
+    state.download &&
+    (event.type === 'stream' || event.type === 'display' || event.type === 'result' || event.type === 'error')
+  ) {
     state = {...state, download: null};
   }
   switch (event.type) {
@@ -114,7 +117,12 @@ function appendStream(outputs: readonly CellOutput[], name: 'stdout' | 'stderr',
   return [...outputs, {kind: 'stream', name, text}];
 }
 
-function applyOutcome(state: CellState, token: number, outcome: RunOutcome, labels: Readonly<PythonCellLabels>): CellState {
+function applyOutcome(
+  state: CellState,
+  token: number,
+  outcome: RunOutcome,
+  labels: Readonly<PythonCellLabels>,
+): CellState {
   const run = state.pending.find((candidate) => candidate.token === token);
   if (!run) return state;
   const pending = state.pending.filter((candidate) => candidate !== run);
@@ -142,7 +150,13 @@ function applyOutcome(state: CellState, token: number, outcome: RunOutcome, labe
           : outcome.reason === 'restarted'
             ? labels.restarted
             : labels.stopped;
-      return {pending, settled: 'idle', failure: null, outputs: [...outputs, {kind: 'notice', tone: 'info', text}], download};
+      return {
+        pending,
+        settled: 'idle',
+        failure: null,
+        outputs: [...outputs, {kind: 'notice', tone: 'info', text}],
+        download,
+      };
     }
     case 'failed':
       return {

@@ -29,7 +29,12 @@ export interface CellEditor {
   restore(code: string): void;
 }
 
-export function useCellEditor(options: {code: string; label: string; describedBy: string; onRun: () => void}): CellEditor {
+export function useCellEditor(options: {
+  code: string;
+  label: string;
+  describedBy: string;
+  onRun: () => void;
+}): CellEditor {
   const [mode, setMode] = useState<EditorMode>('static');
   const [loadFailed, setLoadFailed] = useState(false);
   const hostRef = useRef<HTMLDivElement | null>(null);

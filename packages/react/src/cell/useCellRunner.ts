@@ -53,12 +53,18 @@ export function useCellRunner(options: {
   const run = useCallback(
     (code: string) => {
       const {id, session, labels} = latest.current;
-      const packages = (latest.current.packages ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+      const packages = (latest.current.packages ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== '');
       if (!context) {
         dispatch({type: 'unavailable', message: labels.noProvider});
         return;
       }
-      const limit = latest.current.timeout === undefined || latest.current.timeout === '' ? undefined : Number(latest.current.timeout);
+      const limit =
+        latest.current.timeout === undefined || latest.current.timeout === ''
+          ? undefined
+          : Number(latest.current.timeout);
       const timeoutSeconds = limit !== undefined && Number.isFinite(limit) && limit >= 0 ? limit : undefined;
       const token = ++nextToken.current;
       dispatch({type: 'submitted', token});
@@ -80,9 +86,16 @@ export function useCellRunner(options: {
         dispatch({type: 'event', token, event});
       };
       try {
-        const handle = context
-          .getClient()
-          .run({code, session, cellId: id, ...(packages.length > 0 ? {packages} : {}), ...(timeoutSeconds === undefined ? {} : {timeoutSeconds})}, onEvent);
+        const handle = context.getClient().run(
+          {
+            code,
+            session,
+            cellId: id,
+            ...(packages.length > 0 ? {packages} : {}),
+            ...(timeoutSeconds === undefined ? {} : {timeoutSeconds}),
+          },
+          onEvent,
+        );
         runId = handle.id;
         runIds.current.set(token, handle.id);
         handle.done.then(finish, (error: unknown) => finish({status: 'failed', message: describe(error)}));
@@ -103,7 +116,8 @@ export function useCellRunner(options: {
       // one keeps the restarted worker from picking them up.
       // Array.from, not [...iterator]: Babel's loose mode (Docusaurus) spreads
       // only arrays correctly.
-      for (const runId of Array.from(runIds.current.values()).reverse()) client.stop(runId, session ? {session: true} : {});
+      for (const runId of Array.from(runIds.current.values()).reverse())
+        client.stop(runId, session ? {session: true} : {});
     },
     [context],
   );

@@ -40,7 +40,13 @@ export function PythonDoctest({id, source, session, children, labels: labelOverr
   const code = examples && doctestSourceCode(examples);
   const runCode = useCallback(
     (current: string) =>
-      current === code ? doctestHarnessCode(source, id, (examples ?? []).map((example) => example.source)) : current,
+      current === code
+        ? doctestHarnessCode(
+            source,
+            id,
+            (examples ?? []).map((example) => example.source),
+          )
+        : current,
     [code, source, id, examples],
   );
   const renderOutputs = useCallback(
@@ -98,15 +104,24 @@ function renderDoctestOutputs(
   );
 }
 
-function DoctestResults({examples, labels}: {examples: DoctestExampleResult[]; labels: Readonly<PythonCellLabels>}): ReactNode {
+function DoctestResults({
+  examples,
+  labels,
+}: {
+  examples: DoctestExampleResult[];
+  labels: Readonly<PythonCellLabels>;
+}): ReactNode {
   const verdict = {match: labels.doctestMatch, mismatch: labels.doctestMismatch, skipped: labels.doctestSkipped};
   return (
     <ol className="pyodocs-doctest-results" aria-label={labels.doctestResults}>
       {examples.map((example, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: one report's examples never reorder.
         <li key={index} className="pyodocs-doctest-example" data-doctest-status={example.status}>
           <pre className="pyodocs-doctest-source">{withPrompts(example.source)}</pre>
           <p className="pyodocs-doctest-verdict">
-            <span aria-hidden="true">{example.status === 'match' ? '✓ ' : example.status === 'mismatch' ? '✗ ' : '– '}</span>
+            <span aria-hidden="true">
+              {example.status === 'match' ? '✓ ' : example.status === 'mismatch' ? '✗ ' : '– '}
+            </span>
             {verdict[example.status]}
           </p>
           {example.status !== 'skipped' && (

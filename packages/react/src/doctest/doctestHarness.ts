@@ -68,7 +68,8 @@ finally:
     del __pyodocs_doctest
 `;
 
-const SIMPLE_IMPORT = /^(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*|from\s+[\w.]+\s+import\s+[\w*]+(?:\s+as\s+\w+)?(?:\s*,\s*\w+(?:\s+as\s+\w+)?)*)\s*(?:#.*)?$/;
+const SIMPLE_IMPORT =
+  /^(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*|from\s+[\w.]+\s+import\s+[\w*]+(?:\s+as\s+\w+)?(?:\s*,\s*\w+(?:\s+as\s+\w+)?)*)\s*(?:#.*)?$/;
 
 /**
  * The harness for one block: `text` is the doctest exactly as documented.
@@ -77,10 +78,11 @@ const SIMPLE_IMPORT = /^(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+
  * under `if False:`.
  */
 export function doctestHarnessCode(text: string, name: string, exampleSources: readonly string[] = []): string {
-  const imports = exampleSources
-    .flatMap((source) => source.split('\n'))
-    .filter((line) => SIMPLE_IMPORT.test(line));
-  const preamble = imports.length > 0 ? `if False:  # imports the examples need\n${imports.map((line) => `    ${line}`).join('\n')}\n` : '';
+  const imports = exampleSources.flatMap((source) => source.split('\n')).filter((line) => SIMPLE_IMPORT.test(line));
+  const preamble =
+    imports.length > 0
+      ? `if False:  # imports the examples need\n${imports.map((line) => `    ${line}`).join('\n')}\n`
+      : '';
   // JSON string literals are valid Python string literals.
   return (
     preamble +

@@ -37,8 +37,7 @@ export const DOCTEST_OPTION_FLAGS = [
 ] as const;
 
 const EXAMPLE_RE = /(^( *)>>>.*(?:\n *\.\.\..*)*)\n?((?:(?! *$)(?! *>>>).+$\n?)*)/gm;
-const EXCEPTION_RE =
-  /^Traceback \((?:most recent call last|innermost last)\):\s*$[\s\S]*?^([\p{L}\p{N}_]+[\s\S]*)/mu;
+const EXCEPTION_RE = /^Traceback \((?:most recent call last|innermost last)\):\s*$[\s\S]*?^([\p{L}\p{N}_]+[\s\S]*)/mu;
 const IS_BLANK_OR_COMMENT = /^ *(#.*)?$/;
 const OPTION_DIRECTIVE_RE = /#\s*doctest:\s*([^\n'"]*)$/gm;
 const INDENT_RE = /^( *)(?=\S)/gm;
@@ -64,7 +63,7 @@ export function parseDoctest(text: string, name = '<doctest>'): DoctestExample[]
     const indent = (match[2] ?? '').length;
     const sourceLines = (match[1] ?? '').split('\n');
     checkPromptBlank(sourceLines, indent, name, lineno);
-    checkPrefix(sourceLines.slice(1), ' '.repeat(indent) + '.', name, lineno);
+    checkPrefix(sourceLines.slice(1), `${' '.repeat(indent)}.`, name, lineno);
     let source = sourceLines.map((line) => line.slice(indent + 4)).join('\n');
     const wantLines = (match[3] ?? '').split('\n');
     if (wantLines.length > 1 && /^ *$/.test(wantLines[wantLines.length - 1] ?? '')) wantLines.pop();
@@ -105,7 +104,9 @@ function findOptions(source: string, name: string, lineno: number): Record<strin
     }
   }
   if (Object.keys(options).length > 0 && IS_BLANK_OR_COMMENT.test(source)) {
-    throw new Error(`line ${lineno} of the doctest for ${name} has an option directive on a line with no example: '${source}'`);
+    throw new Error(
+      `line ${lineno} of the doctest for ${name} has an option directive on a line with no example: '${source}'`,
+    );
   }
   return options;
 }

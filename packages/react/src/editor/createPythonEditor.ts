@@ -35,10 +35,14 @@ export interface PythonEditor {
 }
 
 export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
+  const runCell = (): boolean => {
+    options.onRun();
+    return true;
+  };
   const runKeys = Prec.highest(
     keymap.of([
-      {key: 'Shift-Enter', run: () => (options.onRun(), true)},
-      {key: 'Mod-Enter', run: () => (options.onRun(), true)},
+      {key: 'Shift-Enter', run: runCell},
+      {key: 'Mod-Enter', run: runCell},
     ]),
   );
   const extensions: Extension[] = [

@@ -77,7 +77,8 @@ export const defaultPythonCellLabels: Readonly<PythonCellLabels> = Object.freeze
   stop: 'Stop',
   reset: 'Reset',
   edit: 'Edit',
-  editHint: 'Click the code or press Enter to edit it. In the editor, Shift+Enter runs the cell; Escape then Tab leaves it.',
+  editHint:
+    'Click the code or press Enter to edit it. In the editor, Shift+Enter runs the cell; Escape then Tab leaves it.',
   editor: 'Python code',
   loading: 'Loading Python…',
   loadingPackage: 'Loading {package}: {loaded} of {total} MiB',

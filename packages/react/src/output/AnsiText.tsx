@@ -22,7 +22,7 @@ export function AnsiText({text}: {text: string}): ReactNode {
     for (const decoration of entry.decorations) classes.push(`pyodocs-ansi-${decoration}`);
     if (classes.length === 0 && Object.keys(style).length === 0) return entry.content;
     return (
-      // Segments never reorder, so the index is a stable key.
+      // biome-ignore lint/suspicious/noArrayIndexKey: segments never reorder, so the index is a stable key.
       <span key={index} className={classes.join(' ') || undefined} style={style}>
         {entry.content}
       </span>

@@ -16,6 +16,7 @@ export function CellOutputArea({outputs, labels}: CellOutputAreaProps): ReactNod
   return (
     // Always rendered (empty between runs) so tests and scripts can rely on it;
     // named as a group only when there is something in it.
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is only set together with role=group.
     <div
       className="pyodocs-output"
       data-pyodocs-output=""
@@ -23,7 +24,7 @@ export function CellOutputArea({outputs, labels}: CellOutputAreaProps): ReactNod
       aria-label={outputs.length > 0 ? labels.output : undefined}
     >
       {outputs.map((output, index) => (
-        // Outputs only ever grow or are replaced wholesale, so the index is a stable key.
+        // biome-ignore lint/suspicious/noArrayIndexKey: outputs only ever grow or are replaced wholesale, so the index is a stable key.
         <OutputBlock key={index} output={output} labels={labels} />
       ))}
     </div>

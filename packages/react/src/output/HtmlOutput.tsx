@@ -9,5 +9,6 @@ import {sanitizeHtml} from './sanitizeHtml.js';
  */
 export function HtmlOutput({data}: MimeRendererProps): ReactNode {
   const html = useMemo(() => sanitizeHtml(String(data)), [data]);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify above.
   return <div className="pyodocs-html" dangerouslySetInnerHTML={{__html: html}} />;
 }

@@ -74,10 +74,7 @@ function JsonContainer({open, brackets, summary, entries, depth, openDepth, show
     <details className="pyodocs-json-container" open={open}>
       <summary>
         <span className="pyodocs-json-punctuation">{brackets[0]}</span>
-        <span className="pyodocs-json-summary">
-          {' '}
-          {summary}{' '}
-        </span>
+        <span className="pyodocs-json-summary"> {summary} </span>
         <span className="pyodocs-json-punctuation pyodocs-json-closing">{brackets[1]}</span>
       </summary>
       <ul>

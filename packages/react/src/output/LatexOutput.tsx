@@ -13,6 +13,7 @@ export function LatexOutput({data}: MimeRendererProps): ReactNode {
   const html = useMemo(() => latexToHtml(String(data)), [data]);
   const ref = useRef<HTMLDivElement>(null);
   useMathTypesetting(ref, html);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: built from escaped text and math placeholders only.
   return <div ref={ref} className="pyodocs-latex" dangerouslySetInnerHTML={{__html: html}} />;
 }
 
@@ -21,7 +22,9 @@ export function latexToHtml(latex: string): string {
   if (!segments.some((segment) => segment.kind === 'math')) return mathPlaceholder(latex.trim(), true);
   return segments
     .map((segment) =>
-      segment.kind === 'math' ? mathPlaceholder(segment.tex, segment.display) : escapeHtml(segment.text.replace(/\\\$/g, '$')),
+      segment.kind === 'math'
+        ? mathPlaceholder(segment.tex, segment.display)
+        : escapeHtml(segment.text.replace(/\\\$/g, '$')),
     )
     .join('');
 }

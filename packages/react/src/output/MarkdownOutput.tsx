@@ -8,5 +8,6 @@ export function MarkdownOutput({data}: MimeRendererProps): ReactNode {
   const html = useMemo(() => markdownToHtml(String(data)), [data]);
   const ref = useRef<HTMLDivElement>(null);
   useMathTypesetting(ref, html);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: markdownToHtml sanitizes its output.
   return <div ref={ref} className="pyodocs-markdown" dangerouslySetInnerHTML={{__html: html}} />;
 }

@@ -41,7 +41,12 @@ export function PackageProgress({download, label, labelWithoutTotal}: PackagePro
     <span className="pyodocs-progress" data-pyodocs-progress={download.package}>
       {formatPackageDownload(download, label, labelWithoutTotal)}
       {known && (
-        <progress className="pyodocs-progress-bar" max={download.total ?? undefined} value={Math.min(download.loaded, download.total ?? 0)} aria-hidden="true" />
+        <progress
+          className="pyodocs-progress-bar"
+          max={download.total ?? undefined}
+          value={Math.min(download.loaded, download.total ?? 0)}
+          aria-hidden="true"
+        />
       )}
     </span>
   );

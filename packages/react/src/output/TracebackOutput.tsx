@@ -2,6 +2,7 @@ import type {ReactNode} from 'react';
 import type {PythonError} from '@pyodocs/runtime';
 
 // Tracebacks from IPython-style formatters may carry terminal colours.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this removes.
 const ansiEscape = /\u001b\[[0-9;]*m/g;
 
 /**

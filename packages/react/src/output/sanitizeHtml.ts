@@ -18,15 +18,33 @@ import createDOMPurify, {type Config, type DOMPurify} from 'dompurify';
  */
 
 const FORBID_TAGS = [
-  'style', 'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal',
-  'form', 'input', 'button', 'select', 'option', 'textarea',
-  'meta', 'link', 'base', 'noscript', 'template',
+  'style',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'meta',
+  'link',
+  'base',
+  'noscript',
+  'template',
 ];
 
 const FORBID_ATTR = ['action', 'formaction', 'ping', 'target'];
 
 // CSS properties that let content escape its box or stack above the page.
-const FORBIDDEN_STYLE_PROPERTY = /^(position|z-index|top|right|bottom|left|inset(-.*)?|behavior|-moz-binding|content)$/i;
+const FORBIDDEN_STYLE_PROPERTY =
+  /^(position|z-index|top|right|bottom|left|inset(-.*)?|behavior|-moz-binding|content)$/i;
 // Values that fetch something or run something (old IE expressions).
 const FORBIDDEN_STYLE_VALUE = /url\s*\(|expression\s*\(|javascript:|@import|image-set\s*\(|\\/i;
 

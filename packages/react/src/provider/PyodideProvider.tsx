@@ -24,10 +24,15 @@ export interface PyodideProviderProps {
 export function PyodideProvider({config, client, labels, children}: PyodideProviderProps): ReactNode {
   const {workerUrl, indexURL, packageBaseUrl, timeoutSeconds} = config;
   const value = useMemo<PyodideContextValue>(
-    () => ({getClient: client ? () => client : () => getSharedClient({workerUrl, indexURL, packageBaseUrl, timeoutSeconds})}),
+    () => ({
+      getClient: client ? () => client : () => getSharedClient({workerUrl, indexURL, packageBaseUrl, timeoutSeconds}),
+    }),
     [client, workerUrl, indexURL, packageBaseUrl, timeoutSeconds],
   );
-  const mergedLabels = useMemo(() => (labels ? {...defaultPythonCellLabels, ...labels} : defaultPythonCellLabels), [labels]);
+  const mergedLabels = useMemo(
+    () => (labels ? {...defaultPythonCellLabels, ...labels} : defaultPythonCellLabels),
+    [labels],
+  );
   return (
     <PyodideContext.Provider value={value}>
       <PythonCellLabelsContext.Provider value={mergedLabels}>{children}</PythonCellLabelsContext.Provider>

@@ -10,7 +10,8 @@ type Registry = Map<string, PyodideClient>;
 
 function registry(): Registry {
   const holder = globalThis as typeof globalThis & {[registryKey]?: Registry};
-  return (holder[registryKey] ??= new Map());
+  holder[registryKey] ??= new Map();
+  return holder[registryKey];
 }
 
 /**

@@ -107,14 +107,21 @@ describe('doctest harness in Pyodide', {timeout: 180_000}, () => {
       'from json import dumps as d\n',
       'x = 1  # import not at the start\n',
     ]);
-    expect(code.startsWith('if False:  # imports the examples need\n    import fractions\n    from json import dumps as d\n')).toBe(true);
+    expect(
+      code.startsWith(
+        'if False:  # imports the examples need\n    import fractions\n    from json import dumps as d\n',
+      ),
+    ).toBe(true);
     const {displays, outcome} = await run(code, 'doctest-imports');
     expect(outcome).toBe('ok');
     expect(readDoctestReport(displays[0] ?? {})?.examples.map((example) => example.status)).toEqual(['match', 'match']);
   });
 
   test('printed output of the examples does not leak into the cell', async () => {
-    const {streams, displays} = await run(doctestHarnessCode('>>> print("quiet")\nquiet\n', 'example'), 'doctest-quiet');
+    const {streams, displays} = await run(
+      doctestHarnessCode('>>> print("quiet")\nquiet\n', 'example'),
+      'doctest-quiet',
+    );
     expect(streams).toBe('');
     expect(displays[0]?.['text/plain']).toBe('doctest: 1 of 1 examples match');
   });

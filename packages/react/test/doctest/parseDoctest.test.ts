@@ -15,14 +15,17 @@ const CASES: Record<string, string> = {
   'continuation with empty line': '>>> def f():\n...     return 1\n...\n>>> f()\n1',
   'no output': '>>> x = 1\n>>> y = 2\n',
   ellipsis: '>>> list(range(20))  # doctest: +ELLIPSIS\n[0, 1, ..., 19]\n',
-  'whitespace directive': '>>> print(list(range(5)))  # doctest: +NORMALIZE_WHITESPACE, -ELLIPSIS\n[0,   1,  2,\n 3, 4]\n',
+  'whitespace directive':
+    '>>> print(list(range(5)))  # doctest: +NORMALIZE_WHITESPACE, -ELLIPSIS\n[0,   1,  2,\n 3, 4]\n',
   'blank lines with BLANKLINE': '>>> print("a\\n\\nb")\na\n<BLANKLINE>\nb\n',
   'blank line ends the output': '>>> print(1)\n1\n\nsome prose after a blank line\n>>> 2\n2\n',
   traceback:
     '>>> 1/0\nTraceback (most recent call last):\n  File "<stdin>", line 1, in <module>\nZeroDivisionError: division by zero\n',
-  'traceback with ellipsis stack': '>>> int("x")\nTraceback (most recent call last):\n    ...\nValueError: invalid literal for int() with base 10: \'x\'\n',
+  'traceback with ellipsis stack':
+    '>>> int("x")\nTraceback (most recent call last):\n    ...\nValueError: invalid literal for int() with base 10: \'x\'\n',
   'multi-line exception message': '>>> raise ValueError("a\\nb")\nTraceback (innermost last):\nValueError: a\nb\n',
-  'output before traceback is not an exception': '>>> print("x"); 1/0\nx\nTraceback (most recent call last):\nZeroDivisionError: division by zero\n',
+  'output before traceback is not an exception':
+    '>>> print("x"); 1/0\nx\nTraceback (most recent call last):\nZeroDivisionError: division by zero\n',
   indented: '    >>> 1 + 1\n    2\n    >>> print("hi")\n    hi\n',
   'mixed indentation': 'Prose.\n\n  >>> 3\n  3\n',
   tabs: '\t>>> 4\n\t4\n',
@@ -35,7 +38,7 @@ const CASES: Record<string, string> = {
   unicode: ">>> 'π'\n'π'\n",
 };
 
-const PYTHON = String.raw`
+const PYTHON = `
 import doctest, json, sys
 names = {flag: name for name, flag in doctest.OPTIONFLAGS_BY_NAME.items()}
 out = {}

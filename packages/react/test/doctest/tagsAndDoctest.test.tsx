@@ -72,7 +72,9 @@ describe('PythonDoctest', () => {
     expect(cell.textContent).toContain('1 + 1\n2 + 2');
     fireEvent.click(button(cell, 'Run'));
     await waitFor(() => expect(block.querySelectorAll('[data-doctest-status]')).toHaveLength(2));
-    const statuses = Array.from(block.querySelectorAll('[data-doctest-status]'), (node) => node.getAttribute('data-doctest-status'));
+    const statuses = Array.from(block.querySelectorAll('[data-doctest-status]'), (node) =>
+      node.getAttribute('data-doctest-status'),
+    );
     expect(statuses).toEqual(['match', 'mismatch']);
     expect(block.querySelector('[data-doctest-status="mismatch"] .pyodocs-doctest-got')?.textContent).toBe('4\n');
   });
@@ -96,7 +98,12 @@ describe('PythonDoctest', () => {
     };
     const {container} = renderCells(<PythonDoctest id="quiet" source={'>>> x = 1'} session="s" />, {
       client,
-      labels: {tryIt: 'Ausprobieren', doctestMatch: 'Stimmt', doctestDocumented: 'Dokumentiert', doctestNoOutput: '(keine Ausgabe)'},
+      labels: {
+        tryIt: 'Ausprobieren',
+        doctestMatch: 'Stimmt',
+        doctestDocumented: 'Dokumentiert',
+        doctestNoOutput: '(keine Ausgabe)',
+      },
     });
     const block = container.querySelector<HTMLElement>('[data-pyodocs-doctest="quiet"]');
     if (!block) throw new Error('no doctest block');

@@ -37,7 +37,9 @@ describe('ANSI colours in text', () => {
   });
 
   it('escapes everything: markup inside coloured text stays text', () => {
-    const {container} = render(<pre>{<AnsiText text={'\u001b[31m<img src=x onerror=alert(1)>\u001b[0m<b>b</b>'} />}</pre>);
+    const {container} = render(
+      <pre>{<AnsiText text={'\u001b[31m<img src=x onerror=alert(1)>\u001b[0m<b>b</b>'} />}</pre>,
+    );
     expect(container.querySelector('img, b')).toBeNull();
     expect(container.textContent).toBe('<img src=x onerror=alert(1)><b>b</b>');
   });

@@ -21,7 +21,9 @@ describe('math outputs', () => {
       {kind: 'math', tex: '\\begin{align} a &= b \\end{align}', display: true},
     ]);
     // No delimiters: the whole value is one display formula.
-    expect(latexToHtml('E = mc^2')).toBe('<div class="pyodocs-math pyodocs-math--display" data-tex="E = mc^2">$$E = mc^2$$</div>');
+    expect(latexToHtml('E = mc^2')).toBe(
+      '<div class="pyodocs-math pyodocs-math--display" data-tex="E = mc^2">$$E = mc^2$$</div>',
+    );
     expect(latexToHtml('<b>$x$</b>')).toContain('&#60;b&#62;');
   });
 

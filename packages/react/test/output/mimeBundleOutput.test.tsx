@@ -22,7 +22,7 @@ function shownType(root: HTMLElement): string | null {
 }
 
 describe('MIME type selection', () => {
-  it("ranks types like Jupyter: html, svg, png, jpeg, markdown, latex, json, then text/plain", async () => {
+  it('ranks types like Jupyter: html, svg, png, jpeg, markdown, latex, json, then text/plain', async () => {
     expect(mimeRenderers.map(([mimeType]) => mimeType)).toEqual([
       'text/html',
       'image/svg+xml',
@@ -35,7 +35,16 @@ describe('MIME type selection', () => {
       'application/json',
       'text/plain',
     ]);
-    const order = ['text/html', 'image/svg+xml', 'image/png', 'image/jpeg', 'text/markdown', 'text/latex', 'application/json', 'text/plain'];
+    const order = [
+      'text/html',
+      'image/svg+xml',
+      'image/png',
+      'image/jpeg',
+      'text/markdown',
+      'text/latex',
+      'application/json',
+      'text/plain',
+    ];
     // Remove the richest type each time: the next one in rank must be shown.
     for (let index = 0; index < order.length; index++) {
       const bundle = Object.fromEntries(Object.entries(everything).filter(([type]) => order.indexOf(type) >= index));
@@ -44,7 +53,10 @@ describe('MIME type selection', () => {
   });
 
   it('falls back to text/plain for unknown types, and names the types when nothing can be shown', async () => {
-    expect((await renderBundle({'application/vnd.unknown+json': {}, 'text/plain': 'fallback'})).querySelector('pre')?.textContent).toBe('fallback');
+    expect(
+      (await renderBundle({'application/vnd.unknown+json': {}, 'text/plain': 'fallback'})).querySelector('pre')
+        ?.textContent,
+    ).toBe('fallback');
     const none = await renderBundle({'application/x-thing': 'x', 'application/y': 'y'});
     expect(none.textContent).toBe('Cannot show: application/x-thing, application/y');
   });
@@ -55,7 +67,9 @@ describe('MIME type selection', () => {
 
   it("puts a site's registered renderers (application/vnd.*) before the built-in ones, innermost registration first", async () => {
     function Vega({data, mimeType, bundle}: MimeRendererProps) {
-      return <output data-testid="vega">{`${mimeType}:${JSON.stringify(data)}:${String(bundle['text/plain'])}`}</output>;
+      return (
+        <output data-testid="vega">{`${mimeType}:${JSON.stringify(data)}:${String(bundle['text/plain'])}`}</output>
+      );
     }
     function Outer() {
       return <output data-testid="outer">outer</output>;
@@ -69,7 +83,9 @@ describe('MIME type selection', () => {
         </PyodocsOutputRenderers>
       ),
     );
-    expect(root.querySelector('[data-testid="vega"]')?.textContent).toBe('application/vnd.vegalite.v5+json:{"mark":"bar"}:Chart');
+    expect(root.querySelector('[data-testid="vega"]')?.textContent).toBe(
+      'application/vnd.vegalite.v5+json:{"mark":"bar"}:Chart',
+    );
     expect(root.querySelector('b')).toBeNull();
     // Bundles without the type keep the built-in rendering.
     const plain = await renderBundle({'text/html': '<b>h</b>'}, {}, (node) => (
@@ -95,7 +111,9 @@ describe('a failing renderer', () => {
     } finally {
       console.error = original;
     }
-    expect(errors.some((args) => String((args as unknown[])[0]).includes('[pyodocs] an output renderer failed'))).toBe(true);
+    expect(errors.some((args) => String((args as unknown[])[0]).includes('[pyodocs] an output renderer failed'))).toBe(
+      true,
+    );
   });
 });
 
@@ -119,7 +137,8 @@ describe('image renderers', () => {
   });
 
   it('shows SVG as an image (scripts inside an SVG image never run), never inline', async () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><circle r="5"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><circle r="5"/></svg>';
     const root = await renderBundle({'image/svg+xml': svg});
     expect(root.querySelector('svg')).toBeNull();
     expect(root.querySelector('script')).toBeNull();
@@ -137,7 +156,16 @@ describe('text renderers', () => {
   });
 
   it('application/json is a collapsible tree, opened two levels deep', async () => {
-    const root = await renderBundle({'application/json': {name: 'pyodocs', tags: ['a', 'b'], deep: {deeper: {deepest: true}}, none: null, n: 1.5, empty: []}});
+    const root = await renderBundle({
+      'application/json': {
+        name: 'pyodocs',
+        tags: ['a', 'b'],
+        deep: {deeper: {deepest: true}},
+        none: null,
+        n: 1.5,
+        empty: [],
+      },
+    });
     const tree = root.querySelector('.pyodocs-json');
     expect(tree?.querySelectorAll('details')).toHaveLength(4);
     const [top, tags, deep, deeper] = Array.from(tree?.querySelectorAll('details') ?? []);
@@ -154,19 +182,26 @@ describe('text renderers', () => {
   });
 
   it("application/json opens every level with IPython's expanded=True", async () => {
-    const root = await renderBundle({'application/json': {a: {b: {c: {d: 1}}}}}, {'application/json': {expanded: true, root: 'root'}});
+    const root = await renderBundle(
+      {'application/json': {a: {b: {c: {d: 1}}}}},
+      {'application/json': {expanded: true, root: 'root'}},
+    );
     const levels = Array.from(root.querySelectorAll('details'));
     expect(levels).toHaveLength(4);
     expect(levels.every((details) => details.open)).toBe(true);
   });
 
   it('application/json also renders scalars', async () => {
-    expect((await renderBundle({'application/json': 'text'})).querySelector('.pyodocs-json')?.textContent).toBe('"text"');
+    expect((await renderBundle({'application/json': 'text'})).querySelector('.pyodocs-json')?.textContent).toBe(
+      '"text"',
+    );
     expect((await renderBundle({'application/json': 3})).querySelector('.pyodocs-json')?.textContent).toBe('3');
   });
 
   it('text/markdown renders Markdown, GFM tables included', async () => {
-    const root = await renderBundle({'text/markdown': '## Results\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- *one*\n- `two`'});
+    const root = await renderBundle({
+      'text/markdown': '## Results\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- *one*\n- `two`',
+    });
     expect(root.querySelector('.pyodocs-markdown h2')?.textContent).toBe('Results');
     expect(root.querySelectorAll('.pyodocs-markdown td')).toHaveLength(2);
     expect(root.querySelector('.pyodocs-markdown em')?.textContent).toBe('one');

@@ -14,7 +14,9 @@ describe('package download progress', () => {
     expect(formatPackageDownload({package: 'numpy', loaded: 3.1 * MiB, total: 7.9 * MiB}, label, unknown)).toBe(
       'Loading numpy: 3.1 of 7.9 MiB',
     );
-    expect(formatPackageDownload({package: 'pandas', loaded: 0.25 * MiB, total: null}, label, unknown)).toBe('Loading pandas: 0.3 MiB');
+    expect(formatPackageDownload({package: 'pandas', loaded: 0.25 * MiB, total: null}, label, unknown)).toBe(
+      'Loading pandas: 0.3 MiB',
+    );
     expect(formatPackageDownload({package: 'x', loaded: 0, total: 0}, label, unknown)).toBe('Loading x: 0.0 MiB');
   });
 
@@ -60,9 +62,14 @@ describe('package download progress', () => {
       await hold.promise;
       return {status: 'ok'};
     };
-    const {cell} = renderCell({}, {client, labels: {loadingPackage: 'Chargement de {package} : {loaded} sur {total} Mio'}});
+    const {cell} = renderCell(
+      {},
+      {client, labels: {loadingPackage: 'Chargement de {package} : {loaded} sur {total} Mio'}},
+    );
     fireEvent.click(button(cell, 'Run'));
-    await waitFor(() => expect(within(cell).getByRole('status').textContent).toBe('Chargement de numpy : 1.0 sur 2.0 Mio'));
+    await waitFor(() =>
+      expect(within(cell).getByRole('status').textContent).toBe('Chargement de numpy : 1.0 sur 2.0 Mio'),
+    );
     await act(async () => hold.resolve());
   });
 });

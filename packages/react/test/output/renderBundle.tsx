@@ -14,7 +14,7 @@ export async function renderBundle(
   wrap: (node: ReactNode) => ReactNode = (node) => node,
 ): Promise<HTMLElement> {
   const {container} = render(
-    <>{wrap(<MimeBundleOutput data={data} metadata={metadata} unsupportedLabel="Cannot show:" />)}</>,
+    wrap(<MimeBundleOutput data={data} metadata={metadata} unsupportedLabel="Cannot show:" />),
   );
   await waitFor(() => expect(container.querySelector('[data-pyodocs-pending]')).toBeNull());
   return container;

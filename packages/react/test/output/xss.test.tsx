@@ -18,26 +18,32 @@ afterEach(() => {
 const PAYLOADS: Record<string, string> = {
   'img onerror': '<img src=x onerror="document.documentElement.dataset.pwned=1">',
   'svg onload': '<svg onload="document.documentElement.dataset.pwned=1"><circle r="4"/></svg>',
-  'svg animate onbegin': '<svg><animate onbegin="document.documentElement.dataset.pwned=1" attributeName="x" dur="1s"/></svg>',
+  'svg animate onbegin':
+    '<svg><animate onbegin="document.documentElement.dataset.pwned=1" attributeName="x" dur="1s"/></svg>',
   'script element': '<script>document.documentElement.dataset.pwned=1</script>',
   'script in svg': '<svg><script>document.documentElement.dataset.pwned=1</script></svg>',
   'javascript: link': '<a href="javascript:document.documentElement.dataset.pwned=1">click me</a>',
   'obfuscated javascript: link': '<a href="JaVa&#x09;ScRiPt:document.documentElement.dataset.pwned=1">click</a>',
-  'data: html link': '<a href="data:text/html,&lt;script&gt;document.documentElement.dataset.pwned=1&lt;/script&gt;">x</a>',
+  'data: html link':
+    '<a href="data:text/html,&lt;script&gt;document.documentElement.dataset.pwned=1&lt;/script&gt;">x</a>',
   'iframe srcdoc': '<iframe srcdoc="<script>parent.document.documentElement.dataset.pwned=1</script>"></iframe>',
   'iframe javascript src': '<iframe src="javascript:parent.document.documentElement.dataset.pwned=1"></iframe>',
-  'form action': '<form action="javascript:document.documentElement.dataset.pwned=1"><input type=submit value=go></form>',
+  'form action':
+    '<form action="javascript:document.documentElement.dataset.pwned=1"><input type=submit value=go></form>',
   'button formaction': '<button formaction="javascript:document.documentElement.dataset.pwned=1">go</button>',
   'meta refresh': '<meta http-equiv="refresh" content="0;url=javascript:document.documentElement.dataset.pwned=1">',
   'object data': '<object data="javascript:document.documentElement.dataset.pwned=1"></object>',
   'embed src': '<embed src="javascript:document.documentElement.dataset.pwned=1">',
   'base href': '<base href="javascript:document.documentElement.dataset.pwned=1//">',
   'body onload': '<body onload="document.documentElement.dataset.pwned=1">',
-  'details ontoggle': '<details open ontoggle="document.documentElement.dataset.pwned=1"><summary>s</summary></details>',
+  'details ontoggle':
+    '<details open ontoggle="document.documentElement.dataset.pwned=1"><summary>s</summary></details>',
   'input autofocus onfocus': '<input autofocus onfocus="document.documentElement.dataset.pwned=1">',
-  'mutation XSS (math/style)': '<math><mtext><table><mglyph><style><img src=x onerror="document.documentElement.dataset.pwned=1">',
+  'mutation XSS (math/style)':
+    '<math><mtext><table><mglyph><style><img src=x onerror="document.documentElement.dataset.pwned=1">',
   'noscript mXSS': '<noscript><p title="</noscript><img src=x onerror=document.documentElement.dataset.pwned=1>">',
-  'div onclick': '<div onclick="document.documentElement.dataset.pwned=1" onmouseover="document.documentElement.dataset.pwned=1">hover</div>',
+  'div onclick':
+    '<div onclick="document.documentElement.dataset.pwned=1" onmouseover="document.documentElement.dataset.pwned=1">hover</div>',
 };
 
 const EVENTS = ['click', 'error', 'load', 'focus', 'toggle', 'mouseover', 'begin', 'submit'];
@@ -49,7 +55,9 @@ function fireEverything(root: Element): void {
 }
 
 function expectInert(root: Element): void {
-  expect(root.querySelector('script, iframe, frame, object, embed, form, input, button, meta, base, link, style')).toBeNull();
+  expect(
+    root.querySelector('script, iframe, frame, object, embed, form, input, button, meta, base, link, style'),
+  ).toBeNull();
   for (const element of Array.from(root.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {
       expect(attribute.name.toLowerCase().startsWith('on'), `${element.localName}[${attribute.name}]`).toBe(false);
@@ -109,7 +117,10 @@ describe('untrusted HTML stays inert', () => {
   });
 
   it('opens links in a new tab without access to the page, and keeps ordinary markup', async () => {
-    const root = await renderBundle({'text/html': '<a href="https://numpy.org" target="_self">numpy</a><table class="dataframe"><tr><td>1</td></tr></table>'});
+    const root = await renderBundle({
+      'text/html':
+        '<a href="https://numpy.org" target="_self">numpy</a><table class="dataframe"><tr><td>1</td></tr></table>',
+    });
     const link = root.querySelector('a');
     expect(link?.getAttribute('href')).toBe('https://numpy.org');
     expect(link?.getAttribute('target')).toBe('_blank');

@@ -38,9 +38,7 @@ export function createCellElement(
       attribute('id', values.id),
       attribute('code', values.code),
       attribute('session', values.session),
-      ...(values.packages && values.packages.length > 0
-        ? [attribute('packages', values.packages.join(','))]
-        : []),
+      ...(values.packages && values.packages.length > 0 ? [attribute('packages', values.packages.join(','))] : []),
       ...(values.tags && values.tags.length > 0 ? [attribute('tags', values.tags.join(' '))] : []),
       ...(values.timeout === undefined ? [] : [attribute('timeout', String(values.timeout))]),
     ],

@@ -9,11 +9,7 @@ type Program = NonNullable<MdxjsEsmData['estree']>;
  * import of the same binding would not compile). The node carries the estree
  * `Program` that @mdx-js/mdx compiles from, since it never re-parses `value`.
  */
-export function insertComponentImport(
-  tree: Root,
-  componentName: string,
-  importSource: string,
-): void {
+export function insertComponentImport(tree: Root, componentName: string, importSource: string): void {
   if (tree.children.some((node) => importsBinding(node, componentName))) return;
   const quoted = `'${importSource.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   const program: Program = {
@@ -52,7 +48,6 @@ function importsBinding(node: RootContent, name: string): boolean {
   if (node.type !== 'mdxjsEsm') return false;
   return (node.data?.estree?.body ?? []).some(
     (statement) =>
-      statement.type === 'ImportDeclaration' &&
-      statement.specifiers.some((specifier) => specifier.local.name === name),
+      statement.type === 'ImportDeclaration' && statement.specifiers.some((specifier) => specifier.local.name === name),
   );
 }

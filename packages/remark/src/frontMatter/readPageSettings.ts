@@ -37,10 +37,7 @@ const SHAPE_HINT =
  * from the tree's `yaml` node; positions always come from the `yaml` node so
  * problems point at the offending key.
  */
-export function readPageSettings(
-  tree: Root,
-  file: VFile,
-): {settings: PageSettings; problems: PageSettingsProblem[]} {
+export function readPageSettings(tree: Root, file: VFile): {settings: PageSettings; problems: PageSettingsProblem[]} {
   const settings: PageSettings = {
     enabled: true,
     runnable: undefined,
@@ -161,9 +158,7 @@ class FrontMatterLocator {
 
   constructor(node: Yaml | undefined) {
     this.node = node;
-    this.document = node
-      ? parseDocument(node.value, {lineCounter: this.lines})
-      : undefined;
+    this.document = node ? parseDocument(node.value, {lineCounter: this.lines}) : undefined;
   }
 
   /** Position of a key (or its value) at `path`, else the closest ancestor found, else the front matter's start. */

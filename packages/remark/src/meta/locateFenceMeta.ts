@@ -21,17 +21,12 @@ const CHARACTER_REFERENCE = /^&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Z
  * mapped through those escapes too. Undefined without positions or meta, or
  * when the text is not the one that was parsed.
  */
-export function locateFenceMeta(
-  source: string,
-  node: Code,
-): MetaOffsetToPoint | undefined {
+export function locateFenceMeta(source: string, node: Code): MetaOffsetToPoint | undefined {
   const start = node.position?.start;
   const meta = node.meta;
   if (!start || !meta) return undefined;
   const fenceOffset =
-    typeof start.offset === 'number'
-      ? start.offset
-      : lineStartOffset(source, start.line) + start.column - 1;
+    typeof start.offset === 'number' ? start.offset : lineStartOffset(source, start.line) + start.column - 1;
 
   let i = fenceOffset;
   const fenceChar = source[i];

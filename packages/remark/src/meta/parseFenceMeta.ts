@@ -1,9 +1,4 @@
-import {
-  CELL_ID,
-  CELL_ID_CHARS,
-  SESSION_NAME,
-  SESSION_NAME_CHARS,
-} from '../page/cellNames.js';
+import {CELL_ID, CELL_ID_CHARS, SESSION_NAME, SESSION_NAME_CHARS} from '../page/cellNames.js';
 import {PACKAGE_NAME, PACKAGE_NAME_CHARS, splitPackageList} from '../packages/packageNames.js';
 import type {PyodocsRuleId} from '../problems/ruleIds.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
@@ -49,8 +44,7 @@ const KNOWN_KEYS = ['run', 'norun', 'session', 'id', 'packages', 'timeout', 'tit
 const VALID_KEYS_HINT =
   'Valid keys: run, norun, session=NAME, id=NAME, packages="NAME,NAME", and Docusaurus\'s title="...", showLineNumbers, {1,3-5}.';
 
-const isOurKey = (name: string): name is OurKey =>
-  OUR_FLAGS.has(name) || OUR_VALUE_KEYS.has(name);
+const isOurKey = (name: string): name is OurKey => OUR_FLAGS.has(name) || OUR_VALUE_KEYS.has(name);
 
 /**
  * Parse the meta string of a python code fence (what follows ```` ```python ````).
@@ -164,8 +158,7 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
       continue;
     }
 
-    const [pattern, chars] =
-      name === 'session' ? [SESSION_NAME, SESSION_NAME_CHARS] : [CELL_ID, CELL_ID_CHARS];
+    const [pattern, chars] = name === 'session' ? [SESSION_NAME, SESSION_NAME_CHARS] : [CELL_ID, CELL_ID_CHARS];
     if (item.kind !== 'pair') {
       problems.push({
         ruleId: 'pyodocs:invalid-meta-value',

@@ -39,10 +39,8 @@ export interface FenceMetaSyntaxError {
   end: number;
 }
 
-const isSpace = (char: string | undefined): boolean =>
-  char !== undefined && /\s/.test(char);
-const isQuote = (char: string | undefined): char is '"' | "'" =>
-  char === '"' || char === "'";
+const isSpace = (char: string | undefined): boolean => char !== undefined && /\s/.test(char);
+const isQuote = (char: string | undefined): char is '"' | "'" => char === '"' || char === "'";
 
 interface QuotedValue {
   value: string;

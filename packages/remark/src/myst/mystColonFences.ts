@@ -41,7 +41,12 @@ export interface ColonFenceHandlers {
  * left as they are. Only lines after `afterLine` can open a fence (an
  * admonition body must not find its own opener, whose argument it holds).
  */
-export function replaceColonFences(parent: Root, lines: readonly string[], handlers: ColonFenceHandlers, afterLine = 0): void {
+export function replaceColonFences(
+  parent: Root,
+  lines: readonly string[],
+  handlers: ColonFenceHandlers,
+  afterLine = 0,
+): void {
   const children = parent.children;
   for (let index = 0; index < children.length; index += 1) {
     const node = children[index];
@@ -77,9 +82,9 @@ function findOpener(
 ): {line: number; colons: number; directive: string; argument: string} | undefined {
   for (let line = from; line <= to; line += 1) {
     const match = OPENER.exec(lines[line - 1] ?? '');
-    if (match && MYST_ADMONITIONS[match[2]!]) {
-      return {line, colons: match[1]!.length, directive: match[2]!, argument: match[3]!.trim()};
-    }
+    const [, colons = '', directive = '', argument = ''] = match ?? [];
+    if (match && MYST_ADMONITIONS[directive])
+      return {line, colons: colons.length, directive, argument: argument.trim()};
   }
   return undefined;
 }

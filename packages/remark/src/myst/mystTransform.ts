@@ -134,7 +134,11 @@ function removeBlockBreaks(tree: Root): void {
     if (first?.type !== 'text' || !/^\+\+\+[ \t]*(\{[^\n]*\})?[ \t]*(\n|$)/.test(first.value)) return;
     let remaining = node.children.slice(1);
     let text = first.value.replace(/^\+\+\+[ \t]*(\{[^\n]*\})?[ \t]*(\n|$)/, '');
-    if (text === '' && /^\+\+\+[ \t]*$/.test(first.value) && (second as {type: string} | undefined)?.type === 'mdxTextExpression') {
+    if (
+      text === '' &&
+      /^\+\+\+[ \t]*$/.test(first.value) &&
+      (second as {type: string} | undefined)?.type === 'mdxTextExpression'
+    ) {
       // MDX: `+++ {"a": 1}` is text "+++ " and an expression.
       remaining = rest;
       const next = remaining[0];
@@ -158,7 +162,12 @@ function removeBlockBreaks(tree: Root): void {
  * container directive rendered as the `admonition` MDX component (mapped by
  * the theme's MDXComponents) with `type` and `title` props.
  */
-function admonitionNode(type: string, title: string | undefined, children: RootContent[], position: Position | undefined): RootContent {
+function admonitionNode(
+  type: string,
+  title: string | undefined,
+  children: RootContent[],
+  position: Position | undefined,
+): RootContent {
   const node = {
     type: 'containerDirective',
     name: type,
@@ -210,7 +219,12 @@ function colonFenceHandlers(
     parse: (markdown, firstLine) => shiftLines(parseMarkdown(markdown).children, firstLine),
     admonition: (fence, body, bodyFirstLine) => {
       const type = MYST_ADMONITIONS[fence.directive]?.type ?? 'note';
-      const {title, content, contentFirstLine} = admonitionContent(fence.directive, fence.argument, body, bodyFirstLine);
+      const {title, content, contentFirstLine} = admonitionContent(
+        fence.directive,
+        fence.argument,
+        body,
+        bodyFirstLine,
+      );
       const inner: Root = {type: 'root', children: shiftLines(parseMarkdown(content).children, contentFirstLine)};
       replaceColonFences(inner, lines, handlers, fence.openLine);
       const position: Position = {

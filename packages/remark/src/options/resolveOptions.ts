@@ -106,15 +106,22 @@ export function resolvePythonCellsOptions(
       `option "componentName" must be a JavaScript identifier starting with an uppercase letter (MDX renders lowercase names as HTML tags), got ${JSON.stringify(componentName)}.`,
     );
   }
-  if (importSource !== undefined && (typeof importSource !== 'string' || importSource.trim() === '' || /[\r\n]/.test(importSource))) {
-    throw optionsError(`option "importSource" must be a non-empty module specifier such as '@theme/PythonCell', got ${JSON.stringify(importSource)}.`);
+  if (
+    importSource !== undefined &&
+    (typeof importSource !== 'string' || importSource.trim() === '' || /[\r\n]/.test(importSource))
+  ) {
+    throw optionsError(
+      `option "importSource" must be a non-empty module specifier such as '@theme/PythonCell', got ${JSON.stringify(importSource)}.`,
+    );
   }
   if (
     !Array.isArray(languages) ||
     languages.length === 0 ||
     !languages.every((language) => typeof language === 'string' && /^\S+$/.test(language))
   ) {
-    throw optionsError(`option "languages" must be a non-empty array of language names without spaces, got ${JSON.stringify(languages)}.`);
+    throw optionsError(
+      `option "languages" must be a non-empty array of language names without spaces, got ${JSON.stringify(languages)}.`,
+    );
   }
   if (onError !== 'throw' && onError !== 'warn') {
     throw optionsError(`option "onError" must be 'throw' or 'warn', got ${JSON.stringify(onError)}.`);
@@ -132,7 +139,9 @@ export function resolvePythonCellsOptions(
     doctestImportSource !== undefined &&
     (typeof doctestImportSource !== 'string' || doctestImportSource.trim() === '' || /[\r\n]/.test(doctestImportSource))
   ) {
-    throw optionsError(`option "doctestImportSource" must be a non-empty module specifier such as '@theme/PythonDoctest', got ${JSON.stringify(doctestImportSource)}.`);
+    throw optionsError(
+      `option "doctestImportSource" must be a non-empty module specifier such as '@theme/PythonDoctest', got ${JSON.stringify(doctestImportSource)}.`,
+    );
   }
 
   return {

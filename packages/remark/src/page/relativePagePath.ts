@@ -10,6 +10,6 @@ export function relativePagePath(file: VFile): string | undefined {
   if (!file.path) return undefined;
   const path = file.path.replaceAll('\\', '/');
   const cwd = file.cwd.replaceAll('\\', '/').replace(/\/+$/, '');
-  if (cwd && path.startsWith(cwd + '/')) return path.slice(cwd.length + 1);
+  if (cwd && path.startsWith(`${cwd}/`)) return path.slice(cwd.length + 1);
   return path;
 }

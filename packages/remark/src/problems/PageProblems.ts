@@ -23,9 +23,7 @@ export class PageProblems {
   }
 
   report(ruleId: PyodocsRuleId, message: string, place: SourcePoint | undefined): void {
-    const where = [relativePagePath(this.file), place?.line, place?.column].filter(
-      (part) => part !== undefined,
-    );
+    const where = [relativePagePath(this.file), place?.line, place?.column].filter((part) => part !== undefined);
     const text = where.length > 0 ? `${where.join(':')}: ${message}` : message;
     this.problems.push({text, ruleId, place});
     this.file.message(text, {place, ruleId, source: 'pyodocs'});

@@ -4,10 +4,7 @@ import {closest, distance} from 'fastest-levenshtein';
  * The known name closest to a mistyped one, or undefined when nothing is close
  * enough to be a plausible typo (suggesting `id` for `foo` helps nobody).
  */
-export function suggestClosest(
-  name: string,
-  known: readonly string[],
-): string | undefined {
+export function suggestClosest(name: string, known: readonly string[]): string | undefined {
   if (known.length === 0) return undefined;
   // Compare case-insensitively so `Run` suggests `run`.
   const lowered = known.map((k) => k.toLowerCase());

@@ -131,7 +131,6 @@ export class PyodideClient {
     this.#defaultTimeoutSeconds = options.timeoutSeconds ?? 0;
   }
 
-
   get status(): ClientStatus {
     return this.#status;
   }
@@ -388,8 +387,12 @@ export class PyodideClient {
       if (task.kind === 'run') {
         this.#runsCompleted += 1;
         clearTimers(task);
-        if (task.timedOut) task.resolve({status: 'cancelled', reason: 'timeout', seconds: task.timeoutSeconds, restarted: false});
-        else task.resolve(message.status === 'ok' ? {status: 'ok'} : {status: 'error', error: task.error ?? UNKNOWN_ERROR});
+        if (task.timedOut)
+          task.resolve({status: 'cancelled', reason: 'timeout', seconds: task.timeoutSeconds, restarted: false});
+        else
+          task.resolve(
+            message.status === 'ok' ? {status: 'ok'} : {status: 'error', error: task.error ?? UNKNOWN_ERROR},
+          );
       } else {
         task.resolve();
       }

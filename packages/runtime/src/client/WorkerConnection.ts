@@ -83,7 +83,9 @@ export class WorkerConnection {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // Asynchronous like every other failure, so callers never see it re-entrantly.
-      queueMicrotask(() => this.#fail(new WorkerCrashedError(`Could not start the Python worker: ${message}`, {cause: error})));
+      queueMicrotask(() =>
+        this.#fail(new WorkerCrashedError(`Could not start the Python worker: ${message}`, {cause: error})),
+      );
     }
   }
 
@@ -132,12 +134,20 @@ export class WorkerConnection {
     const workerProtocol = handshakeProtocol(data, 'ready');
     if (workerProtocol !== undefined && workerProtocol !== PROTOCOL_VERSION) {
       this.#fail(
-        new ProtocolMismatchError(protocolMismatchMessage(PROTOCOL_VERSION, workerProtocol), PROTOCOL_VERSION, workerProtocol),
+        new ProtocolMismatchError(
+          protocolMismatchMessage(PROTOCOL_VERSION, workerProtocol),
+          PROTOCOL_VERSION,
+          workerProtocol,
+        ),
       );
       return;
     }
     if (!isWorkerMessage(data)) {
-      this.#fail(new WorkerCrashedError(`The Python worker sent a message this page does not understand: ${previewMessage(data)}`));
+      this.#fail(
+        new WorkerCrashedError(
+          `The Python worker sent a message this page does not understand: ${previewMessage(data)}`,
+        ),
+      );
       return;
     }
     switch (data.type) {

@@ -83,7 +83,10 @@ export class PyodideEngine {
     // A wasm trap while a cell runs (Pyodide flags it): this Pyodide cannot go on,
     // and the run's promise never settles. Fail, so the client restarts the worker.
     if (typeof error === 'object' && error !== null && (error as {pyodide_fatal_error?: unknown}).pyodide_fatal_error) {
-      this.#fail('internal', `Python crashed while running the cell (${errorText(error).split('\n')[0]}); the next Run starts a fresh Python.`);
+      this.#fail(
+        'internal',
+        `Python crashed while running the cell (${errorText(error).split('\n')[0]}); the next Run starts a fresh Python.`,
+      );
       return;
     }
     if (this.#state !== 'loading' || this.#kernel !== undefined) return;
@@ -181,7 +184,10 @@ export class PyodideEngine {
         return kernelModule.python_version();
       });
     } catch (error) {
-      this.#fail('load-failed', `Pyodide ${runtime.version} loaded, but the pyodocs kernel failed to start: ${errorText(error)}`);
+      this.#fail(
+        'load-failed',
+        `Pyodide ${runtime.version} loaded, but the pyodocs kernel failed to start: ${errorText(error)}`,
+      );
       return;
     }
     this.#state = 'ready';
@@ -303,7 +309,10 @@ export class PyodideEngine {
       const text = errorText(error);
       if (isFatalPyodideError(text)) {
         // Wasm trapped (out of bounds, stack overflow in C): this Pyodide is unusable.
-        this.#fail('internal', `Python crashed while running the cell (${text.split('\n')[0]}); the next Run starts a fresh Python.`);
+        this.#fail(
+          'internal',
+          `Python crashed while running the cell (${text.split('\n')[0]}); the next Run starts a fresh Python.`,
+        );
         return;
       }
       // Kernel.run catches every Python exception; reaching here is a kernel bug.
@@ -322,7 +331,10 @@ export class PyodideEngine {
     if (runtime === undefined) return true;
     this.#downloadingFor = message.id;
     try {
-      await loadRunPackages(runtime, kernel, message, {lockLocation: this.#lockLocation, indexUrls: this.#packageIndexUrls});
+      await loadRunPackages(runtime, kernel, message, {
+        lockLocation: this.#lockLocation,
+        indexUrls: this.#packageIndexUrls,
+      });
       return true;
     } catch (error) {
       const ename = error instanceof PackageProblem ? error.ename : 'PackageLoadError';

@@ -6,7 +6,11 @@ import {PyodideEngine} from './PyodideEngine.js';
 import type {LoadPyodide, LoadPyodideConfig, PyodideRuntime} from './PyodideRuntime.js';
 
 /** Pyodide's own loadPyodide options that the browser worker uses. */
-type BrowserLoadPyodide = (config: {indexURL: string; lockFileURL?: string; packageBaseUrl?: string}) => Promise<PyodideRuntime>;
+type BrowserLoadPyodide = (config: {
+  indexURL: string;
+  lockFileURL?: string;
+  packageBaseUrl?: string;
+}) => Promise<PyodideRuntime>;
 
 interface ModuleWorkerScope {
   postMessage(message: WorkerMessage): void;
@@ -22,7 +26,9 @@ const engine = new PyodideEngine({
   post: (message) => scope.postMessage(message),
   importLoadPyodide: async (indexURL) => {
     // A runtime import the bundlers must leave alone (webpack, vite, esbuild).
-    const pyodideModule: {loadPyodide?: BrowserLoadPyodide} = await import(/* webpackIgnore: true */ /* @vite-ignore */ `${indexURL}pyodide.mjs`);
+    const pyodideModule: {loadPyodide?: BrowserLoadPyodide} = await import(
+      /* webpackIgnore: true */ /* @vite-ignore */ `${indexURL}pyodide.mjs`
+    );
     const loadPyodide = pyodideModule.loadPyodide;
     if (typeof loadPyodide !== 'function') throw new Error(`${indexURL}pyodide.mjs does not export loadPyodide`);
     const load: LoadPyodide = (config: LoadPyodideConfig) => {
@@ -43,7 +49,11 @@ const workerScope = globalThis as unknown as {close?: () => void};
 const closeWorker = workerScope.close?.bind(globalThis);
 if (closeWorker !== undefined) {
   workerScope.close = () => {
-    scope.postMessage({type: 'fatal', reason: 'internal', message: 'The Python worker was closed by the code it ran (close()); the next Run starts a fresh one.'});
+    scope.postMessage({
+      type: 'fatal',
+      reason: 'internal',
+      message: 'The Python worker was closed by the code it ran (close()); the next Run starts a fresh one.',
+    });
     closeWorker();
   };
 }

@@ -21,7 +21,10 @@ export interface PackageSources {
 
 /** PEP 503 normalisation, as the lock file's keys. */
 export function normalizePackageName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[-_.]+/g, '-');
 }
 
 function isWheelUrl(spec: string): boolean {
@@ -89,7 +92,10 @@ export async function loadRunPackages(
       installing.destroy?.();
     }
     if (failure !== '') {
-      throw new PackageProblem('PackageNotFoundError', `Could not install ${fromIndex.join(', ')} from ${sources.indexUrls.join(', ')}: ${failure}`);
+      throw new PackageProblem(
+        'PackageNotFoundError',
+        `Could not install ${fromIndex.join(', ')} from ${sources.indexUrls.join(', ')}: ${failure}`,
+      );
     }
   }
 }

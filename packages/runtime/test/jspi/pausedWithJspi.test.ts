@@ -32,10 +32,9 @@ test('input() returns what the reader types, once per call, and echoes prompt an
     },
   );
   expect(await handle.done).toEqual({status: 'ok'});
-  expect(events.filter((event) => event.type === 'input').map((event) => event.type === 'input' && event.prompt)).toEqual([
-    'Name? ',
-    'Age? ',
-  ]);
+  expect(
+    events.filter((event) => event.type === 'input').map((event) => event.type === 'input' && event.prompt),
+  ).toEqual(['Name? ', 'Age? ']);
   expect(resultText(events)).toBe("'Ada Lovelace ✓ is 36'");
   expect(events).toContainEqual({type: 'stream', name: 'stdout', text: 'Name? Ada Lovelace ✓\n'});
 });

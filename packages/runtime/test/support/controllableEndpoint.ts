@@ -28,8 +28,12 @@ export function controllableEndpoint(
       terminated = true;
       inner.terminate();
     },
-    injectMessage: (data) => injected.message.forEach((listener) => listener({data})),
-    injectError: (message) => injected.error.forEach((listener) => listener(message === undefined ? {} : {message})),
+    injectMessage: (data) => {
+      for (const listener of injected.message) listener({data});
+    },
+    injectError: (message) => {
+      for (const listener of injected.error) listener(message === undefined ? {} : {message});
+    },
     get terminated() {
       return terminated;
     },

@@ -25,7 +25,10 @@ export function buildWheel(options: {
     ...(options.topLevel ? {[`${info}/top_level.txt`]: `${options.topLevel.join('\n')}\n`} : {}),
   };
   const record = Object.entries(entries)
-    .map(([path, text]) => `${path},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`)
+    .map(
+      ([path, text]) =>
+        `${path},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`,
+    )
     .concat(`${info}/RECORD,,`)
     .join('\n');
   entries[`${info}/RECORD`] = `${record}\n`;

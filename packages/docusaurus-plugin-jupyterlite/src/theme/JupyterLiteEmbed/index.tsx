@@ -45,6 +45,7 @@ export default function JupyterLiteEmbed(props: Props): ReactNode {
   const frame = useRef<HTMLIFrameElement>(null);
   const loadedTheme = useRef(theme);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the reader asks for the app or the colour mode changes; the other inputs are fixed for the embed's life.
   useEffect(() => {
     if (!requested) return;
     if (src !== undefined) {
@@ -61,7 +62,6 @@ export default function JupyterLiteEmbed(props: Props): ReactNode {
     // lab/notebooks have no theme parameter: they start with the stored setting.
     const ready = app === 'repl' ? Promise.resolve() : saveTheme(liteUrl, theme).catch(() => undefined);
     void ready.then(() => setSrc(frameUrl(liteUrl, props, theme)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requested, theme]);
 
   const style = {width: props.width ?? '100%', height: props.height ?? '500px'};
@@ -101,7 +101,11 @@ export default function JupyterLiteEmbed(props: Props): ReactNode {
           ref={frame}
           src={src}
           title={`JupyterLite ${app}`}
-          style={{...style, border: '1px solid var(--ifm-color-emphasis-300)', borderRadius: 'var(--ifm-global-radius)'}}
+          style={{
+            ...style,
+            border: '1px solid var(--ifm-color-emphasis-300)',
+            borderRadius: 'var(--ifm-global-radius)',
+          }}
         />
       )}
     </div>
@@ -111,10 +115,18 @@ export default function JupyterLiteEmbed(props: Props): ReactNode {
 /** The click-to-load button's label for an app. */
 function loadLabel(app: string): string {
   if (app === 'repl') {
-    return translate({id: 'pyodocs.jupyterlite.loadRepl', message: 'Load JupyterLite REPL', description: 'Button that loads an embedded JupyterLite REPL'});
+    return translate({
+      id: 'pyodocs.jupyterlite.loadRepl',
+      message: 'Load JupyterLite REPL',
+      description: 'Button that loads an embedded JupyterLite REPL',
+    });
   }
   if (app === 'lab') {
-    return translate({id: 'pyodocs.jupyterlite.loadLab', message: 'Load JupyterLite Lab', description: 'Button that loads an embedded JupyterLab'});
+    return translate({
+      id: 'pyodocs.jupyterlite.loadLab',
+      message: 'Load JupyterLite Lab',
+      description: 'Button that loads an embedded JupyterLab',
+    });
   }
   return translate({
     id: 'pyodocs.jupyterlite.loadNotebook',

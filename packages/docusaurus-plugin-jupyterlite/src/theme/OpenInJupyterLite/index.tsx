@@ -65,7 +65,12 @@ export default function OpenInJupyterLite({cells}: Props): ReactNode {
 
   return (
     <div className="pyodocs-open-in-jupyterlite" style={{margin: '0 0 1rem'}}>
-      <button type="button" className="button button--secondary button--sm" onClick={open} data-pyodocs-open-in-jupyterlite="">
+      <button
+        type="button"
+        className="button button--secondary button--sm"
+        onClick={open}
+        data-pyodocs-open-in-jupyterlite=""
+      >
         {translate({
           id: 'pyodocs.jupyterlite.open',
           message: 'Open in JupyterLite',

@@ -20,7 +20,9 @@ interface PyodocsGlobalData {
  * moving between pages. The provider creates nothing until a cell runs.
  */
 export default function Root({children}: Props): ReactNode {
-  const {indexURL, workerUrl, packageBaseUrl, timeoutSeconds} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
+  const {indexURL, workerUrl, packageBaseUrl, timeoutSeconds} = usePluginData(
+    'docusaurus-plugin-pyodocs',
+  ) as PyodocsGlobalData;
   const config = useMemo(
     () => ({indexURL, workerUrl, packageBaseUrl, timeoutSeconds}),
     [indexURL, workerUrl, packageBaseUrl, timeoutSeconds],
@@ -45,15 +47,27 @@ function translatedLabels(): PythonCellLabels {
       message: 'Reset',
       description: 'Button that restores the original code of a Python cell and clears its output',
     }),
-    edit: translate({id: 'pyodocs.cell.edit', message: 'Edit', description: 'Button that turns the code into an editor'}),
+    edit: translate({
+      id: 'pyodocs.cell.edit',
+      message: 'Edit',
+      description: 'Button that turns the code into an editor',
+    }),
     editHint: translate({
       id: 'pyodocs.cell.editHint',
       message:
         'Click the code or press Enter to edit it. In the editor, Shift+Enter runs the cell; Escape then Tab leaves it.',
       description: 'Accessible description of the static code of a Python cell',
     }),
-    editor: translate({id: 'pyodocs.cell.editor', message: 'Python code', description: 'Accessible name of the editor'}),
-    loading: translate({id: 'pyodocs.cell.loading', message: 'Loading Python…', description: 'Status while Pyodide loads'}),
+    editor: translate({
+      id: 'pyodocs.cell.editor',
+      message: 'Python code',
+      description: 'Accessible name of the editor',
+    }),
+    loading: translate({
+      id: 'pyodocs.cell.loading',
+      message: 'Loading Python…',
+      description: 'Status while Pyodide loads',
+    }),
     // {package}, {loaded} and {total} are left for the cell to fill in (translate keeps unknown placeholders).
     loadingPackage: translate({
       id: 'pyodocs.cell.loadingPackage',
@@ -66,10 +80,26 @@ function translatedLabels(): PythonCellLabels {
       description: 'Status while a package of unknown size downloads',
     }),
     running: translate({id: 'pyodocs.cell.running', message: 'Running…', description: 'Status while a cell runs'}),
-    queued: translate({id: 'pyodocs.cell.queued', message: 'Queued', description: 'Status of a cell waiting for earlier runs'}),
-    pythonError: translate({id: 'pyodocs.cell.pythonError', message: 'Python error', description: 'Status after an exception'}),
-    output: translate({id: 'pyodocs.cell.output', message: 'Output', description: 'Accessible name of the output area'}),
-    stopped: translate({id: 'pyodocs.cell.stopped', message: 'Stopped before it ran', description: 'Notice for a cancelled queued run'}),
+    queued: translate({
+      id: 'pyodocs.cell.queued',
+      message: 'Queued',
+      description: 'Status of a cell waiting for earlier runs',
+    }),
+    pythonError: translate({
+      id: 'pyodocs.cell.pythonError',
+      message: 'Python error',
+      description: 'Status after an exception',
+    }),
+    output: translate({
+      id: 'pyodocs.cell.output',
+      message: 'Output',
+      description: 'Accessible name of the output area',
+    }),
+    stopped: translate({
+      id: 'pyodocs.cell.stopped',
+      message: 'Stopped before it ran',
+      description: 'Notice for a cancelled queued run',
+    }),
     restarted: translate({
       id: 'pyodocs.cell.restarted',
       message: 'Restarted: the Python session was reset',
@@ -85,8 +115,16 @@ function translatedLabels(): PythonCellLabels {
       message: 'Input for the running code',
       description: 'Accessible name of the text field shown while the code waits in input()',
     }),
-    inputSubmit: translate({id: 'pyodocs.cell.inputSubmit', message: 'Send', description: 'Button that answers input()'}),
-    failed: translate({id: 'pyodocs.cell.failed', message: 'Python could not run', description: 'Status when Python failed'}),
+    inputSubmit: translate({
+      id: 'pyodocs.cell.inputSubmit',
+      message: 'Send',
+      description: 'Button that answers input()',
+    }),
+    failed: translate({
+      id: 'pyodocs.cell.failed',
+      message: 'Python could not run',
+      description: 'Status when Python failed',
+    }),
     noProvider: translate({
       id: 'pyodocs.cell.noProvider',
       message: 'This cell cannot run: no PyodideProvider is mounted above it.',
@@ -102,9 +140,21 @@ function translatedLabels(): PythonCellLabels {
       message: 'This output cannot be shown here yet. Types:',
       description: 'Shown for an output of unknown MIME types; the types follow',
     }),
-    showCell: translate({id: 'pyodocs.cell.showCell', message: 'Show cell', description: 'Summary of a folded hide-cell cell'}),
-    showCode: translate({id: 'pyodocs.cell.showCode', message: 'Show code', description: 'Summary of folded hide-input code'}),
-    showOutput: translate({id: 'pyodocs.cell.showOutput', message: 'Show output', description: 'Summary of folded hide-output output'}),
+    showCell: translate({
+      id: 'pyodocs.cell.showCell',
+      message: 'Show cell',
+      description: 'Summary of a folded hide-cell cell',
+    }),
+    showCode: translate({
+      id: 'pyodocs.cell.showCode',
+      message: 'Show code',
+      description: 'Summary of folded hide-input code',
+    }),
+    showOutput: translate({
+      id: 'pyodocs.cell.showOutput',
+      message: 'Show output',
+      description: 'Summary of folded hide-output output',
+    }),
     tryIt: translate({
       id: 'pyodocs.doctest.tryIt',
       message: 'Try it',
@@ -125,13 +175,21 @@ function translatedLabels(): PythonCellLabels {
       message: 'Differs from the documented output',
       description: 'Verdict of a doctest example whose output differs',
     }),
-    doctestSkipped: translate({id: 'pyodocs.doctest.skipped', message: 'Skipped (+SKIP)', description: 'Verdict of a skipped doctest example'}),
+    doctestSkipped: translate({
+      id: 'pyodocs.doctest.skipped',
+      message: 'Skipped (+SKIP)',
+      description: 'Verdict of a skipped doctest example',
+    }),
     doctestDocumented: translate({
       id: 'pyodocs.doctest.documented',
       message: 'Documented',
       description: 'Heading of the documented output of a doctest example',
     }),
-    doctestGot: translate({id: 'pyodocs.doctest.got', message: 'Got', description: 'Heading of the real output of a doctest example'}),
+    doctestGot: translate({
+      id: 'pyodocs.doctest.got',
+      message: 'Got',
+      description: 'Heading of the real output of a doctest example',
+    }),
     doctestNoOutput: translate({
       id: 'pyodocs.doctest.noOutput',
       message: '(no output)',

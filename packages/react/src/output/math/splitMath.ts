@@ -4,7 +4,8 @@ export type MathSegment = {kind: 'text'; text: string} | {kind: 'math'; tex: str
 // The delimiters IPython's Latex objects and Jupyter's MathJax setup use:
 // $$..$$ and \[..\] (display), $..$ and \(..\) (inline), and bare
 // \begin{env}..\end{env} (display, the environment kept for KaTeX).
-const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(\\begin\{([a-zA-Z*]+)\}[\s\S]+?\\end\{\5\})|(?<!\\)\$((?:\\\$|[^$\n])+?)\$/g;
+const MATH =
+  /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(\\begin\{([a-zA-Z*]+)\}[\s\S]+?\\end\{\5\})|(?<!\\)\$((?:\\\$|[^$\n])+?)\$/g;
 
 /** Splits `text` into text and formulas; `\$` is a literal dollar. */
 export function splitMath(text: string): MathSegment[] {
@@ -17,7 +18,11 @@ export function splitMath(text: string): MathSegment[] {
     if (inlineParens !== undefined || inlineDollars !== undefined) {
       segments.push({kind: 'math', tex: (inlineParens ?? inlineDollars ?? '').trim(), display: false});
     } else {
-      segments.push({kind: 'math', tex: (displayDollars ?? displayBrackets ?? environment ?? '').trim(), display: true});
+      segments.push({
+        kind: 'math',
+        tex: (displayDollars ?? displayBrackets ?? environment ?? '').trim(),
+        display: true,
+      });
     }
     last = index + match[0].length;
   }

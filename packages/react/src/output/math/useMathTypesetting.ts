@@ -9,6 +9,7 @@ import {loadKatex} from './loadKatex.js';
  * instead of throwing.
  */
 export function useMathTypesetting(ref: RefObject<HTMLElement | null>, html: string): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: html is what the element under ref shows; new html means new placeholders.
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
