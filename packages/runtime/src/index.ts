@@ -34,3 +34,8 @@ export type {
   WorkerMessage,
 } from './protocol.js';
 export {PYODIDE_VERSION} from './pyodideVersion.js';
+export {KERNEL_PROVIDED_MODULES} from './packages/kernelModules.js';
+export {OFFICIAL_DISTRIBUTION_URL} from './packages/officialDistribution.js';
+export {normalizePackageName} from './packages/packageNames.js';
+export {lockPackageForImport, packageClosure} from './packages/pyodideLock.js';
+export type {PyodideLock, PyodideLockInfo, PyodideLockPackage} from './packages/pyodideLock.js';

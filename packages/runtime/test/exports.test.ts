@@ -3,9 +3,11 @@ import * as runtime from '../src/index.js';
 import * as node from '../src/node/index.js';
 
 describe('public exports', () => {
-  test('@pyodocs/runtime exports the client, the error classes and the version constants', () => {
+  test('@pyodocs/runtime exports the client, the error classes, the version constants and the package helpers', () => {
     expect(Object.keys(runtime).sort()).toEqual([
       'ClientDisposedError',
+      'KERNEL_PROVIDED_MODULES',
+      'OFFICIAL_DISTRIBUTION_URL',
       'PROTOCOL_VERSION',
       'PYODIDE_VERSION',
       'ProtocolMismatchError',
@@ -13,6 +15,9 @@ describe('public exports', () => {
       'PyodideLoadError',
       'PyodocsError',
       'WorkerCrashedError',
+      'lockPackageForImport',
+      'normalizePackageName',
+      'packageClosure',
     ]);
   });
 

@@ -1,3 +1,5 @@
+import type {PyodideLock} from '../packages/pyodideLock.js';
+
 // The part of Pyodide's API the engine uses, declared structurally: the
 // engine must type-check for browsers without pyodide.d.ts (which pulls in
 // Node types), and the npm package's `loadPyodide` must still fit (the Node
@@ -31,20 +33,13 @@ export interface PyodideRuntime {
    */
   loadPackage(names: string | string[], options?: LoadPackageOptions): Promise<unknown>;
   /** The lock file packages are loaded from. */
-  readonly lockfile: {packages: Record<string, LockfilePackage>};
+  readonly lockfile: Pick<PyodideLock, 'packages'>;
 }
 
 export interface LoadPackageOptions {
   messageCallback?: (message: string) => void;
   errorCallback?: (message: string) => void;
   checkIntegrity?: boolean;
-}
-
-/** One entry of `pyodide-lock.json` (the fields the engine reads). */
-export interface LockfilePackage {
-  name: string;
-  file_name: string;
-  imports: string[];
 }
 
 /** What the engine asks `loadPyodide` for; each worker entry maps it to Pyodide's options. */

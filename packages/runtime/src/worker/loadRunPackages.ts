@@ -1,3 +1,5 @@
+import {normalizePackageName} from '../packages/packageNames.js';
+import {lockPackageForImport} from '../packages/pyodideLock.js';
 import type {KernelProxy} from './kernelModule.js';
 import type {PyodideRuntime} from './PyodideRuntime.js';
 
@@ -17,14 +19,6 @@ export interface PackageSources {
   lockLocation: string;
   /** Indexes micropip may use for names not in the lock; empty: none. */
   indexUrls: string[];
-}
-
-/** PEP 503 normalisation, as the lock file's keys. */
-export function normalizePackageName(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[-_.]+/g, '-');
 }
 
 function isWheelUrl(spec: string): boolean {
@@ -64,13 +58,10 @@ export async function loadRunPackages(
   }
   const missingModules = JSON.parse(kernel.missing_imports(request.code)) as string[];
   const unavailable: string[] = [];
-  if (missingModules.length > 0) {
-    const providers = importProviders(lock);
-    for (const module of missingModules) {
-      const provider = providers.get(module);
-      if (provider !== undefined) fromLock.add(provider);
-      else unavailable.push(module);
-    }
+  for (const module of missingModules) {
+    const provider = lockPackageForImport({packages: lock}, module);
+    if (provider !== undefined) fromLock.add(provider);
+    else unavailable.push(module);
   }
   // A declared package may provide them (wheel URL, index); if not, Python's error says where we looked.
   kernel.set_unavailable_modules(JSON.stringify(unavailable), sources.lockLocation);
@@ -98,21 +89,6 @@ export async function loadRunPackages(
       );
     }
   }
-}
-
-// Cached per lock object: the lock does not change during a worker's life.
-const providerCache = new WeakMap<object, Map<string, string>>();
-
-function importProviders(lock: PyodideRuntime['lockfile']['packages']): Map<string, string> {
-  let providers = providerCache.get(lock);
-  if (providers === undefined) {
-    providers = new Map();
-    for (const [key, entry] of Object.entries(lock)) {
-      for (const module of entry.imports ?? []) if (!providers.has(module)) providers.set(module, key);
-    }
-    providerCache.set(lock, providers);
-  }
-  return providers;
 }
 
 async function loadFromLock(runtime: PyodideRuntime, names: string[], sources: PackageSources): Promise<void> {
