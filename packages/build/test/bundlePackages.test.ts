@@ -2,9 +2,10 @@ import {createHash} from 'node:crypto';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {OFFICIAL_DISTRIBUTION_URL} from '@pyodocs/runtime';
+import {OFFICIAL_DISTRIBUTION_URL, packageClosure} from '@pyodocs/runtime';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {bundlePackages, type PackageFetchOptions} from '../src/index.js';
+import {pinnedPyodideLock} from '../src/packages/pinnedPyodideLock.js';
 // The runtime's test helper: the same in-memory wheels the runtime tests load.
 import {buildWheel} from '../../runtime/test/support/wheels.js';
 import {startFakePypi} from './support/fakePypi.js';
@@ -373,5 +374,16 @@ describe('bundlePackages', () => {
     } finally {
       await server.close();
     }
+  });
+
+  test('against the pinned lock, what is needed is the runtime’s packageClosure of the providers', async () => {
+    const pinned = pinnedPyodideLock();
+    const bundle = await bundlePackages(
+      {packages: ['Pillow'], imports: ['matplotlib.pyplot', 'os.path', 'IPython']},
+      {distributionUrl: await unreachableUrl(), pypiUrl: null, cacheDir: tempDir()},
+    );
+    const expected = packageClosure(pinned, ['pillow', 'matplotlib']).packages.map((key) => pinned.packages[key]?.name);
+    expect(bundle.failed.map((item) => item.name).sort()).toEqual(expected.sort());
+    expect(bundle.unknownImports).toEqual([]);
   });
 });
