@@ -9,7 +9,7 @@ import {
 } from '@pyodocs/runtime';
 import type {FetchedPackage} from './fetchedPackage.js';
 import {HttpFetcher} from './httpFetcher.js';
-import {fetchLockPackage} from './lockPackages.js';
+import {fetchLockPackage, type LockPackageContext} from './lockPackages.js';
 import {cacheScope, PackageCache} from './packageCache.js';
 import {pinnedPyodideLock} from './pinnedPyodideLock.js';
 import {PYODIDE_MODULES} from './pyodideModules.js';
@@ -117,39 +117,10 @@ export async function bundlePackages(request: PackageRequest, options: PackageFe
           environment: pyodideEnvironment(lock.info.python),
           pyodideVersion: PYODIDE_VERSION,
         };
-  const lockContext = {fetcher, cache, distributionUrl, pypi, pyodideVersion: PYODIDE_VERSION};
-
-  const resolve = async (wanted: WantedPackage): Promise<Resolution> => {
-    const key = normalizePackageName(wanted.name);
-    const entry: PyodideLockPackage | undefined = lock.packages[key];
-    if (entry !== undefined && (wanted.pinned === undefined || wanted.pinned === entry.version)) {
-      const fetched = await fetchLockPackage(entry, lockContext);
-      return fetched.status === 'found'
-        ? {kind: 'bundled', key, fetched: fetched.fetched}
-        : {kind: 'failed', name: entry.name, reason: fetched.message, depends: entry.depends};
-    }
-    const where = wanted.requestedBy === undefined ? '' : ` (a dependency of ${wanted.requestedBy})`;
-    const written = wanted.pinned === undefined ? wanted.name : `${wanted.name}==${wanted.pinned}`;
-    if (pypi === undefined) {
-      if (wanted.module !== undefined) return {kind: 'unknown-import', module: wanted.module};
-      return {
-        kind: 'failed',
-        name: wanted.name,
-        reason: `Package '${written}'${where} is not in Pyodide ${PYODIDE_VERSION}'s lock file, and PyPI is not used`,
-        depends: [],
-      };
-    }
-    const found = await lookupPypiPackage(wanted.name, wanted.pinned, entry, pypi);
-    if (found?.status === 'found') return {kind: 'bundled', key, fetched: found.fetched};
-    if (found?.status === 'no-project') {
-      if (wanted.module !== undefined) return {kind: 'unknown-import', module: wanted.module};
-      const reason =
-        entry === undefined
-          ? `Package '${written}'${where} exists neither in Pyodide ${PYODIDE_VERSION}'s lock file nor on ${pypiUrl} (${found.message}). Check the spelling.`
-          : `Package '${written}'${where}: Pyodide ${PYODIDE_VERSION}'s lock file has version ${entry.version}, and ${pypiUrl} has no such project (${found.message})`;
-      return {kind: 'failed', name: wanted.name, reason, depends: []};
-    }
-    return {kind: 'failed', name: wanted.name, reason: found?.message ?? 'not found', depends: []};
+  const context: ResolveContext = {
+    lock,
+    pypi,
+    lockPackages: {fetcher, cache, distributionUrl, pypi, pyodideVersion: PYODIDE_VERSION},
   };
 
   // Each package is resolved once; its dependencies are visited as soon as it is.
@@ -160,7 +131,7 @@ export async function bundlePackages(request: PackageRequest, options: PackageFe
     if (key === '' || visits.has(key)) return;
     visits.set(
       key,
-      resolve(wanted).then((resolution) => {
+      resolveWantedPackage(wanted, context).then((resolution) => {
         resolutions.push(resolution);
         logResolution(resolution, log);
         const owner = resolution.kind === 'bundled' ? resolution.fetched.entry : undefined;
@@ -179,13 +150,8 @@ export async function bundlePackages(request: PackageRequest, options: PackageFe
   const bundled = resolutions
     .flatMap((resolution) => (resolution.kind === 'bundled' ? [resolution] : []))
     .sort((a, b) => a.key.localeCompare(b.key));
-  const packages: Record<string, PyodideLockPackage> = {};
-  for (const [key, entry] of Object.entries(lock.packages)) {
-    packages[key] = {...entry, file_name: new URL(entry.file_name, OFFICIAL_DISTRIBUTION_URL).href};
-  }
-  for (const {key, fetched} of bundled) packages[key] = fetched.entry;
   return {
-    lock: {info: lock.info, packages: sortedByKey(packages)},
+    lock: servedLock(lock, bundled),
     files: bundled.map(({fetched}) => ({fileName: fetched.entry.file_name, path: fetched.path, size: fetched.size})),
     bundled: bundled.map(({fetched}) => ({
       name: fetched.entry.name,
@@ -205,6 +171,54 @@ export async function bundlePackages(request: PackageRequest, options: PackageFe
       .sort(),
     requests: fetcher.requests,
   };
+}
+
+interface ResolveContext {
+  lock: PyodideLock;
+  /** undefined: PyPI is not used. */
+  pypi: PypiContext | undefined;
+  lockPackages: LockPackageContext;
+}
+
+/** One package: the lock's file when the lock has it (that version), else PyPI's. */
+async function resolveWantedPackage(wanted: WantedPackage, context: ResolveContext): Promise<Resolution> {
+  const key = normalizePackageName(wanted.name);
+  const entry: PyodideLockPackage | undefined = context.lock.packages[key];
+  if (entry !== undefined && (wanted.pinned === undefined || wanted.pinned === entry.version)) {
+    const fetched = await fetchLockPackage(entry, context.lockPackages);
+    return fetched.status === 'found'
+      ? {kind: 'bundled', key, fetched: fetched.fetched}
+      : {kind: 'failed', name: entry.name, reason: fetched.message, depends: entry.depends};
+  }
+  const where = wanted.requestedBy === undefined ? '' : ` (a dependency of ${wanted.requestedBy})`;
+  const written = wanted.pinned === undefined ? wanted.name : `${wanted.name}==${wanted.pinned}`;
+  const failed = (reason: string): Resolution => ({kind: 'failed', name: wanted.name, reason, depends: []});
+  if (context.pypi === undefined) {
+    if (wanted.module !== undefined) return {kind: 'unknown-import', module: wanted.module};
+    return failed(
+      `Package '${written}'${where} is not in Pyodide ${PYODIDE_VERSION}'s lock file, and PyPI is not used`,
+    );
+  }
+  const found = await lookupPypiPackage(wanted.name, wanted.pinned, entry, context.pypi);
+  if (found?.status === 'found') return {kind: 'bundled', key, fetched: found.fetched};
+  if (found?.status !== 'no-project') return failed(found?.message ?? 'not found');
+  if (wanted.module !== undefined) return {kind: 'unknown-import', module: wanted.module};
+  const pypiUrl = context.pypi.pypiUrl;
+  return failed(
+    entry === undefined
+      ? `Package '${written}'${where} exists neither in Pyodide ${PYODIDE_VERSION}'s lock file nor on ${pypiUrl} (${found.message}). Check the spelling.`
+      : `Package '${written}'${where}: Pyodide ${PYODIDE_VERSION}'s lock file has version ${entry.version}, and ${pypiUrl} has no such project (${found.message})`,
+  );
+}
+
+/** The lock to serve: the bundled entries, and every other package of `lock` at the official distribution. */
+function servedLock(lock: PyodideLock, bundled: Array<{key: string; fetched: FetchedPackage}>): PyodideLock {
+  const packages: Record<string, PyodideLockPackage> = {};
+  for (const [key, entry] of Object.entries(lock.packages)) {
+    packages[key] = {...entry, file_name: new URL(entry.file_name, OFFICIAL_DISTRIBUTION_URL).href};
+  }
+  for (const {key, fetched} of bundled) packages[key] = fetched.entry;
+  return {info: lock.info, packages: sortedByKey(packages)};
 }
 
 /** Declared names first (a declared name that does not exist is a failure, an import that does not is unknown). */
