@@ -386,4 +386,10 @@ describe('bundlePackages', () => {
     expect(bundle.failed.map((item) => item.name).sort()).toEqual(expected.sort());
     expect(bundle.unknownImports).toEqual([]);
   });
+
+  test('a source that is not a URL is a configuration error, thrown before anything is fetched', async () => {
+    await expect(
+      bundlePackages({packages: ['app'], imports: []}, {...options, pypiUrl: 'pypi.org', cacheDir: tempDir()}),
+    ).rejects.toThrow("pypiUrl is not an absolute URL: 'pypi.org'");
+  });
 });

@@ -103,6 +103,12 @@ export async function bundlePackages(request: PackageRequest, options: PackageFe
       ? undefined
       : withTrailingSlash(options.distributionUrl ?? OFFICIAL_DISTRIBUTION_URL);
   const pypiUrl = options.pypiUrl === null ? undefined : (options.pypiUrl ?? 'https://pypi.org').replace(/\/+$/, '');
+  for (const [option, url] of [
+    ['distributionUrl', distributionUrl],
+    ['pypiUrl', pypiUrl],
+  ] as const) {
+    if (url !== undefined && !URL.canParse(url)) throw new TypeError(`${option} is not an absolute URL: '${url}'`);
+  }
   const cpythonTag = `cp${lock.info.python.split('.').slice(0, 2).join('')}`;
   const target: TargetPlatform = {cpythonTag, platformTag: `pyemscripten_${lock.info.abi_version}_wasm32`};
   const pypi: PypiContext | undefined =
