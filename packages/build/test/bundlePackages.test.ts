@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {OFFICIAL_DISTRIBUTION_URL, packageClosure} from '@pyodocs/runtime';
@@ -217,6 +217,18 @@ describe('bundlePackages', () => {
     expect(second.requests).toBe(0);
     expect(requestsSince(start)).toEqual([]);
     expect(second.bundled.map((item) => item.name)).toContain('dist-gamma');
+  });
+
+  test('a cached PyPI answer that cannot be read is asked again', async () => {
+    const cacheDir = tempDir();
+    await bundlePackages({packages: ['helper'], imports: []}, {...options, cacheDir});
+    const resolutions = path.join(cacheDir, 'resolutions');
+    const [scope] = readdirSync(resolutions);
+    writeFileSync(path.join(resolutions, scope!, 'helper.json'), '{"status": "found", "sha256": 42}');
+    const start = sources.requests.length;
+    const again = await bundlePackages({packages: ['helper'], imports: []}, {...options, cacheDir});
+    expect(requestsSince(start)).toEqual(['/pypi/helper/json']);
+    expect(again.bundled).toMatchObject([{name: 'helper', version: '2.0', fromCache: true}]);
   });
 
   test('a damaged file in the cache is not reused: it is fetched again', async () => {

@@ -71,7 +71,7 @@ export async function lookupPypiPackage(
 ): Promise<PypiLookup | undefined> {
   const key = normalizePackageName(name);
   const answerKey = pinned === undefined ? key : `${key}==${pinned}`;
-  const cached = context.cache.readResolution<PypiAnswer>(context.scope, answerKey);
+  const cached = readAnswer(context, answerKey);
   if (cached !== undefined) {
     if (cached.status === 'no-project') return cached;
     if (cached.status === 'no-wheel') return {status: 'failed', message: cached.message};
@@ -98,7 +98,8 @@ export async function lookupPypiPackage(
   const versions = candidateVersions(project, pinned, lockEntry?.version);
   for (const version of versions) {
     const best = (project.releases[version] ?? [])
-      .filter((file) => file.yanked !== true)
+      // A file name with a path in it is not one this code writes anywhere.
+      .filter((file) => file.yanked !== true && !/[/\\]/.test(file.filename))
       .map((file) => ({file, wheel: parseWheelName(file.filename)}))
       .map((item) => ({...item, score: item.wheel ? wheelScore(item.wheel, context.target) : 0}))
       .filter((item) => item.score > 0)
@@ -106,8 +107,8 @@ export async function lookupPypiPackage(
     if (best === undefined) continue;
     // Some indexes (PyPI proxies) list file URLs relative to the JSON document.
     const fileUrl = new URL(best.file.url, projectUrl).href;
-    const sha256 = best.file.digests?.sha256 ?? /#sha256=([0-9a-f]{64})$/.exec(best.file.url)?.[1];
-    if (sha256 === undefined) {
+    const sha256 = (best.file.digests?.sha256 ?? /#sha256=([0-9a-fA-F]{64})$/.exec(best.file.url)?.[1])?.toLowerCase();
+    if (sha256 === undefined || !/^[0-9a-f]{64}$/.test(sha256)) {
       return {
         status: 'failed',
         message: `${context.pypiUrl} lists no sha256 for ${fileUrl}, so it cannot be verified`,
@@ -115,7 +116,12 @@ export async function lookupPypiPackage(
     }
     const download = await downloadVerified(fileUrl, sha256, best.file.filename, context);
     if ('message' in download) return {status: 'failed', message: download.message};
-    const contents = inspectWheel(download.bytes ?? readFileSync(download.path));
+    let contents: ReturnType<typeof inspectWheel>;
+    try {
+      contents = inspectWheel(download.bytes ?? readFileSync(download.path));
+    } catch (error) {
+      return {status: 'failed', message: `${fileUrl} is not a readable wheel (${String(error)})`};
+    }
     const sameAsLock = lockEntry !== undefined && lockEntry.version === version;
     const depends = sameAsLock
       ? lockEntry.depends.map(normalizePackageName)
@@ -143,6 +149,24 @@ export async function lookupPypiPackage(
     `Versions tried on ${context.pypiUrl}: ${shown}${versions.length > 5 ? ', …' : ''}.`;
   context.cache.writeResolution(context.scope, answerKey, {status: 'no-wheel', message} satisfies PypiAnswer);
   return {status: 'failed', message};
+}
+
+/** A cached answer, if there is one this version of the code can read. */
+function readAnswer(context: PypiContext, answerKey: string): PypiAnswer | undefined {
+  const answer = context.cache.readResolution<Partial<PypiAnswer>>(context.scope, answerKey);
+  if (answer?.status === 'no-project' || answer?.status === 'no-wheel') {
+    return typeof answer.message === 'string' ? (answer as PypiAnswer) : undefined;
+  }
+  if (answer?.status !== 'found') return undefined;
+  const found = answer as Extract<PypiAnswer, {status: 'found'}>;
+  const valid =
+    /^[0-9a-f]{64}$/.test(String(found.sha256)) &&
+    typeof found.fileName === 'string' &&
+    !/[/\\]/.test(found.fileName) &&
+    typeof found.url === 'string' &&
+    Array.isArray(found.imports) &&
+    Array.isArray(found.depends);
+  return valid ? found : undefined;
 }
 
 function fetched(answer: Extract<PypiAnswer, {status: 'found'}>, path: string, fromCache: boolean): FetchedPackage {
