@@ -1,4 +1,4 @@
-// The subset of PEP 508 the mirror needs: a requirement's name, and whether
+// The subset of PEP 508 a bundle needs: a requirement's name, and whether
 // its environment marker holds inside Pyodide (emscripten, the pinned Python).
 
 export interface Requirement {
@@ -37,7 +37,7 @@ export function pyodideEnvironment(pythonFullVersion: string): MarkerEnvironment
 }
 
 /**
- * Whether a marker holds. Extras never do (the mirror installs no extras);
+ * Whether a marker holds. Extras never do (a bundle installs no extras);
  * `and` binds tighter than `or`; parentheses are flattened, which is right
  * for the markers found in practice. Unknown variables count as true.
  */

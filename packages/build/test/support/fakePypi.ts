@@ -4,7 +4,8 @@ import type {AddressInfo} from 'node:net';
 
 export interface FakeRelease {
   version: string;
-  wheels: Array<{fileName: string; bytes: Uint8Array}>;
+  /** `listedSha256`: what the JSON claims instead of the real digest (a tampered file). */
+  wheels: Array<{fileName: string; bytes: Uint8Array; listedSha256?: string}>;
   yanked?: boolean;
 }
 
@@ -15,15 +16,23 @@ export interface FakeRelease {
 export async function startFakePypi(
   projects: Record<string, FakeRelease[]>,
   pyodideFiles: Record<string, Uint8Array> = {},
-  options: {absoluteUrls?: boolean} = {},
-): Promise<{url: string; requests: string[]; close(): Promise<void>}> {
+  options: {absoluteUrls?: boolean; delayMs?: number} = {},
+): Promise<{url: string; requests: string[]; maxInFlight(): number; close(): Promise<void>}> {
   const requests: string[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   const files = new Map<string, Uint8Array>();
   for (const releases of Object.values(projects))
     for (const release of releases) for (const wheel of release.wheels) files.set(wheel.fileName, wheel.bytes);
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(pathname);
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => {
+      inFlight -= 1;
+    });
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const project = /^\/pypi\/([^/]+)\/json$/.exec(pathname);
     if (project) {
       const releases = projects[project[1] ?? ''];
@@ -38,7 +47,7 @@ export async function startFakePypi(
             release.version,
             release.wheels.map((wheel) => ({
               filename: wheel.fileName,
-              // Relative, like some PyPI proxies: the mirror must resolve it against the JSON URL.
+              // Relative, like some PyPI proxies: the resolver must resolve it against the JSON URL.
               url: options.absoluteUrls
                 ? `http://${req.headers.host}/files/${wheel.fileName}`
                 : `../../files/${wheel.fileName}`,
@@ -46,7 +55,7 @@ export async function startFakePypi(
               upload_time_iso_8601: `2025-01-0${index + 1}T00:00:00Z`,
               packagetype: 'bdist_wheel',
               requires_python: null,
-              digests: {sha256: createHash('sha256').update(wheel.bytes).digest('hex')},
+              digests: {sha256: wheel.listedSha256 ?? createHash('sha256').update(wheel.bytes).digest('hex')},
             })),
           ]),
         ),
@@ -68,6 +77,7 @@ export async function startFakePypi(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    maxInFlight: () => maxInFlight,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

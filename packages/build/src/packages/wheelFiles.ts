@@ -54,7 +54,7 @@ export function wheelScore(name: WheelName, target: TargetPlatform): number {
   return pythonOk && abiOk ? 2 : 0;
 }
 
-/** What the mirror needs from inside a wheel. */
+/** What a bundle needs from inside a wheel. */
 export interface WheelContents {
   /** Top-level importable names (top_level.txt, else from the file list). */
   imports: string[];
