@@ -154,11 +154,11 @@ describe('bundlePackages', () => {
     ]);
     expect(bundle.requests).toBe(asked.length);
 
-    // The served lock: bundled files by relative name, every other package at the official distribution.
+    // The served lock: bundled files by relative name, every other package at the distribution it came from.
     expect(bundle.lock.info).toEqual(lock.info);
     expect(bundle.lock.packages['dist-alpha']).toEqual({...lock.packages['dist-alpha'], depends: ['dist-beta']});
     expect(bundle.lock.packages['dist-gamma']?.file_name).toBe(
-      `${OFFICIAL_DISTRIBUTION_URL}${lock.packages['dist-gamma']?.file_name}`,
+      `${options.distributionUrl}${lock.packages['dist-gamma']?.file_name}`,
     );
     expect(bundle.lock.packages.app).toMatchObject({
       name: 'app',
@@ -242,7 +242,7 @@ describe('bundlePackages', () => {
     expect(sha256(readFileSync(second.files[0]!.path))).toBe(lock.packages['dist-gamma']?.sha256);
   });
 
-  test('a distribution file whose sha256 is not the lock’s is refused, and the lock keeps the official URL', async () => {
+  test('a distribution file whose sha256 is not the lock’s is refused, and the lock keeps its distribution URL', async () => {
     const bundle = await bundlePackages({packages: ['tampered'], imports: []}, {...options, cacheDir: tempDir()});
     expect(bundle.bundled).toEqual([]);
     expect(bundle.failed).toEqual([
@@ -253,7 +253,7 @@ describe('bundlePackages', () => {
         ),
       },
     ]);
-    expect(bundle.lock.packages.tampered?.file_name).toBe(`${OFFICIAL_DISTRIBUTION_URL}tampered-1.0-py3-none-any.whl`);
+    expect(bundle.lock.packages.tampered?.file_name).toBe(`${options.distributionUrl}tampered-1.0-py3-none-any.whl`);
     expect(bundle.files).toEqual([]);
   });
 
@@ -301,8 +301,8 @@ describe('bundlePackages', () => {
         reason: `Could not fetch 'nowhere' 1.0 (from Pyodide 314.0.7's lock file): ${distributionUrl}nowhere-1.0-py3-none-any.whl: ${unreachable}; ${sources.url}/pypi/nowhere/json: HTTP 404`,
       },
     ]);
-    // Failed lock packages stay in the lock at the official distribution.
-    expect(bundle.lock.packages.nowhere?.file_name).toBe(`${OFFICIAL_DISTRIBUTION_URL}nowhere-1.0-py3-none-any.whl`);
+    // Failed lock packages stay in the lock at their distribution, where readers will try them.
+    expect(bundle.lock.packages.nowhere?.file_name).toBe(`${distributionUrl}nowhere-1.0-py3-none-any.whl`);
     // The dead host is tried by the requests already under way when the first one fails, not once per package.
     const deadHostAttempts = bundle.requests - requestsSince(start).length;
     expect(deadHostAttempts).toBeGreaterThanOrEqual(1);
@@ -334,6 +334,10 @@ describe('bundlePackages', () => {
     expect(bundle.requests).toBe(0);
     expect(bundle.bundled).toEqual([]);
     expect(bundle.unknownImports).toEqual(['not_in_lock']);
+    // Readers still find lock packages at the official distribution.
+    expect(bundle.lock.packages['dist-gamma']?.file_name).toBe(
+      `${OFFICIAL_DISTRIBUTION_URL}${options.lock?.packages['dist-gamma']?.file_name}`,
+    );
     expect(bundle.failed).toEqual([
       {name: 'app', reason: "Package 'app' is not in Pyodide 314.0.7's lock file, and PyPI is not used"},
       {

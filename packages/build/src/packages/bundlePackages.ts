@@ -157,7 +157,7 @@ export async function bundlePackages(request: PackageRequest, options: PackageFe
     .flatMap((resolution) => (resolution.kind === 'bundled' ? [resolution] : []))
     .sort((a, b) => a.key.localeCompare(b.key));
   return {
-    lock: servedLock(lock, bundled),
+    lock: servedLock(lock, bundled, distributionUrl ?? OFFICIAL_DISTRIBUTION_URL),
     files: bundled.map(({fetched}) => ({fileName: fetched.entry.file_name, path: fetched.path, size: fetched.size})),
     bundled: bundled.map(({fetched}) => ({
       name: fetched.entry.name,
@@ -217,11 +217,15 @@ async function resolveWantedPackage(wanted: WantedPackage, context: ResolveConte
   );
 }
 
-/** The lock to serve: the bundled entries, and every other package of `lock` at the official distribution. */
-function servedLock(lock: PyodideLock, bundled: Array<{key: string; fetched: FetchedPackage}>): PyodideLock {
+/** The lock to serve: the bundled entries, and every other package of `lock` at the distribution (readers' fallback). */
+function servedLock(
+  lock: PyodideLock,
+  bundled: Array<{key: string; fetched: FetchedPackage}>,
+  distributionUrl: string,
+): PyodideLock {
   const packages: Record<string, PyodideLockPackage> = {};
   for (const [key, entry] of Object.entries(lock.packages)) {
-    packages[key] = {...entry, file_name: new URL(entry.file_name, OFFICIAL_DISTRIBUTION_URL).href};
+    packages[key] = {...entry, file_name: new URL(entry.file_name, distributionUrl).href};
   }
   for (const {key, fetched} of bundled) packages[key] = fetched.entry;
   return {info: lock.info, packages: sortedByKey(packages)};
