@@ -1,6 +1,6 @@
 /**
- * A JavaScript port of Python's `doctest.DocTestParser.get_examples` (the
- * same regular expressions and steps), so the page can show the examples of a
+ * A TypeScript port of Python's `doctest.DocTestParser.get_examples` (the
+ * same regular expressions and steps), so the build knows the examples of a
  * doctest block and its prompt-free source without starting Python. Its
  * results are tested against CPython's own parser.
  */
@@ -42,7 +42,24 @@ const IS_BLANK_OR_COMMENT = /^ *(#.*)?$/;
 const OPTION_DIRECTIVE_RE = /#\s*doctest:\s*([^\n'"]*)$/gm;
 const INDENT_RE = /^( *)(?=\S)/gm;
 
-/** Parses a doctest block; throws an Error (as doctest raises ValueError) for malformed prompts or directives. */
+/**
+ * What doctest raises ValueError for: `message` as CPython words it, `line`
+ * the 0-based line of the block it is about, `problem` a short description
+ * for an authoring message.
+ */
+export class DoctestSyntaxError extends Error {
+  readonly line: number;
+  readonly problem: string;
+
+  constructor(message: string, line: number, problem: string) {
+    super(message);
+    this.name = 'DoctestSyntaxError';
+    this.line = line;
+    this.problem = problem;
+  }
+}
+
+/** Parses a doctest block; throws a DoctestSyntaxError (as doctest raises ValueError) for malformed prompts or directives. */
 export function parseDoctest(text: string, name = '<doctest>'): DoctestExample[] {
   let string = expandTabs(text);
   const indents = Array.from(string.matchAll(INDENT_RE), (match) => (match[1] ?? '').length);
@@ -63,11 +80,11 @@ export function parseDoctest(text: string, name = '<doctest>'): DoctestExample[]
     const indent = (match[2] ?? '').length;
     const sourceLines = (match[1] ?? '').split('\n');
     checkPromptBlank(sourceLines, indent, name, lineno);
-    checkPrefix(sourceLines.slice(1), `${' '.repeat(indent)}.`, name, lineno);
+    checkPrefix(sourceLines.slice(1), `${' '.repeat(indent)}.`, name, lineno, lineno + 1);
     let source = sourceLines.map((line) => line.slice(indent + 4)).join('\n');
     const wantLines = (match[3] ?? '').split('\n');
     if (wantLines.length > 1 && /^ *$/.test(wantLines[wantLines.length - 1] ?? '')) wantLines.pop();
-    checkPrefix(wantLines, ' '.repeat(indent), name, lineno + sourceLines.length);
+    checkPrefix(wantLines, ' '.repeat(indent), name, lineno + sourceLines.length, lineno + sourceLines.length);
     let want = wantLines.map((line) => line.slice(indent)).join('\n');
     const exception = EXCEPTION_RE.exec(want);
     let excMsg = exception && exception.index === 0 ? (exception[1] ?? null) : null;
@@ -98,14 +115,20 @@ function findOptions(source: string, name: string, lineno: number): Record<strin
     for (const option of (match[1] ?? '').replaceAll(',', ' ').split(/\s+/).filter(Boolean)) {
       const flag = option.slice(1);
       if (!'+-'.includes(option[0] ?? '') || !(DOCTEST_OPTION_FLAGS as readonly string[]).includes(flag)) {
-        throw new Error(`line ${lineno + 1} of the doctest for ${name} has an invalid option: '${option}'`);
+        throw new DoctestSyntaxError(
+          `line ${lineno + 1} of the doctest for ${name} has an invalid option: '${option}'`,
+          lineno,
+          `"${option}" is not a doctest option (write +FLAG or -FLAG with one of ${DOCTEST_OPTION_FLAGS.join(', ')})`,
+        );
       }
       options[flag] = option[0] === '+';
     }
   }
   if (Object.keys(options).length > 0 && IS_BLANK_OR_COMMENT.test(source)) {
-    throw new Error(
+    throw new DoctestSyntaxError(
       `line ${lineno} of the doctest for ${name} has an option directive on a line with no example: '${source}'`,
+      lineno,
+      'a "# doctest:" directive is on a line with no example',
     );
   }
   return options;
@@ -114,18 +137,26 @@ function findOptions(source: string, name: string, lineno: number): Record<strin
 function checkPromptBlank(lines: string[], indent: number, name: string, lineno: number): void {
   lines.forEach((line, index) => {
     if (line.length >= indent + 4 && line[indent + 3] !== ' ') {
-      throw new Error(
-        `line ${lineno + index + 1} of the docstring for ${name} lacks blank after ${line.slice(indent, indent + 3)}: '${line}'`,
+      const prompt = line.slice(indent, indent + 3);
+      throw new DoctestSyntaxError(
+        `line ${lineno + index + 1} of the docstring for ${name} lacks blank after ${prompt}: '${line}'`,
+        lineno + index,
+        `"${prompt}" is not followed by a space`,
       );
     }
   });
 }
 
-function checkPrefix(lines: string[], prefix: string, name: string, lineno: number): void {
+/** `firstLine`: the 0-based line of `lines[0]` (CPython's messages count from `lineno` + 1 either way). */
+function checkPrefix(lines: string[], prefix: string, name: string, lineno: number, firstLine: number): void {
   lines.forEach((line, index) => {
     if (line !== '' && !line.startsWith(prefix)) {
-      throw new Error(
+      throw new DoctestSyntaxError(
         `line ${lineno + index + 1} of the docstring for ${name} has inconsistent leading whitespace: '${line}'`,
+        firstLine + index,
+        prefix.endsWith('.')
+          ? 'a continuation line is not indented like its ">>>" line followed by "..."'
+          : 'an output line is indented less than its ">>>" prompt',
       );
     }
   });
