@@ -4,12 +4,13 @@ import {fromMarkdown} from 'mdast-util-from-markdown';
 import {visit} from 'unist-util-visit';
 import {VFile} from 'vfile';
 import {describe, expect, test} from 'vitest';
-import {pythonCellsTransform} from '../src/index.js';
+import {remarkPythonCells} from '../src/index.js';
 
 // Property-based: generated Markdown (well-formed and broken fences, junk
 // meta, front-matter-like text) goes through the transform. Whatever the
 // input: no crash; every code block ends up either unchanged or as a cell
-// holding exactly its code; the prose is untouched.
+// holding exactly its code; the prose is untouched. 300 pages each: a minute
+// is room for a loaded machine, not the expected time.
 
 const word = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,8}$/);
 const metaToken = fc.oneof(
@@ -93,7 +94,7 @@ describe('remark plugins on generated Markdown', () => {
         const before = fromMarkdown(markdown);
         const after = fromMarkdown(markdown);
         const file = new VFile({value: markdown, path: '/site/docs/generated.md', cwd: '/site'});
-        pythonCellsTransform(after, file, {runnable: mode, onError: 'warn'});
+        remarkPythonCells({runnable: mode, onError: 'warn'})(after, file);
 
         // Code blocks: those still plain are a sub-multiset of the originals;
         // the rest became cells whose `code` is the original value.
@@ -116,14 +117,14 @@ describe('remark plugins on generated Markdown', () => {
       }),
       {numRuns: 300},
     );
-  });
+  }, 60_000);
 
   test('throw mode: either succeeds or fails with a positioned VFileMessage, never another error', () => {
     fc.assert(
       fc.property(document, runnable, (markdown, mode) => {
         const file = new VFile({value: markdown, path: '/site/docs/generated.md', cwd: '/site'});
         try {
-          pythonCellsTransform(fromMarkdown(markdown), file, {runnable: mode, onError: 'throw'});
+          remarkPythonCells({runnable: mode, onError: 'throw'})(fromMarkdown(markdown), file);
         } catch (error) {
           // The error thrown is the fatal vfile message (file.fail), which
           // lists each problem with its file:line:col.
@@ -134,5 +135,5 @@ describe('remark plugins on generated Markdown', () => {
       }),
       {numRuns: 300},
     );
-  });
+  }, 60_000);
 });
