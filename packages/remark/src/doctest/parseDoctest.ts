@@ -141,7 +141,9 @@ function checkPromptBlank(lines: string[], indent: number, name: string, lineno:
       throw new DoctestSyntaxError(
         `line ${lineno + index + 1} of the docstring for ${name} lacks blank after ${prompt}: '${line}'`,
         lineno + index,
-        `"${prompt}" is not followed by a space`,
+        prompt === '>>>' || prompt === '...'
+          ? `"${prompt}" is not followed by a space`
+          : 'a "..." line is not indented like its ">>>" line',
       );
     }
   });

@@ -175,13 +175,11 @@ export function parseFenceMeta(
 }
 
 function unknownKeyMessage(name: string, grammar: KindGrammar, knownKeys: readonly string[]): string {
+  const [optIn, optOut] = grammar.flags;
   if (grammar.otherFlags.includes(name)) {
-    const [optIn, optOut] = grammar.flags;
-    const where =
-      grammar.block === 'a doctest block'
-        ? 'This is a doctest block (pycon, or python starting with ">>> "), where "try" and "notry" say whether readers get "Try it"'
-        : '"try" and "notry" are for doctest blocks (pycon, or python starting with ">>> ")';
-    return `"${name}" does not apply to ${grammar.block}. ${where}: write "${optIn}" or "${optOut}".`;
+    return grammar.block === 'a doctest block'
+      ? `"${name}" does not apply to a doctest block (pycon, or python starting with ">>> "). Write "${optIn}" or "${optOut}" to say whether it gets "Try it".`
+      : `"${name}" does not apply to a python code block: it is for doctest blocks (pycon, or python starting with ">>> "). Write "${optIn}" or "${optOut}".`;
   }
   const suggestion = suggestClosest(name, knownKeys);
   return (

@@ -36,5 +36,5 @@ export function pagePass(
   if (has('cell') && options.importSource !== undefined) {
     insertComponentImport(tree, options.componentName, options.importSource);
   }
-  if (options.onError === 'throw') page.problems.throwIfAny();
+  page.problems.settle(options.onError);
 }
