@@ -46,14 +46,27 @@ describe('the page pass', () => {
   });
 
   test('running twice leaves the tree and the manifest as after one run', () => {
-    const {tree, file} = parse('```python run\n1\n```\n\n```python run\n1\n```\n');
+    const {tree, file} = parse(
+      [
+        '```python run\n1\n```',
+        '```python run packages="numpy" timeout=2\n1\n```',
+        '```pycon id=sum packages="scipy"\n>>> import math\n>>> 1 + 1\n2\n```',
+        '```pycon\n>>> 3\n3\n```',
+      ].join('\n\n'),
+    );
     pagePass(tree, file);
     const once = structuredClone(tree);
     const manifest = structuredClone(file.data.pyodocs);
     pagePass(tree, file);
     expect(tree).toEqual(once);
     expect(file.data.pyodocs).toEqual(manifest);
-    expect(manifest?.cells.map((cell) => cell.id)).toEqual(['py-340ca71c', 'py-340ca71c-2']);
+    expect(manifest?.cells.map((cell) => [cell.kind, cell.id])).toEqual([
+      ['cell', 'py-340ca71c'],
+      ['cell', 'py-340ca71c-2'],
+      ['doctest', 'sum'],
+      ['doctest', 'doctest-335ba1ef'],
+    ]);
+    expect(manifest?.imports).toEqual(['math']);
   });
 
   test('leaves non-runnable fences as the very same node', () => {

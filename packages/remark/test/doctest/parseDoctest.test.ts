@@ -7,7 +7,7 @@
  */
 import {spawnSync} from 'node:child_process';
 import {describe, expect, test} from 'vitest';
-import {doctestSourceCode, parseDoctest} from '../../src/doctest/parseDoctest.js';
+import {DoctestSyntaxError, doctestSourceCode, parseDoctest} from '../../src/doctest/parseDoctest.js';
 
 const CASES: Record<string, string> = {
   simple: '>>> import math\n>>> math.sqrt(16)\n4.0\n',
@@ -89,4 +89,26 @@ test('doctestSourceCode drops the prompts and the outputs', () => {
     'for i in range(2):\n    print(i)',
   );
   expect(doctestSourceCode(parseDoctest(CASES['prose between examples'] ?? ''))).toBe('a = 5\na * 2');
+});
+
+test.each<[string, string, number, string]>([
+  ['a prompt without a space', '>>> 1\n1\n>>>2\n', 2, '">>>" is not followed by a space'],
+  [
+    'a misindented continuation',
+    '>>> if True:\n  ...     pass\n',
+    1,
+    'a "..." line is not indented like its ">>>" line',
+  ],
+  ['an output line left of its prompt', '  >>> 1\n 1\n', 1, 'an output line is indented less than its ">>>" prompt'],
+  ['an unknown option', 'Text\n>>> 1  # doctest: +NOPE\n1\n', 1, '"+NOPE" is not a doctest option'],
+])('a DoctestSyntaxError says the line of the block for %s', (_title, block, line, problem) => {
+  const error = (() => {
+    try {
+      parseDoctest(block);
+    } catch (caught) {
+      return caught;
+    }
+  })();
+  expect(error).toBeInstanceOf(DoctestSyntaxError);
+  expect(error).toMatchObject({line, problem: expect.stringContaining(problem)});
 });
