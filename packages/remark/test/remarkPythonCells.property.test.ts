@@ -9,7 +9,8 @@ import {remarkPythonCells} from '../src/index.js';
 // Property-based: generated Markdown (well-formed and broken fences, junk
 // meta, front-matter-like text) goes through the transform. Whatever the
 // input: no crash; every code block ends up either unchanged or as a cell
-// holding exactly its code; the prose is untouched. 300 pages each: a minute
+// holding exactly its code; the prose is untouched; the manifest lists the
+// elements made. 300 pages each: a minute
 // is room for a loaded machine, not the expected time.
 
 const word = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,8}$/);
@@ -87,6 +88,15 @@ function cellCodes(tree: Root): string[] {
   return found;
 }
 
+function elementIds(tree: Root): string[] {
+  const found: string[] = [];
+  visit(tree, 'mdxJsxFlowElement', (node) => {
+    const id = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+    if (typeof id?.value === 'string') found.push(id.value);
+  });
+  return found;
+}
+
 describe('remark plugins on generated Markdown', () => {
   test('warn mode: no crash, every code block is unchanged or a cell with exactly its code, prose preserved', () => {
     fc.assert(
@@ -109,6 +119,12 @@ describe('remark plugins on generated Markdown', () => {
           expect(original).toContain(code);
         }
         expect(texts(after)).toEqual(texts(before));
+        // The manifest lists every element made, in order, and so does its notebook.
+        const manifest = file.data.pyodocs;
+        expect(manifest?.cells.map((cell) => cell.id)).toEqual(elementIds(after));
+        expect(manifest?.notebook.flatMap((cell) => (cell.type === 'code' ? [cell.id] : []))).toEqual(
+          elementIds(after),
+        );
         // Every message points somewhere in the file.
         for (const message of file.messages) {
           expect(message.line).toBeGreaterThan(0);

@@ -30,7 +30,6 @@ export interface PageBlock {
  * element: explicit ids of cells and doctests share one namespace).
  */
 export interface PageContext {
-  readonly file: VFile;
   /** The page's source text, which node positions index. */
   readonly source: string;
   /** Page path relative to `file.cwd`, `/` separators; undefined without a path. */
@@ -67,7 +66,6 @@ export function createPageContext(
   }
   const path = relativePagePath(file);
   return {
-    file,
     source: String(file.value ?? ''),
     path,
     options,
