@@ -1,30 +1,27 @@
-/** A cell whose id is decided once the whole page has been seen. */
-export interface PendingCellId {
+/** A block whose id is decided once the whole page has been seen. */
+export interface BlockIdRequest {
   explicitId: string | undefined;
-  code: string;
-  /** Receives the final id. */
-  setId(id: string): void;
+  /** Generated ids are this prefix + a hash of `hashed`: `py-` for cells, `doctest-` for doctest blocks. */
+  prefix: string;
+  hashed: string;
 }
 
 /**
- * Give every cell its id: explicit ids as written; the others `py-` + 8 hex
- * of a hash of the code, with `-2`, `-3`… for repeats, skipping any id already
+ * Every block's id, in order: explicit ids as written; the others the prefix
+ * + 8 hex of a hash, with `-2`, `-3`… for repeats, skipping any id already
  * taken on the page (explicit ids included, wherever they appear).
  */
-export function assignCellIds(cells: readonly PendingCellId[]): void {
+export function assignBlockIds(blocks: readonly BlockIdRequest[]): string[] {
   const taken = new Set<string>();
-  for (const cell of cells) if (cell.explicitId) taken.add(cell.explicitId);
-  for (const cell of cells) {
-    if (cell.explicitId) {
-      cell.setId(cell.explicitId);
-      continue;
-    }
-    const base = `py-${hashCode(cell.code)}`;
+  for (const block of blocks) if (block.explicitId) taken.add(block.explicitId);
+  return blocks.map((block) => {
+    if (block.explicitId) return block.explicitId;
+    const base = `${block.prefix}${hashCode(block.hashed)}`;
     let id = base;
     for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
     taken.add(id);
-    cell.setId(id);
-  }
+    return id;
+  });
 }
 
 /**
