@@ -12,8 +12,12 @@ declare module '@theme/PythonCell' {
     readonly code: string;
     /** Session (namespace) the cell runs in. */
     readonly session: string;
-    /** MyST cell tags, space-separated (from `{code-cell}` options). */
-    readonly tags?: string;
+    /** Packages the cell declares (page front matter and fence meta), as written; loaded before it runs. */
+    readonly packages?: readonly string[];
+    /** MyST cell tags (from `{code-cell}` options), e.g. `['hide-input']`. */
+    readonly tags?: readonly string[];
+    /** Time limit of a run in seconds (the `timeout=` fence option); `0`: none. */
+    readonly timeout?: number;
     /** The static, highlighted code block rendered by the site. */
     readonly children?: ReactNode;
   }

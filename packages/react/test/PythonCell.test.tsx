@@ -169,6 +169,28 @@ describe('PythonCell running code', () => {
     ]);
   });
 
+  it('sends the declared packages and the time limit with every run, as given', async () => {
+    const {cell, client} = renderCell({packages: ['numpy', 'my-pkg==1.0'], timeout: 5});
+    fireEvent.click(button(cell, 'Run'));
+    await waitFor(() => expect(cell.dataset.state).toBe('done'));
+    expect(client.requests).toEqual([
+      {
+        code: 'print("hi")',
+        session: 'page:test.mdx',
+        cellId: 'py-test',
+        packages: ['numpy', 'my-pkg==1.0'],
+        timeoutSeconds: 5,
+      },
+    ]);
+  });
+
+  it('leaves out empty packages and a time limit that is not a number of seconds', async () => {
+    const {cell, client} = renderCell({packages: [], timeout: Number.NaN});
+    fireEvent.click(button(cell, 'Run'));
+    await waitFor(() => expect(cell.dataset.state).toBe('done'));
+    expect(client.requests).toEqual([{code: 'print("hi")', session: 'page:test.mdx', cellId: 'py-test'}]);
+  });
+
   it('explains in the cell when no PyodideProvider is mounted', () => {
     render(<PythonCell id="alone" code="1" session="s" />);
     const cell = cellElement('alone');

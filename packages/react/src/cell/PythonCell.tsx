@@ -24,12 +24,12 @@ export interface PythonCellProps {
   children?: ReactNode;
   /** Overrides of the site-wide labels for this cell. */
   labels?: Partial<PythonCellLabels>;
-  /** MyST cell tags, space-separated (`hide-input`, `hide-output`, `hide-cell`, `remove-input`, `remove-output`, `raises-exception`); others are ignored. */
-  tags?: string | undefined;
-  /** Packages to load before the code runs, comma-separated (the remark plugin's `packages` attribute); imports are detected anyway. */
-  packages?: string | undefined;
-  /** Time limit of a run in seconds (the remark plugin's `timeout` attribute); overrides the site's; `0`: none. */
-  timeout?: string | number | undefined;
+  /** MyST cell tags (`hide-input`, `hide-output`, `hide-cell`, `remove-input`, `remove-output`, `raises-exception` act; others are kept on `data-tags`). */
+  tags?: readonly string[] | undefined;
+  /** Packages to load before the code runs, as declared (page and fence); imports are detected anyway. */
+  packages?: readonly string[] | undefined;
+  /** Time limit of a run in seconds; overrides the site's; `0`: none. */
+  timeout?: number | undefined;
   /** Rewrites the code just before it runs (the doctest component runs its harness when the code is unedited). */
   runCode?: ((code: string) => string) | undefined;
   /** Replaces the output area; `area(outputs)` renders the default one (the doctest component shows its comparison). */
@@ -82,7 +82,7 @@ export function PythonCell({
       className="pyodocs-cell"
       data-pyodocs-cell={id}
       data-state={dataState}
-      data-tags={tags || undefined}
+      data-tags={tags && tags.length > 0 ? tags.join(' ') : undefined}
       data-expected-error={tagged.raisesException ? '' : undefined}
     >
       <TagFold fold={tagged.hideCell} part="cell" summary={labels.showCell}>

@@ -21,10 +21,10 @@ export function useCellRunner(options: {
   id: string;
   session: string;
   labels: Readonly<PythonCellLabels>;
-  /** Comma-separated packages to load before each run. */
-  packages?: string | undefined;
-  /** Time limit in seconds (string from the remark attribute); unset: the site's. */
-  timeout?: string | number | undefined;
+  /** Packages to load before each run. */
+  packages?: readonly string[] | undefined;
+  /** Time limit in seconds; unset: the site's. */
+  timeout?: number | undefined;
 }): CellRunner {
   const context = useContext(PyodideContext);
   const [state, dispatch] = useReducer(cellReducer, initialCellState);
@@ -52,20 +52,12 @@ export function useCellRunner(options: {
 
   const run = useCallback(
     (code: string) => {
-      const {id, session, labels} = latest.current;
-      const packages = (latest.current.packages ?? '')
-        .split(',')
-        .map((name) => name.trim())
-        .filter((name) => name !== '');
+      const {id, session, labels, packages = [], timeout} = latest.current;
       if (!context) {
         dispatch({type: 'unavailable', message: labels.noProvider});
         return;
       }
-      const limit =
-        latest.current.timeout === undefined || latest.current.timeout === ''
-          ? undefined
-          : Number(latest.current.timeout);
-      const timeoutSeconds = limit !== undefined && Number.isFinite(limit) && limit >= 0 ? limit : undefined;
+      const timeoutSeconds = timeout !== undefined && Number.isFinite(timeout) && timeout >= 0 ? timeout : undefined;
       const token = ++nextToken.current;
       dispatch({type: 'submitted', token});
       let runId: string | undefined;
@@ -91,7 +83,7 @@ export function useCellRunner(options: {
             code,
             session,
             cellId: id,
-            ...(packages.length > 0 ? {packages} : {}),
+            ...(packages.length > 0 ? {packages: [...packages]} : {}),
             ...(timeoutSeconds === undefined ? {} : {timeoutSeconds}),
           },
           onEvent,
