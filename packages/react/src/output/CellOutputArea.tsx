@@ -1,5 +1,5 @@
 import type {ReactNode} from 'react';
-import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {AnsiText} from './AnsiText.js';
 import type {CellOutput} from './CellOutput.js';
 import {applyCarriageReturns} from './terminalText.js';
@@ -52,7 +52,12 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
         </div>
       );
     case 'error':
-      return <TracebackOutput error={output.error} />;
+      return (
+        <TracebackOutput
+          error={output.error}
+          detailsLabel={labels.errorDetails ?? defaultPythonCellLabels.errorDetails}
+        />
+      );
     case 'notice':
       return <p className={`pyodocs-notice pyodocs-notice--${output.tone}`}>{output.text}</p>;
   }
