@@ -2,12 +2,16 @@ import {useCallback, useContext, useEffect, useReducer, useRef} from 'react';
 import type {RunEvent, RunOutcome} from '@pyodocs/runtime';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PyodideContext} from '../provider/PyodideContext.js';
+import type {RunRequest} from '../runtimeContract.js';
 import {cellReducer, initialCellState, type CellState} from './cellState.js';
+
+/** What one run sends: the code, and whether the runtime checks it as a doctest (C5). */
+export type CellRunCode = Pick<RunRequest, 'code' | 'kind'>;
 
 export interface CellRunner {
   state: CellState;
-  /** Queues a run of `code`; runs pile up in order like Jupyter's. */
-  run(code: string): void;
+  /** Queues a run; runs pile up in order like Jupyter's. */
+  run(what: CellRunCode): void;
   /** Cancels this cell's queued runs (and those of its session) and interrupts its running one. */
   stop(): void;
   /** Drops this cell's runs and outputs. */
@@ -51,7 +55,7 @@ export function useCellRunner(options: {
   }, [context]);
 
   const run = useCallback(
-    (code: string) => {
+    ({code, kind}: CellRunCode) => {
       const {id, session, labels, packages = [], timeout} = latest.current;
       if (!context) {
         dispatch({type: 'unavailable', message: labels.noProvider});
@@ -77,17 +81,16 @@ export function useCellRunner(options: {
         }
         dispatch({type: 'event', token, event});
       };
+      const request: RunRequest = {
+        code,
+        session,
+        cellId: id,
+        ...(kind === 'doctest' ? {kind} : {}),
+        ...(packages.length > 0 ? {packages: [...packages]} : {}),
+        ...(timeoutSeconds === undefined ? {} : {timeoutSeconds}),
+      };
       try {
-        const handle = context.getClient().run(
-          {
-            code,
-            session,
-            cellId: id,
-            ...(packages.length > 0 ? {packages: [...packages]} : {}),
-            ...(timeoutSeconds === undefined ? {} : {timeoutSeconds}),
-          },
-          onEvent,
-        );
+        const handle = context.getClient().run(request, onEvent);
         runId = handle.id;
         runIds.current.set(token, handle.id);
         handle.done.then(finish, (error: unknown) => finish({status: 'failed', message: describe(error)}));
