@@ -4,19 +4,22 @@ import {PackageProgress, type PackageDownload} from '../output/PackageProgress.j
 import {usePyodideStatus} from '../provider/usePyodideStatus.js';
 import type {CellDataState} from './cellState.js';
 
-interface CellStatusLineProps {
+export interface PythonCellStatusProps {
+  /** The cell's `data-state`. */
   dataState: CellDataState;
+  /** Why the last run ended in `error`: a Python exception, or Python could not run at all. */
   failure: 'python' | 'runtime' | null;
-  /** A package download of the pending run, shown instead of the generic status. */
-  download?: PackageDownload | null;
+  /** The package download of the pending run, shown instead of the generic status. */
+  download: PackageDownload | null;
+  /** The cell's labels. */
   labels: Readonly<PythonCellLabels>;
 }
 
 /**
- * A polite live region that is always in the DOM (so screen readers announce
- * changes) and empty while nothing happens.
+ * The status line: a polite live region that is always in the DOM (so screen
+ * readers announce changes) and empty while nothing happens.
  */
-export function CellStatusLine({dataState, failure, download, labels}: CellStatusLineProps): ReactNode {
+export function PythonCellStatus({dataState, failure, download, labels}: PythonCellStatusProps): ReactNode {
   let content: ReactNode = null;
   if ((dataState === 'queued' || dataState === 'running') && download) {
     content = (

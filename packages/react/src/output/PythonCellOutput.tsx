@@ -1,18 +1,24 @@
 import type {ReactNode} from 'react';
-import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {AnsiText} from './AnsiText.js';
 import type {CellOutput} from './CellOutput.js';
 import {applyCarriageReturns} from './terminalText.js';
 import {MimeBundleOutput} from './MimeBundleOutput.js';
 import {TracebackOutput} from './TracebackOutput.js';
 
-interface CellOutputAreaProps {
+export interface PythonCellOutputProps {
+  /** What the last run produced (streams, displays, the result, the error, the cell's notices), in arrival order. */
   outputs: readonly CellOutput[];
+  /** The cell's labels. */
   labels: Readonly<PythonCellLabels>;
 }
 
-/** Everything the last run produced, in arrival order, under `data-pyodocs-output` (a DOM contract). */
-export function CellOutputArea({outputs, labels}: CellOutputAreaProps): ReactNode {
+/**
+ * The output area: everything the last run produced, in arrival order, under
+ * `data-pyodocs-output` (a DOM contract). Rich outputs go through the MIME
+ * renderers (`PyodocsOutputRenderers` adds yours).
+ */
+export function PythonCellOutput({outputs, labels}: PythonCellOutputProps): ReactNode {
   return (
     // Always rendered (empty between runs) so tests and scripts can rely on it;
     // named as a group only when there is something in it.
@@ -52,7 +58,12 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
         </div>
       );
     case 'error':
-      return <TracebackOutput error={output.error} />;
+      return (
+        <TracebackOutput
+          error={output.error}
+          detailsLabel={labels.errorDetails ?? defaultPythonCellLabels.errorDetails}
+        />
+      );
     case 'notice':
       return <p className={`pyodocs-notice pyodocs-notice--${output.tone}`}>{output.text}</p>;
   }
