@@ -1,17 +1,18 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {MirrorError, mirrorPackages} from './mirror.js';
+import {DEFAULT_CACHE_DIR, MirrorError, mirrorPackages} from './mirror.js';
 
-const USAGE = `Usage: pyodocs mirror <package...> --out <folder> [--index-url URL] [--pyodide-url URL|none]
+const USAGE = `Usage: pyodocs mirror <package...> --out <folder> [--index-url URL] [--pyodide-url URL|none] [--cache-dir DIR]
 
 Writes the packages, their dependencies, micropip and packaging into <folder>
-(wheels + pyodide-lock.json) for the pinned Pyodide. Point the site's
-packageBaseUrl option at the folder's URL.
+(wheels + pyodide-lock.json) for the pinned Pyodide. Point the site's package
+lock file and base URL at the folder's URL.
 
   --out          folder to write (e.g. static/pyodide-packages)
   --index-url    PyPI or a mirror of its JSON API (default https://pypi.org)
   --pyodide-url  Pyodide distribution for packages of its lock file
-                 (default: jsDelivr for the pinned version; "none": PyPI only)`;
+                 (default: jsDelivr for the pinned version; "none": PyPI only)
+  --cache-dir    downloads kept across runs (default ${DEFAULT_CACHE_DIR})`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(
@@ -28,13 +29,18 @@ export async function main(
     err(`Unknown command '${command}'.\n\n${USAGE}`);
     return 1;
   }
-  let values: {out?: string; 'index-url'?: string; 'pyodide-url'?: string};
+  let values: {out?: string; 'index-url'?: string; 'pyodide-url'?: string; 'cache-dir'?: string};
   let positionals: string[];
   try {
     ({values, positionals} = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: {out: {type: 'string'}, 'index-url': {type: 'string'}, 'pyodide-url': {type: 'string'}},
+      options: {
+        out: {type: 'string'},
+        'index-url': {type: 'string'},
+        'pyodide-url': {type: 'string'},
+        'cache-dir': {type: 'string'},
+      },
     }));
   } catch (error) {
     err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
@@ -51,6 +57,7 @@ export async function main(
       outDir: path.resolve(values.out),
       ...(values['index-url'] === undefined ? {} : {indexUrl: values['index-url']}),
       ...(pyodideUrl === undefined ? {} : {pyodideUrl: pyodideUrl === 'none' ? null : pyodideUrl}),
+      ...(values['cache-dir'] === undefined ? {} : {cacheDir: values['cache-dir']}),
       log: out,
     });
     out(`Wrote ${result.packages.length} packages and ${result.lockFile}.`);

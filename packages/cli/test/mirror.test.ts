@@ -1,21 +1,15 @@
 import {createHash} from 'node:crypto';
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
-import {createRequire} from 'node:module';
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {main, MirrorError, mirrorPackages} from '../src/index.js';
-import {startFakePypi} from './support/fakePypi.js';
-// The runtime's test helper: the same in-memory wheels the runtime tests load.
-import {buildWheel} from '../../runtime/test/support/wheels.js';
+// The library's PyPI fixture; resolution itself is tested there (packages/build).
+import {startFakePypi} from '../../build/test/support/fakePypi.js';
+// The runtime's test helpers: the same in-memory wheels the runtime tests load.
+import {buildWheel, pyodideLockInfo} from '../../runtime/test/support/wheels.js';
+import {MirrorError, main, mirrorPackages} from '../src/index.js';
 
 // `pyodocs mirror` against a local fake PyPI serving wheels this test builds.
-
-const pyodideLock = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve('pyodide/pyodide-lock.json'), 'utf8'),
-) as {
-  info: Record<string, unknown>;
-};
 
 const wheels = {
   app: buildWheel({
@@ -49,8 +43,9 @@ const wheels = {
     files: {'native_only/__init__.py': ''},
     tag: 'cp312-cp312-manylinux_2_17_x86_64',
   }),
-  micropip: buildWheel({name: 'micropip', version: '9.9', files: {'micropip/__init__.py': ''}}),
-  packaging: buildWheel({name: 'packaging', version: '9.9', files: {'packaging/__init__.py': ''}}),
+  // The lock's versions: a lock package the distribution cannot serve comes from the same version on PyPI.
+  micropip: buildWheel({name: 'micropip', version: '0.11.1', files: {'micropip/__init__.py': ''}}),
+  packaging: buildWheel({name: 'packaging', version: '26.1', files: {'packaging/__init__.py': ''}}),
 };
 
 let pypi: Awaited<ReturnType<typeof startFakePypi>>;
@@ -72,8 +67,8 @@ beforeAll(async () => {
       ],
       'wasm-only': [{version: '1.0', wheels: [wheels.wasmOnlyPure, wheels.wasmOnlyEmscripten]}],
       'native-only': [{version: '3.0', wheels: [wheels.nativeOnly]}],
-      micropip: [{version: '9.9', wheels: [wheels.micropip]}],
-      packaging: [{version: '9.9', wheels: [wheels.packaging]}],
+      micropip: [{version: '0.11.1', wheels: [wheels.micropip]}],
+      packaging: [{version: '26.1', wheels: [wheels.packaging]}],
     },
     // A "Pyodide distribution" whose six does not match the pinned lock's sha256.
     {'six-1.17.0-py2.py3-none-any.whl': new Uint8Array([1, 2, 3])},
@@ -90,7 +85,18 @@ describe('pyodocs mirror (fake PyPI)', () => {
     const out = tempDir();
     const lines: string[] = [];
     const code = await main(
-      ['mirror', 'app', '--out', out, '--index-url', pypi.url, '--pyodide-url', `${pypi.url}/pyodide/`],
+      [
+        'mirror',
+        'app',
+        '--out',
+        out,
+        '--index-url',
+        pypi.url,
+        '--pyodide-url',
+        `${pypi.url}/pyodide/`,
+        '--cache-dir',
+        tempDir(),
+      ],
       (line) => lines.push(line),
     );
     expect(code, lines.join('\n')).toBe(0);
@@ -109,8 +115,12 @@ describe('pyodocs mirror (fake PyPI)', () => {
         }
       >;
     };
-    expect(lock.info).toEqual(pyodideLock.info);
-    expect(Object.keys(lock.packages).sort()).toEqual(['app', 'helper', 'micropip', 'packaging', 'wasm-only']);
+    expect(lock.info).toEqual(pyodideLockInfo());
+    const mirrored = Object.entries(lock.packages).filter(([, entry]) => !entry.file_name.includes('/'));
+    expect(mirrored.map(([key]) => key).sort()).toEqual(['app', 'helper', 'micropip', 'packaging', 'wasm-only']);
+    // Every other package of the pinned lock stays loadable from the official distribution.
+    // Packages not mirrored stay reachable at the distribution the mirror was made from.
+    expect(lock.packages.numpy?.file_name).toMatch(new RegExp(`^${pypi.url}/pyodide/numpy-`));
     expect(lock.packages.app).toMatchObject({
       version: '1.0',
       imports: ['app', 'app_extra'],
@@ -126,10 +136,8 @@ describe('pyodocs mirror (fake PyPI)', () => {
     // A PEP 783 wheel for this Pyodide wins over the pure one.
     expect(lock.packages['wasm-only']?.file_name).toBe('wasm_only-1.0-cp314-cp314-pyemscripten_2026_0_wasm32.whl');
     const files = readdirSync(out).sort();
-    expect(files).toEqual(
-      [...Object.values(lock.packages).map((entry) => entry.file_name), 'pyodide-lock.json'].sort(),
-    );
-    for (const entry of Object.values(lock.packages)) {
+    expect(files).toEqual([...mirrored.map(([, entry]) => entry.file_name), 'pyodide-lock.json'].sort());
+    for (const [, entry] of mirrored) {
       expect(entry.sha256).toBe(
         createHash('sha256')
           .update(readFileSync(path.join(out, entry.file_name)))
@@ -139,11 +147,12 @@ describe('pyodocs mirror (fake PyPI)', () => {
     // micropip and packaging are in the Pyodide lock: the distribution was tried first (404 there), then PyPI.
     expect(pypi.requests).toContain('/pyodide/micropip-0.11.1-py3-none-any.whl');
     expect(lines.some((line) => line.startsWith('helper 2.0'))).toBe(true);
+    expect(lines).toContain(`Bundled 5 Python packages (5 kB) from 127.0.0.1:${new URL(pypi.url).port} (5).`);
   });
 
   test('mirroring again into the same folder removes wheels the new lock no longer lists', async () => {
     const out = tempDir();
-    const options = {outDir: out, indexUrl: pypi.url, pyodideUrl: null};
+    const options = {outDir: out, indexUrl: pypi.url, pyodideUrl: null, cacheDir: tempDir()};
     await mirrorPackages({...options, packages: ['helper==1.0']});
     expect(readdirSync(out)).toContain(wheels.helperOld.fileName);
     await mirrorPackages({...options, packages: ['helper']});
@@ -154,7 +163,18 @@ describe('pyodocs mirror (fake PyPI)', () => {
   test('a package that exists nowhere: exit code 1 and a message naming it', async () => {
     const errors: string[] = [];
     const code = await main(
-      ['mirror', 'no-such-thing', '--out', tempDir(), '--index-url', pypi.url, '--pyodide-url', 'none'],
+      [
+        'mirror',
+        'no-such-thing',
+        '--out',
+        tempDir(),
+        '--index-url',
+        pypi.url,
+        '--pyodide-url',
+        'none',
+        '--cache-dir',
+        tempDir(),
+      ],
       () => undefined,
       (line) => errors.push(line),
     );
@@ -170,6 +190,7 @@ describe('pyodocs mirror (fake PyPI)', () => {
       outDir: tempDir(),
       indexUrl: pypi.url,
       pyodideUrl: null,
+      cacheDir: tempDir(),
     });
     await expect(attempt).rejects.toBeInstanceOf(MirrorError);
     await expect(attempt).rejects.toThrow(
@@ -183,6 +204,7 @@ describe('pyodocs mirror (fake PyPI)', () => {
       outDir: tempDir(),
       indexUrl: pypi.url,
       pyodideUrl: `${pypi.url}/pyodide/`,
+      cacheDir: tempDir(),
     });
     await expect(attempt).rejects.toThrow(/six-1\.17\.0-py2\.py3-none-any\.whl does not match the sha256 of 'six'/);
   });

@@ -3,22 +3,25 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {createNodeClient} from '@pyodocs/runtime/node';
 import {afterAll, expect, test} from 'vitest';
-import {mirrorPackages} from '../src/index.js';
-import {startFakePypi} from './support/fakePypi.js';
+// The library's PyPI fixture.
+import {startFakePypi} from '../../build/test/support/fakePypi.js';
 // The runtime's test helper: the same in-memory wheels the runtime tests load.
 import {buildWheel} from '../../runtime/test/support/wheels.js';
+import {mirrorPackages} from '../src/index.js';
 
 // One real run against PyPI (reachable here and in CI) for a tiny pure
 // package, then the mirror loaded into real Pyodide.
 const out = mkdtempSync(path.join(tmpdir(), 'pyodocs-real-mirror-'));
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'pyodocs-real-cache-'));
 
 afterAll(() => {
   rmSync(out, {recursive: true, force: true});
+  rmSync(cacheDir, {recursive: true, force: true});
 });
 
 test('mirrors tabulate from PyPI; Pyodide imports it, and micropip, from the mirror', async () => {
   // pyodideUrl null: the Pyodide CDN is not reachable from this machine.
-  const result = await mirrorPackages({packages: ['tabulate'], outDir: out, pyodideUrl: null});
+  const result = await mirrorPackages({packages: ['tabulate'], outDir: out, pyodideUrl: null, cacheDir});
   expect(result.packages.map((item) => item.name).sort()).toEqual(['micropip', 'packaging', 'tabulate']);
   const lock = JSON.parse(readFileSync(result.lockFile, 'utf8')) as {packages: Record<string, {imports: string[]}>};
   expect(lock.packages.tabulate?.imports).toEqual(['tabulate']);

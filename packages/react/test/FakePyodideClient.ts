@@ -3,12 +3,11 @@ import type {
   MimeBundle,
   PyodideClient,
   PyodideClientOptions,
-  PythonError,
   RunEvent,
   RunHandle,
   RunOutcome,
-  RunRequest,
 } from '@pyodocs/runtime';
+import type {PythonError, RunRequest} from '../src/runtimeContract.js';
 
 /** The client's public surface; the fake is checked against it at compile time. */
 type PublicPyodideClient = {[Member in keyof PyodideClient]: PyodideClient[Member]};

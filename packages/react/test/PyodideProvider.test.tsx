@@ -44,6 +44,58 @@ describe('PyodideProvider', () => {
     expect(client.stats.workerStarts).toBe(0);
   });
 
+  it('passes the whole config to the client, and shares it between equal configs written in another order', () => {
+    const seen: PyodideClient[] = [];
+    const full = {
+      workerUrl: '/w.js',
+      indexURL: '/full/',
+      packages: {
+        lockFileUrl: '/lock.json',
+        baseUrl: 'https://cdn.example/',
+        indexUrls: ['https://pypi.example/simple/'],
+      },
+      timeoutSeconds: 30,
+      interruptGraceMs: 500,
+    };
+    const reordered = {
+      interruptGraceMs: 500,
+      // An unset field is the same config as a missing one.
+      sharedMemory: undefined,
+      timeoutSeconds: 30,
+      packages: {
+        indexUrls: ['https://pypi.example/simple/'],
+        baseUrl: 'https://cdn.example/',
+        lockFileUrl: '/lock.json',
+      },
+      indexURL: '/full/',
+      workerUrl: '/w.js',
+    };
+    for (const config of [full, reordered]) {
+      render(
+        <PyodideProvider config={config}>
+          <ClientProbe onClient={(client) => seen.push(client)} />
+        </PyodideProvider>,
+      );
+    }
+    expect(seen[0]).toBe(seen[1]);
+    expect((seen[0] as unknown as FakePyodideClient).options).toEqual(full);
+  });
+
+  it('keeps the order of index URLs: another order is another config', () => {
+    const seen: PyodideClient[] = [];
+    for (const indexUrls of [
+      ['/a/', '/b/'],
+      ['/b/', '/a/'],
+    ]) {
+      render(
+        <PyodideProvider config={{workerUrl: '/w.js', indexURL: '/order/', packages: {indexUrls}}}>
+          <ClientProbe onClient={(client) => seen.push(client)} />
+        </PyodideProvider>,
+      );
+    }
+    expect(seen[0]).not.toBe(seen[1]);
+  });
+
   it('gives another config its own client', () => {
     const seen: PyodideClient[] = [];
     for (const indexURL of ['/a/', '/b/']) {

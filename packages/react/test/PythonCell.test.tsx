@@ -115,6 +115,45 @@ describe('PythonCell running code', () => {
     expect(cell.querySelector('.pyodocs-ename')?.textContent).toBe('pkg.errors.MyError');
   });
 
+  it('keeps the short line of a package error visible and its details behind a closed, labelled toggle', async () => {
+    const client = new FakePyodideClient(testConfig);
+    const error = {
+      ename: 'PackageLoadError',
+      evalue: 'the site does not serve numpy (HTTP 404); packages come from the Pyodide distribution',
+      traceback:
+        'PackageLoadError: the site does not serve numpy (HTTP 404); packages come from the Pyodide distribution',
+      details: 'https://cdn.example/numpy-2.2.5-cp313-cp313-pyodide_2025_0_wasm32.whl: 404 Not Found',
+    };
+    client.program = async () => ({status: 'error', error});
+    const {cell} = renderCell({code: 'import numpy'}, {client, labels: {errorDetails: 'Einzelheiten'}});
+    fireEvent.click(button(cell, 'Run'));
+    await waitFor(() => expect(cell.dataset.state).toBe('error'));
+
+    expect(outputArea(cell).querySelector('pre[data-pyodocs-error]')?.textContent).toBe(error.traceback);
+    const details = outputArea(cell).querySelector('details.pyodocs-error-details');
+    expect(details?.hasAttribute('open')).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('Einzelheiten');
+    expect(details?.querySelector('pre')?.textContent).toBe(error.details);
+    expect(outputArea(cell).querySelectorAll('[data-pyodocs-error]')).toHaveLength(1);
+  });
+
+  it('shows no toggle for an error without details, and says "Details" in English', async () => {
+    const client = new FakePyodideClient(testConfig);
+    const plain = {ename: 'ValueError', evalue: 'no', traceback: 'ValueError: no'};
+    client.program = async () => ({status: 'error', error: plain});
+    const first = renderCell({}, {client});
+    fireEvent.click(button(first.cell, 'Run'));
+    await waitFor(() => expect(first.cell.dataset.state).toBe('error'));
+    expect(first.cell.querySelector('details')).toBeNull();
+    first.unmount();
+
+    client.program = async () => ({status: 'error', error: {...plain, details: 'why'}});
+    const second = renderCell({}, {client});
+    fireEvent.click(button(second.cell, 'Run'));
+    await waitFor(() => expect(second.cell.dataset.state).toBe('error'));
+    expect(second.cell.querySelector('details > summary')?.textContent).toBe('Details');
+  });
+
   it('ends in error with the reason when Python itself could not run', async () => {
     const client = new FakePyodideClient(testConfig);
     client.program = async () => ({status: 'failed', message: 'Failed to fetch pyodide.asm.wasm'});
@@ -167,6 +206,28 @@ describe('PythonCell running code', () => {
       {code: 'x', session: 'other', cellId: 'b'},
       {code: 'x = 1', session: 'page:a.mdx', cellId: 'a'},
     ]);
+  });
+
+  it('sends the declared packages and the time limit with every run, as given', async () => {
+    const {cell, client} = renderCell({packages: ['numpy', 'my-pkg==1.0'], timeout: 5});
+    fireEvent.click(button(cell, 'Run'));
+    await waitFor(() => expect(cell.dataset.state).toBe('done'));
+    expect(client.requests).toEqual([
+      {
+        code: 'print("hi")',
+        session: 'page:test.mdx',
+        cellId: 'py-test',
+        packages: ['numpy', 'my-pkg==1.0'],
+        timeoutSeconds: 5,
+      },
+    ]);
+  });
+
+  it('leaves out empty packages and a time limit that is not a number of seconds', async () => {
+    const {cell, client} = renderCell({packages: [], timeout: Number.NaN});
+    fireEvent.click(button(cell, 'Run'));
+    await waitFor(() => expect(cell.dataset.state).toBe('done'));
+    expect(client.requests).toEqual([{code: 'print("hi")', session: 'page:test.mdx', cellId: 'py-test'}]);
   });
 
   it('explains in the cell when no PyodideProvider is mounted', () => {

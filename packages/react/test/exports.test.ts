@@ -2,16 +2,22 @@ import {describe, expect, it} from 'vitest';
 import * as api from '../src/index.js';
 
 describe('@pyodocs/react public exports', () => {
-  it('exports the provider, its hooks, the cell, the labels, the code registry and the output renderer registry, nothing else', () => {
+  it('exports the provider and its hooks, the cell and the doctest with their parts and hook, the labels, the code registry and the output renderer registry, nothing else', () => {
     expect(Object.keys(api).sort()).toEqual([
       'PyodideProvider',
       'PyodocsOutputRenderers',
       'PythonCell',
+      'PythonCellCode',
+      'PythonCellOutput',
+      'PythonCellStatus',
+      'PythonCellToolbar',
       'PythonDoctest',
+      'PythonDoctestResults',
       'defaultPythonCellLabels',
       'getCurrentCellCode',
       'usePyodideClient',
       'usePyodideStatus',
+      'usePythonCell',
     ]);
   });
 

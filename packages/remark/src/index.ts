@@ -1,12 +1,8 @@
-export {remarkPythonCells, remarkPythonCells as default} from './remarkPythonCells.js';
-export {pythonCellsTransform} from './pythonCellsTransform.js';
+export {findImports} from './imports/findImports.js';
+export type {PageManifest, PageManifestCell, PageNotebookCell} from './manifest/PageManifest.js';
+export type {DoctestFenceMeta, FenceMeta, FenceMetaKind, FenceMetaProblem} from './meta/parseFenceMeta.js';
 export {parseFenceMeta} from './meta/parseFenceMeta.js';
-export type {FenceMeta, FenceMetaProblem} from './meta/parseFenceMeta.js';
 export type {FenceMetaItem} from './meta/tokenizeFenceMeta.js';
 export type {RemarkPythonCellsOptions} from './options/resolveOptions.js';
-export type {PageManifest, PageManifestCell} from './manifest/PageManifest.js';
 export type {PyodocsRuleId} from './problems/ruleIds.js';
-export {mystTransform} from './myst/mystTransform.js';
-export type {MystTransformOptions, MystCellData} from './myst/mystTransform.js';
-export {doctestTransform} from './doctest/doctestTransform.js';
-export type {DoctestTransformOptions} from './doctest/doctestTransform.js';
+export {remarkPythonCells, remarkPythonCells as default} from './remarkPythonCells.js';

@@ -75,6 +75,13 @@ describe('reported problems', () => {
     expect(file.messages.map((message) => message.fatal)).toEqual([false, false]);
     expect(String(result)).toContain('```python run sesion=setup');
     expect(String(result)).toContain('```python run norun');
-    expect(file.data.pyodocs).toEqual({cells: [], sessions: [], packages: []});
+    expect(file.data.pyodocs).toEqual({
+      path: 'file.mdx',
+      cells: [],
+      sessions: [],
+      packages: [],
+      imports: [],
+      notebook: [],
+    });
   });
 });

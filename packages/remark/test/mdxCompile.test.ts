@@ -72,4 +72,63 @@ describe('@mdx-js/mdx compiles pages with cells', () => {
     const code = [...walk(cells[0]?.props.children)].find((element) => element.type === 'code');
     expect(code?.props).toMatchObject({className: 'language-python', children: 'print("list")\n'});
   });
+
+  test('packages, tags and timeout reach the components as an array and a number, code as a string', async () => {
+    const page = [
+      '---',
+      'pyodide:',
+      '  packages: [numpy]',
+      '---',
+      '',
+      '```python run timeout=3 packages="scipy"',
+      'import scipy',
+      '```',
+      '',
+      '```{code-cell}',
+      ':tags: [hide-input, raises-exception]',
+      '1 / 0',
+      '```',
+      '',
+      '```pycon timeout=0.5',
+      '>>> import numpy',
+      '>>> numpy.zeros(2)',
+      'array([0., 0.])',
+      '```',
+      '',
+    ].join('\n');
+    const options = {remarkPlugins: [remarkFrontmatter, remarkDirective, remarkPythonCells], format: 'md' as const};
+    const compiled = String(await compile({value: page, path: 'docs/typed.md'}, options));
+    expect(compiled).toContain('packages: ["numpy", "scipy"]');
+    expect(compiled).toContain('timeout: 3');
+
+    const {default: Content} = await evaluate({value: page, path: 'docs/typed.md'}, {...runtime, ...options});
+    const Cell = (props: Element['props']): Element => ({type: 'cell', props});
+    const Doctest = (props: Element['props']): Element => ({type: 'doctest', props});
+    const tree: unknown = Content({components: {PyodocsPythonCell: Cell, PyodocsDoctest: Doctest}});
+    const elements = [...walk(tree)].filter((element) => element.type === Cell || element.type === Doctest);
+    expect(elements.map(({props: {children: _static, ...props}}) => props)).toEqual([
+      {
+        id: expect.any(String),
+        code: 'import scipy',
+        session: 'page:docs/typed.md',
+        packages: ['numpy', 'scipy'],
+        timeout: 3,
+      },
+      {
+        id: expect.any(String),
+        code: '1 / 0',
+        session: 'page:docs/typed.md',
+        packages: ['numpy'],
+        tags: ['hide-input', 'raises-exception'],
+      },
+      {
+        id: expect.stringMatching(/^doctest-/),
+        source: '>>> import numpy\n>>> numpy.zeros(2)\narray([0., 0.])',
+        code: 'import numpy\nnumpy.zeros(2)',
+        session: 'page:docs/typed.md',
+        packages: ['numpy'],
+        timeout: 0.5,
+      },
+    ]);
+  });
 });

@@ -295,3 +295,38 @@ describe('packages=', () => {
     expect(parseFenceMeta('packages').problems.map((p) => p.ruleId)).toEqual(['pyodocs:invalid-meta-value']);
   });
 });
+
+describe("kind 'doctest': the same grammar, with try/notry", () => {
+  test('flags, values and Docusaurus items', () => {
+    expect(parseFenceMeta('try session=s id=i packages="a b" timeout=1 title="x.py" {2}', 'doctest')).toMatchObject({
+      try: true,
+      notry: false,
+      session: 's',
+      id: 'i',
+      packages: ['a', 'b'],
+      timeout: 1,
+      passthroughMeta: 'title="x.py" {2}',
+      problems: [],
+    });
+    expect(parseFenceMeta('notry', 'doctest')).toMatchObject({try: false, notry: true, passthroughMeta: null});
+  });
+
+  test.each<[string, 'cell' | 'doctest', string, string]>([
+    ['run', 'doctest', 'pyodocs:unknown-meta-key', '"run" does not apply to a doctest block'],
+    ['norun', 'doctest', 'pyodocs:unknown-meta-key', 'Write "try" or "notry"'],
+    ['try', 'cell', 'pyodocs:unknown-meta-key', '"try" does not apply to a python code block'],
+    ['tyr', 'doctest', 'pyodocs:unknown-meta-key', 'Did you mean "try"? Valid keys: try, notry,'],
+    ['try notry', 'doctest', 'pyodocs:conflicting-meta', '"try" and "notry" contradict each other'],
+    ['try=yes', 'doctest', 'pyodocs:invalid-meta-value', '"try" is a flag'],
+    ['session="a b"', 'doctest', 'pyodocs:invalid-meta-value', 'Invalid session name'],
+    ['id=a id=b', 'doctest', 'pyodocs:conflicting-meta', 'in the meta of a doctest block'],
+  ])('%s (%s) is a problem', (meta, kind, ruleId, message) => {
+    const {problems} = kind === 'cell' ? parseFenceMeta(meta) : parseFenceMeta(meta, kind);
+    expect(problems).toMatchObject([{ruleId, message: expect.stringContaining(message)}]);
+  });
+
+  test('the unknown-key hint lists every key, timeout included', () => {
+    expect(parseFenceMeta('x').problems[0]?.message).toContain('timeout=SECONDS');
+    expect(parseFenceMeta('x', 'doctest').problems[0]?.message).toContain('timeout=SECONDS');
+  });
+});

@@ -4,12 +4,14 @@ import {fromMarkdown} from 'mdast-util-from-markdown';
 import {visit} from 'unist-util-visit';
 import {VFile} from 'vfile';
 import {describe, expect, test} from 'vitest';
-import {pythonCellsTransform} from '../src/index.js';
+import {remarkPythonCells} from '../src/index.js';
 
 // Property-based: generated Markdown (well-formed and broken fences, junk
 // meta, front-matter-like text) goes through the transform. Whatever the
 // input: no crash; every code block ends up either unchanged or as a cell
-// holding exactly its code; the prose is untouched.
+// holding exactly its code; the prose is untouched; the manifest lists the
+// elements made. 300 pages each: a minute
+// is room for a loaded machine, not the expected time.
 
 const word = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,8}$/);
 const metaToken = fc.oneof(
@@ -86,6 +88,15 @@ function cellCodes(tree: Root): string[] {
   return found;
 }
 
+function elementIds(tree: Root): string[] {
+  const found: string[] = [];
+  visit(tree, 'mdxJsxFlowElement', (node) => {
+    const id = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+    if (typeof id?.value === 'string') found.push(id.value);
+  });
+  return found;
+}
+
 describe('remark plugins on generated Markdown', () => {
   test('warn mode: no crash, every code block is unchanged or a cell with exactly its code, prose preserved', () => {
     fc.assert(
@@ -93,7 +104,7 @@ describe('remark plugins on generated Markdown', () => {
         const before = fromMarkdown(markdown);
         const after = fromMarkdown(markdown);
         const file = new VFile({value: markdown, path: '/site/docs/generated.md', cwd: '/site'});
-        pythonCellsTransform(after, file, {runnable: mode, onError: 'warn'});
+        remarkPythonCells({runnable: mode, onError: 'warn'})(after, file);
 
         // Code blocks: those still plain are a sub-multiset of the originals;
         // the rest became cells whose `code` is the original value.
@@ -108,6 +119,12 @@ describe('remark plugins on generated Markdown', () => {
           expect(original).toContain(code);
         }
         expect(texts(after)).toEqual(texts(before));
+        // The manifest lists every element made, in order, and so does its notebook.
+        const manifest = file.data.pyodocs;
+        expect(manifest?.cells.map((cell) => cell.id)).toEqual(elementIds(after));
+        expect(manifest?.notebook.flatMap((cell) => (cell.type === 'code' ? [cell.id] : []))).toEqual(
+          elementIds(after),
+        );
         // Every message points somewhere in the file.
         for (const message of file.messages) {
           expect(message.line).toBeGreaterThan(0);
@@ -116,14 +133,14 @@ describe('remark plugins on generated Markdown', () => {
       }),
       {numRuns: 300},
     );
-  });
+  }, 60_000);
 
   test('throw mode: either succeeds or fails with a positioned VFileMessage, never another error', () => {
     fc.assert(
       fc.property(document, runnable, (markdown, mode) => {
         const file = new VFile({value: markdown, path: '/site/docs/generated.md', cwd: '/site'});
         try {
-          pythonCellsTransform(fromMarkdown(markdown), file, {runnable: mode, onError: 'throw'});
+          remarkPythonCells({runnable: mode, onError: 'throw'})(fromMarkdown(markdown), file);
         } catch (error) {
           // The error thrown is the fatal vfile message (file.fail), which
           // lists each problem with its file:line:col.
@@ -134,5 +151,5 @@ describe('remark plugins on generated Markdown', () => {
       }),
       {numRuns: 300},
     );
-  });
+  }, 60_000);
 });

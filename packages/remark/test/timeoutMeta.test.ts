@@ -3,8 +3,7 @@ import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {VFile} from 'vfile';
 import {describe, expect, test} from 'vitest';
-import {pythonCellsTransform} from '../src/index.js';
-import {parseFenceMeta} from '../src/meta/parseFenceMeta.js';
+import {parseFenceMeta, remarkPythonCells} from '../src/index.js';
 
 // `timeout=SECONDS`: a cell's time limit, passed to the cell as its `timeout` attribute.
 describe('timeout=', () => {
@@ -26,10 +25,29 @@ describe('timeout=', () => {
     ]);
   });
 
-  test('becomes the cell element attribute `timeout`', () => {
-    const tree = fromMarkdown('```python run timeout=3\nwhile True: pass\n```\n') as Root;
-    pythonCellsTransform(tree, new VFile({value: '', path: '/site/docs/page.md', cwd: '/site'}));
-    const element = tree.children[0] as MdxJsxFlowElement;
-    expect(element.attributes).toContainEqual({type: 'mdxJsxAttribute', name: 'timeout', value: '3'});
+  test('becomes the number attribute `timeout` of cells and doctest elements', () => {
+    const tree = fromMarkdown(
+      '```python run timeout=3\nwhile True: pass\n```\n\n```pycon timeout=0.5\n>>> 1\n1\n```\n',
+    ) as Root;
+    remarkPythonCells()(tree, new VFile({value: '', path: '/site/docs/page.md', cwd: '/site'}));
+    const [cell, doctest] = tree.children as MdxJsxFlowElement[];
+    for (const [element, seconds] of [
+      [cell, 3],
+      [doctest, 0.5],
+    ] as const) {
+      expect(element?.attributes).toContainEqual({
+        type: 'mdxJsxAttribute',
+        name: 'timeout',
+        value: {
+          type: 'mdxJsxAttributeValueExpression',
+          value: String(seconds),
+          data: {
+            estree: expect.objectContaining({
+              body: [{type: 'ExpressionStatement', expression: {type: 'Literal', value: seconds}}],
+            }),
+          },
+        },
+      });
+    }
   });
 });

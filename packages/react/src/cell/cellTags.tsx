@@ -13,9 +13,9 @@ export interface CellTags {
   raisesException: boolean;
 }
 
-/** Reads a space-separated tag list such as `"hide-input raises-exception"`. */
-export function parseCellTags(tags: string | undefined): CellTags {
-  const set = new Set((tags ?? '').split(/\s+/).filter((tag) => tag !== ''));
+/** Reads which of the tags a cell acts on, e.g. `['hide-input', 'raises-exception']`. */
+export function parseCellTags(tags: readonly string[] | undefined): CellTags {
+  const set = new Set(tags);
   return {
     hideInput: set.has('hide-input'),
     hideOutput: set.has('hide-output'),

@@ -2,7 +2,7 @@ import {useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObjec
 import type {createPythonEditor as CreatePythonEditor, PythonEditor} from '../editor/createPythonEditor.js';
 
 /** static: the site's highlighted code; loading: editor code downloading; editing: CodeMirror mounted. */
-export type EditorMode = 'static' | 'loading' | 'editing';
+export type CellEditorMode = 'static' | 'loading' | 'editing';
 
 // The dynamic import keeps CodeMirror out of the page bundle: bundlers split
 // it into its own chunk, fetched on the first edit and shared by all cells.
@@ -14,7 +14,7 @@ function loadEditorModule() {
 const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface CellEditor {
-  mode: EditorMode;
+  mode: CellEditorMode;
   /** Set when the editor failed to load; the static code stays usable. */
   loadFailed: boolean;
   /** Element the editor mounts into; render it only in `editing` mode. */
@@ -35,12 +35,12 @@ export function useCellEditor(options: {
   describedBy: string;
   onRun: () => void;
 }): CellEditor {
-  const [mode, setMode] = useState<EditorMode>('static');
+  const [mode, setMode] = useState<CellEditorMode>('static');
   const [loadFailed, setLoadFailed] = useState(false);
   const hostRef = useRef<HTMLDivElement | null>(null);
   const editorRef = useRef<PythonEditor | null>(null);
   const factoryRef = useRef<typeof CreatePythonEditor | null>(null);
-  const modeRef = useRef<EditorMode>('static');
+  const modeRef = useRef<CellEditorMode>('static');
   const focusAtRef = useRef<{x: number; y: number} | undefined>(undefined);
   // The latest props, read by callbacks that outlive a render (the editor's keymap).
   const latest = useRef(options);

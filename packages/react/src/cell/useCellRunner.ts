@@ -2,12 +2,16 @@ import {useCallback, useContext, useEffect, useReducer, useRef} from 'react';
 import type {RunEvent, RunOutcome} from '@pyodocs/runtime';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PyodideContext} from '../provider/PyodideContext.js';
+import type {RunRequest} from '../runtimeContract.js';
 import {cellReducer, initialCellState, type CellState} from './cellState.js';
+
+/** What one run sends: the code, and whether the runtime checks it as a doctest (C5). */
+export type CellRunCode = Pick<RunRequest, 'code' | 'kind'>;
 
 export interface CellRunner {
   state: CellState;
-  /** Queues a run of `code`; runs pile up in order like Jupyter's. */
-  run(code: string): void;
+  /** Queues a run; runs pile up in order like Jupyter's. */
+  run(what: CellRunCode): void;
   /** Cancels this cell's queued runs (and those of its session) and interrupts its running one. */
   stop(): void;
   /** Drops this cell's runs and outputs. */
@@ -21,10 +25,10 @@ export function useCellRunner(options: {
   id: string;
   session: string;
   labels: Readonly<PythonCellLabels>;
-  /** Comma-separated packages to load before each run. */
-  packages?: string | undefined;
-  /** Time limit in seconds (string from the remark attribute); unset: the site's. */
-  timeout?: string | number | undefined;
+  /** Packages to load before each run. */
+  packages?: readonly string[] | undefined;
+  /** Time limit in seconds; unset: the site's. */
+  timeout?: number | undefined;
 }): CellRunner {
   const context = useContext(PyodideContext);
   const [state, dispatch] = useReducer(cellReducer, initialCellState);
@@ -51,21 +55,13 @@ export function useCellRunner(options: {
   }, [context]);
 
   const run = useCallback(
-    (code: string) => {
-      const {id, session, labels} = latest.current;
-      const packages = (latest.current.packages ?? '')
-        .split(',')
-        .map((name) => name.trim())
-        .filter((name) => name !== '');
+    ({code, kind}: CellRunCode) => {
+      const {id, session, labels, packages = [], timeout} = latest.current;
       if (!context) {
         dispatch({type: 'unavailable', message: labels.noProvider});
         return;
       }
-      const limit =
-        latest.current.timeout === undefined || latest.current.timeout === ''
-          ? undefined
-          : Number(latest.current.timeout);
-      const timeoutSeconds = limit !== undefined && Number.isFinite(limit) && limit >= 0 ? limit : undefined;
+      const timeoutSeconds = timeout !== undefined && Number.isFinite(timeout) && timeout >= 0 ? timeout : undefined;
       const token = ++nextToken.current;
       dispatch({type: 'submitted', token});
       let runId: string | undefined;
@@ -85,17 +81,16 @@ export function useCellRunner(options: {
         }
         dispatch({type: 'event', token, event});
       };
+      const request: RunRequest = {
+        code,
+        session,
+        cellId: id,
+        ...(kind === 'doctest' ? {kind} : {}),
+        ...(packages.length > 0 ? {packages: [...packages]} : {}),
+        ...(timeoutSeconds === undefined ? {} : {timeoutSeconds}),
+      };
       try {
-        const handle = context.getClient().run(
-          {
-            code,
-            session,
-            cellId: id,
-            ...(packages.length > 0 ? {packages} : {}),
-            ...(timeoutSeconds === undefined ? {} : {timeoutSeconds}),
-          },
-          onEvent,
-        );
+        const handle = context.getClient().run(request, onEvent);
         runId = handle.id;
         runIds.current.set(token, handle.id);
         handle.done.then(finish, (error: unknown) => finish({status: 'failed', message: describe(error)}));

@@ -1,4 +1,5 @@
-import type {MimeBundle, PythonError} from '@pyodocs/runtime';
+import type {MimeBundle} from '@pyodocs/runtime';
+import type {PythonError} from '../runtimeContract.js';
 
 /** One block in a cell's output area, in the order it arrived. */
 export type CellOutput =

@@ -1,16 +1,35 @@
 import type {ReactNode} from 'react';
-import type {PythonError} from '@pyodocs/runtime';
+import type {PythonError} from '../runtimeContract.js';
 
 // Tracebacks from IPython-style formatters may carry terminal colours.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this removes.
 const ansiEscape = /\u001b\[[0-9;]*m/g;
 
 /**
+ * The traceback (or short message) with its details, if any, behind a closed
+ * native toggle: a package error says its cause in one line and keeps the
+ * URLs for readers who open it.
+ */
+export function TracebackOutput({error, detailsLabel}: {error: PythonError; detailsLabel: string}): ReactNode {
+  return (
+    <>
+      <TracebackText error={error} />
+      {error.details ? (
+        <details className="pyodocs-error-details">
+          <summary>{detailsLabel}</summary>
+          <pre>{error.details.replace(ansiEscape, '')}</pre>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * The traceback with the exception line's name emphasised. Python prints the
  * name qualified for non-builtins (`pkg.mod.MyError: ...`) while `ename` is the
  * bare class name, so the whole qualified prefix is emphasised.
  */
-export function TracebackOutput({error}: {error: PythonError}): ReactNode {
+function TracebackText({error}: {error: PythonError}): ReactNode {
   const traceback = error.traceback.replace(ansiEscape, '').replace(/\s+$/, '');
   const split = splitExceptionLine(traceback, error.ename);
   if (!split) {

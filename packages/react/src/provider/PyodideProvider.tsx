@@ -3,12 +3,16 @@ import type {PyodideClient} from '@pyodocs/runtime';
 import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PythonCellLabelsContext} from '../labels/PythonCellLabelsContext.js';
 import {PyodideContext, type PyodideContextValue} from './PyodideContext.js';
-import type {PyodideConfig} from './PyodideConfig.js';
-import {getSharedClient} from './sharedClients.js';
+import type {PyodideClientConfig} from '../runtimeContract.js';
+import {getSharedClient, sharedClientKey} from './sharedClients.js';
 
 export interface PyodideProviderProps {
-  /** Where the worker and the Pyodide files are served. */
-  config: PyodideConfig;
+  /**
+   * The client's options (where the worker, the Pyodide files and the
+   * packages are served; time limits), handed whole to the tab's shared
+   * client. Equal configs share one client, however they are built.
+   */
+  config: PyodideClientConfig;
   /** A client the caller owns (tests, custom transports). Default: the tab's shared client for `config`. */
   client?: PyodideClient;
   /** Translated UI strings for every cell below; missing ones stay English. */
@@ -22,12 +26,12 @@ export interface PyodideProviderProps {
  * remounting (client-side navigation) never loads Pyodide a second time.
  */
 export function PyodideProvider({config, client, labels, children}: PyodideProviderProps): ReactNode {
-  const {workerUrl, indexURL, packageBaseUrl, timeoutSeconds} = config;
+  // The key, not the object: a new but equal config (a re-render, a remount
+  // after navigation) keeps the same context value and client.
+  const key = sharedClientKey(config);
   const value = useMemo<PyodideContextValue>(
-    () => ({
-      getClient: client ? () => client : () => getSharedClient({workerUrl, indexURL, packageBaseUrl, timeoutSeconds}),
-    }),
-    [client, workerUrl, indexURL, packageBaseUrl, timeoutSeconds],
+    () => ({getClient: client ? () => client : () => getSharedClient(key)}),
+    [client, key],
   );
   const mergedLabels = useMemo(
     () => (labels ? {...defaultPythonCellLabels, ...labels} : defaultPythonCellLabels),

@@ -1,5 +1,5 @@
 import {PyodideClient} from '@pyodocs/runtime';
-import type {PyodideConfig} from './PyodideConfig.js';
+import type {PyodideClientConfig} from '../runtimeContract.js';
 
 // One client per tab and config. Kept on globalThis (not in a module variable)
 // so that a second copy of this module (hot reload, a site bundling the
@@ -15,20 +15,28 @@ function registry(): Registry {
 }
 
 /**
- * The tab's client for `config`, created on first use. Creating it starts no
- * worker and downloads nothing; the first run does.
+ * The registry key of a config: its JSON with object keys sorted and unset
+ * fields left out, so equal configs built in any order share one client.
  */
-export function getSharedClient(config: PyodideConfig): PyodideClient {
-  const key = `${config.workerUrl}\n${config.indexURL}\n${config.packageBaseUrl ?? ''}\n${config.timeoutSeconds ?? ''}`;
+export function sharedClientKey(config: PyodideClientConfig): string {
+  return JSON.stringify(config, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
+
+/**
+ * The tab's client for the config whose key is `key` (see `sharedClientKey`),
+ * created on first use from that config, whole. Creating it starts no worker
+ * and downloads nothing; the first run does.
+ */
+export function getSharedClient(key: string): PyodideClient {
   const clients = registry();
   let client = clients.get(key);
   if (!client) {
-    client = new PyodideClient({
-      workerUrl: config.workerUrl,
-      indexURL: config.indexURL,
-      ...(config.packageBaseUrl ? {packageBaseUrl: config.packageBaseUrl} : {}),
-      ...(config.timeoutSeconds ? {timeoutSeconds: config.timeoutSeconds} : {}),
-    });
+    const config = JSON.parse(key) as PyodideClientConfig;
+    client = new PyodideClient(config);
     clients.set(key, client);
   }
   return client;

@@ -1,23 +1,27 @@
 import type {Code} from 'mdast';
-import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import {expressionAttribute, stringAttribute} from '../element/elementAttributes.js';
+import {staticCode} from '../element/staticCode.js';
 
-/** The values a cell element carries (see the contract in notes/CONTRACTS.md). */
+/** The values a cell element carries (contract C2). */
 export interface CellAttributes {
   id: string;
   code: string;
   session: string;
-  /** Packages the cell needs (page's and fence's, deduplicated); the attribute is left out when empty. */
-  packages?: readonly string[] | undefined;
-  /** MyST cell tags (`hide-input raises-exception`); the attribute is left out when empty. */
-  tags?: readonly string[] | undefined;
+  /** Packages the cell needs (page's and fence's); the attribute is left out when empty. */
+  packages: readonly string[];
+  /** MyST cell tags (`hide-input`, `raises-exception`); the attribute is left out when empty. */
+  tags: readonly string[];
   /** The fence's `timeout=SECONDS`; the attribute is left out when unset. */
-  timeout?: number | undefined;
+  timeout: number | undefined;
 }
 
 /**
- * The `<PyodocsPythonCell id code session>` element that replaces a runnable
- * fence. The original code node stays as its child (minus our meta keys) so
- * the highlighted static code is still rendered at build time.
+ * The `<PyodocsPythonCell id code session packages? tags? timeout?>` element
+ * that replaces a runnable fence: strings as string attributes, `packages`
+ * and `tags` (arrays) and `timeout` (a number) as expression attributes. The
+ * original code node stays as its child (minus our meta items) so the
+ * highlighted static code is still rendered at build time.
  */
 export function createCellElement(
   componentName: string,
@@ -25,29 +29,19 @@ export function createCellElement(
   passthroughMeta: string | null,
   values: CellAttributes,
 ): MdxJsxFlowElement {
-  const {data, ...rest} = node;
-  const staticCode: Code = {...rest, meta: passthroughMeta};
-  if (data) {
-    const {pyodocsCell: _cell, ...otherData} = data;
-    if (Object.keys(otherData).length > 0) staticCode.data = otherData;
-  }
   const element: MdxJsxFlowElement = {
     type: 'mdxJsxFlowElement',
     name: componentName,
     attributes: [
-      attribute('id', values.id),
-      attribute('code', values.code),
-      attribute('session', values.session),
-      ...(values.packages && values.packages.length > 0 ? [attribute('packages', values.packages.join(','))] : []),
-      ...(values.tags && values.tags.length > 0 ? [attribute('tags', values.tags.join(' '))] : []),
-      ...(values.timeout === undefined ? [] : [attribute('timeout', String(values.timeout))]),
+      stringAttribute('id', values.id),
+      stringAttribute('code', values.code),
+      stringAttribute('session', values.session),
+      ...(values.packages.length > 0 ? [expressionAttribute('packages', values.packages)] : []),
+      ...(values.tags.length > 0 ? [expressionAttribute('tags', values.tags)] : []),
+      ...(values.timeout === undefined ? [] : [expressionAttribute('timeout', values.timeout)]),
     ],
-    children: [staticCode],
+    children: [staticCode(node, passthroughMeta)],
   };
   if (node.position) element.position = node.position;
   return element;
-}
-
-function attribute(name: string, value: string): MdxJsxAttribute {
-  return {type: 'mdxJsxAttribute', name, value};
 }

@@ -1,17 +1,15 @@
 import type {Code} from 'mdast';
-
-/** Languages whose fences are interactive-session transcripts. */
-const TRANSCRIPT_LANGUAGES = new Set(['pycon', 'python-console', 'pytb-console']);
+import type {PythonLanguages} from '../languages/pythonLanguages.js';
 
 /**
- * A doctest block: language `pycon`, or a Python language whose first
- * non-blank line starts with the `>>> ` prompt (as doctest itself finds them).
+ * A doctest block: a Python console fence (`pycon`), or a Python fence whose
+ * first non-blank line starts with the `>>> ` prompt (as doctest itself finds
+ * them). MyST `{code-cell}`s are notebook cells, never doctest blocks.
  */
-export function isDoctestFence(node: Code, pythonLanguages: ReadonlySet<string>): boolean {
-  const lang = node.lang?.toLowerCase();
-  if (!lang) return false;
-  if (TRANSCRIPT_LANGUAGES.has(lang)) return true;
-  if (!pythonLanguages.has(lang)) return false;
+export function isDoctestFence(node: Code, languages: PythonLanguages): boolean {
+  if (node.data?.pyodocsCell) return false;
+  if (languages.isConsole(node.lang)) return true;
+  if (!languages.isPython(node.lang)) return false;
   const firstLine = node.value.split('\n').find((line) => line.trim() !== '');
   return firstLine !== undefined && /^\s*>>>( |$)/.test(firstLine);
 }

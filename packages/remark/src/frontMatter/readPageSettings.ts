@@ -1,11 +1,7 @@
-import type {Root, Yaml} from 'mdast';
-import type {VFile} from 'vfile';
-import {isMap, isNode, isScalar, LineCounter, parseDocument, type Document} from 'yaml';
-import type {SourcePoint} from '../meta/locateFenceMeta.js';
 import {PACKAGE_NAME, PACKAGE_NAME_CHARS, splitPackageList} from '../packages/packageNames.js';
 import {SESSION_NAME, SESSION_NAME_CHARS} from '../page/cellNames.js';
-import type {PyodocsRuleId} from '../problems/ruleIds.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
+import {type FrontMatter, type FrontMatterProblem, isPlainObject} from './readFrontMatter.js';
 
 /** Page-level settings from the `pyodide:` front matter key. */
 export interface PageSettings {
@@ -21,23 +17,12 @@ export interface PageSettings {
   doctest: 'all' | 'marked' | false | undefined;
 }
 
-export interface PageSettingsProblem {
-  ruleId: PyodocsRuleId;
-  message: string;
-  place: SourcePoint | undefined;
-}
-
 const SETTINGS_KEYS = ['enable', 'runnable', 'session', 'packages', 'doctest'];
 const SHAPE_HINT =
-  'Write pyodide: true, pyodide: false, or a mapping with enable (true/false), runnable ("all"/"marked"), session (NAME) and packages ([NAME, ...]).';
+  'Write pyodide: true, pyodide: false, or a mapping with enable (true/false), runnable ("all"/"marked"), session (NAME), packages ([NAME, ...]) and doctest (false/all/marked).';
 
-/**
- * Read and check the page's `pyodide:` front matter. Values come from
- * `file.data.frontMatter` when the host (Docusaurus) parsed it already, else
- * from the tree's `yaml` node; positions always come from the `yaml` node so
- * problems point at the offending key.
- */
-export function readPageSettings(tree: Root, file: VFile): {settings: PageSettings; problems: PageSettingsProblem[]} {
+/** Read and check the page's `pyodide:` front matter. */
+export function readPageSettings(frontMatter: FrontMatter): {settings: PageSettings; problems: FrontMatterProblem[]} {
   const settings: PageSettings = {
     enabled: true,
     runnable: undefined,
@@ -45,30 +30,11 @@ export function readPageSettings(tree: Root, file: VFile): {settings: PageSettin
     packages: [],
     doctest: undefined,
   };
-  const problems: PageSettingsProblem[] = [];
-  const first = tree.children[0];
-  const yamlNode = first?.type === 'yaml' ? first : undefined;
-  const locator = new FrontMatterLocator(yamlNode);
+  const problems: FrontMatterProblem[] = [];
+  const {data, locator} = frontMatter;
+  if (!data || !('pyodide' in data)) return {settings, problems};
 
-  let frontMatter: unknown = file.data['frontMatter'];
-  if (!isPlainObject(frontMatter)) {
-    if (!yamlNode) return {settings, problems};
-    const error = locator.document?.errors[0];
-    if (error) {
-      problems.push({
-        ruleId: 'pyodocs:invalid-front-matter',
-        message: `Front matter is not valid YAML (${error.message.split('\n')[0]}). Fix the YAML so the pyodide settings can be read.`,
-        place: locator.offsetToPoint(error.pos[0]),
-      });
-      return {settings, problems};
-    }
-    frontMatter = locator.document?.toJS();
-  }
-  if (!isPlainObject(frontMatter) || !('pyodide' in frontMatter)) {
-    return {settings, problems};
-  }
-
-  const value = frontMatter['pyodide'];
+  const value = data['pyodide'];
   if (typeof value === 'boolean') {
     settings.enabled = value;
     return {settings, problems};
@@ -150,52 +116,15 @@ export function readPageSettings(tree: Root, file: VFile): {settings: PageSettin
   return {settings, problems};
 }
 
-/** Maps YAML paths to file positions through the tree's `yaml` node. */
-class FrontMatterLocator {
-  readonly document: Document.Parsed | undefined;
-  private readonly lines = new LineCounter();
-  private readonly node: Yaml | undefined;
-
-  constructor(node: Yaml | undefined) {
-    this.node = node;
-    this.document = node ? parseDocument(node.value, {lineCounter: this.lines}) : undefined;
-  }
-
-  /** Position of a key (or its value) at `path`, else the closest ancestor found, else the front matter's start. */
-  point(path: readonly string[], part: 'key' | 'value'): SourcePoint | undefined {
-    let found: number | undefined;
-    let map: unknown = this.document?.contents;
-    for (const [depth, key] of path.entries()) {
-      if (!isMap(map)) break;
-      const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
-      if (!pair || !isScalar(pair.key)) break;
-      found = pair.key.range?.[0];
-      const last = depth === path.length - 1;
-      if (last && part === 'value' && isNode(pair.value) && pair.value.range) {
-        found = pair.value.range[0];
-      }
-      map = pair.value;
-    }
-    if (found === undefined) return this.start();
-    return this.offsetToPoint(found);
-  }
-
-  offsetToPoint(offset: number): SourcePoint | undefined {
-    const start = this.node?.position?.start;
-    if (!start) return undefined;
-    const {line, col} = this.lines.linePos(offset);
-    // The yaml value starts on the line after the opening `---`, at column 1.
-    return {line: start.line + line, column: col};
-  }
-
-  private start(): SourcePoint | undefined {
-    const start = this.node?.position?.start;
-    return start ? {line: start.line, column: start.column} : undefined;
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The page's jupytext kernel language (`kernelspec.language`, else derived from `kernelspec.name`), lowercased; undefined when the page does not say. */
+export function pageKernelLanguage(frontMatter: FrontMatter): string | undefined {
+  const kernelspec = frontMatter.data?.['kernelspec'];
+  if (!isPlainObject(kernelspec)) return undefined;
+  const language = kernelspec['language'];
+  if (typeof language === 'string' && language.trim() !== '') return language.trim().toLowerCase();
+  const name = kernelspec['name'];
+  if (typeof name === 'string' && /^(python|ipython|pyodide|xpython)/i.test(name)) return 'python';
+  return typeof name === 'string' && name.trim() !== '' ? name.trim().toLowerCase() : undefined;
 }
 
 function describe(value: unknown): string {

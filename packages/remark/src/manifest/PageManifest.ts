@@ -1,25 +1,51 @@
-/** One cell of a page, in document order. */
+/** One cell or doctest block of a page, in document order. */
 export interface PageManifestCell {
+  /** A live cell (python fence, MyST code-cell) or a doctest block with "Try it". */
+  kind: 'cell' | 'doctest';
+  /** The element's id: `id=` as written, else generated from the code (unique on the page). */
   id: string;
   session: string;
-  /** The Python source, exactly the fence content. */
+  /** Python to run: the fence content; for a doctest, the examples' sources without prompts. */
   code: string;
-  /** Packages this cell needs (page's and fence's); absent when none. */
-  packages?: string[];
-  /** Start of the fence in the source file (absent for nodes without positions). */
+  /** Doctest only: the block exactly as documented. */
+  source?: string;
+  /** Top-level modules `code` imports, as Pyodide's `find_imports` finds them (sorted). */
+  imports: string[];
+  /** Declared packages (the page's front matter, then the block's `packages=`), as written. */
+  packages: string[];
+  /** MyST tags (empty for plain fences). */
+  tags: string[];
+  /** `timeout=SECONDS` of the block. */
+  timeout?: number;
+  /** Start of the block in the source file (absent for nodes without positions). */
   position?: {line: number; column: number};
 }
 
 /**
- * What a page's cells are, for notebook export and checks; set on
- * `file.data.pyodocs` by the transform (empty for pages without cells).
+ * The page as notebook cells, for "Open in JupyterLite" and notebook
+ * downloads: markdown sliced from the source between blocks, code cells by
+ * the id of their manifest cell.
+ */
+export type PageNotebookCell = {type: 'markdown'; source: string} | {type: 'code'; id: string};
+
+/**
+ * What every build-time consumer needs to know about a page's Python; set on
+ * `file.data.pyodocs` by `remarkPythonCells` on every page (empty lists on
+ * pages without cells).
  */
 export interface PageManifest {
+  /** Page source path relative to `file.cwd`, with `/` separators (undefined without a path). */
+  path: string | undefined;
+  /** Cells and doctest blocks in document order. */
   cells: PageManifestCell[];
   /** Session names in first-use order. */
   sessions: string[];
-  /** Every package the page's cells need (front matter `pyodide.packages` and fence `packages=`), deduplicated, in first-use order. */
+  /** Packages declared for the page's cells (front matter and block meta), as written, without repeats. */
   packages: string[];
+  /** Top-level modules imported by any cell or doctest, sorted, without repeats. */
+  imports: string[];
+  /** The page as notebook cells (empty on pages without cells). */
+  notebook: PageNotebookCell[];
 }
 
 declare module 'vfile' {

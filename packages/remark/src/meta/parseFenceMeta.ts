@@ -1,8 +1,8 @@
-import {CELL_ID, CELL_ID_CHARS, SESSION_NAME, SESSION_NAME_CHARS} from '../page/cellNames.js';
 import {PACKAGE_NAME, PACKAGE_NAME_CHARS, splitPackageList} from '../packages/packageNames.js';
+import {CELL_ID, CELL_ID_CHARS, SESSION_NAME, SESSION_NAME_CHARS} from '../page/cellNames.js';
 import type {PyodocsRuleId} from '../problems/ruleIds.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
-import {tokenizeFenceMeta, type FenceMetaItem} from './tokenizeFenceMeta.js';
+import {type FenceMetaItem, tokenizeFenceMeta} from './tokenizeFenceMeta.js';
 
 /** A problem in one fence's meta; offsets index the meta string. */
 export interface FenceMetaProblem {
@@ -13,12 +13,8 @@ export interface FenceMetaProblem {
   end: number;
 }
 
-/** What a python fence's meta says, plus everything wrong with it. */
-export interface FenceMeta {
-  /** The `run` flag: this fence is a cell even when the page runs only marked fences. */
-  run: boolean;
-  /** The `norun` flag: this fence stays static even when the page runs all fences. */
-  norun: boolean;
+/** What python fences and doctest blocks share in their meta. */
+interface FenceMetaValues {
   /** `session=NAME`, when valid. */
   session: string | undefined;
   /** `id=NAME`, when valid. */
@@ -34,38 +30,79 @@ export interface FenceMeta {
   problems: FenceMetaProblem[];
 }
 
-type OurKey = 'run' | 'norun' | 'session' | 'id' | 'packages' | 'timeout';
-const OUR_FLAGS: ReadonlySet<string> = new Set(['run', 'norun']);
-const OUR_VALUE_KEYS: ReadonlySet<string> = new Set(['session', 'id', 'packages', 'timeout']);
+/** What a python fence's meta says, plus everything wrong with it. */
+export interface FenceMeta extends FenceMetaValues {
+  /** The `run` flag: this fence is a cell even when the page runs only marked fences. */
+  run: boolean;
+  /** The `norun` flag: this fence stays static even when the page runs all fences. */
+  norun: boolean;
+}
+
+/** What a doctest block's meta says, plus everything wrong with it. */
+export interface DoctestFenceMeta extends FenceMetaValues {
+  /** The `try` flag: "Try it" on this block even when the page offers it only on marked blocks. */
+  try: boolean;
+  /** The `notry` flag: no "Try it" on this block. */
+  notry: boolean;
+}
+
+/** Which blocks a meta belongs to: python fences (`run`/`norun`) or doctest blocks (`try`/`notry`). */
+export type FenceMetaKind = 'cell' | 'doctest';
+
+interface KindGrammar {
+  flags: readonly [optIn: string, optOut: string];
+  /** The other kind's flags, named in a dedicated message. */
+  otherFlags: readonly string[];
+  block: string;
+  hint: string;
+}
+
+const VALUE_KEYS: ReadonlySet<string> = new Set(['session', 'id', 'packages', 'timeout']);
 // Docusaurus reads these itself (theme CodeBlock); they must pass through
 // untouched and never be reported as unknown.
 const DOCUSAURUS_KEYS: ReadonlySet<string> = new Set(['title', 'showLineNumbers']);
-const KNOWN_KEYS = ['run', 'norun', 'session', 'id', 'packages', 'timeout', 'title', 'showLineNumbers'];
-const VALID_KEYS_HINT =
-  'Valid keys: run, norun, session=NAME, id=NAME, packages="NAME,NAME", and Docusaurus\'s title="...", showLineNumbers, {1,3-5}.';
+const DOCUSAURUS_HINT = 'and Docusaurus\'s title="...", showLineNumbers, {1,3-5}';
 
-const isOurKey = (name: string): name is OurKey => OUR_FLAGS.has(name) || OUR_VALUE_KEYS.has(name);
+const GRAMMARS: Record<FenceMetaKind, KindGrammar> = {
+  cell: {
+    flags: ['run', 'norun'],
+    otherFlags: ['try', 'notry'],
+    block: 'a python code block',
+    hint: `Valid keys: run, norun, session=NAME, id=NAME, packages="NAME,NAME", timeout=SECONDS, ${DOCUSAURUS_HINT}.`,
+  },
+  doctest: {
+    flags: ['try', 'notry'],
+    otherFlags: ['run', 'norun'],
+    block: 'a doctest block',
+    hint: `Valid keys: try, notry, session=NAME, id=NAME, packages="NAME,NAME", timeout=SECONDS, ${DOCUSAURUS_HINT}.`,
+  },
+};
 
 /**
- * Parse the meta string of a python code fence (what follows ```` ```python ````).
+ * Parse the meta string of a python code fence (what follows ```` ```python ````)
+ * or, with `kind: 'doctest'`, of a doctest block (```` ```pycon ````, or python
+ * starting with `>>> `).
  *
  * Grammar: whitespace-separated items, each a flag (`run`), a `key=value`
  * pair whose value is bare or quoted with `"..."` / `'...'` (backslash escapes
- * inside quotes), or a Docusaurus highlight range `{1,3-5}`. Our keys are
- * `run`, `norun`, `session=NAME` and `id=NAME`; Docusaurus's `title`,
- * `showLineNumbers` and ranges are accepted and passed through. Problems are
- * returned with offsets, never thrown.
+ * inside quotes), or a Docusaurus highlight range `{1,3-5}`. Our items are
+ * the flags `run`/`norun` (python fences) or `try`/`notry` (doctest blocks),
+ * and `session=NAME`, `id=NAME`, `packages="NAME,NAME"`, `timeout=SECONDS`;
+ * Docusaurus's `title`, `showLineNumbers` and ranges are accepted and passed
+ * through. Problems are returned with offsets, never thrown.
  */
-export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
-  const source = meta ?? '';
-  const {items, errors} = tokenizeFenceMeta(source);
-  const problems: FenceMetaProblem[] = errors.map((error) => ({
-    ruleId: 'pyodocs:malformed-meta',
-    ...error,
-  }));
-  const result: FenceMeta = {
-    run: false,
-    norun: false,
+export function parseFenceMeta(meta: string | null | undefined, kind?: 'cell'): FenceMeta;
+export function parseFenceMeta(meta: string | null | undefined, kind: 'doctest'): DoctestFenceMeta;
+export function parseFenceMeta(
+  meta: string | null | undefined,
+  kind: FenceMetaKind = 'cell',
+): FenceMeta | DoctestFenceMeta {
+  const grammar = GRAMMARS[kind];
+  const [optIn, optOut] = grammar.flags;
+  const knownKeys = [...grammar.flags, ...VALUE_KEYS, ...DOCUSAURUS_KEYS];
+  const {items, errors} = tokenizeFenceMeta(meta ?? '');
+  const problems: FenceMetaProblem[] = errors.map((error) => ({ruleId: 'pyodocs:malformed-meta', ...error}));
+  const values: FenceMetaValues = {
     session: undefined,
     id: undefined,
     packages: [],
@@ -74,7 +111,8 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
     passthroughMeta: null,
     problems,
   };
-  const seen = new Map<OurKey, FenceMetaItem>();
+  const flags = new Map<string, FenceMetaItem>();
+  const seen = new Set<string>();
   const passthrough: string[] = [];
 
   for (const item of items) {
@@ -84,32 +122,23 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
     }
     const at = {start: item.start, end: item.end};
     const name = item.name;
+    const isFlag = grammar.flags.includes(name);
 
-    if (!isOurKey(name)) {
-      const suggestion = suggestClosest(name, KNOWN_KEYS);
-      problems.push({
-        ruleId: 'pyodocs:unknown-meta-key',
-        message:
-          `Unknown key "${name}" in the meta of a python code block.` +
-          (suggestion ? ` Did you mean "${suggestion}"?` : '') +
-          ` ${VALID_KEYS_HINT}`,
-        ...at,
-      });
+    if (!isFlag && !VALUE_KEYS.has(name)) {
+      problems.push({ruleId: 'pyodocs:unknown-meta-key', message: unknownKeyMessage(name, grammar, knownKeys), ...at});
       continue;
     }
-
-    const earlier = seen.get(name);
-    if (earlier) {
+    if (seen.has(name)) {
       problems.push({
         ruleId: 'pyodocs:conflicting-meta',
-        message: `"${name}" is given twice in the meta of a python code block. Keep only one.`,
+        message: `"${name}" is given twice in the meta of ${grammar.block}. Keep only one.`,
         ...at,
       });
       continue;
     }
-    seen.set(name, item);
+    seen.add(name);
 
-    if (OUR_FLAGS.has(name)) {
+    if (isFlag) {
       if (item.kind === 'pair') {
         problems.push({
           ruleId: 'pyodocs:invalid-meta-value',
@@ -118,87 +147,74 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
         });
         continue;
       }
-      result[name as 'run' | 'norun'] = true;
+      flags.set(name, item);
       continue;
     }
 
-    if (name === 'timeout') {
-      const seconds = item.kind === 'pair' && /^\d+(\.\d+)?$/.test(item.value) ? Number(item.value) : NaN;
-      if (!Number.isFinite(seconds)) {
-        problems.push({
-          ruleId: 'pyodocs:invalid-meta-value',
-          message: `"timeout" needs a number of seconds. Write timeout=10 (timeout=0: no limit).`,
-          ...at,
-        });
-        continue;
-      }
-      result.timeout = seconds;
-      continue;
-    }
-
-    if (name === 'packages') {
-      if (item.kind !== 'pair' || splitPackageList(item.value).length === 0) {
-        problems.push({
-          ruleId: 'pyodocs:invalid-meta-value',
-          message: `"packages" needs a list of package names. Write packages="numpy,matplotlib".`,
-          ...at,
-        });
-        continue;
-      }
-      const invalid = splitPackageList(item.value).filter((pkg) => !PACKAGE_NAME.test(pkg));
-      if (invalid.length > 0) {
-        problems.push({
-          ruleId: 'pyodocs:invalid-meta-value',
-          message: `Invalid package name${invalid.length === 1 ? '' : 's'} ${invalid.map((pkg) => JSON.stringify(pkg)).join(', ')} in "packages". Use only ${PACKAGE_NAME_CHARS}, separated by commas or spaces.`,
-          ...at,
-        });
-        continue;
-      }
-      result.packages = splitPackageList(item.value);
-      continue;
-    }
-
-    const [pattern, chars] = name === 'session' ? [SESSION_NAME, SESSION_NAME_CHARS] : [CELL_ID, CELL_ID_CHARS];
-    if (item.kind !== 'pair') {
-      problems.push({
-        ruleId: 'pyodocs:invalid-meta-value',
-        message: `"${name}" needs a value. Write ${name}=NAME (${chars}).`,
-        ...at,
-      });
-      continue;
-    }
-    if (item.value === '') {
-      problems.push({
-        ruleId: 'pyodocs:invalid-meta-value',
-        message: `Empty ${name === 'id' ? 'cell id' : 'session name'}. Write ${name}=NAME (${chars}).`,
-        ...at,
-      });
-      continue;
-    }
-    if (!pattern.test(item.value)) {
-      problems.push({
-        ruleId: 'pyodocs:invalid-meta-value',
-        message: `Invalid ${name === 'id' ? 'cell id' : 'session name'} ${JSON.stringify(item.value)}. Use only ${chars}.`,
-        ...at,
-      });
-      continue;
-    }
-    result[name as 'session' | 'id'] = item.value;
+    const problem = readValue(item, values);
+    if (problem) problems.push({ruleId: 'pyodocs:invalid-meta-value', message: problem, ...at});
   }
 
-  const run = seen.get('run');
-  const norun = seen.get('norun');
-  if (result.run && result.norun && run && norun) {
-    const later = run.start > norun.start ? run : norun;
+  const optInItem = flags.get(optIn);
+  const optOutItem = flags.get(optOut);
+  if (optInItem && optOutItem) {
+    const later = optInItem.start > optOutItem.start ? optInItem : optOutItem;
     problems.push({
       ruleId: 'pyodocs:conflicting-meta',
-      message: '"run" and "norun" contradict each other. Remove one of them.',
+      message: `"${optIn}" and "${optOut}" contradict each other. Remove one of them.`,
       start: later.start,
       end: later.end,
     });
   }
 
   problems.sort((a, b) => a.start - b.start);
-  result.passthroughMeta = passthrough.length > 0 ? passthrough.join(' ') : null;
-  return result;
+  values.passthroughMeta = passthrough.length > 0 ? passthrough.join(' ') : null;
+  return kind === 'cell'
+    ? {run: optInItem !== undefined, norun: optOutItem !== undefined, ...values}
+    : {try: optInItem !== undefined, notry: optOutItem !== undefined, ...values};
+}
+
+function unknownKeyMessage(name: string, grammar: KindGrammar, knownKeys: readonly string[]): string {
+  const [optIn, optOut] = grammar.flags;
+  if (grammar.otherFlags.includes(name)) {
+    return grammar.block === 'a doctest block'
+      ? `"${name}" does not apply to a doctest block (pycon, or python starting with ">>> "). Write "${optIn}" or "${optOut}" to say whether it gets "Try it".`
+      : `"${name}" does not apply to a python code block: it is for doctest blocks (pycon, or python starting with ">>> "). Write "${optIn}" or "${optOut}".`;
+  }
+  const suggestion = suggestClosest(name, knownKeys);
+  return (
+    `Unknown key "${name}" in the meta of ${grammar.block}.` +
+    (suggestion ? ` Did you mean "${suggestion}"?` : '') +
+    ` ${grammar.hint}`
+  );
+}
+
+/** Reads `session`, `id`, `packages` or `timeout` into `values`; returns what is wrong instead, if anything. */
+function readValue(item: FenceMetaItem & {kind: 'flag' | 'pair'}, values: FenceMetaValues): string | undefined {
+  const name = item.name;
+  if (name === 'timeout') {
+    const seconds = item.kind === 'pair' && /^\d+(\.\d+)?$/.test(item.value) ? Number(item.value) : Number.NaN;
+    if (!Number.isFinite(seconds))
+      return '"timeout" needs a number of seconds. Write timeout=10 (timeout=0: no limit).';
+    values.timeout = seconds;
+    return undefined;
+  }
+  if (name === 'packages') {
+    const names = item.kind === 'pair' ? splitPackageList(item.value) : [];
+    if (names.length === 0) return '"packages" needs a list of package names. Write packages="numpy,matplotlib".';
+    const invalid = names.filter((pkg) => !PACKAGE_NAME.test(pkg));
+    if (invalid.length > 0) {
+      return `Invalid package name${invalid.length === 1 ? '' : 's'} ${invalid.map((pkg) => JSON.stringify(pkg)).join(', ')} in "packages". Use only ${PACKAGE_NAME_CHARS}, separated by commas or spaces.`;
+    }
+    values.packages = names;
+    return undefined;
+  }
+  const [pattern, chars, what] =
+    name === 'session' ? [SESSION_NAME, SESSION_NAME_CHARS, 'session name'] : [CELL_ID, CELL_ID_CHARS, 'cell id'];
+  if (item.kind !== 'pair') return `"${name}" needs a value. Write ${name}=NAME (${chars}).`;
+  if (item.value === '') return `Empty ${what}. Write ${name}=NAME (${chars}).`;
+  if (!pattern.test(item.value)) return `Invalid ${what} ${JSON.stringify(item.value)}. Use only ${chars}.`;
+  if (name === 'session') values.session = item.value;
+  else values.id = item.value;
+  return undefined;
 }

@@ -1,13 +1,11 @@
 import type {Code, Paragraph, Root, RootContent} from 'mdast';
 import type {Position} from 'unist';
 import {visit} from 'unist-util-visit';
-import type {VFile} from 'vfile';
-import {readPageSettings} from '../frontMatter/readPageSettings.js';
-import {PageProblems} from '../problems/PageProblems.js';
+import type {PageContext} from '../page/PageContext.js';
+import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName} from './mystAdmonitions.js';
-import {replaceColonFences, type ColonFenceHandlers} from './mystColonFences.js';
 import {parseMystOptions} from './mystCellOptions.js';
-import {pageKernelLanguage} from './pageKernel.js';
+import {type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
 
 /** What a `{code-cell}` fence tells the python cells transform (set on `code.data.pyodocsCell`). */
 export interface MystCellData {
@@ -23,36 +21,21 @@ declare module 'mdast' {
   }
 }
 
-export interface MystTransformOptions {
-  /**
-   * Parses the body of an admonition directive into block content, in the
-   * page's own format (the plugin passes the processor's Markdown or MDX
-   * parser). Without it the body becomes one plain-text paragraph.
-   */
-  parseMarkdown?: ((markdown: string) => Root) | undefined;
-  /** As `RemarkPythonCellsOptions.onError`. @default 'throw' */
-  onError?: 'throw' | 'warn' | undefined;
-}
-
-const PYTHON_LANGUAGES = new Set(['python', 'python3', 'ipython', 'ipython3', 'py', 'pyodide']);
-
 /**
  * MyST Markdown notebooks (jupytext `format_name: myst`): `{code-cell}` fences
  * become python fences marked for the cells transform (with their tags),
  * `+++` block breaks disappear, and MyST admonition directives written as
- * fences (```` ```{note} ```` or `:::{note}`) become Docusaurus admonitions.
+ * fences (```` ```{note} ```` or `:::{note}`) become Docusaurus admonitions,
+ * their bodies parsed with `page.parseMarkdown` (without it, a directive
+ * fence's body becomes one plain-text paragraph and colon fences stay text).
  */
-export function mystTransform(tree: Root, file: VFile, options?: MystTransformOptions): void {
-  const problems = new PageProblems(file);
-  const source = String(file.value ?? '');
+export function mystTransform(tree: Root, page: PageContext): void {
+  const {problems, parseMarkdown} = page;
   removeBlockBreaks(tree);
-  const parseMarkdown = options?.parseMarkdown;
   if (parseMarkdown) {
-    const lines = source.split(/\r?\n/);
+    const lines = page.source.split(/\r?\n/);
     replaceColonFences(tree, lines, colonFenceHandlers(parseMarkdown, lines, problems));
   }
-  const pageEnabled = readPageSettings(tree, file).settings.enabled;
-  const kernel = pageKernelLanguage(tree, file);
 
   visit(tree, 'code', (node, index, parent) => {
     const directive = mystDirectiveName(node.lang);
@@ -64,8 +47,8 @@ export function mystTransform(tree: Root, file: VFile, options?: MystTransformOp
       const argument = node.meta?.trim() ?? '';
       const firstLine = node.position ? node.position.start.line + 1 : 0;
       const {title, content, contentFirstLine} = admonitionContent(directive, argument, node.value, firstLine);
-      const children = options?.parseMarkdown
-        ? shiftLines(options.parseMarkdown(content).children, contentFirstLine)
+      const children = parseMarkdown
+        ? shiftLines(parseMarkdown(content).children, contentFirstLine)
         : [{type: 'paragraph', children: [{type: 'text', value: content}]} as Paragraph];
       siblings.splice(index, 1, admonitionNode(admonition.type, title, children, node.position));
       return index; // visit the admonition's content too (nested cells)
@@ -85,9 +68,9 @@ export function mystTransform(tree: Root, file: VFile, options?: MystTransformOp
       );
     }
     const argument = node.meta?.trim().split(/\s+/)[0]?.toLowerCase();
-    const language = argument || kernel || 'python';
-    if (!PYTHON_LANGUAGES.has(language)) {
-      if (pageEnabled) {
+    const language = argument || page.kernelLanguage || 'python';
+    if (!page.options.languages.isPythonKernel(language)) {
+      if (page.settings.enabled) {
         problems.report(
           'pyodocs:non-python-kernel',
           `This {code-cell} is ${language}, but pyodocs runs only Python. Set "pyodide: false" in the front matter to show the page's cells as static code.`,
@@ -118,8 +101,6 @@ export function mystTransform(tree: Root, file: VFile, options?: MystTransformOp
     siblings.splice(index, 1, cell);
     return undefined;
   });
-
-  if ((options?.onError ?? 'throw') === 'throw') problems.throwIfAny();
 }
 
 /**

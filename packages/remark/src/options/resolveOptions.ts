@@ -1,6 +1,7 @@
+import {DEFAULT_PYTHON_LANGUAGES, type PythonLanguages, pythonLanguages} from '../languages/pythonLanguages.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
 
-/** Options of `remarkPythonCells` / `pythonCellsTransform`. */
+/** Options of `remarkPythonCells`. */
 export interface RemarkPythonCellsOptions {
   /**
    * Which python fences become cells: `'marked'` only those with the `run`
@@ -45,11 +46,12 @@ export interface RemarkPythonCellsOptions {
   doctestImportSource?: string | undefined;
 }
 
+/** The options checked and completed with defaults, once per processor. */
 export interface ResolvedPythonCellsOptions {
   runnable: 'marked' | 'all';
   componentName: string;
   importSource: string | undefined;
-  languages: ReadonlySet<string>;
+  languages: PythonLanguages;
   onError: 'throw' | 'warn';
   doctest: 'all' | 'marked' | false;
   doctestComponentName: string;
@@ -91,7 +93,7 @@ export function resolvePythonCellsOptions(
     runnable = 'marked',
     componentName = 'PyodocsPythonCell',
     importSource,
-    languages = ['python', 'py', 'python3'],
+    languages = DEFAULT_PYTHON_LANGUAGES,
     onError = 'throw',
     doctest = 'all',
     doctestComponentName = 'PyodocsDoctest',
@@ -151,7 +153,7 @@ export function resolvePythonCellsOptions(
     runnable,
     componentName,
     importSource,
-    languages: new Set(languages.map((language) => language.toLowerCase())),
+    languages: pythonLanguages(languages),
     onError,
   };
 }

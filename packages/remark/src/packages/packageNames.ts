@@ -10,17 +10,11 @@ export function splitPackageList(value: string): string[] {
   return value.split(/[\s,]+/).filter((name) => name !== '');
 }
 
-/** Concatenate name lists keeping the first occurrence of each name (compared case-insensitively, as PyPI does). */
+/**
+ * Concatenate name lists keeping the first occurrence of each name, compared
+ * as written: names are normalised (PEP 503) by the runtime, the one place
+ * that knows how its package sources spell them.
+ */
 export function mergePackageNames(...lists: ReadonlyArray<readonly string[] | undefined>): string[] {
-  const seen = new Set<string>();
-  const merged: string[] = [];
-  for (const list of lists) {
-    for (const name of list ?? []) {
-      const key = name.toLowerCase().replace(/[-_.]+/g, '-');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      merged.push(name);
-    }
-  }
-  return merged;
+  return [...new Set(lists.flatMap((list) => list ?? []))];
 }

@@ -10,9 +10,10 @@ interface Problem {
 }
 
 /**
- * The authoring problems of one page. Each becomes a vfile message whose text
- * starts with `path:line:col:` because Docusaurus prints only
- * `error.message`; `throwIfAny` turns them into one fatal error.
+ * The authoring problems of one page, reported by every transform of the
+ * pass and settled once at its end, in page order. Each becomes a vfile
+ * message whose text starts with `path:line:col:` because Docusaurus prints
+ * only `error.message`.
  */
 export class PageProblems {
   private readonly file: VFile;
@@ -26,16 +27,24 @@ export class PageProblems {
     const where = [relativePagePath(this.file), place?.line, place?.column].filter((part) => part !== undefined);
     const text = where.length > 0 ? `${where.join(':')}: ${message}` : message;
     this.problems.push({text, ruleId, place});
-    this.file.message(text, {place, ruleId, source: 'pyodocs'});
   }
 
-  /** Throws one fatal vfile message listing every problem, one per line. */
-  throwIfAny(): void {
-    const [first] = this.problems;
-    if (!first) return;
-    const count = this.problems.length;
+  /**
+   * Adds every problem to the file as a message, in page order (problems
+   * without a place last); with `'throw'`, then throws one fatal message
+   * listing them all, one per line.
+   */
+  settle(onError: 'throw' | 'warn'): void {
+    const key = (problem: Problem) => [problem.place?.line ?? Infinity, problem.place?.column ?? Infinity] as const;
+    const ordered = [...this.problems].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+    for (const problem of ordered) {
+      this.file.message(problem.text, {place: problem.place, ruleId: problem.ruleId, source: 'pyodocs'});
+    }
+    const [first] = ordered;
+    if (onError === 'warn' || !first) return;
+    const count = ordered.length;
     const heading = `${count} problem${count === 1 ? '' : 's'} with Python cells in ${relativePagePath(this.file) ?? 'this page'}:`;
-    this.file.fail([heading, ...this.problems.map((problem) => problem.text)].join('\n'), {
+    this.file.fail([heading, ...ordered.map((problem) => problem.text)].join('\n'), {
       place: first.place,
       ruleId: first.ruleId,
       source: 'pyodocs',

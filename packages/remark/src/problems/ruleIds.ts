@@ -12,4 +12,5 @@ export type PyodocsRuleId =
   | 'pyodocs:invalid-front-matter'
   | 'pyodocs:invalid-cell-options'
   | 'pyodocs:non-python-kernel'
-  | 'pyodocs:unclosed-directive';
+  | 'pyodocs:unclosed-directive'
+  | 'pyodocs:invalid-doctest';

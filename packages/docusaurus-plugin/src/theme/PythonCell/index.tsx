@@ -1,12 +1,21 @@
 import type {ReactNode} from 'react';
-import {PythonCell as Cell} from '@pyodocs/react';
+import {PythonCell as Cell, type PythonCellComponents} from '@pyodocs/react';
 import type {Props} from '@theme/PythonCell';
+import Code from '@theme/PythonCell/Code';
+import Output from '@theme/PythonCell/Output';
+import Status from '@theme/PythonCell/Status';
+import Toolbar from '@theme/PythonCell/Toolbar';
+
+// Through @theme/ so that a swizzled part replaces the default in every cell.
+// Module-level: the same component identities on every render.
+const components: PythonCellComponents = {Toolbar, Code, Status, Output};
 
 /**
- * A live Python cell. Our remark plugin emits one per runnable fence, with the
- * original code block as children (so the static HTML has highlighted code).
- * Swizzle this component (`--wrap`) to add chrome around every cell.
+ * A live Python cell. Our remark plugin emits one per runnable fence, with
+ * the original code block as children (so the static HTML has highlighted
+ * code). Swizzle this component (`--wrap`) to add chrome around every cell,
+ * or one of its parts (`PythonCell/Toolbar`, `/Code`, `/Status`, `/Output`).
  */
 export default function PythonCell(props: Props): ReactNode {
-  return <Cell {...props} />;
+  return <Cell {...props} components={components} />;
 }

@@ -1,12 +1,21 @@
 import type {ReactNode} from 'react';
-import {PythonDoctest as Doctest} from '@pyodocs/react';
+import {PythonDoctest as Doctest, type PythonDoctestComponents} from '@pyodocs/react';
+import Code from '@theme/PythonCell/Code';
+import Output from '@theme/PythonCell/Output';
+import Status from '@theme/PythonCell/Status';
+import Toolbar from '@theme/PythonCell/Toolbar';
 import type {Props} from '@theme/PythonDoctest';
+import Results from '@theme/PythonDoctest/Results';
+
+// The live cell looks like every other cell: the same (possibly swizzled) parts.
+const components: PythonDoctestComponents = {Toolbar, Code, Status, Output, Results};
 
 /**
  * A doctest example (```pycon or ```python starting with `>>> `) with a
  * "Try it" button. Our remark plugin emits one per doctest block, with the
- * original code block as children. Swizzle (`--wrap`) to add chrome.
+ * original code block as children. Swizzle (`--wrap`) to add chrome, or
+ * `PythonDoctest/Results` to change how the verdicts look.
  */
 export default function PythonDoctest(props: Props): ReactNode {
-  return <Doctest {...props} />;
+  return <Doctest {...props} components={components} />;
 }

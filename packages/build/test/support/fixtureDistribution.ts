@@ -1,0 +1,43 @@
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import type {PyodideLock} from '@pyodocs/runtime';
+// The runtime's test helpers: the wheels and lock entries its own tests load into Pyodide.
+import {buildWheel, lockEntry, pyodideLockInfo} from '../../../runtime/test/support/wheels.js';
+
+export type Wheel = ReturnType<typeof buildWheel>;
+
+export interface FixturePackage {
+  name: string;
+  version: string;
+  imports: string[];
+  depends?: string[];
+  /** Default: a pure wheel providing each import. */
+  wheel?: Wheel;
+}
+
+/** A lock with the pinned Pyodide's `info` and one entry per fixture package, plus the wheels it names. */
+export function fixtureLock(packages: FixturePackage[]): {lock: PyodideLock; wheels: Record<string, Wheel>} {
+  const wheels: Record<string, Wheel> = {};
+  const entries: PyodideLock['packages'] = {};
+  for (const item of packages) {
+    const wheel =
+      item.wheel ??
+      buildWheel({
+        name: item.name,
+        version: item.version,
+        files: Object.fromEntries(item.imports.map((module) => [`${module}/__init__.py`, `NAME = '${item.name}'\n`])),
+      });
+    wheels[item.name] = wheel;
+    entries[item.name] = lockEntry(wheel, item) as unknown as PyodideLock['packages'][string];
+  }
+  return {lock: {info: pyodideLockInfo() as unknown as PyodideLock['info'], packages: entries}, wheels};
+}
+
+/** A URL on which nothing listens: a source that cannot be reached. */
+export async function unreachableUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/`;
+}

@@ -1,0 +1,70 @@
+import type {ReactNode} from 'react';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+
+export interface PythonCellToolbarProps {
+  /** The cell's labels (site-wide, then the cell's overrides); the buttons' names come from `run`, `stop`, `reset`, `edit`. */
+  labels: Readonly<PythonCellLabels>;
+  /** One of this cell's runs is queued or running, so Stop can act. */
+  canStop: boolean;
+  /** The static code is shown and can become an editor: offer the Edit button. */
+  canEdit: boolean;
+  /** Id of the element describing how to edit (the Edit button's `aria-describedby`). */
+  editHintId: string;
+  /** Queues a run of the code the cell holds now. */
+  onRun(): void;
+  /** Cancels this cell's queued runs and interrupts its running one. */
+  onStop(): void;
+  /** Drops this cell's runs and outputs and puts the original code back. */
+  onReset(): void;
+  /** Turns the static code into the editor, focused. */
+  onEdit(): void;
+  /** The status line, placed after the buttons. */
+  children?: ReactNode;
+}
+
+/**
+ * Run / Stop / Reset (real buttons whose accessible names come from the
+ * labels: a DOM contract end-to-end tests rely on), the optional Edit, then
+ * the status line.
+ */
+export function PythonCellToolbar({
+  labels,
+  canStop,
+  canEdit,
+  editHintId,
+  onRun,
+  onStop,
+  onReset,
+  onEdit,
+  children,
+}: PythonCellToolbarProps): ReactNode {
+  return (
+    <div className="pyodocs-toolbar">
+      <button type="button" className="pyodocs-button pyodocs-button--run" onClick={() => onRun()}>
+        {labels.run}
+      </button>
+      <button
+        type="button"
+        className="pyodocs-button pyodocs-button--stop"
+        onClick={() => onStop()}
+        disabled={!canStop}
+      >
+        {labels.stop}
+      </button>
+      <button type="button" className="pyodocs-button pyodocs-button--reset" onClick={() => onReset()}>
+        {labels.reset}
+      </button>
+      {canEdit && (
+        <button
+          type="button"
+          className="pyodocs-button pyodocs-button--edit"
+          onClick={() => onEdit()}
+          aria-describedby={editHintId}
+        >
+          {labels.edit}
+        </button>
+      )}
+      {children}
+    </div>
+  );
+}

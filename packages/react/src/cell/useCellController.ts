@@ -1,0 +1,126 @@
+import {useCallback, useEffect, useId, type RefObject} from 'react';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
+import type {CellOutput} from '../output/CellOutput.js';
+import type {PackageDownload} from '../output/PackageProgress.js';
+import {registerCellCode} from './cellRegistry.js';
+import {cellDataState, type CellDataState} from './cellState.js';
+import {type CellEditorMode, useCellEditor} from './useCellEditor.js';
+import {type CellRunCode, useCellRunner} from './useCellRunner.js';
+
+/** A cell's state and actions: what its parts render and call (`usePythonCell()` inside a cell). */
+export interface PythonCellController {
+  /** Stable cell id, unique on the page (`data-pyodocs-cell`). */
+  id: string;
+  /** Namespace the code runs in. */
+  session: string;
+  /** The code as authored (what Reset puts back). */
+  code: string;
+  /** MyST tags of the cell, as given. */
+  tags: readonly string[];
+  /** The labels: the site's, then the cell's overrides. */
+  labels: Readonly<PythonCellLabels>;
+  /** `idle`, `queued`, `running`, `done` or `error` (the root's `data-state`). */
+  dataState: CellDataState;
+  /** Why the last run ended in `error`: a Python exception, or Python could not run at all. */
+  failure: 'python' | 'runtime' | null;
+  /** What the last run produced, in arrival order. */
+  outputs: readonly CellOutput[];
+  /** The package download of the pending run, if one is in progress. */
+  download: PackageDownload | null;
+  /** The prompt of the `input()` the running code waits in (empty string: no prompt), or null. */
+  inputPrompt: string | null;
+  /** `static`: the site's code; `loading`: the editor is downloading; `editing`: the editor is mounted. */
+  editorMode: CellEditorMode;
+  /** The editor could not be loaded; the static code stays. */
+  editorFailed: boolean;
+  /** The element the editor mounts into while `editorMode` is `editing`. */
+  editorHostRef: RefObject<HTMLDivElement | null>;
+  /** Id of the element that describes how to edit. */
+  editHintId: string;
+  /** The code the cell would run now: the reader's edits, or the original. */
+  getCode(): string;
+  /** Queues a run of the current code. */
+  run(): void;
+  /** Cancels this cell's queued runs (and the session's queued after them) and interrupts its running one. */
+  stop(): void;
+  /** Drops this cell's runs and outputs and puts the original code back. */
+  reset(): void;
+  /** Turns the static code into the editor, focused (at the clicked point when given). */
+  edit(at?: {x: number; y: number}): void;
+  /** Starts downloading the editor without mounting it. */
+  preloadEditor(): void;
+  /** Answers the `input()` the running code waits in. */
+  answer(text: string): void;
+}
+
+export interface CellControllerOptions {
+  id: string;
+  code: string;
+  session: string;
+  labels?: Partial<PythonCellLabels> | undefined;
+  tags?: readonly string[] | undefined;
+  packages?: readonly string[] | undefined;
+  timeout?: number | undefined;
+  /** What Run sends for the code the cell holds now; default: that code, as a cell. */
+  toRun?: ((current: string) => CellRunCode) | undefined;
+}
+
+const noTags: readonly string[] = [];
+const asCell = (code: string): CellRunCode => ({code});
+
+/** Runner, editor and labels of one cell, as one controller. Hydrating it does no work beyond rendering. */
+export function useCellController({
+  id,
+  code,
+  session,
+  labels: labelOverrides,
+  tags = noTags,
+  packages,
+  timeout,
+  toRun = asCell,
+}: CellControllerOptions): PythonCellController {
+  const labels = usePythonCellLabels(labelOverrides);
+  const editHintId = useId();
+  const runner = useCellRunner({id, session, labels, packages, timeout});
+  const editor = useCellEditor({
+    code,
+    label: labels.editor,
+    describedBy: editHintId,
+    onRun: () => runner.run(toRun(editor.getCode())),
+  });
+  const {getCode, restore} = editor;
+  const {run: runCode, reset: resetRuns} = runner;
+
+  useEffect(() => registerCellCode(id, getCode), [id, getCode]);
+
+  const run = useCallback(() => runCode(toRun(getCode())), [runCode, toRun, getCode]);
+  const reset = useCallback(() => {
+    resetRuns();
+    restore(code);
+  }, [resetRuns, restore, code]);
+
+  return {
+    id,
+    session,
+    code,
+    tags,
+    labels,
+    dataState: cellDataState(runner.state),
+    failure: runner.state.failure,
+    outputs: runner.state.outputs,
+    download: runner.state.download,
+    inputPrompt: runner.state.input ? runner.state.input.prompt : null,
+    editorMode: editor.mode,
+    editorFailed: editor.loadFailed,
+    editorHostRef: editor.hostRef,
+    editHintId,
+    getCode,
+    run,
+    stop: runner.stop,
+    reset,
+    edit: editor.activate,
+    preloadEditor: editor.preload,
+    answer: runner.answer,
+  };
+}

@@ -1,0 +1,104 @@
+import type {Root, RootContent} from 'mdast';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import {SKIP, visit} from 'unist-util-visit';
+import {isDoctestFence} from '../doctest/isDoctestFence.js';
+import {readElementAttribute as read} from '../element/elementAttributes.js';
+import {findTopLevelImports} from '../imports/findImports.js';
+import {fenceMetaPlace} from '../meta/fenceMetaPlace.js';
+import {parseFenceMeta} from '../meta/parseFenceMeta.js';
+import {mergePackageNames} from '../packages/packageNames.js';
+import type {PageBlock, PageContext} from '../page/PageContext.js';
+import {createCellElement} from './createCellElement.js';
+
+/**
+ * Runnable python fences (and MyST `{code-cell}`s, marked by the MyST
+ * transform) become cell elements; every python fence's meta is checked,
+ * static ones too (`rnu` would otherwise silently leave a block static).
+ * Doctest blocks are the doctest transform's.
+ */
+export function pythonCellsTransform(tree: Root, page: PageContext): void {
+  if (!page.settings.enabled) return;
+  const {options} = page;
+
+  visit(tree, 'code', (node, index, parent) => {
+    const mystCell = node.data?.pyodocsCell;
+    if (!mystCell && !options.languages.isPython(node.lang)) return;
+    if (parent?.type === 'mdxJsxFlowElement' && parent.name === options.componentName) {
+      registerMadeElement(page, parent);
+      return;
+    }
+    if (isDoctestFence(node, options.languages)) return;
+
+    const meta = parseFenceMeta(node.meta);
+    const place = fenceMetaPlace(page.source, node);
+    for (const problem of meta.problems) page.problems.report(problem.ruleId, problem.message, place(problem.start));
+    if (meta.problems.length > 0) return;
+
+    // MyST {code-cell}s always run (unless tagged skip-execution).
+    const isRunnable = mystCell ? mystCell.runnable : page.runnable === 'all' ? !meta.norun : meta.run;
+    if (!isRunnable || !parent || typeof index !== 'number') return;
+
+    const values = {
+      code: node.value,
+      session: meta.session ?? page.defaultSession,
+      packages: mergePackageNames(page.settings.packages, meta.packages),
+      tags: mystCell?.tags ?? [],
+      timeout: meta.timeout,
+    };
+    const element = createCellElement(options.componentName, node, meta.passthroughMeta, {id: '', ...values});
+    const idItem = meta.items.find((item) => item.kind === 'pair' && item.name === 'id');
+    page.blocks.set(element, {
+      kind: 'cell',
+      element,
+      original: node,
+      explicitId: meta.id,
+      idPlace: idItem && place(idItem.start),
+      cell: cellEntry(values, node.position?.start),
+    });
+    (parent.children as RootContent[]).splice(index, 1, element);
+    // The new element holds the original fence: skip past it, not into it.
+    return [SKIP, index + 1];
+  });
+}
+
+function cellEntry(
+  values: {code: string; session: string; packages: string[]; tags: string[]; timeout: number | undefined},
+  start: {line: number; column: number} | undefined,
+): PageBlock['cell'] {
+  const {code, session, packages, tags, timeout} = values;
+  return {
+    kind: 'cell',
+    session,
+    code,
+    imports: findTopLevelImports(code),
+    packages,
+    tags,
+    ...(timeout === undefined ? {} : {timeout}),
+    ...(start ? {position: {line: start.line, column: start.column}} : {}),
+  };
+}
+
+/** A cell made by an earlier run on this tree: kept as it is, in the manifest, its id taken. */
+function registerMadeElement(page: PageContext, element: MdxJsxFlowElement): void {
+  const id = read.string(element, 'id');
+  const code = read.string(element, 'code');
+  const session = read.string(element, 'session');
+  if (id === undefined || code === undefined || session === undefined) return;
+  page.blocks.set(element, {
+    kind: 'cell',
+    element,
+    original: undefined,
+    explicitId: id,
+    idPlace: undefined,
+    cell: cellEntry(
+      {
+        code,
+        session,
+        packages: read.stringList(element, 'packages') ?? [],
+        tags: read.stringList(element, 'tags') ?? [],
+        timeout: read.number(element, 'timeout'),
+      },
+      element.position?.start,
+    ),
+  });
+}

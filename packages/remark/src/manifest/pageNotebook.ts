@@ -1,0 +1,69 @@
+import type {Root, RootContent} from 'mdast';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import type {Point} from 'unist';
+import {visit} from 'unist-util-visit';
+import type {PageNotebookCell} from './PageManifest.js';
+
+/** Nodes that mean nothing in a notebook: front matter, imports/exports, JSX expressions and elements. */
+const DROPPED = new Set(['yaml', 'toml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement']);
+
+/**
+ * The page as notebook cells, in page order: each block element (by its id)
+ * becomes a code cell, and the Markdown source between blocks (sliced by
+ * node positions, so it reads as written) becomes markdown cells. A
+ * top-level node holding blocks (tabs, an admonition) contributes only its
+ * blocks.
+ */
+export function pageNotebook(
+  tree: Root,
+  source: string,
+  blockIds: ReadonlyMap<MdxJsxFlowElement, string>,
+): PageNotebookCell[] {
+  const offsetOf = pointOffsets(source);
+  const cells: PageNotebookCell[] = [];
+  let start: number | undefined;
+  let end: number | undefined;
+  const flush = () => {
+    const text = start !== undefined && end !== undefined ? source.slice(start, end).trim() : '';
+    if (text) cells.push({type: 'markdown', source: text});
+    start = end = undefined;
+  };
+  for (const node of tree.children) {
+    const ids = blockIdsIn(node, blockIds);
+    if (ids.length > 0) {
+      flush();
+      for (const id of ids) cells.push({type: 'code', id});
+      continue;
+    }
+    const from = node.position && offsetOf(node.position.start);
+    const to = node.position && offsetOf(node.position.end);
+    if (DROPPED.has(node.type) || from === undefined || to === undefined) {
+      flush();
+      continue;
+    }
+    start ??= from;
+    end = to;
+  }
+  flush();
+  return cells;
+}
+
+function blockIdsIn(node: RootContent, blockIds: ReadonlyMap<MdxJsxFlowElement, string>): string[] {
+  const found: string[] = [];
+  visit(node, 'mdxJsxFlowElement', (element: MdxJsxFlowElement) => {
+    const id = blockIds.get(element);
+    if (id !== undefined) found.push(id);
+  });
+  return found;
+}
+
+/** A point's offset in the source: its own, or from its line and column (nodes the MyST transform made have no offsets). */
+function pointOffsets(source: string): (point: Point) => number | undefined {
+  let lineStarts: number[] | undefined;
+  return (point) => {
+    if (typeof point.offset === 'number') return point.offset;
+    lineStarts ??= [0, ...Array.from(source.matchAll(/\n/g), (match) => match.index + 1)];
+    const lineStart = lineStarts[point.line - 1];
+    return lineStart === undefined ? undefined : Math.min(lineStart + point.column - 1, source.length);
+  };
+}
