@@ -61,7 +61,10 @@ describe('the README-default site loads packages from the official distribution'
   // The fixture distribution's lock: the pinned one, with the stand-in's sha256.
   const fixtureLock = {
     ...realLock,
-    packages: {...realLock.packages, numpy: {...lockEntry(numpy, {name: 'numpy', version: numpyEntry.version, imports: ['numpy']})}},
+    packages: {
+      ...realLock.packages,
+      numpy: {...lockEntry(numpy, {name: 'numpy', version: numpyEntry.version, imports: ['numpy']})},
+    },
   };
   let server: StaticServer;
   let cdnRequests: string[];
@@ -82,7 +85,9 @@ describe('the README-default site loads packages from the official distribution'
   });
 
   /** Opens the page with the official distribution answered by `answer` (its lock is the site's own). */
-  async function openPage(answer: (file: string) => {status: number; body?: Uint8Array} | 'offline'): Promise<{page: Page; outside: string[]; sitePackageRequests: string[]}> {
+  async function openPage(
+    answer: (file: string) => {status: number; body?: Uint8Array} | 'offline',
+  ): Promise<{page: Page; outside: string[]; sitePackageRequests: string[]}> {
     const {context, outside} = await isolatedContext();
     cdnRequests = [];
     await context.route(`${OFFICIAL}**`, (route) => {
@@ -90,7 +95,11 @@ describe('the README-default site loads packages from the official distribution'
       cdnRequests.push(file);
       const response = answer(file);
       if (response === 'offline') return route.abort('internetdisconnected');
-      return route.fulfill({status: response.status, body: Buffer.from(response.body ?? 'not found'), headers: {'access-control-allow-origin': '*'}});
+      return route.fulfill({
+        status: response.status,
+        body: Buffer.from(response.body ?? 'not found'),
+        headers: {'access-control-allow-origin': '*'},
+      });
     });
     // The site serves the pinned lock; in this test world the distribution's files are the fixture's.
     await context.route(/\/pyodide\/[^/]+\/pyodide-lock\.json$/, (route) =>
@@ -99,7 +108,8 @@ describe('the README-default site loads packages from the official distribution'
     const sitePackageRequests: string[] = [];
     context.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.hostname === '127.0.0.1' && /\/pyodide\/[^/]+\/.+\.(whl|zip)$/.test(url.pathname)) sitePackageRequests.push(url.pathname);
+      if (url.hostname === '127.0.0.1' && /\/pyodide\/[^/]+\/.+\.(whl|zip)$/.test(url.pathname))
+        sitePackageRequests.push(url.pathname);
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/`, {waitUntil: 'networkidle'});
@@ -159,17 +169,26 @@ describe('packages.bundle ships exactly what the pages need', () => {
   const wheel = (name: string, files: Record<string, string>, requires: string[] = []) =>
     buildWheel({name, version: '1.0', files, requires});
   const numpy = wheel('numpy', {'numpy/__init__.py': 'def arange(n):\n    return list(range(n))\n'});
-  const fixturepkg = wheel('fixturepkg', {'fixturepkg/__init__.py': 'import fixturedep\ndef greet():\n    return fixturedep.WORD\n'});
+  const fixturepkg = wheel('fixturepkg', {
+    'fixturepkg/__init__.py': 'import fixturedep\ndef greet():\n    return fixturedep.WORD\n',
+  });
   const fixturedep = wheel('fixturedep', {'fixturedep.py': 'WORD = "bundled"\n'});
   const unusedpkg = wheel('unusedpkg', {'unusedpkg.py': 'VALUE = 42\n'});
-  const purepkg = wheel('purepkg', {'purepkg.py': 'import puredep\ndef answer():\n    return puredep.ANSWER\n'}, ['puredep>=1']);
+  const purepkg = wheel('purepkg', {'purepkg.py': 'import puredep\ndef answer():\n    return puredep.ANSWER\n'}, [
+    'puredep>=1',
+  ]);
   const puredep = wheel('puredep', {'puredep.py': 'ANSWER = "from PyPI"\n'});
   const distribution = {
     lock: {
       info,
       packages: {
         numpy: lockEntry(numpy, {name: 'numpy', version: '1.0', imports: ['numpy']}),
-        fixturepkg: lockEntry(fixturepkg, {name: 'fixturepkg', version: '1.0', imports: ['fixturepkg'], depends: ['fixturedep']}),
+        fixturepkg: lockEntry(fixturepkg, {
+          name: 'fixturepkg',
+          version: '1.0',
+          imports: ['fixturepkg'],
+          depends: ['fixturedep'],
+        }),
         fixturedep: lockEntry(fixturedep, {name: 'fixturedep', version: '1.0', imports: ['fixturedep']}),
         unusedpkg: lockEntry(unusedpkg, {name: 'unusedpkg', version: '1.0', imports: ['unusedpkg']}),
       },
@@ -212,10 +231,15 @@ describe('packages.bundle ships exactly what the pages need', () => {
     const output = await build();
     expect(output).toMatch(/\[pyodocs\] .*5 packages/);
     expect(bundledFiles()).toEqual(
-      [fixturedep, fixturepkg, numpy, puredep, purepkg].map((w) => w.fileName).concat('pyodide-lock.json').sort(),
+      [fixturedep, fixturepkg, numpy, puredep, purepkg]
+        .map((w) => w.fileName)
+        .concat('pyodide-lock.json')
+        .sort(),
     );
     // Packages no page uses stay available at the distribution's URL.
-    const lock = JSON.parse(readFileSync(path.join(outDir, 'pyodocs', 'packages', 'pyodide-lock.json'), 'utf8')) as typeof distribution.lock;
+    const lock = JSON.parse(
+      readFileSync(path.join(outDir, 'pyodocs', 'packages', 'pyodide-lock.json'), 'utf8'),
+    ) as typeof distribution.lock;
     expect(lock.packages.unusedpkg?.file_name).toBe(`${packages.distributionUrl}${unusedpkg.fileName}`);
     expect(lock.packages.numpy?.file_name).toBe(numpy.fileName);
 
@@ -262,7 +286,10 @@ describe('packages.bundle ships exactly what the pages need', () => {
     const output = await build();
     expect(output).toMatch(/\[pyodocs\] .*4 packages/);
     expect(bundledFiles()).toEqual(
-      [fixturedep, fixturepkg, numpy, unusedpkg].map((w) => w.fileName).concat('pyodide-lock.json').sort(),
+      [fixturedep, fixturepkg, numpy, unusedpkg]
+        .map((w) => w.fileName)
+        .concat('pyodide-lock.json')
+        .sort(),
     );
   });
 });

@@ -39,7 +39,6 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
   const remarkOptions = {
     importSource: '@theme/OpenInJupyterLite',
     componentName: 'PyodocsOpenInJupyterLite',
-    cellName: 'PyodocsPythonCell',
   };
   // The site allContentLoaded prepared last (it changes when contents change during `start`).
   let latest: PreparedLiteSite | undefined;
@@ -76,7 +75,10 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
       const pyodide = options.sharePyodide && facts ? sharedPyodide(facts) : undefined;
       const prepared = await prepareLiteSite({
         siteDir: context.siteDir,
-        source: options.prebuilt !== undefined ? {prebuilt: options.prebuilt} : {build: options.build ?? {contents: [], apps: []}},
+        source:
+          options.prebuilt !== undefined
+            ? {prebuilt: options.prebuilt}
+            : {build: options.build ?? {contents: [], apps: []}},
         cacheDir,
         jupyter: resolveJupyterCommand(options.jupyter),
         python: options.python,

@@ -9,7 +9,11 @@ export const BUNDLE_PUBLIC_DIR = 'pyodocs/packages/';
  * The one object that takes the plugin's options to the reader's browser
  * (global data → PyodideProvider → PyodideClient), resolved once here.
  */
-export function resolveClientConfig(options: PluginOptions, assets: RuntimeAssets, baseUrl: string): PyodideClientConfig {
+export function resolveClientConfig(
+  options: PluginOptions,
+  assets: RuntimeAssets,
+  baseUrl: string,
+): PyodideClientConfig {
   const {packages} = options;
   const source =
     packages.mirrorUrl !== undefined

@@ -44,10 +44,15 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   const runtimeRequiredBy = new Set<string>();
   const collector = new PageManifestCollector();
   const consumers: SiteManifestConsumer[] = [
-    runtimeAssetsConsumer(assets, {selfHostPyodide: options.pyodideBaseUrl === undefined, requiredBy: runtimeRequiredBy}),
+    runtimeAssetsConsumer(assets, {
+      selfHostPyodide: options.pyodideBaseUrl === undefined,
+      requiredBy: runtimeRequiredBy,
+    }),
   ];
   if (options.packages.bundle) {
-    consumers.push(packageBundleConsumer({packages: options.packages, siteDir: context.siteDir, publicDir: BUNDLE_PUBLIC_DIR}));
+    consumers.push(
+      packageBundleConsumer({packages: options.packages, siteDir: context.siteDir, publicDir: BUNDLE_PUBLIC_DIR}),
+    );
   }
 
   return {

@@ -105,7 +105,9 @@ function folderUrl(name: string, holds: string) {
   return Joi.string()
     .uri({allowRelative: true})
     .pattern(/\/$/, 'ending with a slash')
-    .messages({'string.pattern.name': `"${name}" must end with "/" (it is the folder that holds ${holds}), got "{#value}"`});
+    .messages({
+      'string.pattern.name': `"${name}" must end with "/" (it is the folder that holds ${holds}), got "{#value}"`,
+    });
 }
 
 const packagesSchema = Joi.object<PackagesOptions>({
@@ -144,11 +146,9 @@ export const pluginOptionsSchema = Joi.object<PluginOptions>({
   timeoutSeconds: Joi.number().min(0).default(DEFAULT_OPTIONS.timeoutSeconds),
   pyodideBaseUrl: folderUrl('pyodideBaseUrl', 'pyodide.mjs'),
   packages: packagesSchema.default(),
-  packageBaseUrl: Joi.any()
-    .forbidden()
-    .messages({
-      'any.unknown': '"packageBaseUrl" is now "packages.mirrorUrl": write packages: {mirrorUrl: \'/pyodide-packages/\'}.',
-    }),
+  packageBaseUrl: Joi.any().forbidden().messages({
+    'any.unknown': '"packageBaseUrl" is now "packages.mirrorUrl": write packages: {mirrorUrl: \'/pyodide-packages/\'}.',
+  }),
 });
 
 export function validateOptions({

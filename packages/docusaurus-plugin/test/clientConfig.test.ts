@@ -27,7 +27,10 @@ describe('resolveClientConfig: one object from the plugin options to the browser
 
   test('bundle: lock and wheels from the build', () => {
     const config = resolveClientConfig(options({packages: {...DEFAULT_PACKAGES_OPTIONS, bundle: true}}), assets, '/');
-    expect(config.packages).toEqual({lockFileUrl: '/pyodocs/packages/pyodide-lock.json', baseUrl: '/pyodocs/packages/'});
+    expect(config.packages).toEqual({
+      lockFileUrl: '/pyodocs/packages/pyodide-lock.json',
+      baseUrl: '/pyodocs/packages/',
+    });
   });
 
   test('a mirror: lock and wheels from the folder the site serves', () => {
@@ -36,7 +39,10 @@ describe('resolveClientConfig: one object from the plugin options to the browser
       assets,
       '/',
     );
-    expect(config.packages).toEqual({lockFileUrl: '/pyodide-packages/pyodide-lock.json', baseUrl: '/pyodide-packages/'});
+    expect(config.packages).toEqual({
+      lockFileUrl: '/pyodide-packages/pyodide-lock.json',
+      baseUrl: '/pyodide-packages/',
+    });
   });
 
   test('index URLs, a CDN core and a time limit are passed on; nothing else is added', () => {

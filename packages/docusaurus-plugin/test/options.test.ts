@@ -46,7 +46,10 @@ describe('validateOptions', () => {
     [{packages: {bundle: true}}, {...defaults, packages: {...DEFAULT_PACKAGES_OPTIONS, bundle: true}}],
     [
       {packages: {bundle: true, strict: true, include: ['numpy', 'python-dateutil']}},
-      {...defaults, packages: {...DEFAULT_PACKAGES_OPTIONS, bundle: true, strict: true, include: ['numpy', 'python-dateutil']}},
+      {
+        ...defaults,
+        packages: {...DEFAULT_PACKAGES_OPTIONS, bundle: true, strict: true, include: ['numpy', 'python-dateutil']},
+      },
     ],
     [
       {packages: {mirrorUrl: '/pyodide-packages/', bundle: false}},

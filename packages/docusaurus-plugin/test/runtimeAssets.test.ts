@@ -6,7 +6,14 @@ import {PYODIDE_RUNTIME_FILES, resolveRuntimeAssets, runtimeAssetsConsumer} from
 const assets = resolveRuntimeAssets();
 
 function site(cellCount: number) {
-  const manifest = {path: 'docs/a.mdx', cells: Array.from({length: cellCount}, (_, i) => ({id: `c${i}`})), sessions: [], packages: [], imports: [], notebook: []};
+  const manifest = {
+    path: 'docs/a.mdx',
+    cells: Array.from({length: cellCount}, (_, i) => ({id: `c${i}`})),
+    sessions: [],
+    packages: [],
+    imports: [],
+    notebook: [],
+  };
   return {pages: new Map([['/site/docs/a.mdx', manifest as unknown as PageManifest]])};
 }
 

@@ -5,7 +5,11 @@ import {PageManifestCollector} from '../src/manifest/PageManifestCollector.js';
 import {siteHasCells, sitePackageRequest} from '../src/manifest/SiteManifest.js';
 import {collectPages} from '../src/manifest/SiteManifestPlugin.js';
 
-function page(path: string, cells: Array<{id: string; imports?: string[]; packages?: string[]}>, packages: string[] = []): PageManifest {
+function page(
+  path: string,
+  cells: Array<{id: string; imports?: string[]; packages?: string[]}>,
+  packages: string[] = [],
+): PageManifest {
   return {
     path,
     cells: cells.map((cell) => ({

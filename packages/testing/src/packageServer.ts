@@ -45,9 +45,11 @@ export async function startPackageServer(options: PackageServerOptions): Promise
   const requests: string[] = [];
   const files = new Map<string, Uint8Array>();
   for (const wheel of options.distribution?.files ?? []) files.set(`/dist/${wheel.fileName}`, wheel.bytes);
-  if (options.distribution) files.set('/dist/pyodide-lock.json', Buffer.from(JSON.stringify(options.distribution.lock)));
+  if (options.distribution)
+    files.set('/dist/pyodide-lock.json', Buffer.from(JSON.stringify(options.distribution.lock)));
   for (const releases of Object.values(options.pypi ?? {})) {
-    for (const release of releases) for (const wheel of release.wheels) files.set(`/files/${wheel.fileName}`, wheel.bytes);
+    for (const release of releases)
+      for (const wheel of release.wheels) files.set(`/files/${wheel.fileName}`, wheel.bytes);
   }
   let override: ResponseOverride | undefined;
 
@@ -58,7 +60,8 @@ export async function startPackageServer(options: PackageServerOptions): Promise
     const project = /^\/pypi\/([^/]+)\/json$/.exec(path);
     if (project) {
       const releases = options.pypi?.[project[1] ?? ''];
-      body = releases && Buffer.from(JSON.stringify(pypiProject(project[1] ?? '', releases, req.headers.host, options)));
+      body =
+        releases && Buffer.from(JSON.stringify(pypiProject(project[1] ?? '', releases, req.headers.host, options)));
     }
     const changed = override?.(path, body ?? new Uint8Array());
     const status = changed?.status ?? (body === undefined ? 404 : 200);
@@ -85,7 +88,12 @@ export async function startPackageServer(options: PackageServerOptions): Promise
   };
 }
 
-function pypiProject(name: string, releases: FixtureRelease[], host: string | undefined, options: PackageServerOptions) {
+function pypiProject(
+  name: string,
+  releases: FixtureRelease[],
+  host: string | undefined,
+  options: PackageServerOptions,
+) {
   return {
     info: {name, version: releases.at(-1)?.version},
     releases: Object.fromEntries(

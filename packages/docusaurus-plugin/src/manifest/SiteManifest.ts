@@ -13,7 +13,10 @@ export function siteHasCells(site: SiteManifest): boolean {
 }
 
 /** What the site's pages ask for: declared packages and imported modules, deduplicated, sorted. */
-export function sitePackageRequest(site: SiteManifest, include: readonly string[] = []): {packages: string[]; imports: string[]} {
+export function sitePackageRequest(
+  site: SiteManifest,
+  include: readonly string[] = [],
+): {packages: string[]; imports: string[]} {
   const packages = new Set(include);
   const imports = new Set<string>();
   for (const page of site.pages.values()) {

@@ -184,6 +184,18 @@ function translatedLabels(): PythonCellLabels {
       message: 'Got',
       description: 'Heading of the real output of a doctest example',
     }),
+    doctestStoppedAt: translate({
+      id: 'pyodocs.doctest.stoppedAt',
+      message: 'Stopped at example {number}',
+      description:
+        'Verdict of the doctest example a stop or time limit interrupted; {number} (1-based) is filled in by the cell',
+    }),
+    errorDetails: translate({
+      id: 'pyodocs.cell.errorDetails',
+      message: 'Details',
+      description:
+        'Summary of the toggle that shows the URLs and causes behind an error (e.g. a package that could not be loaded)',
+    }),
     doctestNoOutput: translate({
       id: 'pyodocs.doctest.noOutput',
       message: '(no output)',
