@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Creates (or checks) the Python virtual environment the runtime's CPython
 // oracle suite (test/python) runs in: the real numpy, matplotlib, pandas,
-// IPython, sympy and pyodide-py, exactly as pinned in
+// IPython and sympy, exactly as pinned in
 // test/python/requirements.txt. `node setup-python-test-venv.mjs <venv dir>`.
 // A fast no-op when the venv holds those pins; re-created from scratch when
 // the list (or the interpreter) changes, so a removed pin goes too.
@@ -11,8 +11,8 @@ import {homedir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-// pyodide-py (pyodide.code, pyodide.ffi under CPython) needs 3.13 since 0.28;
-// its 314.x releases need 3.14, which this kind of machine does not have.
+// The nearest this kind of machine has (pyenv) to Pyodide 314's Python 3.14;
+// every pin has a cp313 wheel.
 const PYTHON_VERSION = '3.13';
 const requirementsFile = fileURLToPath(new URL('../test/python/requirements.txt', import.meta.url));
 const venv = path.resolve(process.argv[2] ?? '.cache/python-test-venv');
@@ -64,7 +64,7 @@ if (current === wanted && existsSync(python)) {
 const systemPython = findPython();
 if (systemPython === undefined) {
   console.error(
-    `[python-test-venv] needs Python ${PYTHON_VERSION} with venv (pyodide-py, which the suite imports, requires it). ` +
+    `[python-test-venv] needs Python ${PYTHON_VERSION} with venv (the pins are wheels for it). ` +
       `Install it (pyenv install ${PYTHON_VERSION}; Debian/Ubuntu: python${PYTHON_VERSION} python${PYTHON_VERSION}-venv) ` +
       'or point PYODOCS_TEST_PYTHON at one.',
   );
