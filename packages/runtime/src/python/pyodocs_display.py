@@ -145,6 +145,8 @@ def format_object(
     """Return ``(data, metadata)`` for ``obj`` the way IPython's ``DisplayFormatter.format`` does.
 
     An object with ``_ipython_display_`` displays itself: its own bundle is empty.
+    A failing formatter is skipped with a line on stderr; a failing repr when
+    there is nothing else to show raises.
     """
     display_method = _real_method(obj, "_ipython_display_")
     if display_method is not None and _guarded(obj, "_ipython_display_()", lambda: display_method() or True):
@@ -171,6 +173,7 @@ def format_object(
             data = {k: v for k, v in data.items() if k not in exclude}
             metadata = {k: v for k, v in metadata.items() if k not in exclude}
 
+    repr_error: Exception | None = None
     registered: Formatted | None = None
     type_formatter = _type_formatter(obj)
     if type_formatter is not None:
@@ -187,7 +190,12 @@ def format_object(
             assert registered is not None
             value, meta = registered[0][mime], registered[1].get(mime)
         elif mime == "text/plain":
-            value = _guarded(obj, "__repr__()", lambda: _plain_text(obj))
+            try:
+                value = _plain_text(obj)
+            except NotImplementedError:
+                value = None
+            except Exception as error:  # noqa: BLE001 - raised below when nothing else shows
+                value, repr_error = None, error
             meta = None
         else:
             method = _real_method(obj, REPR_METHODS[mime])
@@ -199,6 +207,12 @@ def format_object(
         if meta is not None:
             metadata[mime] = meta
 
+    if repr_error is not None:
+        # Only a repr, and it failed: that is the error of the cell whose value it is (a notebook
+        # shows its traceback and no result); display() reports it in one line.
+        if not data:
+            raise repr_error
+        _warn(f"{type(obj).__name__}.__repr__() raised {type(repr_error).__name__}: {repr_error}; showing other representations")
     encoded: dict[str, Any] = {}
     for mime, value in data.items():
         try:
@@ -439,7 +453,11 @@ def display(
         if raw:
             _publish({mime: _jsonable(_encode(mime, value)) for mime, value in dict(obj).items()}, dict(metadata or {}))
             continue
-        data, meta = format_object(obj, include, exclude)
+        try:
+            data, meta = format_object(obj, include, exclude)
+        except Exception as error:  # noqa: BLE001 - as IPython: the cell goes on
+            _warn(f"{type(obj).__name__}.__repr__() raised {type(error).__name__}: {error}; nothing displayed")
+            continue
         if not data:
             # Nothing to show, e.g. _ipython_display_ displayed the object itself.
             continue

@@ -25,6 +25,9 @@ class Case:
     group: str = "default"
     # The cell ends with an exception (both sides must agree on what it showed before).
     raises: bool = False
+    # The value's repr raises: a notebook shows that traceback as output (the cell still
+    # succeeds), pyodocs ends the cell with it; both show the same exception and no result.
+    repr_raises: bool = False
 
 
 GROUPS = {group.name: group for group in (Group("default"), Group("retina", 2.0), Group("sympy-printing"))}
@@ -92,6 +95,10 @@ class ShowsItself:
 class ReprRaises:
     def __repr__(self):
         raise RuntimeError("no repr")
+
+class HtmlButReprRaises(ReprRaises):
+    def _repr_html_(self):
+        return "<b>html only</b>"
 
 class NotImplementedHtml:
     def _repr_html_(self):
@@ -207,7 +214,9 @@ CASES: list[Case] = [
     Case("class-not-instance", _RICH_CLASSES + "EveryRepr"),
     Case("ipython-display-method", _RICH_CLASSES + "ShowsItself()"),
     Case("ipython-display-method-displayed", _RICH_CLASSES + 'display(ShowsItself())\nprint("after")'),
-    Case("repr-raises", _RICH_CLASSES + "ReprRaises()"),
+    Case("repr-raises", _RICH_CLASSES + "ReprRaises()", repr_raises=True),
+    Case("display-repr-raises", _RICH_CLASSES + 'display(ReprRaises())\nprint("after")'),
+    Case("repr-raises-with-html", _RICH_CLASSES + "HtmlButReprRaises()"),
     Case("repr-html-not-implemented", _RICH_CLASSES + "NotImplementedHtml()"),
     Case("repr-wrong-types", _RICH_CLASSES + "WrongTypes()"),
     Case("proxy-claiming-every-attribute", _RICH_CLASSES + "ClaimsEverything()"),

@@ -111,12 +111,17 @@ def main(group_name: str, ipython: str, out_path: str) -> None:
             if not case.raises:
                 raise
             value = None
-        direct = None if value is None else dict(zip(("data", "metadata"), pyodocs_display.format_object(value)))
+        try:
+            direct = None if value is None else dict(zip(("data", "metadata"), pyodocs_display.format_object(value)))
+        except Exception:
+            if not case.repr_raises:
+                raise
+            direct = None
         if "matplotlib.pyplot" in sys.modules:
             sys.modules["matplotlib.pyplot"].close("all")
         hooks.__init__()
         status = asyncio.run(kernel.run(case.code, f"case-{number}", case.id))
-        if (status == "error") != case.raises:
+        if (status == "error") != (case.raises or case.repr_raises):
             raise RuntimeError(f"pyodocs side: case {case.id} ended {status}: {hooks.events}")
         results[case.id] = {"value": direct, "events": hooks.events}
     with open(out_path, "w") as file:

@@ -30,8 +30,6 @@ shown, so it appears once."""
 KERNEL_CHANGES = {
     "ipython-display-method": "Kernel._send_output publishes the value's bundle even when it is empty "
     "(an object with _ipython_display_ showed itself; IPython's display hook then sends nothing)",
-    "repr-raises": "Kernel._send_output publishes an empty bundle when even text/plain failed "
-    "(IPython's display hook sends nothing)",
     "figure-then-error": "a failed cell's figures are closed without being shown; "
     "a notebook shows them after the traceback (post_execute runs flush_figures after errors too)",
 }
@@ -72,12 +70,13 @@ def pyodocs_run(results: SideResults, side: str, case: Case) -> dict[str, Any]:
 @pytest.mark.parametrize("side", PYODOCS_SIDES)
 @pytest.mark.parametrize("case", case_params(kernel=True))
 def test_kernel_shows_what_the_notebook_shows(side_results: SideResults, side: str, case: Case) -> None:
-    expected = comparable_events(notebook_events(side_results, case), keep_errors=case.raises)
+    keep_errors = case.raises or case.repr_raises
+    expected = comparable_events(notebook_events(side_results, case), keep_errors=keep_errors)
     if case.id in FIGURE_SHOWN_ONCE:
         assert [event["type"] for event in expected] == ["result", "display"]
         assert expected[0]["data"] == expected[1]["data"]
         expected = expected[:1]
-    actual = comparable_events(pyodocs_run(side_results, side, case)["events"], keep_errors=case.raises)
+    actual = comparable_events(pyodocs_run(side_results, side, case)["events"], keep_errors=keep_errors)
     assert actual == expected
 
 
@@ -99,7 +98,7 @@ def test_format_object_makes_the_notebook_result(side_results: SideResults, side
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in CASES])
 def test_a_failing_formatter_leaves_one_line_on_stderr(side_results: SideResults, side: str, case: Case) -> None:
     """Where IPython shows a formatter's traceback or warning, pyodocs says it in one line."""
-    failed = formatter_failed(notebook_events(side_results, case), cell_raises=case.raises)
+    failed = formatter_failed(notebook_events(side_results, case), cell_raises=case.raises or case.repr_raises)
     stderr = stderr_text(pyodocs_run(side_results, side, case)["events"])
     if failed:
         assert len(stderr.splitlines()) >= 1, "the notebook reported a failing formatter; pyodocs said nothing"
