@@ -1,11 +1,13 @@
 """IPython's display protocol for pyodocs cells, without IPython.
 
 :func:`format_object` turns any object into a MIME bundle the way IPython's
-``DisplayFormatter`` does: ``_repr_mimebundle_`` first, then one
-``_repr_*_`` method per MIME type, then formatters registered for types we
-know without importing them (matplotlib figures), and ``text/plain`` (the
-``repr``) always. Binary types (PNG, JPEG) travel as base64 strings, JSON as
-JSON values, like Jupyter's ``display_data`` messages.
+``DisplayFormatter`` does: ``_ipython_display_`` (the object shows itself),
+``_repr_mimebundle_``, formatters registered for types we know without
+importing them (matplotlib figures), one ``_repr_*_`` method per MIME type,
+and ``text/plain`` from IPython's pretty printer (``IPython.lib.pretty``,
+vendored in the shim). Binary types (PNG, JPEG) travel as base64 strings,
+JSON as JSON values, like Jupyter's ``display_data`` messages.
+test/python checks all of it against IPython itself under CPython.
 
 The display classes (``HTML``, ``Markdown``, ``SVG``, ``Image``, ...) follow
 ``IPython.display``; the ``IPython`` shim package re-exports them so notebook
@@ -17,41 +19,54 @@ code runs unchanged. When the real IPython is installed it comes first on
 from __future__ import annotations
 
 import base64
+import importlib.abc
+import importlib.machinery
 import json
-from collections.abc import Callable
+import sys
+import types
+from collections.abc import Callable, Collection
 from typing import Any
 
-# MIME type -> the method IPython looks up for it, in IPython's order.
+# MIME type -> the method IPython's formatter for it calls, in the order of
+# DisplayFormatter.formatters (text/plain, first there, is the pretty printer's).
 REPR_METHODS: dict[str, str] = {
     "text/html": "_repr_html_",
     "text/markdown": "_repr_markdown_",
     "image/svg+xml": "_repr_svg_",
     "image/png": "_repr_png_",
+    "application/pdf": "_repr_pdf_",
     "image/jpeg": "_repr_jpeg_",
     "text/latex": "_repr_latex_",
     "application/json": "_repr_json_",
     "application/javascript": "_repr_javascript_",
-    "application/pdf": "_repr_pdf_",
 }
 
 BINARY_TYPES = {"image/png", "image/jpeg", "application/pdf"}
 
-# (module prefix, class name) -> formatter returning (data, metadata) or None.
-# Looked up by the object's class path, so nothing here imports a library.
-TYPE_FORMATTERS: dict[tuple[str, str], Callable[[Any], tuple[dict[str, Any], dict[str, Any]] | None]] = {}
+# What each formatter accepts (IPython's ``_return_type``; str for the others).
+RETURN_TYPES: dict[str, tuple[type, ...]] = {
+    "image/png": (bytes, str),
+    "image/jpeg": (bytes, str),
+    "application/pdf": (bytes, str),
+    "application/json": (list, dict),
+}
+
+Formatted = tuple[dict[str, Any], dict[str, Any]]
+
+# (module, class name) -> formatter returning (data, metadata) or None. Like a
+# printer registered with IPython's ``for_type_by_name``: looked up by the
+# object's class path, so nothing here imports a library; its MIME types win
+# over ``_repr_mimebundle_`` and ``_repr_*_``.
+TYPE_FORMATTERS: dict[tuple[str, str], Callable[[Any], Formatted | None]] = {}
 
 
-def register_type_formatter(
-    module: str, name: str, formatter: Callable[[Any], tuple[dict[str, Any], dict[str, Any]] | None]
-) -> None:
+def register_type_formatter(module: str, name: str, formatter: Callable[[Any], Formatted | None]) -> None:
     TYPE_FORMATTERS[(module, name)] = formatter
 
 
 def _encode(mime: str, value: Any) -> Any:
     if mime in BINARY_TYPES and isinstance(value, (bytes, bytearray, memoryview)):
         return base64.b64encode(bytes(value)).decode("ascii")
-    if mime == "application/json" and isinstance(value, str):
-        return json.loads(value)
     if isinstance(value, (bytes, bytearray)):
         return bytes(value).decode("utf-8", "replace")
     return value
@@ -63,85 +78,152 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _call_repr(obj: Any, method: str) -> Any:
-    # Classes (not instances) have unbound _repr_*_ methods: IPython skips them.
-    if isinstance(obj, type):
+def _real_method(obj: Any, name: str) -> Callable[..., Any] | None:
+    """IPython's ``get_real_method``: ``getattr`` that ignores proxies claiming every
+    attribute, classes (but for their class methods) and attributes that raise."""
+    try:
+        if getattr(obj, "_ipython_canary_method_should_not_exist_", None) is not None:
+            return None
+        method = getattr(obj, name, None)
+    except Exception:  # noqa: BLE001
         return None
-    func = getattr(obj, method, None)
-    if not callable(func):
+    if isinstance(obj, type) and not isinstance(method, types.MethodType):
         return None
-    return func()
+    return method if callable(method) else None
 
 
-def _add(data: dict[str, Any], metadata: dict[str, Any], mime: str, value: Any) -> None:
-    """Store one representation; a ``(data, metadata)`` tuple carries metadata, as in IPython."""
+def _guarded(obj: Any, what: str, compute: Callable[[], Any]) -> Any:
+    """Run one formatter like IPython's ``catch_format_error``: a failure shows nothing of it.
+
+    IPython prints the whole traceback; we print one line. NotImplementedError
+    means "no representation", silently, as there.
+    """
+    try:
+        return compute()
+    except NotImplementedError:
+        return None
+    except Exception as error:  # noqa: BLE001
+        _warn(f"{type(obj).__name__}.{what} raised {type(error).__name__}: {error}; showing other representations")
+        return None
+
+
+def _checked(obj: Any, mime: str, what: str, value: Any) -> tuple[Any, Any]:
+    """``(data, metadata)`` of a formatter's answer, or ``(None, None)`` when IPython would drop it."""
     if value is None:
-        return
+        return None, None
+    metadata = None
     if isinstance(value, tuple) and len(value) == 2:
-        value, meta = value
-        if value is None:
-            return
-        if meta:
-            metadata[mime] = meta
-    data[mime] = _jsonable(_encode(mime, value))
+        value, metadata = value
+    if value is None:
+        return None, metadata
+    expected = RETURN_TYPES.get(mime, (str,))
+    if not isinstance(value, expected) or (mime == "application/json" and isinstance(value, str)):
+        names = " or ".join(t.__name__ for t in expected)
+        _warn(f"{type(obj).__name__}.{what} returned {type(value).__name__}, not {names}; {mime} not shown")
+        return None, None
+    return value, metadata
+
+
+def _plain_text(obj: Any) -> str:
+    """text/plain as IPython's PlainTextFormatter makes it (the real IPython's printer when installed)."""
+    from IPython.lib.pretty import pretty
+
+    return pretty(obj, max_width=79)
+
+
+def _type_formatter(obj: Any) -> Callable[[Any], Formatted | None] | None:
+    for klass in type(obj).__mro__:
+        formatter = TYPE_FORMATTERS.get((klass.__module__, klass.__qualname__))
+        if formatter is not None:
+            return formatter
+    return None
 
 
 def format_object(
-    obj: Any, include: set[str] | None = None, exclude: set[str] | None = None
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Return ``(data, metadata)`` for ``obj``; a failing ``_repr_*_`` is skipped like in IPython."""
+    obj: Any, include: Collection[str] | None = None, exclude: Collection[str] | None = None
+) -> Formatted:
+    """Return ``(data, metadata)`` for ``obj`` the way IPython's ``DisplayFormatter.format`` does.
+
+    An object with ``_ipython_display_`` displays itself: its own bundle is empty.
+    A failing formatter is skipped with a line on stderr; a failing repr when
+    there is nothing else to show raises.
+    """
+    display_method = _real_method(obj, "_ipython_display_")
+    if display_method is not None and _guarded(obj, "_ipython_display_()", lambda: display_method() or True):
+        return {}, {}
+
     data: dict[str, Any] = {}
     metadata: dict[str, Any] = {}
-    bundle_method = None if isinstance(obj, type) else getattr(obj, "_repr_mimebundle_", None)
-    if callable(bundle_method):
-        try:
-            bundle = bundle_method(include=include, exclude=exclude)
-        except Exception as error:  # noqa: BLE001
-            _warn(obj, "_repr_mimebundle_", error)
-            bundle = None
-        if isinstance(bundle, tuple):
+    bundle_method = _real_method(obj, "_repr_mimebundle_")
+    if bundle_method is not None:
+        bundle = _guarded(obj, "_repr_mimebundle_()", lambda: bundle_method(include=include, exclude=exclude))
+        bundle_meta: Any = {}
+        if isinstance(bundle, tuple) and len(bundle) == 2:
             bundle, bundle_meta = bundle
-            metadata.update(bundle_meta or {})
+        if bundle is not None and not isinstance(bundle, dict):
+            _warn(f"{type(obj).__name__}._repr_mimebundle_() returned {type(bundle).__name__}, not dict; not shown")
+            bundle = None
         for mime, value in (bundle or {}).items():
-            try:
-                data[mime] = _jsonable(_encode(mime, value))
-            except (TypeError, ValueError) as error:
-                _warn(obj, f"_repr_mimebundle_ ({mime})", error)
-    for mime, method in REPR_METHODS.items():
-        if mime in data:
+            data[mime] = value
+        metadata.update(bundle_meta or {})
+        if include:
+            data = {k: v for k, v in data.items() if k in include}
+            metadata = {k: v for k, v in metadata.items() if k in include}
+        if exclude:
+            data = {k: v for k, v in data.items() if k not in exclude}
+            metadata = {k: v for k, v in metadata.items() if k not in exclude}
+
+    repr_error: Exception | None = None
+    registered: Formatted | None = None
+    type_formatter = _type_formatter(obj)
+    if type_formatter is not None:
+        registered = _guarded(obj, "formatter", lambda: type_formatter(obj))
+
+    for mime in ("text/plain", *REPR_METHODS):
+        from_registered = registered is not None and mime in registered[0]
+        # A bundle's type is not computed again, unless a formatter was registered for it.
+        if mime in data and not from_registered:
             continue
+        if (include and mime not in include) or (exclude and mime in exclude):
+            continue
+        if from_registered:
+            assert registered is not None
+            value, meta = registered[0][mime], registered[1].get(mime)
+        elif mime == "text/plain":
+            try:
+                value = _plain_text(obj)
+            except NotImplementedError:
+                value = None
+            except Exception as error:  # noqa: BLE001 - raised below when nothing else shows
+                value, repr_error = None, error
+            meta = None
+        else:
+            method = _real_method(obj, REPR_METHODS[mime])
+            if method is None:
+                continue
+            value, meta = _checked(obj, mime, f"{REPR_METHODS[mime]}()", _guarded(obj, f"{REPR_METHODS[mime]}()", method))
+        if value is not None:
+            data[mime] = value
+        if meta is not None:
+            metadata[mime] = meta
+
+    if repr_error is not None:
+        # Only a repr, and it failed: that is the error of the cell whose value it is (a notebook
+        # shows its traceback and no result); display() reports it in one line.
+        if not data:
+            raise repr_error
+        _warn(f"{type(obj).__name__}.__repr__() raised {type(repr_error).__name__}: {repr_error}; showing other representations")
+    encoded: dict[str, Any] = {}
+    for mime, value in data.items():
         try:
-            _add(data, metadata, mime, _call_repr(obj, method))
-        except Exception as error:  # noqa: BLE001
-            _warn(obj, method, error)
-    cls = type(obj)
-    for klass in cls.__mro__:
-        formatter = TYPE_FORMATTERS.get((klass.__module__, klass.__qualname__))
-        if formatter is not None:
-            formatted = formatter(obj)
-            if formatted is not None:
-                extra_data, extra_meta = formatted
-                for mime, value in extra_data.items():
-                    data.setdefault(mime, value)
-                metadata.update(extra_meta)
-            break
-    if "text/plain" not in data:
-        pretty = _call_repr(obj, "_repr_pretty_text_")
-        data["text/plain"] = pretty if isinstance(pretty, str) else repr(obj)
-    if include is not None:
-        data = {k: v for k, v in data.items() if k in include or k == "text/plain"}
-    if exclude is not None:
-        data = {k: v for k, v in data.items() if k not in exclude or k == "text/plain"}
-    return data, {k: v for k, v in metadata.items() if k in data}
+            encoded[mime] = _jsonable(_encode(mime, value))
+        except (TypeError, ValueError) as error:
+            _warn(f"{type(obj).__name__}: its {mime} is not JSON ({error}); not shown")
+    return encoded, metadata
 
 
-def _warn(obj: Any, method: str, error: BaseException) -> None:
-    import sys
-
-    print(
-        f"{type(obj).__name__}.{method}() raised {type(error).__name__}: {error}; showing other representations",
-        file=sys.stderr,
-    )
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 # --- display objects, as in IPython.display ---------------------------------------
@@ -176,8 +258,8 @@ class TextDisplayObject(DisplayObject):
 
 
 class Pretty(TextDisplayObject):
-    def _repr_pretty_text_(self) -> str:
-        return str(self.data)
+    def _repr_pretty_(self, pp: Any, cycle: bool) -> None:
+        pp.text(self.data)
 
 
 class HTML(TextDisplayObject):
@@ -207,12 +289,13 @@ class Math(TextDisplayObject):
 class SVG(DisplayObject):
     def __init__(self, data: Any = None, url: str | None = None, filename: str | None = None, metadata: dict[str, Any] | None = None) -> None:
         super().__init__(data, url, filename, metadata)
-        if isinstance(self.data, bytes):
-            self.data = self.data.decode("utf-8")
-        if isinstance(self.data, str):
-            start = self.data.find("<svg")
-            if start > 0:
-                self.data = self.data[start:]
+        if self.data is not None:
+            # As IPython: keep the <svg> element, re-serialised, without the document around it.
+            from xml.dom import minidom
+
+            found = minidom.parseString(self.data).getElementsByTagName("svg")
+            svg = found[0].toxml() if found else self.data
+            self.data = svg.decode(errors="replace") if isinstance(svg, bytes) else svg
 
     def _repr_svg_(self) -> Any:
         return self._data_and_metadata()
@@ -298,58 +381,141 @@ _publish: Callable[[dict[str, Any], dict[str, Any]], None] | None = None
 
 
 def set_publisher(publish: Callable[[dict[str, Any], dict[str, Any]], None]) -> None:
+    """Where display outputs go: ours, and the real IPython's once a cell imports it."""
     global _publish
     _publish = publish
+    _route_real_ipython_display()
+
+
+# The real IPython's display() prints reprs when no IPython shell runs, as in the worker.
+_IPYTHON_DISPLAY_MODULE = "IPython.core.display_functions"
+
+
+def _publish_display_data(data: dict[str, Any], metadata: dict[str, Any] | None = None, *_: Any, **__: Any) -> None:
+    """IPython's ``publish_display_data``, for libraries that send bundles themselves."""
+    if _publish is None:
+        return
+    _publish({mime: _jsonable(_encode(mime, value)) for mime, value in data.items()}, dict(metadata or {}))
+
+
+def _patch_ipython_display(module: types.ModuleType) -> None:
+    module.display = display  # type: ignore[attr-defined]
+    module.publish_display_data = _publish_display_data  # type: ignore[attr-defined]
+
+
+class _RealIPythonDisplayFinder(importlib.abc.MetaPathFinder):
+    """Patches ``IPython.core.display_functions`` as it is imported, before
+    ``IPython.display`` and the rest of IPython copy its ``display``."""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+        if name != _IPYTHON_DISPLAY_MODULE:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                exec_module = spec.loader.exec_module
+
+                def exec_and_patch(module: types.ModuleType) -> None:
+                    exec_module(module)
+                    _patch_ipython_display(module)
+
+                spec.loader.exec_module = exec_and_patch  # type: ignore[method-assign]
+                return spec
+        return None
+
+
+def _route_real_ipython_display() -> None:
+    if _IPYTHON_DISPLAY_MODULE in sys.modules:
+        _patch_ipython_display(sys.modules[_IPYTHON_DISPLAY_MODULE])
+    if not any(isinstance(finder, _RealIPythonDisplayFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _RealIPythonDisplayFinder())
 
 
 def display(
     *objs: Any,
-    include: Any = None,
-    exclude: Any = None,
+    include: Collection[str] | None = None,
+    exclude: Collection[str] | None = None,
     metadata: dict[str, Any] | None = None,
     raw: bool = False,
     **_: Any,
 ) -> None:
-    """Show each object as a display output, in order with printed text (IPython's signature).
+    """Show each object as a display output, in order with printed text (IPython's signature and rules).
 
     ``raw=True``: the objects already are MIME bundles (``{"text/html": ...}``).
-    ``transient``/``display_id`` are accepted and ignored: outputs are not updated in place.
+    ``transient``/``display_id``/``clear`` are accepted and ignored: outputs are not updated in place.
     """
     if _publish is None:
         print(*objs)
         return
-    include_set = set(include) if include is not None else None
-    exclude_set = set(exclude) if exclude is not None else None
     for obj in objs:
         if raw:
-            data = {mime: _jsonable(_encode(mime, value)) for mime, value in dict(obj).items()}
-            _publish(data, dict(metadata or {}))
+            _publish({mime: _jsonable(_encode(mime, value)) for mime, value in dict(obj).items()}, dict(metadata or {}))
             continue
-        data, meta = format_object(obj, include_set, exclude_set)
+        try:
+            data, meta = format_object(obj, include, exclude)
+        except Exception as error:  # noqa: BLE001 - as IPython: the cell goes on
+            _warn(f"{type(obj).__name__}.__repr__() raised {type(error).__name__}: {error}; nothing displayed")
+            continue
+        if not data:
+            # Nothing to show, e.g. _ipython_display_ displayed the object itself.
+            continue
         if metadata:
-            meta = {**meta, **metadata}
+            meta = _merge(meta, metadata)
         _publish(data, meta)
 
 
-def display_html(*objs: Any, raw: bool = False, **kwargs: Any) -> None:
-    display(*({"text/html": o} for o in objs) if raw else objs, raw=raw, include=None if raw else ["text/html"], **kwargs)
+def _merge(into: Any, extra: Any) -> Any:
+    """IPython's ``_merge``: the call's metadata wins, sub-dicts are merged rather than replaced."""
+    if not isinstance(into, dict) or not isinstance(extra, dict):
+        return extra
+    for key, value in extra.items():
+        into[key] = _merge(into.get(key), value)
+    return into
 
 
-def display_markdown(*objs: Any, raw: bool = False, **kwargs: Any) -> None:
-    display(*({"text/markdown": o} for o in objs) if raw else objs, raw=raw, **kwargs)
+def _display_mimetype(mime: str, objs: tuple[Any, ...], raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    """``display_html(...)`` and friends: only that MIME type; ``raw`` objects are its data."""
+    display(
+        *({mime: obj} for obj in objs) if raw else objs,
+        raw=raw,
+        metadata={mime: metadata} if metadata else None,
+        include=[mime],
+    )
 
 
-def display_svg(*objs: Any, raw: bool = False, **kwargs: Any) -> None:
-    display(*({"image/svg+xml": o} for o in objs) if raw else objs, raw=raw, **kwargs)
+def display_html(*objs: Any, raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    _display_mimetype("text/html", objs, raw, metadata)
 
 
-def display_png(*objs: Any, raw: bool = False, **kwargs: Any) -> None:
-    display(*({"image/png": o} for o in objs) if raw else objs, raw=raw, **kwargs)
+def display_markdown(*objs: Any, raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    _display_mimetype("text/markdown", objs, raw, metadata)
 
 
-def display_json(*objs: Any, raw: bool = False, **kwargs: Any) -> None:
-    display(*({"application/json": o} for o in objs) if raw else objs, raw=raw, **kwargs)
+def display_svg(*objs: Any, raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    _display_mimetype("image/svg+xml", objs, raw, metadata)
 
 
-def display_latex(*objs: Any, raw: bool = False, **kwargs: Any) -> None:
-    display(*({"text/latex": o} for o in objs) if raw else objs, raw=raw, **kwargs)
+def display_png(*objs: Any, raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    _display_mimetype("image/png", objs, raw, metadata)
+
+
+def display_jpeg(*objs: Any, raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    _display_mimetype("image/jpeg", objs, raw, metadata)
+
+
+def display_pdf(*objs: Any, raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    _display_mimetype("application/pdf", objs, raw, metadata)
+
+
+def display_latex(*objs: Any, raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    _display_mimetype("text/latex", objs, raw, metadata)
+
+
+def display_json(*objs: Any, raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    _display_mimetype("application/json", objs, raw, metadata)
+
+
+def display_javascript(*objs: Any, raw: bool = False, metadata: dict[str, Any] | None = None) -> None:
+    _display_mimetype("application/javascript", objs, raw, metadata)

@@ -2,14 +2,15 @@
 
 The kernel sets ``MPLBACKEND=module://pyodocs_matplotlib_backend`` before any
 cell runs, so ``import matplotlib.pyplot`` picks this backend (a worker has no
-DOM for Pyodide's default HTML5 canvas backend). Like Jupyter's inline backend:
+DOM for Pyodide's default HTML5 canvas backend). It behaves like Jupyter's
+inline backend (matplotlib_inline) with IPython's PNG figure formatter:
 ``plt.show()`` displays every open figure where it is called and closes them;
-figures still open when the cell ends are displayed then; a ``Figure`` as the
-last value is shown once. PNGs are rendered at the page's device pixel ratio,
-with the CSS size in the output's metadata (``{"image/png": {"width", "height"}}``).
-
-It uses only ``FigureCanvasAgg`` (as FigureCanvas), ``pyplot.get_fignums``,
-``pyplot.figure``, ``pyplot.close`` and ``Figure.savefig/dpi/get_size_inches``.
+figures still open when the cell ends are displayed then; a figure with
+nothing drawn is only its text; a ``Figure`` as the last value is shown once
+(a notebook shows it a second time when the cell ends). PNGs are rendered at
+the page's device pixel ratio; above 1, the CSS size is in the output's
+metadata (``{"image/png": {"width", "height"}}``), as IPython's "retina"
+format does at 2.
 """
 
 from __future__ import annotations
@@ -17,21 +18,39 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from matplotlib import colors
+from matplotlib._pylab_helpers import Gcf
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 import pyodocs_display
 
 FigureCanvas = FigureCanvasAgg
 
+
 def figure_to_png(figure: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """IPython's ``print_figure``/``retina_figure``: nothing for an empty figure."""
+    if not figure.axes and not figure.lines:
+        return {}, {}
+    if figure.canvas is None:
+        from matplotlib.backend_bases import FigureCanvasBase
+
+        FigureCanvasBase(figure)
     buffer = io.BytesIO()
     ratio = max(1.0, float(pyodocs_display.device_pixel_ratio))
-    figure.savefig(buffer, format="png", dpi=figure.dpi * ratio, bbox_inches="tight")
+    figure.canvas.print_figure(
+        buffer,
+        format="png",
+        dpi=figure.dpi * ratio,
+        bbox_inches="tight",
+        facecolor=figure.get_facecolor(),
+        edgecolor=figure.get_edgecolor(),
+    )
     png = buffer.getvalue()
+    data = {"image/png": pyodocs_display._encode("image/png", png)}
     width, height = _png_size(png)
-    data = {"image/png": pyodocs_display._encode("image/png", png), "text/plain": repr(figure)}
-    meta = {"image/png": {"width": round(width / ratio), "height": round(height / ratio)}} if width else {}
-    return data, meta
+    if ratio == 1 or not width:
+        return data, {}
+    return data, {"image/png": {"width": int(width // ratio), "height": int(height // ratio)}}
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -41,14 +60,35 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
+def figure_metadata(figure: Any) -> dict[str, Any] | None:
+    """matplotlib_inline's ``_fetch_figure_metadata``: a transparent figure says which background its ticks need."""
+    if colors.to_rgba(figure.get_facecolor())[3] >= 0.5:
+        return None
+    labels = [
+        label.get_color()
+        for axes in figure.axes
+        for axis in (axes.xaxis, axes.yaxis)
+        for label in axis.get_ticklabels()
+    ]
+    if not labels:
+        return None
+    light = colors.to_rgba_array(labels)[:, :3].dot((0.299, 0.587, 0.114)) > 0.5
+    if not (light == light[0]).all():
+        return None
+    return {"needs_background": "dark" if light[0] else "light"}
+
+
 def show(*_args: Any, **_kwargs: Any) -> None:
-    """``plt.show()``: display every open figure, in order, and close it."""
+    """``plt.show()``: display every open figure, most recently active last, and close them."""
     import matplotlib.pyplot as plt
 
-    for number in list(plt.get_fignums()):
-        figure = plt.figure(number)
-        pyodocs_display.display(figure)
-        plt.close(figure)
+    try:
+        for manager in Gcf.get_all_fig_managers():
+            figure = manager.canvas.figure
+            pyodocs_display.display(figure, metadata=figure_metadata(figure))
+    finally:
+        if Gcf.get_all_fig_managers():
+            plt.close("all")
 
 
 def flush_figures() -> None:

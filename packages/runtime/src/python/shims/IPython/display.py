@@ -14,9 +14,12 @@ from pyodocs_display import Pretty
 from pyodocs_display import TextDisplayObject
 from pyodocs_display import display
 from pyodocs_display import display_html
+from pyodocs_display import display_javascript
+from pyodocs_display import display_jpeg
 from pyodocs_display import display_json
 from pyodocs_display import display_latex
 from pyodocs_display import display_markdown
+from pyodocs_display import display_pdf
 from pyodocs_display import display_png
 from pyodocs_display import display_svg
 
@@ -34,9 +37,12 @@ __all__ = [
     "TextDisplayObject",
     "display",
     "display_html",
+    "display_javascript",
+    "display_jpeg",
     "display_json",
     "display_latex",
     "display_markdown",
+    "display_pdf",
     "display_png",
     "display_svg",
 ]

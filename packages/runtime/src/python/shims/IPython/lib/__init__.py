@@ -1,0 +1,1 @@
+"""``IPython.lib`` for pyodocs cells: only ``pretty``, the printer behind text/plain."""
