@@ -48,6 +48,35 @@ describe('isClientMessage', () => {
       valid: false,
     },
     {
+      title: 'init with the shared-memory pause channel',
+      message: {
+        type: 'init',
+        protocol: 4,
+        indexURL: '/p/',
+        pause: {
+          transport: 'shared-memory',
+          interruptBuffer: new SharedArrayBuffer(4),
+          inputBuffer: new SharedArrayBuffer(8),
+        },
+      },
+      valid: true,
+    },
+    {
+      title: 'init with the message pause channel',
+      message: {type: 'init', protocol: 4, indexURL: '/p/', pause: {transport: 'messages'}},
+      valid: true,
+    },
+    {
+      title: 'init with shared memory but no buffers',
+      message: {type: 'init', protocol: 4, indexURL: '/p/', pause: {transport: 'shared-memory'}},
+      valid: false,
+    },
+    {
+      title: 'init with an unknown pause transport',
+      message: {type: 'init', protocol: 4, indexURL: '/p/', pause: {transport: 'service-worker'}},
+      valid: false,
+    },
+    {
       title: 'init with packages that are not an object',
       message: {type: 'init', protocol: 4, indexURL: '/p/', packages: '/m/'},
       valid: false,
@@ -90,6 +119,16 @@ describe('isWorkerMessage', () => {
     {title: 'result', message: {type: 'result', id: 'r', data: {'text/plain': '1'}, metadata: {}}, valid: true},
     {title: 'display without metadata', message: {type: 'display', id: 'r', data: {}}, valid: false},
     {title: 'error', message: {type: 'error', id: 'r', error: {ename: 'E', evalue: 'v', traceback: 't'}}, valid: true},
+    {
+      title: 'error with details',
+      message: {type: 'error', id: 'r', error: {ename: 'E', evalue: 'v', traceback: 't', details: 'URLs'}},
+      valid: true,
+    },
+    {
+      title: 'error with non-string details',
+      message: {type: 'error', id: 'r', error: {ename: 'E', evalue: 'v', traceback: 't', details: 1}},
+      valid: false,
+    },
     {
       title: 'error without traceback',
       message: {type: 'error', id: 'r', error: {ename: 'E', evalue: 'v'}},
