@@ -6,7 +6,7 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {parentPort} from 'node:worker_threads';
+import {parentPort, workerData} from 'node:worker_threads';
 import {loadPyodide} from 'pyodide';
 import {fetchLockFile} from '../worker/fetchLockFile.js';
 import {type Fetch, installPackageDownloads} from '../worker/packageDownloads.js';
@@ -36,7 +36,11 @@ const npmLoadPyodide: LoadPyodide = async (config) => {
   const lock = await fetchLockFile(asUrl(config.lockFileUrl), downloads.fetch);
   packageLock = nodePackageLock(lock, asDirectory(config.baseUrl));
   // Pyodide writes every package it downloads into this folder: an empty one of our own, never the cwd.
-  const packageCacheDir = `${mkdtempSync(path.join(tmpdir(), 'pyodocs-packages-'))}/`;
+  // The endpoint that started this thread made it (and removes it); else a temporary one.
+  const given = (workerData as {packageCacheDir?: unknown} | null)?.packageCacheDir;
+  const packageCacheDir = asDirectory(
+    typeof given === 'string' ? given : mkdtempSync(path.join(tmpdir(), 'pyodocs-packages-')),
+  );
   return loadPyodide({
     indexURL,
     lockFileContents: JSON.stringify(packageLock.lock),
