@@ -136,7 +136,8 @@ const packagesSchema = Joi.object<PackagesOptions>({
       'Set either "packages.bundle: true" (the build ships the packages) or "packages.mirrorUrl" (a mirror you serve yourself), not both.',
   });
 
-export const pluginOptionsSchema = Joi.object<PluginOptions>({
+// Untyped map: the schema also names a retired option (packageBaseUrl) to refuse it with a hint.
+export const pluginOptionsSchema: Joi.ObjectSchema<PluginOptions> = Joi.object({
   id: Joi.string().default('default'),
   runnable: Joi.string().valid('marked', 'all').default(DEFAULT_OPTIONS.runnable),
   doctest: Joi.alternatives(Joi.string().valid('all', 'marked'), Joi.boolean().valid(false)).default(

@@ -13,7 +13,8 @@ import {
 function validate(options: Options | undefined): PluginOptions {
   return validateOptions({
     options,
-    validate: (schema, value) => normalizePluginOptions(schema, value) as PluginOptions,
+    // Options is looser than Partial<PluginOptions> (packages is partial too): Joi fills in the rest.
+    validate: (schema, value) => normalizePluginOptions(schema, value as Partial<PluginOptions>) as PluginOptions,
   });
 }
 

@@ -23,6 +23,13 @@ describe('package sources', () => {
       resolvePackageSources('/pyodide/', {lockFileUrl: '/bundle/lock.json', baseUrl: '/bundle', indexUrls: ['x']}),
     ).toEqual({lockFileUrl: '/bundle/lock.json', baseUrl: '/bundle/', indexUrls: ['x']});
   });
+
+  test("a lock of one's own without a base: its files are beside it, never on the CDN by default", () => {
+    expect(resolvePackageSources('/pyodide/', {lockFileUrl: '/mirror/pyodide-lock.json'}).baseUrl).toBe('/mirror/');
+    expect(resolvePackageSources('/pyodide/', {lockFileUrl: 'https://example.org/m/pyodide-lock.json'}).baseUrl).toBe(
+      'https://example.org/m/',
+    );
+  });
 });
 
 describe('the lock Node’s Pyodide gets', () => {

@@ -1,6 +1,5 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import logger from '@docusaurus/logger';
 import {bundlePackages, describePackageBundle} from '@pyodocs/build';
 import {sitePackageRequest} from '../manifest/SiteManifest.js';
 import type {SiteManifestConsumer} from '../manifest/SiteManifestPlugin.js';
@@ -32,7 +31,7 @@ export function packageBundleConsumer(options: {
 
     // `docusaurus start` rebuilds on every change: say it again only when it changed.
     const report = describePackageBundle(bundle);
-    if (report !== lastReport) logger.info(`[pyodocs] ${report}`);
+    if (report !== lastReport) console.info(`[pyodocs] ${report}`);
     lastReport = report;
     if (bundle.failed.length > 0) {
       const lines = bundle.failed.map((failure) => `- ${failure.name}: ${failure.reason}`).join('\n');

@@ -16,9 +16,11 @@ export interface PackageSourceOptions {
   lockFileUrl?: string;
   /**
    * Base URL (a folder) the lock's relative file names resolve against.
-   * Default: the official distribution of the pinned version,
-   * `OFFICIAL_DISTRIBUTION_URL`. In Node, a directory path, a `file:` URL or
-   * an http(s) URL.
+   * Default: the lock's own folder when `lockFileUrl` is set (a mirror or a
+   * bundle serves its wheels beside its lock), else the official
+   * distribution of the pinned version, `OFFICIAL_DISTRIBUTION_URL` (the
+   * core's lock, files from the distribution). In Node, a directory path, a
+   * `file:` URL or an http(s) URL.
    */
   baseUrl?: string;
   /**
@@ -42,11 +44,20 @@ export const PACKAGES_HELP_URL = 'https://pyodocs.example.org/docs/packages';
 
 /** Apply the defaults of `PackageSourceOptions`; `indexURL` ends in `/`. */
 export function resolvePackageSources(indexURL: string, options: PackageSourceOptions = {}): ResolvedPackageSources {
+  const {lockFileUrl} = options;
   return {
-    lockFileUrl: options.lockFileUrl ?? `${indexURL}pyodide-lock.json`,
-    baseUrl: withTrailingSlash(options.baseUrl ?? OFFICIAL_DISTRIBUTION_URL),
+    lockFileUrl: lockFileUrl ?? `${indexURL}pyodide-lock.json`,
+    // A lock of one's own comes with its files: never send its relative names to the CDN by default.
+    baseUrl: withTrailingSlash(
+      options.baseUrl ?? (lockFileUrl === undefined ? OFFICIAL_DISTRIBUTION_URL : lockFolder(lockFileUrl)),
+    ),
     indexUrls: options.indexUrls ?? [],
   };
+}
+
+/** The folder of a lock file's URL or path (`…/pyodide-lock.json` → `…/`). */
+function lockFolder(lockFileUrl: string): string {
+  return lockFileUrl.slice(0, lockFileUrl.lastIndexOf('/') + 1) || './';
 }
 
 export function withTrailingSlash(url: string): string {

@@ -302,7 +302,9 @@ class Kernel:
 
     def _send_output(self, kind: str, value: Any) -> None:
         data, metadata = format_mime_bundle(value)
-        self._publish(kind, data, metadata)
+        # Empty: the object displayed itself (_ipython_display_); IPython's display hook sends nothing then.
+        if data:
+            self._publish(kind, data, metadata)
 
     def _flush_figures(self) -> None:
         """Show figures the cell drew but did not show (like Jupyter's inline backend)."""
@@ -369,7 +371,11 @@ class Kernel:
             self._router.flush()
             self._explain_missing_module(error)
             self._hooks.error(*describe_exception(error))
-            self._close_figures()
+            # Like a notebook: what the cell drew before it failed is shown after the traceback.
+            try:
+                self._flush_figures()
+            except Exception:  # noqa: BLE001 - a figure that cannot be drawn must not hide the cell's error
+                self._close_figures()
             return "error"
         finally:
             self._router.flush()
@@ -399,7 +405,7 @@ class Kernel:
             raise outcome.interrupt
 
     def _close_figures(self) -> None:
-        """A failed cell's figures are dropped, so the next cell does not show them."""
+        """Figures that could not be shown are dropped, so the next cell does not show them."""
         pyplot = sys.modules.get("matplotlib.pyplot")
         if pyplot is not None and "pyodocs_matplotlib_backend" in sys.modules:
             try:
