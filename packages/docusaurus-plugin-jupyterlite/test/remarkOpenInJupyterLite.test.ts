@@ -99,7 +99,7 @@ test('the button goes right after the leading # title, and its import is added o
   const heading = tree.children.findIndex((node) => node.type === 'heading');
   expect(tree.children[heading + 1]).toBe(button(tree));
   const imports = tree.children.filter(
-    (node) => node.type === 'mdxjsEsm' && node.value.includes("'@theme/OpenInJupyterLite'".replaceAll("'", '"')),
+    (node) => node.type === 'mdxjsEsm' && node.value.includes("'@theme/OpenInJupyterLite'"),
   );
   expect(imports).toHaveLength(1);
 });

@@ -125,7 +125,14 @@ const packagesSchema = Joi.object<PackagesOptions>({
   ),
   pypiUrl: Joi.string().uri().default(DEFAULT_PACKAGES_OPTIONS.pypiUrl),
   mirrorUrl: folderUrl('packages.mirrorUrl', 'pyodide-lock.json'),
-  indexUrls: Joi.array().items(Joi.string().uri()).default(DEFAULT_PACKAGES_OPTIONS.indexUrls),
+  // Templates such as https://pypi.org/simple/{package_name}/ are not URIs to Joi: check the scheme only.
+  indexUrls: Joi.array()
+    .items(
+      Joi.string()
+        .pattern(/^https?:\/\/\S+$/)
+        .messages({'string.pattern.base': '"packages.indexUrls" must hold http(s) URLs, got "{#value}"'}),
+    )
+    .default(DEFAULT_PACKAGES_OPTIONS.indexUrls),
   cacheDir: Joi.string().default(DEFAULT_PACKAGES_OPTIONS.cacheDir),
 })
   .custom((value: PackagesOptions, helpers) =>
@@ -148,7 +155,7 @@ export const pluginOptionsSchema: Joi.ObjectSchema<PluginOptions> = Joi.object({
   pyodideBaseUrl: folderUrl('pyodideBaseUrl', 'pyodide.mjs'),
   packages: packagesSchema.default(),
   packageBaseUrl: Joi.any().forbidden().messages({
-    'any.unknown': '"packageBaseUrl" is now "packages.mirrorUrl": write packages: {mirrorUrl: \'/pyodide-packages/\'}.',
+    'any.unknown': '"packageBaseUrl" is now "packages.mirrorUrl" (set packages.mirrorUrl to the same folder URL).',
   }),
 });
 
