@@ -108,8 +108,13 @@ describe('the README-default site loads packages from the official distribution'
     const sitePackageRequests: string[] = [];
     context.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.hostname === '127.0.0.1' && /\/pyodide\/[^/]+\/.+\.(whl|zip)$/.test(url.pathname))
+      // Package files: wheels and zips, not the core's own python_stdlib.zip.
+      if (
+        url.hostname === '127.0.0.1' &&
+        /\/pyodide\/[^/]+\/(?!python_stdlib\.zip$).+\.(whl|zip)$/.test(url.pathname)
+      ) {
         sitePackageRequests.push(url.pathname);
+      }
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/`, {waitUntil: 'networkidle'});

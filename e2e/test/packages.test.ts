@@ -226,9 +226,13 @@ describe('packages bundled into the site build, in Chromium', () => {
       tamperAttrs = true;
       expect(await runCell(cell)).toBe('error');
       const text = await cell.locator('[data-pyodocs-output]').innerText();
-      expect(text).toContain('PackageDownloadError: Could not load attrs');
-      expect(text).toMatch(/\/pyodide-packages\/attrs-[^ ]+\.whl does not match the sha256 in pyodide-lock\.json/);
-      expect(text).toContain('run the cell again');
+      // One short line per package that failed, with the real cause; the URL behind the Details toggle.
+      expect(text).toContain('PackageDownloadError: Could not load this package:');
+      expect(text).toMatch(/attrs: attrs-[^ ]+\.whl does not match the sha256 in the lock file/);
+      expect(text).toContain('Packages come from this site (/pyodocs/packages/)');
+      expect(await cell.locator('[data-pyodocs-output] details').textContent()).toMatch(
+        /\/pyodocs\/packages\/attrs-[^ ]+\.whl/,
+      );
       tamperAttrs = false;
       expect(await runCell(cell)).toBe('done');
       expect(await cell.locator('[data-pyodocs-result]').innerText()).toBe('Point(x=1, y=2)');

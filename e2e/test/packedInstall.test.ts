@@ -10,7 +10,7 @@ import {REPO_DIR} from '../src/paths.js';
 // the JupyterLite plugin included (with the pinned CLI of the repo's venv,
 // which `pnpm test` creates).
 
-const PACKAGES = ['remark', 'runtime', 'react', 'docusaurus-plugin', 'docusaurus-plugin-jupyterlite'];
+const PACKAGES = ['remark', 'runtime', 'react', 'build', 'docusaurus-plugin', 'docusaurus-plugin-jupyterlite'];
 const LITE_VENV = path.join(REPO_DIR, '.cache', 'jupyterlite-venv');
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-packed-'));
 afterAll(() => rmSync(workDir, {recursive: true, force: true}));

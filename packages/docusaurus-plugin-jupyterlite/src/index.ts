@@ -24,6 +24,8 @@ export interface JupyterLiteGlobalData {
   liteUrl: string;
   /** Apps the site has (lab, notebooks, repl, ...). */
   apps: string[];
+  /** Which prepared site is served (its cache folder's name). */
+  site: string;
 }
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -106,7 +108,8 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
         );
       }
       latest = prepared;
-      const data: JupyterLiteGlobalData = {liteUrl, apps: prepared.apps};
+      // `site` changes with the prepared site: a changed global data file makes `docusaurus start` rebuild, so the new files are served.
+      const data: JupyterLiteGlobalData = {liteUrl, apps: prepared.apps, site: path.basename(prepared.dir)};
       actions.setGlobalData(data);
     },
 

@@ -1,4 +1,4 @@
-import type {PyodideClientConfig} from '@pyodocs/runtime';
+import {OFFICIAL_DISTRIBUTION_URL, type PyodideClientConfig} from '@pyodocs/runtime';
 import type {PluginOptions} from './options.js';
 import type {RuntimeAssets} from './runtimeAssets.js';
 
@@ -20,8 +20,11 @@ export function resolveClientConfig(
       ? {lockFileUrl: `${packages.mirrorUrl}pyodide-lock.json`, baseUrl: packages.mirrorUrl}
       : packages.bundle
         ? {lockFileUrl: `${baseUrl}${BUNDLE_PUBLIC_DIR}pyodide-lock.json`, baseUrl: `${baseUrl}${BUNDLE_PUBLIC_DIR}`}
-        : // The core's own lock (self-hosted, so the sha256 it holds is the site's word) and the official files.
-          {baseUrl: packages.distributionUrl};
+        : packages.distributionUrl === OFFICIAL_DISTRIBUTION_URL
+          ? // The core's own lock (the same file, self-hosted: the sha256 it holds is the site's word) and the official files.
+            {baseUrl: packages.distributionUrl}
+          : // A copy of the distribution comes with its own lock.
+            {lockFileUrl: `${packages.distributionUrl}pyodide-lock.json`, baseUrl: packages.distributionUrl};
   return {
     workerUrl: `${baseUrl}${assets.workerPublicPath}`,
     indexURL: options.pyodideBaseUrl ?? `${baseUrl}${assets.pyodidePublicDir}`,

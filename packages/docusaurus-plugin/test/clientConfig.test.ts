@@ -25,6 +25,18 @@ describe('resolveClientConfig: one object from the plugin options to the browser
     });
   });
 
+  test('a copy of the distribution: its own lock and files', () => {
+    const config = resolveClientConfig(
+      options({packages: {...DEFAULT_PACKAGES_OPTIONS, distributionUrl: 'https://mirror.example.org/pyodide/'}}),
+      assets,
+      '/',
+    );
+    expect(config.packages).toEqual({
+      lockFileUrl: 'https://mirror.example.org/pyodide/pyodide-lock.json',
+      baseUrl: 'https://mirror.example.org/pyodide/',
+    });
+  });
+
   test('bundle: lock and wheels from the build', () => {
     const config = resolveClientConfig(options({packages: {...DEFAULT_PACKAGES_OPTIONS, bundle: true}}), assets, '/');
     expect(config.packages).toEqual({

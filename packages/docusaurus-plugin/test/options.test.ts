@@ -75,7 +75,7 @@ describe('validateOptions', () => {
     [{packages: {bundle: true, mirrorUrl: '/m/'}}, /either "packages.bundle: true" .* or "packages.mirrorUrl"/],
     [{packages: {include: ['not a name']}}, /"packages.include" has an invalid package name "not a name"/],
     [{packages: {bundel: true}}, /"packages.bundel" is not allowed/],
-    [{packageBaseUrl: "/pyodide-packages/"}, /"packageBaseUrl" is now "packages.mirrorUrl"/],
+    [{packageBaseUrl: '/pyodide-packages/'}, /"packageBaseUrl" is now "packages.mirrorUrl"/],
     [{doctest: true}, /"doctest"/],
     [{timeoutSeconds: -1}, /"timeoutSeconds" must be greater than or equal to 0/],
     [{crossOriginIsolation: 'yes'}, /"crossOriginIsolation" must be a boolean/],

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {bundlePackages, describePackageBundle} from '@pyodocs/build';
+import {bundlePackages, describePackageBundle, distributionLock} from '@pyodocs/build';
 import {sitePackageRequest} from '../manifest/SiteManifest.js';
 import type {SiteManifestConsumer} from '../manifest/SiteManifestPlugin.js';
 import type {PackagesOptions} from '../options.js';
@@ -19,10 +19,19 @@ export function packageBundleConsumer(options: {
 }): SiteManifestConsumer {
   const {packages} = options;
   let lastReport = '';
+  const cacheDir = path.resolve(options.siteDir, packages.cacheDir);
   return async (site, output) => {
     const request = sitePackageRequest(site, packages.include);
+    let lock: Awaited<ReturnType<typeof distributionLock>>;
+    try {
+      lock = await distributionLock(packages.distributionUrl, {cacheDir});
+    } catch (error) {
+      output.error(error instanceof Error ? error.message : String(error));
+      return;
+    }
     const bundle = await bundlePackages(request, {
-      cacheDir: path.resolve(options.siteDir, packages.cacheDir),
+      cacheDir,
+      lock,
       distributionUrl: packages.distributionUrl,
       pypiUrl: packages.pypiUrl,
     });
