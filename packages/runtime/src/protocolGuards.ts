@@ -126,6 +126,8 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
       return isString(value.message) && isFatalReason(value.reason);
     case 'input-request':
       return isString(value.id) && isString(value.prompt);
+    case 'paused':
+      return isString(value.id) && typeof value.paused === 'boolean';
     default:
       return false;
   }

@@ -165,6 +165,9 @@ export class WorkerConnection {
       case 'fatal':
         this.#fail(fatalError(data));
         return;
+      case 'paused':
+        this.pause.observe(data);
+        return;
       default:
         this.#options.onRunMessage(data);
     }
