@@ -119,6 +119,12 @@ export interface InitMessage {
   devicePixelRatio?: number;
   /** How the page interrupts and answers the running cell (see `PauseChannelInit`). Default: messages. */
   pause?: PauseChannelInit;
+  /**
+   * A pyodocs memory snapshot to restore instead of booting Python (see
+   * `PyodideClientConfig.snapshotUrl`). One that does not fit this worker's
+   * Pyodide and kernel, or fails to load, is skipped with a console warning.
+   */
+  snapshotUrl?: string;
 }
 
 /**
@@ -239,7 +245,14 @@ export interface ReadyMessage {
   pythonVersion: string;
   /** Duration of each start-up stage, in order. */
   timings: StageTiming[];
+  /** `snapshot`: restored from the memory snapshot; `fresh`: booted (no snapshot, or it was not used). */
+  boot: BootKind;
+  /** Why the snapshot given in `init` was not used (also written to the console). */
+  snapshotError?: string;
 }
+
+/** How a worker's Python started: restored from a memory snapshot, or booted. */
+export type BootKind = 'snapshot' | 'fresh';
 
 /** A start-up stage began. */
 export interface ProgressMessage {

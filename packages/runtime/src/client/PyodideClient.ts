@@ -61,6 +61,7 @@ export class PyodideClient {
   readonly #indexURL: string;
   readonly #packages: PackageSourceOptions | undefined;
   readonly #packagesHelpUrl: string | undefined;
+  readonly #snapshotUrl: string | undefined;
   readonly #workerUrl: string;
   readonly #handshakeTimeoutMs: number;
   readonly #sharedMemory: boolean;
@@ -81,6 +82,7 @@ export class PyodideClient {
     this.#indexURL = options.indexURL;
     this.#packages = options.packages;
     this.#packagesHelpUrl = options.packagesHelpUrl;
+    this.#snapshotUrl = options.snapshotUrl;
     this.#workerUrl = String(options.workerUrl);
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? 30_000;
     this.#createWorker = options.createWorker ?? (() => createModuleWorker(options.workerUrl));
@@ -308,6 +310,7 @@ export class PyodideClient {
       indexURL: this.#indexURL,
       packages: this.#packages,
       packagesHelpUrl: this.#packagesHelpUrl,
+      snapshotUrl: this.#snapshotUrl,
       workerUrl: this.#workerUrl,
       handshakeTimeoutMs: this.#handshakeTimeoutMs,
       sharedMemory: this.#sharedMemory,
@@ -327,7 +330,13 @@ export class PyodideClient {
       (ready) => {
         if (this.#connection !== connection) return;
         this.#connectionReady = true;
-        this.#setStatus({state: 'ready', pyodideVersion: ready.pyodideVersion, pythonVersion: ready.pythonVersion});
+        this.#setStatus({
+          state: 'ready',
+          pyodideVersion: ready.pyodideVersion,
+          pythonVersion: ready.pythonVersion,
+          boot: ready.boot,
+          ...(ready.snapshotError === undefined ? {} : {snapshotError: ready.snapshotError}),
+        });
         this.#pump();
       },
       () => undefined, // onFailure handles failures; close() is on purpose.

@@ -414,8 +414,34 @@ class Kernel:
                 pass
 
 
+# The worker's kernel, kept so a Pyodide restored from a memory snapshot finds it again.
+_kernel: Kernel | None = None
+
+
 def create_kernel(hooks: Hooks, device_pixel_ratio: float = 1.0) -> Kernel:
-    return Kernel(hooks, device_pixel_ratio)
+    global _kernel
+    _kernel = Kernel(hooks, device_pixel_ratio)
+    return _kernel
+
+
+def resume_kernel(device_pixel_ratio: float = 1.0) -> Kernel:
+    """The kernel of a Pyodide restored from a memory snapshot, fitted to the reader's browser.
+
+    The snapshot was taken where it was built: the time zone is re-read, and
+    ``random`` (if start-up imported it) is seeded afresh, or every reader would
+    draw the same numbers. Its hooks are already the restoring worker's (the
+    worker hands them over for the snapshot's tags).
+    """
+    if _kernel is None:
+        raise RuntimeError("This memory snapshot holds no pyodocs kernel.")
+    import time
+
+    if hasattr(time, "tzset"):
+        time.tzset()
+    if "random" in sys.modules:
+        sys.modules["random"].seed()
+    pyodocs_display.device_pixel_ratio = device_pixel_ratio
+    return _kernel
 
 
 def python_version() -> str:
