@@ -97,5 +97,11 @@ function placeholderHooks(): KernelHooks {
     input: () => undefined,
     unavailable_reason: () => '',
   };
-  return {stream: () => undefined, output: () => undefined, error: () => undefined, pause};
+  return {
+    stream: () => undefined,
+    output: () => undefined,
+    error: () => undefined,
+    install_packages: async () => '{}',
+    pause,
+  };
 }

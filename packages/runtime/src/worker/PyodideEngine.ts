@@ -28,7 +28,7 @@ import {
 } from '../snapshot/snapshotFile.js';
 import {importKernelModule, restoredKernelModule} from './kernelModule.js';
 import {LockFileError} from './fetchLockFile.js';
-import {loadRunPackages, PackageProblem} from './loadRunPackages.js';
+import {installPackages, loadRunPackages, PackageProblem, type RunPackagesContext} from './loadRunPackages.js';
 import type {DownloadTracking, PackageDownloads} from './packageDownloads.js';
 import type {KernelHooks, KernelModuleProxy, KernelProxy} from './kernelModule.js';
 import type {ImportLoadPyodide, LoadPyodideConfig, PyodideLoader, PyodideRuntime} from './PyodideRuntime.js';
@@ -79,6 +79,8 @@ export class PyodideEngine {
   #runId: string | undefined;
   // The run in progress (loading packages or running); unset between runs.
   #activeRun: string | undefined;
+  // The downloads of the cell running now (what its %pip install fetches), for its package errors.
+  #runDownloads: DownloadTracking | undefined;
   #work: Promise<void> = Promise.resolve();
   // Interrupts, sleep and input() of the running cell; created from init.
   #pause: WorkerPauseChannel | undefined;
@@ -338,9 +340,24 @@ export class PyodideEngine {
         if (!isOutputPayload(payload)) throw new TypeError(`Malformed ${kind} payload from the kernel`);
         this.#post({type: kind, id, data: payload.data, metadata: payload.metadata});
       },
-      error: (ename, evalue, traceback) => {
+      error: (ename, evalue, traceback, details) => {
         const id = this.#runId;
-        if (id !== undefined) this.#post({type: 'error', id, error: {ename, evalue, traceback}});
+        if (id === undefined) return;
+        this.#post({type: 'error', id, error: {ename, evalue, traceback, ...(details == null ? {} : {details})}});
+      },
+      install_packages: async (specsJson) => {
+        const runtime = this.#runtime;
+        const kernel = this.#kernel;
+        const downloads = this.#runDownloads;
+        if (runtime === undefined || kernel === undefined || downloads === undefined) {
+          return JSON.stringify({ename: 'PackageLoadError', evalue: '%pip install works only while a cell runs.'});
+        }
+        try {
+          await installPackages(runtime, kernel, JSON.parse(specsJson) as string[], this.#packageContext(downloads));
+          return '{}';
+        } catch (error) {
+          return JSON.stringify(packageError(error));
+        }
       },
     };
   }
@@ -366,8 +383,9 @@ export class PyodideEngine {
       return;
     }
     let status: 'ok' | 'error';
-    // Packages the cell installs itself (micropip.install) report progress too.
+    // Packages the cell installs itself (%pip install, micropip.install) report progress too.
     const tracking = this.#trackDownloads(message.id);
+    this.#runDownloads = tracking;
     const running = kernel.run(message.code, message.session, message.cellId, message.kind);
     try {
       status = (await running) === 'ok' ? 'ok' : 'error';
@@ -386,6 +404,7 @@ export class PyodideEngine {
       status = 'error';
     } finally {
       tracking.stop();
+      this.#runDownloads = undefined;
       running.destroy?.();
     }
     this.#post({type: 'done', id: message.id, status});
@@ -397,17 +416,10 @@ export class PyodideEngine {
     if (runtime === undefined) return true;
     const tracking = this.#trackDownloads(message.id);
     try {
-      await loadRunPackages(runtime, kernel, message, {
-        sources: this.#sources,
-        helpUrl: this.#packagesHelpUrl,
-        siteOrigin: siteLocation()?.origin,
-        downloads: tracking,
-      });
+      await loadRunPackages(runtime, kernel, message, this.#packageContext(tracking));
       return true;
     } catch (error) {
-      const ename = error instanceof PackageProblem ? error.ename : 'PackageLoadError';
-      const evalue = errorText(error);
-      const details = error instanceof PackageProblem ? error.details : undefined;
+      const {ename, evalue, details} = packageError(error);
       const pythonError = {
         ename,
         evalue,
@@ -419,6 +431,15 @@ export class PyodideEngine {
     } finally {
       tracking.stop();
     }
+  }
+
+  #packageContext(downloads: DownloadTracking): RunPackagesContext {
+    return {
+      sources: this.#sources,
+      helpUrl: this.#packagesHelpUrl,
+      siteOrigin: siteLocation()?.origin,
+      downloads,
+    };
   }
 
   /** Package downloads from now on report their bytes to run `id`. */
@@ -433,6 +454,13 @@ export class PyodideEngine {
     this.#state = 'failed';
     this.#post({type: 'fatal', reason, message});
   }
+}
+
+/** A package problem as the cell's exception: its name, its lines, the URLs behind a toggle. */
+function packageError(error: unknown): {ename: string; evalue: string; details?: string} {
+  const ename = error instanceof PackageProblem ? error.ename : 'PackageLoadError';
+  const details = error instanceof PackageProblem ? error.details : undefined;
+  return {ename, evalue: errorText(error), ...(details === undefined ? {} : {details})};
 }
 
 function isOutputPayload(value: unknown): value is {data: Record<string, unknown>; metadata: Record<string, unknown>} {

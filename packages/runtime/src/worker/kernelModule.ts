@@ -9,7 +9,10 @@ import type {PyodideRuntime} from './PyodideRuntime.js';
 export interface KernelHooks {
   stream(name: string, text: string): void;
   output(kind: string, payloadJson: string): void;
-  error(ename: string, evalue: string, traceback: string): void;
+  /** `details`: more than a reader needs at first (package errors), or undefined (Python None). */
+  error(ename: string, evalue: string, traceback: string, details?: string): void;
+  /** `%pip install`: load these requirements like a run's declared packages; JSON `{}` or `{ename, evalue, details?}`. */
+  install_packages(specsJson: string): Promise<string>;
   /** time.sleep and input(): the worker's half of the pause channel (src/pause/). */
   pause: KernelPauseHooks;
 }
