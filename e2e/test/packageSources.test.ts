@@ -234,7 +234,7 @@ describe('packages.bundle ships exactly what the pages need', () => {
 
   test('the build holds the imported packages and their dependencies, fetched once; in Chromium nothing leaves the site', async () => {
     const output = await build();
-    expect(output).toMatch(/\[pyodocs\] .*5 packages/);
+    expect(output).toMatch(/\[pyodocs\] Bundled 5 Python packages/);
     expect(bundledFiles()).toEqual(
       [fixturedep, fixturepkg, numpy, puredep, purepkg]
         .map((w) => w.fileName)
@@ -289,7 +289,7 @@ describe('packages.bundle ships exactly what the pages need', () => {
       '---\ntitle: PyPI packages\n---\n\n# Now the unused one\n\n```python run id=pure\nimport unusedpkg\nunusedpkg.VALUE\n```\n',
     );
     const output = await build();
-    expect(output).toMatch(/\[pyodocs\] .*4 packages/);
+    expect(output).toMatch(/\[pyodocs\] Bundled 4 Python packages/);
     expect(bundledFiles()).toEqual(
       [fixturedep, fixturepkg, numpy, unusedpkg]
         .map((w) => w.fileName)
