@@ -12,6 +12,9 @@ import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js
 import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteManifestPlugin.js';
 import type {PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
+import {pageDataConsumer} from './pages/pageDataConsumer.js';
+import {pageRoutes} from './pages/pageRoutes.js';
+import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
 import {PLUGIN_NAME, type PyodocsSiteFacts} from './siteFacts.js';
@@ -27,6 +30,15 @@ export {getSwizzleConfig} from './swizzleConfig.js';
 export interface PyodocsGlobalData {
   /** Everything the tab's Python client needs, resolved from the plugin options. */
   config: PyodideClientConfig;
+  /** How cells behave for the reader (contract C8). */
+  cells: CellBehaviour;
+}
+
+/** How cells behave for the reader: the plugin options `runPreviousCells`, `persistEdits` and `preload`. */
+export interface CellBehaviour {
+  runPrevious: boolean;
+  persistEdits: boolean;
+  preload: 'intent' | 'eager' | 'off';
 }
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -41,14 +53,22 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     doctest: options.doctest,
     doctestImportSource: '@theme/PythonDoctest',
   };
+  const cells: CellBehaviour = {
+    runPrevious: options.runPreviousCells,
+    persistEdits: options.persistEdits,
+    preload: options.preload,
+  };
   const runtimeRequiredBy = new Set<string>();
   const collector = new PageManifestCollector();
+  let routes: ReadonlyMap<string, readonly string[]> = new Map();
+  stripNotebookMarkersFromExcerpts(context.siteConfig.markdown);
   const consumers: SiteManifestConsumer[] = [
     runtimeAssetsConsumer(assets, {
       selfHostPyodide: options.pyodideBaseUrl === undefined,
       requiredBy: runtimeRequiredBy,
     }),
   ];
+  consumers.push(pageDataConsumer({baseUrl, siteDir: context.siteDir, routes: () => routes}));
   if (options.packages.bundle) {
     consumers.push(
       packageBundleConsumer({packages: options.packages, siteDir: context.siteDir, publicDir: BUNDLE_PUBLIC_DIR}),
@@ -81,8 +101,13 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     },
 
     async contentLoaded({actions}) {
-      const data: PyodocsGlobalData = {config};
+      const data: PyodocsGlobalData = {config, cells};
       actions.setGlobalData(data);
+    },
+
+    // Which permalink each content file has, for the page data files (C7).
+    async allContentLoaded({allContent}) {
+      routes = pageRoutes(allContent, context.siteDir);
     },
 
     configureWebpack(webpackConfig, isServer) {

@@ -76,6 +76,24 @@ export interface PluginOptions {
   crossOriginIsolation: boolean;
   /** Time limit of every run in seconds (a cell's `timeout=` meta overrides it); 0: none. */
   timeoutSeconds: number;
+  /**
+   * Running a cell first runs the earlier cells of its session on the page
+   * that have not run yet, as a notebook reader expects. A page can turn it
+   * off with front matter `pyodide: {runPrevious: false}`.
+   */
+  runPreviousCells: boolean;
+  /**
+   * Keep each reader's edits of the cells in their browser's storage (per
+   * site, docs version, page and cell) across navigation, reloads and later
+   * visits. A page can turn it off with front matter `pyodide: {persist: false}`.
+   */
+  persistEdits: boolean;
+  /**
+   * When Python starts loading: 'intent' (the reader hovers, focuses or
+   * touches a cell; never with Save-Data), 'eager' (as the page loads), or
+   * 'off' (at the first Run).
+   */
+  preload: 'intent' | 'eager' | 'off';
 }
 
 /** What users write in `docusaurus.config.ts`: every option is optional. */
@@ -97,6 +115,9 @@ export const DEFAULT_OPTIONS: Omit<PluginOptions, 'id'> = {
   doctest: 'all',
   crossOriginIsolation: false,
   timeoutSeconds: 0,
+  runPreviousCells: true,
+  persistEdits: true,
+  preload: 'intent',
 };
 
 const PACKAGE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
@@ -152,6 +173,9 @@ export const pluginOptionsSchema: Joi.ObjectSchema<PluginOptions> = Joi.object({
   ),
   crossOriginIsolation: Joi.boolean().default(DEFAULT_OPTIONS.crossOriginIsolation),
   timeoutSeconds: Joi.number().min(0).default(DEFAULT_OPTIONS.timeoutSeconds),
+  runPreviousCells: Joi.boolean().default(DEFAULT_OPTIONS.runPreviousCells),
+  persistEdits: Joi.boolean().default(DEFAULT_OPTIONS.persistEdits),
+  preload: Joi.string().valid('intent', 'eager', 'off').default(DEFAULT_OPTIONS.preload),
   pyodideBaseUrl: folderUrl('pyodideBaseUrl', 'pyodide.mjs'),
   packages: packagesSchema.default(),
   packageBaseUrl: Joi.any().forbidden().messages({
