@@ -23,4 +23,4 @@ test('a site without cells: no pyodide/ and no pyodocs/ folder in the build', as
   expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);
   expect(existsSync(path.join(outDir, 'pyodide'))).toBe(false);
   expect(existsSync(path.join(outDir, 'pyodocs'))).toBe(false);
-});
+}, 600_000);
