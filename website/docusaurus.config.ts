@@ -38,12 +38,10 @@ const config: Config = {
 
   plugins: [
     // The one entry a site needs: Python fences marked `run` become live
-    // cells. This site also loads packages from its own mirror
-    // (docs/packages.mdx) instead of the Pyodide CDN.
-    ['@pyodocs/docusaurus-plugin', {packageBaseUrl: '/pyodide-packages/'}],
-    // The rest is this site's own: the package mirror and JupyterLite.
-    // Writes that mirror (pyodocs mirror) and the demo wheel into static/.
-    ['./plugins/packageMirror.ts', {packages: ['tabulate', 'python-dateutil', 'attrs'], mirrorDir: 'pyodide-packages'}],
+    // cells. `bundle` ships the packages the pages import in the build
+    // (docs/packages.mdx), so readers fetch nothing from a third party.
+    ['@pyodocs/docusaurus-plugin', {packages: {bundle: true}}],
+    // This site's own extra: JupyterLite.
     // A JupyterLite site under /lite/, built from ./jupyterlite with the
     // pinned CLI in the repo's venv (`pnpm start` creates it; see README).
     [

@@ -13,8 +13,14 @@ export function cellById(page: Page, id: string): Locator {
   return page.locator(`[data-pyodocs-cell="${id}"]`);
 }
 
+/** Resolves once React has hydrated the page (Docusaurus marks `<html data-has-hydrated="true">`): a click before that is lost. */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-has-hydrated="true"]').waitFor({state: 'attached', timeout: 60_000});
+}
+
 /** Clicks Run and waits until the cell settles in `done` or `error`. */
 export async function runCell(cell: Locator, timeoutMs = 120_000): Promise<string> {
+  await hydrated(cell.page());
   await cell.getByRole('button', {name: 'Run', exact: true}).click();
   return waitForState(cell, ['done', 'error'], timeoutMs);
 }

@@ -44,10 +44,21 @@ export function runCommand(
 }
 
 /** `docusaurus build` of a site folder, into `outDir`. */
-export function buildSite(siteDir: string, outDir: string): Promise<CommandResult> {
+export function buildSite(
+  siteDir: string,
+  outDir: string,
+  options: {
+    /** Keep webpack's persistent cache (node_modules/.cache in the site) between builds; default off, so a stale cache never decides a test. */
+    persistentCache?: boolean;
+    env?: NodeJS.ProcessEnv;
+  } = {},
+): Promise<CommandResult> {
   return runCommand(process.execPath, [DOCUSAURUS_BIN, 'build', siteDir, '--out-dir', outDir], {
     cwd: siteDir,
-    // A stale persistent cache must not decide a test: each build is fresh.
-    env: {NODE_ENV: 'production', DOCUSAURUS_NO_PERSISTENT_CACHE: 'true'},
+    env: {
+      NODE_ENV: 'production',
+      ...(options.persistentCache ? {} : {DOCUSAURUS_NO_PERSISTENT_CACHE: 'true'}),
+      ...options.env,
+    },
   });
 }

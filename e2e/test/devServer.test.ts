@@ -21,9 +21,9 @@ test('docusaurus start serves the Pyodide runtime files and the worker', async (
   // The plugin's global data names the URLs the browser will use.
   const globalData = JSON.parse(readFileSync(path.join(site, '.docusaurus', 'globalData.json'), 'utf8')) as Record<
     string,
-    Record<string, {indexURL: string; workerUrl: string}>
+    Record<string, {config: {indexURL: string; workerUrl: string}}>
   >;
-  const {indexURL, workerUrl} = globalData['docusaurus-plugin-pyodocs']!['default']!;
+  const {indexURL, workerUrl} = globalData['docusaurus-plugin-pyodocs']!['default']!.config;
   expect(indexURL).toMatch(/^\/pyodide\/314\.\d+\.\d+\/$/);
 
   const wasm = await fetch(`${base}${indexURL}pyodide.asm.wasm`);

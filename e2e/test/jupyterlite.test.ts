@@ -116,3 +116,27 @@ test('"Open in JupyterLite" opens the page as a notebook with the reader\'s edit
     await context.close();
   }
 });
+
+test('"Open in JupyterLite" on a page of doctest blocks: each block is a code cell of its examples, prompts removed', async () => {
+  const {context, blocked} = await offlineContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/docs/doctest-examples`, {waitUntil: 'networkidle'});
+    const [notebookPage] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('button', {name: 'Open in JupyterLite'}).click(),
+    ]);
+    await notebookPage.waitForURL(/\/lite\/notebooks\/index\.html\?path=doctest-examples-[^&]+\.ipynb$/);
+    const code = notebookPage.locator('.jp-CodeCell .jp-InputArea');
+    await expect
+      .poll(() => code.allTextContents().catch(() => [] as string[]), {timeout: 120_000})
+      .toContainEqual(expect.stringContaining('from fractions import Fraction'));
+    const cells = await code.allTextContents();
+    const fractions = cells.find((text) => text.includes('from fractions import Fraction')) ?? '';
+    expect(fractions).toContain('Fraction(6, 4)');
+    expect(fractions).not.toContain('>>>');
+    expect(blocked).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

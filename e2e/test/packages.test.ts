@@ -11,9 +11,9 @@ import {cellById, runCell} from '../src/cells.js';
 import {launchChromium} from '../src/chromium.js';
 
 // website/docs/packages.mdx in Chromium, against the built site served on
-// 127.0.0.1: packages come from the site's own mirror (static/pyodide-packages,
-// written by `pyodocs mirror` at build time), nothing leaves localhost.
-// The server sends the mirror's wheels slowly, so downloads take long enough
+// 127.0.0.1: the site is built with packages.bundle, so its packages come from
+// its own /pyodocs/packages/ (fetched at build time), nothing leaves localhost.
+// The server sends the bundled wheels slowly, so downloads take long enough
 // to watch their progress; and it serves the demo wheel path with a wheel this
 // test builds itself.
 
@@ -38,7 +38,7 @@ function buildOwnWheel(): Uint8Array {
 }
 
 let server: Server;
-// While true, the mirror's attrs wheel is served corrupted.
+// While true, the bundled attrs wheel is served corrupted.
 let tamperAttrs = false;
 let origin: string;
 let browser: Browser;
@@ -57,14 +57,14 @@ beforeAll(async () => {
         .end(Buffer.from(ownWheel));
       return;
     }
-    if (tamperAttrs && pathname.startsWith('/pyodide-packages/attrs-')) {
+    if (tamperAttrs && pathname.startsWith('/pyodocs/packages/attrs-')) {
       // Same size, one byte changed: only the sha256 check can tell.
       const bytes = readFileSync(path.join(buildDir, pathname));
       bytes[100] = (bytes[100] ?? 0) ^ 0xff;
       res.writeHead(200, {'content-type': 'application/octet-stream', 'content-length': bytes.length}).end(bytes);
       return;
     }
-    if (pathname.startsWith('/pyodide-packages/') && pathname.endsWith('.whl')) {
+    if (pathname.startsWith('/pyodocs/packages/') && pathname.endsWith('.whl')) {
       // 16 KiB every 40 ms (~400 KiB/s) with Content-Length: a visible download.
       const wrapped = res;
       let pending: Buffer[] = [];
@@ -162,14 +162,14 @@ async function openPackagesPage(): Promise<{page: Page; outside: string[]; progr
   return {page, outside, progress};
 }
 
-describe('packages from the site mirror, in Chromium', () => {
+describe('packages bundled into the site build, in Chromium', () => {
   test('imports are detected and declared packages load, showing bytes per package while they download', async () => {
     const {page, outside, progress} = await openPackagesPage();
     try {
       const auto = cellById(page, 'packages-auto');
       expect(await runCell(auto)).toBe('done');
       expect(await auto.locator('[data-pyodocs-output]').innerText()).toMatch(/package\s+built from\s+wheel from/);
-      expect(served).toContain('/pyodide-packages/tabulate-0.10.0-py3-none-any.whl');
+      expect(served).toContain('/pyodocs/packages/tabulate-0.10.0-py3-none-any.whl');
 
       const declared = cellById(page, 'packages-declared');
       expect(await runCell(declared)).toBe('done');
@@ -196,8 +196,8 @@ describe('packages from the site mirror, in Chromium', () => {
       const cell = cellById(page, 'packages-own-wheel');
       expect(await runCell(cell)).toBe('done');
       expect(await cell.locator('[data-pyodocs-result]').innerText()).toBe(`'reader: built by the e2e test ${token}'`);
-      // micropip itself came from the mirror.
-      expect(served).toContain('/pyodide-packages/micropip-0.11.1-py3-none-any.whl');
+      // micropip itself came from the bundle.
+      expect(served).toContain('/pyodocs/packages/micropip-0.11.1-py3-none-any.whl');
       expect(outside).toEqual([]);
     } finally {
       await page.context().close();
@@ -211,7 +211,7 @@ describe('packages from the site mirror, in Chromium', () => {
       expect(await runCell(cell)).toBe('error');
       const text = await cell.locator('[data-pyodocs-output]').innerText();
       expect(text).toContain("PackageNotFoundError: No package named 'no-such-package' in the lock file at");
-      expect(text).toContain('/pyodide-packages/pyodide-lock.json');
+      expect(text).toContain('/pyodocs/packages/pyodide-lock.json');
       expect(text).not.toContain('never printed');
       expect(outside).toEqual([]);
     } finally {
@@ -226,9 +226,13 @@ describe('packages from the site mirror, in Chromium', () => {
       tamperAttrs = true;
       expect(await runCell(cell)).toBe('error');
       const text = await cell.locator('[data-pyodocs-output]').innerText();
-      expect(text).toContain('PackageDownloadError: Could not load attrs');
-      expect(text).toMatch(/\/pyodide-packages\/attrs-[^ ]+\.whl does not match the sha256 in pyodide-lock\.json/);
-      expect(text).toContain('run the cell again');
+      // One short line per package that failed, with the real cause; the URL behind the Details toggle.
+      expect(text).toContain('PackageDownloadError: Could not load this package:');
+      expect(text).toMatch(/attrs: attrs-[^ ]+\.whl does not match the sha256 in the lock file/);
+      expect(text).toContain('Packages come from this site (/pyodocs/packages/)');
+      expect(await cell.locator('[data-pyodocs-output] details').textContent()).toMatch(
+        /\/pyodocs\/packages\/attrs-[^ ]+\.whl/,
+      );
       tamperAttrs = false;
       expect(await runCell(cell)).toBe('done');
       expect(await cell.locator('[data-pyodocs-result]').innerText()).toBe('Point(x=1, y=2)');

@@ -10,7 +10,7 @@ import {REPO_DIR} from '../src/paths.js';
 // the JupyterLite plugin included (with the pinned CLI of the repo's venv,
 // which `pnpm test` creates).
 
-const PACKAGES = ['remark', 'runtime', 'react', 'docusaurus-plugin', 'docusaurus-plugin-jupyterlite'];
+const PACKAGES = ['remark', 'runtime', 'react', 'build', 'docusaurus-plugin', 'docusaurus-plugin-jupyterlite'];
 const LITE_VENV = path.join(REPO_DIR, '.cache', 'jupyterlite-venv');
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-packed-'));
 afterAll(() => rmSync(workDir, {recursive: true, force: true}));
@@ -108,4 +108,4 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
   expect(existsSync(path.join(site, 'build', 'lite', 'repl', 'index.html'))).toBe(true);
   expect(readFileSync(path.join(site, 'build', 'repl', 'index.html'), 'utf8')).toContain('data-pyodocs-jupyterlite');
   expect(html).toContain('data-pyodocs-open-in-jupyterlite');
-});
+}, 600_000);

@@ -4,3 +4,4 @@ export {bundlePackages} from './packages/bundlePackages.js';
 export type {BundledPackage, PackageBundle, PackageFetchOptions, PackageRequest} from './packages/bundlePackages.js';
 export {describePackageBundle} from './packages/describePackageBundle.js';
 export {writePackageFolder} from './packages/writePackageFolder.js';
+export {distributionLock} from './packages/distributionLock.js';

@@ -26,7 +26,7 @@ test('mirrors tabulate from PyPI; Pyodide imports it, and micropip, from the mir
   const lock = JSON.parse(readFileSync(result.lockFile, 'utf8')) as {packages: Record<string, {imports: string[]}>};
   expect(lock.packages.tabulate?.imports).toEqual(['tabulate']);
 
-  const client = createNodeClient({packageBaseUrl: `${out}/`});
+  const client = createNodeClient({packages: {lockFileUrl: `${out}/pyodide-lock.json`}});
   try {
     const events: unknown[] = [];
     const run = client.run(
@@ -47,7 +47,7 @@ test('mirrors tabulate from PyPI; Pyodide imports it, and micropip, from the mir
   }
 });
 
-test('with packageIndexUrls, a declared name that is not in the lock is installed by micropip (from the mirror) from that index', async () => {
+test('with packages.indexUrls, a declared name that is not in the lock is installed by micropip (from the mirror) from that index', async () => {
   const wheel = buildWheel({
     name: 'from-index',
     version: '1.0',
@@ -55,8 +55,7 @@ test('with packageIndexUrls, a declared name that is not in the lock is installe
   });
   const index = await startFakePypi({'from-index': [{version: '1.0', wheels: [wheel]}]}, {}, {absoluteUrls: true});
   const client = createNodeClient({
-    packageBaseUrl: `${out}/`,
-    packageIndexUrls: [`${index.url}/pypi/{package_name}/json`],
+    packages: {lockFileUrl: `${out}/pyodide-lock.json`, indexUrls: [`${index.url}/pypi/{package_name}/json`]},
   });
   try {
     const events: unknown[] = [];
@@ -75,7 +74,7 @@ test('with packageIndexUrls, a declared name that is not in the lock is installe
       ),
     });
     // Without an allowed index, the same request is refused before any code runs.
-    const refused = createNodeClient({packageBaseUrl: `${out}/`});
+    const refused = createNodeClient({packages: {lockFileUrl: `${out}/pyodide-lock.json`}});
     try {
       const outcome = await refused.run({code: '1', session: 'no-index', packages: ['from-index']}).done;
       expect(outcome.status === 'error' && outcome.error.evalue).toContain(

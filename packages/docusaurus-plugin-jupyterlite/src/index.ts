@@ -1,9 +1,9 @@
 import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {LoadContext, Plugin, PluginConfig, SwizzleConfig} from '@docusaurus/types';
+import type {LoadContext, Plugin, SwizzleConfig} from '@docusaurus/types';
+import {type PyodocsSiteFacts, readPyodocsSiteFacts} from '@pyodocs/docusaurus-plugin';
 import {RemarkInjectionWebpackPlugin} from '@pyodocs/docusaurus-plugin/remarkInjection';
 import {copyAtomically} from './liteSite/copyAtomically.js';
 import {LiteSiteAssetsPlugin} from './liteSite/LiteSiteAssetsPlugin.js';
@@ -24,12 +24,13 @@ export interface JupyterLiteGlobalData {
   liteUrl: string;
   /** Apps the site has (lab, notebooks, repl, ...). */
   apps: string[];
+  /** Which prepared site is served (its cache folder's name). */
+  site: string;
 }
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const CORE_PLUGIN = '@pyodocs/docusaurus-plugin';
 
-export default function pluginJupyterLite(context: LoadContext, options: PluginOptions): Plugin<PreparedLiteSite> {
+export default function pluginJupyterLite(context: LoadContext, options: PluginOptions): Plugin<void> {
   const {baseUrl} = context.siteConfig;
   const route = options.route.replace(/^\/+/, '');
   const liteUrl = `${baseUrl}${route}`;
@@ -40,9 +41,8 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
   const remarkOptions = {
     importSource: '@theme/OpenInJupyterLite',
     componentName: 'PyodocsOpenInJupyterLite',
-    cellName: 'PyodocsPythonCell',
   };
-  // The site the last loadContent prepared (it changes when contents change during `start`).
+  // The site allContentLoaded prepared last (it changes when contents change during `start`).
   let latest: PreparedLiteSite | undefined;
 
   return {
@@ -65,7 +65,16 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
       });
     },
 
-    async loadContent() {
+    // After every plugin loaded its content: the core plugin's facts (which
+    // Pyodide the site serves, and where) are known, and the kernel shares them.
+    async allContentLoaded({allContent, actions}) {
+      const facts = readPyodocsSiteFacts(allContent);
+      if (options.sharePyodide && facts === undefined) {
+        console.warn(
+          `[pyodocs-jupyterlite] Warning: sharePyodide is on, but the site does not use @pyodocs/docusaurus-plugin, so there is no Pyodide to share. Its kernel will load Pyodide from its default URL (a CDN). Add the core plugin, or set sharePyodide: false.`,
+        );
+      }
+      const pyodide = options.sharePyodide && facts ? sharedPyodide(facts) : undefined;
       const prepared = await prepareLiteSite({
         siteDir: context.siteDir,
         source:
@@ -75,36 +84,36 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
         cacheDir,
         jupyter: resolveJupyterCommand(options.jupyter),
         python: options.python,
-        pyodide: options.sharePyodide ? sharedPyodide(context) : undefined,
+        pyodide,
         cacheKeyExtra: [liteUrl, readFileSync(path.join(packageDir, 'package.json'), 'utf8')],
       });
       const log = (message: string) => console.info(`[pyodocs-jupyterlite] ${message}`);
       if (prepared.reused) {
-        log(`JupyterLite site unchanged, reusing ${prepared.dir}`);
+        // `docusaurus start` runs this again after any plugin reloads: say it once.
+        if (latest?.dir !== prepared.dir) log(`JupyterLite site unchanged, reusing ${prepared.dir}`);
       } else if (prepared.share && !prepared.share.shared) {
         console.warn(
           `[pyodocs-jupyterlite] Warning: the JupyterLite site keeps its own Pyodide settings because ${prepared.share.reason}. Its kernel will load Pyodide from its default URL (a CDN).`,
         );
       } else if (prepared.share?.shared) {
         log(
-          `JupyterLite kernel shares the site's Pyodide (kernel expects ${prepared.share.kernelPyodide}; ${prepared.share.packages.length} kernel wheels served locally)`,
+          `JupyterLite kernel shares the site's Pyodide ${facts?.pyodideVersion} (${prepared.share.packages.length} kernel wheels served locally)`,
         );
       }
+      // The kernel loads the site's Pyodide files: the site must serve them even without cells.
+      if (prepared.share?.shared) facts?.requireRuntimeFiles(PLUGIN_NAME);
       if (options.openInJupyterLite && !prepared.apps.includes('notebooks') && !prepared.apps.includes('lab')) {
         console.warn(
           `[pyodocs-jupyterlite] Warning: openInJupyterLite is on, but the JupyterLite site has neither the notebooks nor the lab app (it has: ${prepared.apps.join(', ') || 'none'}), so pages get no "Open in JupyterLite" button. Add 'notebooks' to build.apps (or build the prebuilt site with it), or set openInJupyterLite: false.`,
         );
       }
       latest = prepared;
-      return prepared;
-    },
-
-    async contentLoaded({content, actions}) {
-      const data: JupyterLiteGlobalData = {liteUrl, apps: content.apps};
+      // `site` changes with the prepared site: a changed global data file makes `docusaurus start` rebuild, so the new files are served.
+      const data: JupyterLiteGlobalData = {liteUrl, apps: prepared.apps, site: path.basename(prepared.dir)};
       actions.setGlobalData(data);
     },
 
-    configureWebpack(config, isServer, _utils, content) {
+    configureWebpack(config, isServer) {
       const plugins: NonNullable<typeof config.plugins> = [];
       if (options.openInJupyterLite) {
         if (config.cache && typeof config.cache === 'object' && config.cache.type === 'filesystem') {
@@ -118,33 +127,21 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
         );
       }
       // `docusaurus start` serves the site from memory; `build` copies it in postBuild.
-      if (!isServer && config.mode === 'development' && content) {
-        plugins.push(new LiteSiteAssetsPlugin(() => latest?.dir ?? content.dir, route));
+      if (!isServer && config.mode === 'development') {
+        plugins.push(new LiteSiteAssetsPlugin(() => latest?.dir, route));
       }
       return {plugins};
     },
 
-    async postBuild({outDir, content}) {
-      copyAtomically(content.dir, path.join(outDir, route));
+    async postBuild({outDir}) {
+      if (latest) copyAtomically(latest.dir, path.join(outDir, route));
     },
   };
 }
 
-/**
- * The Pyodide @pyodocs/docusaurus-plugin ships: its npm package (for the
- * lock) and the URL of pyodide.mjs, honouring that plugin's pyodideBaseUrl.
- */
-function sharedPyodide(context: LoadContext): SharedPyodide {
-  const require = createRequire(import.meta.url);
-  const fromCore = createRequire(require.resolve(`${CORE_PLUGIN}/package.json`));
-  const fromRuntime = createRequire(fromCore.resolve('@pyodocs/runtime/package.json'));
-  const pyodidePackage = fromRuntime.resolve('pyodide/package.json');
-  const version = (JSON.parse(readFileSync(pyodidePackage, 'utf8')) as {version: string}).version;
-  const coreEntry = (context.siteConfig.plugins as PluginConfig[]).find(
-    (entry) => Array.isArray(entry) && entry[0] === CORE_PLUGIN,
-  ) as [string, {pyodideBaseUrl?: string} | undefined] | undefined;
-  const indexURL = coreEntry?.[1]?.pyodideBaseUrl ?? `${context.siteConfig.baseUrl}pyodide/${version}/`;
-  return {version, dir: path.dirname(pyodidePackage), url: `${indexURL}pyodide.mjs`};
+/** The Pyodide the core plugin serves, as the kernel will load it: its npm package (for the lock) and pyodide.mjs's URL. */
+function sharedPyodide(facts: PyodocsSiteFacts): SharedPyodide {
+  return {version: facts.pyodideVersion, dir: facts.pyodideDir, url: `${facts.indexURL}pyodide.mjs`};
 }
 
 /** Changes whenever what our remark plugin produces could change. */

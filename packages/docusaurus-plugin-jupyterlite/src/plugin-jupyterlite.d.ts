@@ -34,8 +34,8 @@ declare module '@theme/OpenInJupyterLite' {
   import type {ReactNode} from 'react';
 
   export interface Props {
-    /** The page as notebook cells (JSON), written by the plugin's remark step. */
-    readonly cells: string;
+    /** The page as notebook cells (markdown as written, code cells with their build-time code), from the page manifest. */
+    readonly cells: ReadonlyArray<{type: 'markdown'; source: string} | {type: 'code'; id: string; code: string}>;
   }
   export default function OpenInJupyterLite(props: Props): ReactNode;
 }

@@ -9,7 +9,6 @@ import {remarkOpenInJupyterLite} from '../src/remark/remarkOpenInJupyterLite.js'
 const options = {
   importSource: '@theme/OpenInJupyterLite',
   componentName: 'PyodocsOpenInJupyterLite',
-  cellName: 'PyodocsPythonCell',
 };
 
 /** Runs our plugin after @pyodocs/remark, as the Docusaurus plugin wires them, and returns the mdast. */
@@ -61,18 +60,37 @@ print("static, not a cell")
 \`\`\`python run
 squares
 \`\`\`
+
+A documented example:
+
+\`\`\`pycon
+>>> sum(squares)
+30
+\`\`\`
 `;
 
-test('the button carries the page as notebook cells: markdown as written and live cells, in page order', async () => {
+/** The value of an expression attribute, as the compiled page passes it. */
+function attributeValue(element: MdxJsxFlowElement, name: string): unknown {
+  const attribute = element.attributes.find(
+    (candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === name,
+  );
+  const value = attribute?.value;
+  if (typeof value !== 'object' || value === null) throw new Error(`${name} is not an expression attribute`);
+  return JSON.parse(value.value);
+}
+
+test('the button carries the page manifest as notebook cells: markdown as written, live cells and doctest blocks, in page order', async () => {
   const tree = await transform(PAGE);
   const element = button(tree)!;
-  const cells = JSON.parse(element.attributes[0]!.value as string) as unknown[];
+  const cells = attributeValue(element, 'cells');
   expect(cells).toEqual([
     {type: 'markdown', source: '# Squares\n\nSome *prose* first.'},
     {type: 'code', id: 'first', code: 'squares = [n * n for n in range(5)]'},
     {type: 'markdown', source: 'Between the cells, a list:\n\n- one\n- two'},
     {type: 'markdown', source: '```python\nprint("static, not a cell")\n```'},
     {type: 'code', id: expect.stringMatching(/^py-[0-9a-f]{8}$/), code: 'squares'},
+    {type: 'markdown', source: 'A documented example:'},
+    {type: 'code', id: expect.stringMatching(/^doctest-[0-9a-f]{8}$/), code: 'sum(squares)'},
   ]);
 });
 
@@ -81,7 +99,7 @@ test('the button goes right after the leading # title, and its import is added o
   const heading = tree.children.findIndex((node) => node.type === 'heading');
   expect(tree.children[heading + 1]).toBe(button(tree));
   const imports = tree.children.filter(
-    (node) => node.type === 'mdxjsEsm' && node.value.includes("'@theme/OpenInJupyterLite'".replaceAll("'", '"')),
+    (node) => node.type === 'mdxjsEsm' && node.value.includes("'@theme/OpenInJupyterLite'"),
   );
   expect(imports).toHaveLength(1);
 });

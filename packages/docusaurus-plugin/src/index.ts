@@ -1,49 +1,79 @@
 import {createHash} from 'node:crypto';
-import {readFileSync, readdirSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {LoadContext, Plugin, SwizzleConfig} from '@docusaurus/types';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {PyodideClientConfig} from '@pyodocs/runtime';
 import {remarkPythonCells} from '@pyodocs/remark';
-import CopyWebpackPlugin from 'copy-webpack-plugin';
+import {BUNDLE_PUBLIC_DIR, resolveClientConfig} from './clientConfig.js';
+import {PageManifestCollector} from './manifest/PageManifestCollector.js';
+import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js';
+import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteManifestPlugin.js';
 import type {PluginOptions} from './options.js';
+import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
+import {pageDataConsumer} from './pages/pageDataConsumer.js';
+import {pageRoutes} from './pages/pageRoutes.js';
+import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
-import {PYODIDE_RUNTIME_FILES, resolveRuntimeAssets} from './runtimeAssets.js';
+import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
+import {PLUGIN_NAME, type PyodocsSiteFacts} from './siteFacts.js';
 
-export {validateOptions, pluginOptionsSchema, DEFAULT_OPTIONS} from './options.js';
-export type {PluginOptions, Options} from './options.js';
-
-export const PLUGIN_NAME = 'docusaurus-plugin-pyodocs';
+export type {PackagesOptions, PluginOptions, Options} from './options.js';
+export {DEFAULT_OPTIONS, pluginOptionsSchema, validateOptions} from './options.js';
+export type {PyodocsSiteFacts} from './siteFacts.js';
+export {PLUGIN_NAME, readPyodocsSiteFacts} from './siteFacts.js';
+export type {SiteManifest} from './manifest/SiteManifest.js';
+export {getSwizzleConfig} from './swizzleConfig.js';
 
 /** What the browser side reads with `usePluginData(PLUGIN_NAME)`. */
 export interface PyodocsGlobalData {
-  /** Base URL of the Pyodide files, ending with '/'. */
-  indexURL: string;
-  /** URL of the runtime's module worker. */
-  workerUrl: string;
-  /** Folder with pyodide-lock.json and wheels (option packageBaseUrl), if set. */
-  packageBaseUrl?: string;
-  /** Default time limit of a run in seconds (option timeoutSeconds), if set. */
-  timeoutSeconds?: number;
+  /** Everything the tab's Python client needs, resolved from the plugin options. */
+  config: PyodideClientConfig;
+  /** How cells behave for the reader (contract C8). */
+  cells: CellBehaviour;
+}
+
+/** How cells behave for the reader: the plugin options `runPreviousCells`, `persistEdits` and `preload`. */
+export interface CellBehaviour {
+  runPrevious: boolean;
+  persistEdits: boolean;
+  preload: 'intent' | 'eager' | 'off';
 }
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-export default function pluginPyodocs(context: LoadContext, options: PluginOptions): Plugin<void> {
+export default function pluginPyodocs(context: LoadContext, options: PluginOptions): Plugin<PyodocsSiteFacts> {
   const assets = resolveRuntimeAssets();
   const {baseUrl} = context.siteConfig;
+  const config = resolveClientConfig(options, assets, baseUrl);
   const remarkOptions = {
     runnable: options.runnable,
     importSource: '@theme/PythonCell',
     doctest: options.doctest,
     doctestImportSource: '@theme/PythonDoctest',
   };
-  const globalData: PyodocsGlobalData = {
-    indexURL: options.pyodideBaseUrl ?? `${baseUrl}${assets.pyodidePublicDir}`,
-    workerUrl: `${baseUrl}${assets.workerPublicPath}`,
-    ...(options.packageBaseUrl ? {packageBaseUrl: options.packageBaseUrl} : {}),
-    ...(options.timeoutSeconds ? {timeoutSeconds: options.timeoutSeconds} : {}),
+  const cells: CellBehaviour = {
+    runPrevious: options.runPreviousCells,
+    persistEdits: options.persistEdits,
+    preload: options.preload,
   };
+  const runtimeRequiredBy = new Set<string>();
+  const collector = new PageManifestCollector();
+  let routes: ReadonlyMap<string, readonly string[]> = new Map();
+  stripNotebookMarkersFromExcerpts(context.siteConfig.markdown);
+  const consumers: SiteManifestConsumer[] = [
+    runtimeAssetsConsumer(assets, {
+      selfHostPyodide: options.pyodideBaseUrl === undefined,
+      requiredBy: runtimeRequiredBy,
+    }),
+  ];
+  consumers.push(pageDataConsumer({baseUrl, siteDir: context.siteDir, routes: () => routes}));
+  if (options.packages.bundle) {
+    consumers.push(
+      packageBundleConsumer({packages: options.packages, siteDir: context.siteDir, publicDir: BUNDLE_PUBLIC_DIR}),
+    );
+  }
 
   return {
     name: PLUGIN_NAME,
@@ -60,66 +90,51 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       return [createRequire(import.meta.url).resolve('@pyodocs/react/styles.css')];
     },
 
-    async contentLoaded({actions}) {
-      actions.setGlobalData(globalData);
+    async loadContent() {
+      return {
+        pyodideVersion: assets.pyodideVersion,
+        pyodideDir: assets.pyodideDir,
+        indexURL: config.indexURL,
+        clientConfig: config,
+        requireRuntimeFiles: (by: string) => runtimeRequiredBy.add(by),
+      };
     },
 
-    configureWebpack(config, isServer) {
+    async contentLoaded({actions}) {
+      const data: PyodocsGlobalData = {config, cells};
+      actions.setGlobalData(data);
+    },
+
+    // Which permalink each content file has, for the page data files (C7).
+    async allContentLoaded({allContent}) {
+      routes = pageRoutes(allContent, context.siteDir);
+    },
+
+    configureWebpack(webpackConfig, isServer) {
       // Webpack's persistent cache keys compiled MDX by file content only: a
       // changed option or a new version of our remark plugin would otherwise
       // be invisible until `docusaurus clear`.
-      if (config.cache && typeof config.cache === 'object' && config.cache.type === 'filesystem') {
-        config.cache.version = `${config.cache.version ?? ''}|pyodocs:${transformCacheKey(remarkOptions)}`;
+      if (webpackConfig.cache && typeof webpackConfig.cache === 'object' && webpackConfig.cache.type === 'filesystem') {
+        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey(remarkOptions)}`;
       }
-      const plugins: NonNullable<typeof config.plugins> = [
+      const plugins: NonNullable<typeof webpackConfig.plugins> = [
         new RemarkInjectionWebpackPlugin(
-          [[remarkPythonCells, remarkOptions]],
+          [
+            [remarkPythonCells, remarkOptions],
+            [remarkCollectPageManifest, {collector}],
+          ],
           (entry) => Array.isArray(entry) && entry[0] === remarkPythonCells,
         ),
       ];
-      if (!isServer) {
-        // Copied as webpack assets so `docusaurus start` serves them from
-        // memory and `docusaurus build` writes them; `minimized` keeps Terser
-        // away from the 1.2 MB pyodide.asm.mjs and our already-bundled worker.
-        const patterns = [
-          {from: assets.workerFile, to: assets.workerPublicPath, info: {minimized: true}},
-          ...(options.pyodideBaseUrl
-            ? []
-            : PYODIDE_RUNTIME_FILES.map((file) => ({
-                from: path.join(assets.pyodideDir, file),
-                to: `${assets.pyodidePublicDir}${file}`,
-                info: {minimized: true},
-              }))),
-        ];
-        plugins.push(new CopyWebpackPlugin({patterns}));
-      }
+      // The server compiler reuses the client's MDX results: the site
+      // manifest and our files come from the client compiler.
+      if (!isServer) plugins.push(new SiteManifestPlugin(collector, consumers));
       // Docusaurus merges the returned devServer into its own: `docusaurus
       // start` then serves the page cross-origin isolated (shared memory).
       const devServer = options.crossOriginIsolation
         ? {headers: {'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp'}}
         : undefined;
       return devServer ? {plugins, devServer} : {plugins};
-    },
-  };
-}
-
-/** Tells `docusaurus swizzle` which theme components are safe to customise. */
-export function getSwizzleConfig(): SwizzleConfig {
-  return {
-    components: {
-      PythonCell: {
-        actions: {eject: 'safe', wrap: 'safe'},
-        description:
-          'A live Python cell (static code, Run / Stop / Reset, outputs). Wrap it to add chrome around every cell.',
-      },
-      PythonDoctest: {
-        actions: {eject: 'safe', wrap: 'safe'},
-        description: 'A documented doctest example with a "Try it" button that turns it into a live, checked cell.',
-      },
-      Root: {
-        actions: {eject: 'forbidden', wrap: 'forbidden'},
-        description: "Mounts the tab's single Python runtime; not meant to be customised.",
-      },
     },
   };
 }
@@ -133,6 +148,11 @@ function transformCacheKey(remarkOptions: object): string {
     if (file.endsWith('.js')) {
       hash.update(file).update(readFileSync(path.join(remarkLib, file)));
     }
+  }
+  // Our own build code too: what it records for each page (the manifest in buildInfo) is cached with the page.
+  const lib = path.join(packageDir, 'lib');
+  for (const file of readdirSync(lib, {recursive: true, encoding: 'utf8'}).sort()) {
+    if (file.endsWith('.js') && !file.startsWith('theme')) hash.update(file).update(readFileSync(path.join(lib, file)));
   }
   hash.update(readFileSync(path.join(packageDir, 'package.json')));
   return hash.digest('hex').slice(0, 16);

@@ -1,5 +1,46 @@
-import {Joi} from '@docusaurus/utils-validation';
 import type {OptionValidationContext} from '@docusaurus/types';
+import {Joi} from '@docusaurus/utils-validation';
+import {OFFICIAL_DISTRIBUTION_URL} from '@pyodocs/runtime';
+
+/** Where readers' packages come from, and what the build ships (option `packages`). */
+export interface PackagesOptions {
+  /**
+   * Ship the packages the site's pages need in the build: every import of
+   * every cell and doctest, `packages=` meta and `pyodide.packages` front
+   * matter, with their dependencies. The build fetches them once
+   * (sha256-checked, cached under `node_modules/.cache/pyodocs/packages`)
+   * and serves them from `<baseUrl>pyodocs/packages/`, so readers fetch
+   * nothing from a third party. Packages it cannot fetch stay on the
+   * official distribution (a warning), unless `strict`.
+   */
+  bundle: boolean;
+  /** With `bundle`: a package the build cannot fetch fails the build instead of a warning. */
+  strict: boolean;
+  /** With `bundle`: packages to ship besides those the pages need (e.g. for readers' own experiments). */
+  include: string[];
+  /**
+   * The official Pyodide distribution of the pinned version: where readers
+   * load packages from by default, and where the build fetches the packages
+   * it bundles. Change it only to point at a copy of that distribution.
+   */
+  distributionUrl: string;
+  /** PyPI's JSON API, for bundled packages that are not in the Pyodide distribution. */
+  pypiUrl: string;
+  /**
+   * A folder you serve yourself with a `pyodide-lock.json` and its wheels
+   * (`pyodocs mirror <package…> --out static/pyodide-packages` →
+   * `'/pyodide-packages/'`). Readers load packages only from there.
+   */
+  mirrorUrl?: string;
+  /**
+   * Package indexes micropip may query at run time for declared names that
+   * are in no lock file (e.g. `https://pypi.org/simple/{package_name}/`).
+   * Default none: a page never reaches an index the site did not choose.
+   */
+  indexUrls: string[];
+  /** Where bundled wheels are cached between builds (relative to the site dir). */
+  cacheDir: string;
+}
 
 /** Options of `@pyodocs/docusaurus-plugin`, after validation (defaults applied). */
 export interface PluginOptions {
@@ -12,19 +53,14 @@ export interface PluginOptions {
    */
   runnable: 'marked' | 'all';
   /**
-   * Base URL of the Pyodide distribution (ending with '/'), e.g. a CDN such as
-   * `https://cdn.jsdelivr.net/pyodide/v314.0.7/full/`. Unset (the default), the
-   * plugin self-hosts the Pyodide runtime files from the `pyodide` npm package
+   * Base URL of the Pyodide runtime files (ending with '/'), e.g. a CDN such
+   * as `https://cdn.jsdelivr.net/pyodide/v314.0.7/full/`. Unset (the
+   * default), the plugin self-hosts them from the `pyodide` npm package
    * under `<baseUrl>pyodide/<version>/`.
    */
   pyodideBaseUrl?: string;
-  /**
-   * Folder (ending with '/') holding a `pyodide-lock.json` and the wheels it
-   * names, e.g. `/pyodide-packages/` for a mirror written by
-   * `pyodocs mirror <package…> --out static/pyodide-packages`. Packages load
-   * from there; unset, from the lock file of the Pyodide distribution.
-   */
-  packageBaseUrl?: string;
+  /** Where packages come from (see {@link PackagesOptions}). */
+  packages: PackagesOptions;
   /**
    * Doctest blocks (```pycon, or ```python starting with `>>> `): 'all' gives
    * each a "Try it" button (except those marked `notry`), 'marked' only those
@@ -40,19 +76,96 @@ export interface PluginOptions {
   crossOriginIsolation: boolean;
   /** Time limit of every run in seconds (a cell's `timeout=` meta overrides it); 0: none. */
   timeoutSeconds: number;
+  /**
+   * Running a cell first runs the earlier cells of its session on the page
+   * that have not run yet, as a notebook reader expects. A page can turn it
+   * off with front matter `pyodide: {runPrevious: false}`.
+   */
+  runPreviousCells: boolean;
+  /**
+   * Keep each reader's edits of the cells in their browser's storage (per
+   * site, docs version, page and cell) across navigation, reloads and later
+   * visits. A page can turn it off with front matter `pyodide: {persist: false}`.
+   */
+  persistEdits: boolean;
+  /**
+   * When Python starts loading: 'intent' (the reader hovers, focuses or
+   * touches a cell; never with Save-Data), 'eager' (as the page loads), or
+   * 'off' (at the first Run).
+   */
+  preload: 'intent' | 'eager' | 'off';
 }
 
 /** What users write in `docusaurus.config.ts`: every option is optional. */
-export type Options = Partial<PluginOptions>;
+export type Options = Partial<Omit<PluginOptions, 'packages'>> & {packages?: Partial<PackagesOptions>};
+
+export const DEFAULT_PACKAGES_OPTIONS: PackagesOptions = {
+  bundle: false,
+  strict: false,
+  include: [],
+  distributionUrl: OFFICIAL_DISTRIBUTION_URL,
+  pypiUrl: 'https://pypi.org',
+  indexUrls: [],
+  cacheDir: 'node_modules/.cache/pyodocs/packages',
+};
 
 export const DEFAULT_OPTIONS: Omit<PluginOptions, 'id'> = {
   runnable: 'marked',
+  packages: DEFAULT_PACKAGES_OPTIONS,
   doctest: 'all',
   crossOriginIsolation: false,
   timeoutSeconds: 0,
+  runPreviousCells: true,
+  persistEdits: true,
+  preload: 'intent',
 };
 
-export const pluginOptionsSchema = Joi.object<PluginOptions>({
+const PACKAGE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+
+function folderUrl(name: string, holds: string) {
+  return Joi.string()
+    .uri({allowRelative: true})
+    .pattern(/\/$/, 'ending with a slash')
+    .messages({
+      'string.pattern.name': `"${name}" must end with "/" (it is the folder that holds ${holds}), got "{#value}"`,
+    });
+}
+
+const packagesSchema = Joi.object<PackagesOptions>({
+  bundle: Joi.boolean().default(DEFAULT_PACKAGES_OPTIONS.bundle),
+  strict: Joi.boolean().default(DEFAULT_PACKAGES_OPTIONS.strict),
+  include: Joi.array()
+    .items(
+      Joi.string()
+        .pattern(PACKAGE_NAME)
+        .messages({'string.pattern.base': '"packages.include" has an invalid package name "{#value}"'}),
+    )
+    .default(DEFAULT_PACKAGES_OPTIONS.include),
+  distributionUrl: folderUrl('packages.distributionUrl', 'pyodide-lock.json and the wheels').default(
+    DEFAULT_PACKAGES_OPTIONS.distributionUrl,
+  ),
+  pypiUrl: Joi.string().uri().default(DEFAULT_PACKAGES_OPTIONS.pypiUrl),
+  mirrorUrl: folderUrl('packages.mirrorUrl', 'pyodide-lock.json'),
+  // Templates such as https://pypi.org/simple/{package_name}/ are not URIs to Joi: check the scheme only.
+  indexUrls: Joi.array()
+    .items(
+      Joi.string()
+        .pattern(/^https?:\/\/\S+$/)
+        .messages({'string.pattern.base': '"packages.indexUrls" must hold http(s) URLs, got "{#value}"'}),
+    )
+    .default(DEFAULT_PACKAGES_OPTIONS.indexUrls),
+  cacheDir: Joi.string().default(DEFAULT_PACKAGES_OPTIONS.cacheDir),
+})
+  .custom((value: PackagesOptions, helpers) =>
+    value.bundle && value.mirrorUrl !== undefined ? helpers.error('packages.bundleAndMirror') : value,
+  )
+  .messages({
+    'packages.bundleAndMirror':
+      'Set either "packages.bundle: true" (the build ships the packages) or "packages.mirrorUrl" (a mirror you serve yourself), not both.',
+  });
+
+// Untyped map: the schema also names a retired option (packageBaseUrl) to refuse it with a hint.
+export const pluginOptionsSchema: Joi.ObjectSchema<PluginOptions> = Joi.object({
   id: Joi.string().default('default'),
   runnable: Joi.string().valid('marked', 'all').default(DEFAULT_OPTIONS.runnable),
   doctest: Joi.alternatives(Joi.string().valid('all', 'marked'), Joi.boolean().valid(false)).default(
@@ -60,13 +173,13 @@ export const pluginOptionsSchema = Joi.object<PluginOptions>({
   ),
   crossOriginIsolation: Joi.boolean().default(DEFAULT_OPTIONS.crossOriginIsolation),
   timeoutSeconds: Joi.number().min(0).default(DEFAULT_OPTIONS.timeoutSeconds),
-  pyodideBaseUrl: Joi.string().uri({allowRelative: true}).pattern(/\/$/, 'ending with a slash').messages({
-    'string.pattern.name':
-      '"pyodideBaseUrl" must end with "/" (it is the folder that holds pyodide.mjs), got "{#value}"',
-  }),
-  packageBaseUrl: Joi.string().uri({allowRelative: true}).pattern(/\/$/, 'ending with a slash').messages({
-    'string.pattern.name':
-      '"packageBaseUrl" must end with "/" (it is the folder that holds pyodide-lock.json), got "{#value}"',
+  runPreviousCells: Joi.boolean().default(DEFAULT_OPTIONS.runPreviousCells),
+  persistEdits: Joi.boolean().default(DEFAULT_OPTIONS.persistEdits),
+  preload: Joi.string().valid('intent', 'eager', 'off').default(DEFAULT_OPTIONS.preload),
+  pyodideBaseUrl: folderUrl('pyodideBaseUrl', 'pyodide.mjs'),
+  packages: packagesSchema.default(),
+  packageBaseUrl: Joi.any().forbidden().messages({
+    'any.unknown': '"packageBaseUrl" is now "packages.mirrorUrl" (set packages.mirrorUrl to the same folder URL).',
   }),
 });
 

@@ -2,6 +2,8 @@ import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
+import {siteHasCells} from './manifest/SiteManifest.js';
+import type {SiteManifestConsumer} from './manifest/SiteManifestPlugin.js';
 
 /**
  * The files of the `pyodide` npm package a browser needs to start Python.
@@ -53,5 +55,35 @@ export function resolveRuntimeAssets(): RuntimeAssets {
     workerFile,
     pyodidePublicDir: `pyodide/${pyodideVersion}/`,
     workerPublicPath: `pyodocs/worker.${workerHash}.js`,
+  };
+}
+
+/**
+ * Emits the worker and (unless the site loads Pyodide from elsewhere) the
+ * Pyodide runtime files — only when the site needs Python: a page has a cell
+ * or doctest, or a sibling plugin said it serves Pyodide from these files.
+ * A site without cells gets none of the 13.7 MB.
+ */
+export function runtimeAssetsConsumer(
+  assets: RuntimeAssets,
+  options: {selfHostPyodide: boolean; requiredBy: ReadonlySet<string>},
+): SiteManifestConsumer {
+  const files = new Map<string, Buffer>();
+  const read = (name: string, from: string): Buffer => {
+    let content = files.get(name);
+    if (content === undefined) {
+      content = readFileSync(from);
+      files.set(name, content);
+    }
+    return content;
+  };
+  return (site, output) => {
+    if (!siteHasCells(site) && options.requiredBy.size === 0) return;
+    output.emit(assets.workerPublicPath, read(assets.workerPublicPath, assets.workerFile));
+    if (!options.selfHostPyodide) return;
+    for (const file of PYODIDE_RUNTIME_FILES) {
+      const name = `${assets.pyodidePublicDir}${file}`;
+      output.emit(name, read(name, path.join(assets.pyodideDir, file)));
+    }
   };
 }

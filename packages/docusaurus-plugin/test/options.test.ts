@@ -1,66 +1,64 @@
 import {normalizePluginOptions} from '@docusaurus/utils-validation';
+import {OFFICIAL_DISTRIBUTION_URL} from '@pyodocs/runtime';
 import {describe, expect, test} from 'vitest';
-import {pluginOptionsSchema, validateOptions, type Options, type PluginOptions} from '../src/options.js';
+import {
+  DEFAULT_OPTIONS,
+  DEFAULT_PACKAGES_OPTIONS,
+  pluginOptionsSchema,
+  validateOptions,
+  type Options,
+  type PluginOptions,
+} from '../src/options.js';
 
 function validate(options: Options | undefined): PluginOptions {
   return validateOptions({
     options,
-    validate: (schema, value) => normalizePluginOptions(schema, value) as PluginOptions,
+    // Options is looser than Partial<PluginOptions> (packages is partial too): Joi fills in the rest.
+    validate: (schema, value) => normalizePluginOptions(schema, value as Partial<PluginOptions>) as PluginOptions,
   });
 }
 
+const defaults: PluginOptions = {id: 'default', ...DEFAULT_OPTIONS};
+
 describe('validateOptions', () => {
-  test('no options: defaults', () => {
-    expect(validate(undefined)).toEqual({
-      id: 'default',
-      runnable: 'marked',
-      doctest: 'all',
-      crossOriginIsolation: false,
-      timeoutSeconds: 0,
-    });
-    expect(validate({})).toEqual({
-      id: 'default',
-      runnable: 'marked',
-      doctest: 'all',
-      crossOriginIsolation: false,
-      timeoutSeconds: 0,
+  test('no options: the defaults, packages from the official distribution of the pinned version', () => {
+    expect(validate(undefined)).toEqual(defaults);
+    expect(validate({})).toEqual(defaults);
+    expect(defaults.packages).toEqual({
+      bundle: false,
+      strict: false,
+      include: [],
+      distributionUrl: OFFICIAL_DISTRIBUTION_URL,
+      pypiUrl: 'https://pypi.org',
+      indexUrls: [],
+      cacheDir: 'node_modules/.cache/pyodocs/packages',
     });
   });
 
   test.each([
-    [
-      {runnable: 'all'},
-      {id: 'default', runnable: 'all', doctest: 'all', crossOriginIsolation: false, timeoutSeconds: 0},
-    ],
+    [{runnable: 'all'}, {...defaults, runnable: 'all'}],
     [
       {pyodideBaseUrl: 'https://cdn.example.org/pyodide/v314.0.7/full/'},
+      {...defaults, pyodideBaseUrl: 'https://cdn.example.org/pyodide/v314.0.7/full/'},
+    ],
+    [{doctest: 'marked'}, {...defaults, doctest: 'marked'}],
+    [{doctest: false}, {...defaults, doctest: false}],
+    [{pyodideBaseUrl: '/mirror/pyodide/'}, {...defaults, pyodideBaseUrl: '/mirror/pyodide/'}],
+    [{packages: {bundle: true}}, {...defaults, packages: {...DEFAULT_PACKAGES_OPTIONS, bundle: true}}],
+    [
+      {packages: {bundle: true, strict: true, include: ['numpy', 'python-dateutil']}},
       {
-        id: 'default',
-        runnable: 'marked',
-        doctest: 'all',
-        crossOriginIsolation: false,
-        timeoutSeconds: 0,
-        pyodideBaseUrl: 'https://cdn.example.org/pyodide/v314.0.7/full/',
+        ...defaults,
+        packages: {...DEFAULT_PACKAGES_OPTIONS, bundle: true, strict: true, include: ['numpy', 'python-dateutil']},
       },
     ],
     [
-      {doctest: 'marked', crossOriginIsolation: false, timeoutSeconds: 0},
-      {id: 'default', runnable: 'marked', doctest: 'marked', crossOriginIsolation: false, timeoutSeconds: 0},
+      {packages: {mirrorUrl: '/pyodide-packages/', bundle: false}},
+      {...defaults, packages: {...DEFAULT_PACKAGES_OPTIONS, mirrorUrl: '/pyodide-packages/'}},
     ],
     [
-      {doctest: false, crossOriginIsolation: false, timeoutSeconds: 0},
-      {id: 'default', runnable: 'marked', doctest: false, crossOriginIsolation: false, timeoutSeconds: 0},
-    ],
-    [
-      {pyodideBaseUrl: '/mirror/pyodide/'},
-      {
-        id: 'default',
-        runnable: 'marked',
-        doctest: 'all',
-        crossOriginIsolation: false,
-        timeoutSeconds: 0,
-        pyodideBaseUrl: '/mirror/pyodide/',
-      },
+      {packages: {indexUrls: ['https://pypi.org/simple/{package_name}/']}},
+      {...defaults, packages: {...DEFAULT_PACKAGES_OPTIONS, indexUrls: ['https://pypi.org/simple/{package_name}/']}},
     ],
   ] as const)('%j is accepted', (input, expected) => {
     expect(validate(input as Options)).toEqual(expected);
@@ -71,9 +69,13 @@ describe('validateOptions', () => {
     [{pyodideBaseUrl: 'https://cdn.example.org/pyodide'}, /"pyodideBaseUrl" must end with "\/"/],
     [{pyodideBaseUrl: 42}, /"pyodideBaseUrl" must be a string/],
     [
-      {packageBaseUrl: '/pyodide-packages'},
-      /"packageBaseUrl" must end with "\/" \(it is the folder that holds pyodide-lock.json\)/,
+      {packages: {mirrorUrl: '/pyodide-packages'}},
+      /"packages.mirrorUrl" must end with "\/" \(it is the folder that holds pyodide-lock.json\)/,
     ],
+    [{packages: {bundle: true, mirrorUrl: '/m/'}}, /either "packages.bundle: true" .* or "packages.mirrorUrl"/],
+    [{packages: {include: ['not a name']}}, /"packages.include" has an invalid package name "not a name"/],
+    [{packages: {bundel: true}}, /"packages.bundel" is not allowed/],
+    [{packageBaseUrl: '/pyodide-packages/'}, /"packageBaseUrl" is now "packages.mirrorUrl"/],
     [{doctest: true}, /"doctest"/],
     [{timeoutSeconds: -1}, /"timeoutSeconds" must be greater than or equal to 0/],
     [{crossOriginIsolation: 'yes'}, /"crossOriginIsolation" must be a boolean/],

@@ -21,4 +21,4 @@ export type {MimeRendererProps} from './output/MimeRendererProps.js';
 export {PythonDoctest, type PythonDoctestProps} from './doctest/PythonDoctest.js';
 export type {PythonDoctestComponents} from './doctest/PythonDoctestComponents.js';
 export {PythonDoctestResults, type PythonDoctestResultsProps} from './doctest/PythonDoctestResults.js';
-export type {DoctestExampleResult, DoctestReport} from './doctest/doctestReport.js';
+export type {DoctestExampleResult, DoctestReport} from '@pyodocs/runtime';

@@ -7,7 +7,7 @@ import type {
   RunHandle,
   RunOutcome,
 } from '@pyodocs/runtime';
-import type {PythonError, RunRequest} from '../src/runtimeContract.js';
+import type {PythonError, RunRequest} from '@pyodocs/runtime';
 
 /** The client's public surface; the fake is checked against it at compile time. */
 type PublicPyodideClient = {[Member in keyof PyodideClient]: PyodideClient[Member]};

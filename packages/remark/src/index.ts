@@ -6,3 +6,8 @@ export type {FenceMetaItem} from './meta/tokenizeFenceMeta.js';
 export type {RemarkPythonCellsOptions} from './options/resolveOptions.js';
 export type {PyodocsRuleId} from './problems/ruleIds.js';
 export {remarkPythonCells, remarkPythonCells as default} from './remarkPythonCells.js';
+// MDX tree helpers, for sibling plugins that add elements of their own (one
+// implementation of the estree an element or an import needs).
+export type {AttributeValue} from './element/elementAttributes.js';
+export {expressionAttribute} from './element/elementAttributes.js';
+export {insertComponentImport} from './esm/insertComponentImport.js';

@@ -2,6 +2,13 @@ import {expect, test} from 'vitest';
 import * as remark from '../src/index.js';
 
 test('the package exports exactly its public API', () => {
-  expect(Object.keys(remark).sort()).toEqual(['default', 'findImports', 'parseFenceMeta', 'remarkPythonCells']);
+  expect(Object.keys(remark).sort()).toEqual([
+    'default',
+    'expressionAttribute',
+    'findImports',
+    'insertComponentImport',
+    'parseFenceMeta',
+    'remarkPythonCells',
+  ]);
   expect(remark.default).toBe(remark.remarkPythonCells);
 });

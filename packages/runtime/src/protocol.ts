@@ -1,3 +1,5 @@
+import type {PackageSourceOptions} from './packages/packageSources.js';
+
 /**
  * The message protocol between a `PyodideClient` (page) and the Pyodide
  * worker (`dist/worker.js`, or the Node worker thread). Declared once, here.
@@ -14,7 +16,7 @@
  */
 
 /** Bump on any incompatible change to the messages below. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 // ---------------------------------------------------------------------------
 // Payloads shared with the client API
@@ -38,6 +40,47 @@ export interface PythonError {
    * caret. Ends with the `ename: evalue` line.
    */
   traceback: string;
+  /**
+   * More than a reader needs at first, shown behind a toggle: e.g. for a
+   * package that could not be loaded, the full URLs and what each answered.
+   */
+  details?: string;
+}
+
+/** How a run's code is run: as a notebook cell, or as a doctest block (see `DoctestReport`). */
+export type RunKind = 'cell' | 'doctest';
+
+/** MIME type of the one display output of a doctest run. */
+export const DOCTEST_MIME = 'application/vnd.pyodocs.doctest+json';
+
+/** One example of a doctest run, as CPython's DocTestRunner judged it. */
+export interface DoctestExampleResult {
+  /** 0-based line of the example's `>>>` in the block. */
+  lineno: number;
+  /** The example's source, without prompts. */
+  source: string;
+  /** The output the block documents. */
+  want: string;
+  /** What the example printed (for an exception: the traceback header and its last line). */
+  got: string;
+  /** `skipped`: `+SKIP`, or not run because the block stopped first. */
+  status: 'match' | 'mismatch' | 'skipped';
+}
+
+/** The `DOCTEST_MIME` output of a doctest run. */
+export interface DoctestReport {
+  /** Every example of the block, in order. */
+  examples: DoctestExampleResult[];
+  /** Examples run, as DocTestRunner counts them. */
+  attempted: number;
+  /** Examples that did not match. */
+  failed: number;
+  /**
+   * Index in `examples` of the example that was running when the block was
+   * stopped (or raised KeyboardInterrupt); it and the ones after it did not
+   * run. Unset when the block ran to its end.
+   */
+  stoppedAt?: number;
 }
 
 /** The output streams a cell writes to. */
@@ -68,41 +111,52 @@ export interface InitMessage {
    * directory path.
    */
   indexURL: string;
-  /**
-   * Folder (ending in `/`) holding a `pyodide-lock.json` and the wheels it
-   * names, e.g. one written by `pyodocs mirror`. Unset: packages come from the
-   * lock file at `indexURL`. Relative URLs resolve against the worker's
-   * location; in Node, a directory path or an http(s) URL.
-   */
-  packageBaseUrl?: string;
-  /**
-   * Package indexes micropip may query for names that are not in the lock
-   * file (e.g. `https://pypi.org/simple/{package_name}/` or
-   * `https://pypi.org/pypi/{package_name}/json`). Empty (the default): only
-   * the lock file, so a site never reaches out to an index it did not choose.
-   */
-  packageIndexUrls?: string[];
+  /** Where packages come from; defaults as documented on `PackageSourceOptions`. */
+  packages?: PackageSourceOptions;
+  /** The page package errors link to. Default: `PACKAGES_HELP_URL`. */
+  packagesHelpUrl?: string;
   /** The page's `devicePixelRatio`: figures are rendered at this scale. Default 1. */
   devicePixelRatio?: number;
-  /**
-   * 4 bytes of shared memory (only when the page is cross-origin isolated, or
-   * in Node): Pyodide's interrupt buffer. The client writes 2 (SIGINT) into
-   * `Int32Array[0]` to raise KeyboardInterrupt in the running cell.
-   */
-  interruptBuffer?: SharedArrayBuffer;
-  /**
-   * Shared memory for `input()` (see `INPUT_BUFFER_BYTES`): the worker posts
-   * `input-request` and blocks in `Atomics.wait` on `Int32Array[0]` until the
-   * client writes the reply (UTF-8 length in `Int32Array[1]`, bytes from 8)
-   * and sets `[0]` to 1. Unset: the worker waits for an `input-reply`
-   * message instead, which needs JSPI to pause Python without blocking the
-   * worker (see `InputReplyMessage`); without either, `input()` raises an
-   * error saying why.
-   */
-  inputBuffer?: SharedArrayBuffer;
+  /** How the page interrupts and answers the running cell (see `PauseChannelInit`). Default: messages. */
+  pause?: PauseChannelInit;
 }
 
-/** Size of `InitMessage.inputBuffer`: an 8-byte header and up to 64 KiB of UTF-8 reply. */
+/**
+ * The transport of the pause channel (src/pause/): how `stop()` interrupts
+ * the running cell, how `time.sleep` waits interruptibly, and how `input()`
+ * gets the reader's answer.
+ */
+export type PauseChannelInit =
+  /**
+   * Shared memory (the page is cross-origin isolated, or Node). Python
+   * blocks the worker in `Atomics.wait`; the client writes and notifies.
+   */
+  | {
+      transport: 'shared-memory';
+      /**
+       * 4 bytes: Pyodide's interrupt buffer. The client writes 2 (SIGINT)
+       * into `Int32Array[0]` to raise KeyboardInterrupt in the running cell;
+       * the kernel's `time.sleep` waits on this word, so it wakes at once.
+       */
+      interruptBuffer: SharedArrayBuffer;
+      /**
+       * `INPUT_BUFFER_BYTES` for `input()`: the worker posts `input-request`
+       * and waits on `Int32Array[0]` until the client writes the reply (UTF-8
+       * length in `Int32Array[1]`, bytes from 8) and sets `[0]` to 1 (or 2:
+       * stopped).
+       */
+      inputBuffer: SharedArrayBuffer;
+    }
+  /**
+   * Messages (`interrupt`, `input-reply`), which the worker handles at once.
+   * Python pauses in `time.sleep` and `input()` on a promise with JSPI
+   * (`pyodide.ffi.run_sync`); where it cannot (no JSPI, or called from a
+   * JavaScript callback), `time.sleep` blocks and `input()` raises
+   * InputUnavailableError saying why. A busy cell never sees an interrupt.
+   */
+  | {transport: 'messages'};
+
+/** Size of the shared-memory `inputBuffer`: an 8-byte header and up to 64 KiB of UTF-8 reply. */
 export const INPUT_BUFFER_BYTES = 8 + 65536;
 
 /** Run one cell. The worker runs cells one at a time, in arrival order. */
@@ -114,21 +168,29 @@ export interface RunMessage {
   session: string;
   /** Python source of the cell. */
   code: string;
-  /** Cell id, shown in tracebacks as the file name `<cell CELL_ID>`. */
+  /** Cell id, shown in tracebacks as the file name `<cell CELL_ID>` (a doctest's examples: `<doctest CELL_ID[N]>`). */
   cellId: string;
+  /**
+   * `cell`: `code` runs like a notebook cell. `doctest`: `code` is a doctest
+   * block exactly as documented; the kernel runs it with CPython's
+   * DocTestRunner in the session's namespace, loads the packages its
+   * examples import, and displays one `DOCTEST_MIME` bundle (a
+   * `DoctestReport`).
+   */
+  kind: RunKind;
   /**
    * Packages to load before the cell runs, besides those its imports need
    * (detected from the code): names in the lock file, names micropip may
-   * fetch from `packageIndexUrls`, or URLs of wheels (`/wheels/x-1.0-py3-none-any.whl`).
+   * fetch from `packages.indexUrls`, or URLs of wheels (`/wheels/x-1.0-py3-none-any.whl`).
    */
   packages: string[];
 }
 
 /**
- * The reader's answer to an `input-request`, when there is no `inputBuffer`:
- * the worker paused the running cell with JSPI (`pyodide.ffi.run_sync`) and
- * handles this message at once, ahead of the queued ones. A reply for a run
- * that is not waiting is ignored.
+ * The reader's answer to an `input-request` (message transport): the worker
+ * paused the running cell with JSPI (`pyodide.ffi.run_sync`) and handles
+ * this message at once, ahead of the queued ones. A reply for a run that is
+ * not waiting is ignored.
  */
 export interface InputReplyMessage {
   type: 'input-reply';
@@ -138,7 +200,7 @@ export interface InputReplyMessage {
 }
 
 /**
- * Stop without shared memory: KeyboardInterrupt in run `id` where it is
+ * Stop (message transport): KeyboardInterrupt in run `id` where it is
  * paused with JSPI (in `time.sleep` or waiting for `input()`), namespaces
  * kept. Handled at once, ahead of the queued messages. A run that is busy
  * computing never sees it in time (its worker is blocked): the client
@@ -275,7 +337,7 @@ export interface FatalMessage {
   reason: FatalReason;
 }
 
-/** A running cell called `input()`: the client asks the reader and answers through `inputBuffer` when init carried one, else with an `input-reply`. */
+/** A running cell called `input()`: the client asks the reader and answers through the pause channel (the shared `inputBuffer`, or an `input-reply`). */
 export interface InputRequestMessage {
   type: 'input-request';
   /** The run that asks. */

@@ -18,6 +18,23 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every(isString);
 }
 
+function isPackageSourceOptions(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    (value.lockFileUrl === undefined || isString(value.lockFileUrl)) &&
+    (value.baseUrl === undefined || isString(value.baseUrl)) &&
+    (value.indexUrls === undefined || isStringArray(value.indexUrls))
+  );
+}
+
+function isPauseChannelInit(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  if (value.transport === 'messages') return true;
+  return (
+    value.transport === 'shared-memory' && isSharedBuffer(value.interruptBuffer) && isSharedBuffer(value.inputBuffer)
+  );
+}
+
 function isLoadStage(value: unknown): value is LoadStage {
   return value === 'runtime' || value === 'kernel' || value === 'globals';
 }
@@ -27,7 +44,13 @@ function isFatalReason(value: unknown): value is FatalReason {
 }
 
 function isPythonError(value: unknown): value is PythonError {
-  return isRecord(value) && isString(value.ename) && isString(value.evalue) && isString(value.traceback);
+  return (
+    isRecord(value) &&
+    isString(value.ename) &&
+    isString(value.evalue) &&
+    isString(value.traceback) &&
+    (value.details === undefined || isString(value.details))
+  );
 }
 
 /**
@@ -46,11 +69,10 @@ export function isClientMessage(value: unknown): value is ClientMessage {
       return (
         typeof value.protocol === 'number' &&
         isString(value.indexURL) &&
-        (value.packageBaseUrl === undefined || isString(value.packageBaseUrl)) &&
-        (value.packageIndexUrls === undefined || isStringArray(value.packageIndexUrls)) &&
+        (value.packages === undefined || isPackageSourceOptions(value.packages)) &&
+        (value.packagesHelpUrl === undefined || isString(value.packagesHelpUrl)) &&
         (value.devicePixelRatio === undefined || typeof value.devicePixelRatio === 'number') &&
-        (value.interruptBuffer === undefined || isSharedBuffer(value.interruptBuffer)) &&
-        (value.inputBuffer === undefined || isSharedBuffer(value.inputBuffer))
+        (value.pause === undefined || isPauseChannelInit(value.pause))
       );
     case 'run':
       return (
@@ -58,6 +80,7 @@ export function isClientMessage(value: unknown): value is ClientMessage {
         isString(value.session) &&
         isString(value.code) &&
         isString(value.cellId) &&
+        (value.kind === 'cell' || value.kind === 'doctest') &&
         isStringArray(value.packages)
       );
     case 'reset-session':

@@ -6,8 +6,10 @@ describe('public exports', () => {
   test('@pyodocs/runtime exports the client, the error classes, the version constants and the package helpers', () => {
     expect(Object.keys(runtime).sort()).toEqual([
       'ClientDisposedError',
+      'DOCTEST_MIME',
       'KERNEL_PROVIDED_MODULES',
       'OFFICIAL_DISTRIBUTION_URL',
+      'PACKAGES_HELP_URL',
       'PROTOCOL_VERSION',
       'PYODIDE_VERSION',
       'ProtocolMismatchError',

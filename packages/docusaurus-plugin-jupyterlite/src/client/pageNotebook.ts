@@ -9,7 +9,7 @@ function lines(text: string): string[] {
  * An nbformat 4 notebook of the page: markdown as written, code cells with
  * `codeOf(id)` (the reader's current code) or the build-time code.
  */
-export function buildNotebook(cells: PageNotebookCell[], codeOf: (id: string) => string | undefined): object {
+export function buildNotebook(cells: readonly PageNotebookCell[], codeOf: (id: string) => string | undefined): object {
   return {
     nbformat: 4,
     nbformat_minor: 5,

@@ -13,7 +13,7 @@ export class LiteSiteAssetsPlugin {
   private files: Array<[string, Buffer]> = [];
 
   constructor(
-    private readonly getDir: () => string,
+    private readonly getDir: () => string | undefined,
     private readonly route: string,
   ) {}
 
@@ -24,6 +24,7 @@ export class LiteSiteAssetsPlugin {
         {name: 'PyodocsJupyterLiteAssets', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL},
         () => {
           const dir = this.getDir();
+          if (dir === undefined) return;
           if (dir !== this.loadedDir) {
             this.files = readdirSync(dir, {recursive: true, encoding: 'utf8'})
               .filter((rel) => statSync(path.join(dir, rel)).isFile())

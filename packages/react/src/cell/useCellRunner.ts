@@ -2,7 +2,7 @@ import {useCallback, useContext, useEffect, useReducer, useRef} from 'react';
 import type {RunEvent, RunOutcome} from '@pyodocs/runtime';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PyodideContext} from '../provider/PyodideContext.js';
-import type {RunRequest} from '../runtimeContract.js';
+import type {RunRequest} from '@pyodocs/runtime';
 import {cellReducer, initialCellState, type CellState} from './cellState.js';
 
 /** What one run sends: the code, and whether the runtime checks it as a doctest (C5). */

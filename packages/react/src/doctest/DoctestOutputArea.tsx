@@ -3,7 +3,8 @@ import type {CellOutput} from '../output/CellOutput.js';
 import {type PythonCellOutputProps, PythonCellOutput} from '../output/PythonCellOutput.js';
 import type {PythonDoctestComponents} from './PythonDoctestComponents.js';
 import {PythonDoctestResults} from './PythonDoctestResults.js';
-import {type DoctestReport, readDoctestReport} from './doctestReport.js';
+import type {DoctestReport} from '@pyodocs/runtime';
+import {readDoctestReport} from './doctestReport.js';
 
 /** The doctest's own Output and Results parts, for the output slot it gives the cell. */
 export const DoctestPartsContext = createContext<Pick<PythonDoctestComponents, 'Output' | 'Results'>>({

@@ -1,6 +1,6 @@
 import type {ReactNode} from 'react';
 import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
-import type {DoctestExampleResult, DoctestReport} from './doctestReport.js';
+import type {DoctestExampleResult, DoctestReport} from '@pyodocs/runtime';
 
 export interface PythonDoctestResultsProps {
   /** The runtime's report of the run: each example's documented and real output and verdict, and where it stopped. */

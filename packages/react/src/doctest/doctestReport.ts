@@ -1,30 +1,6 @@
-/** MIME type of the report the runtime displays for a doctest run (contract C5). */
-export const DOCTEST_MIME = 'application/vnd.pyodocs.doctest+json';
+import {DOCTEST_MIME, type DoctestReport} from '@pyodocs/runtime';
 
-/** One example's outcome, as CPython's DocTestRunner judged it. */
-export interface DoctestExampleResult {
-  /** 0-based line of the example's `>>>` in the block. */
-  lineno: number;
-  /** The example's source, without prompts. */
-  source: string;
-  /** The documented output. */
-  want: string;
-  /** What the example printed (with the traceback for exceptions). */
-  got: string;
-  status: 'match' | 'mismatch' | 'skipped';
-}
-
-/** The report of one doctest run. */
-export interface DoctestReport {
-  /** The examples that ran or were skipped, in order; when stopped, those before `stoppedAt` (and possibly that one). */
-  examples: DoctestExampleResult[];
-  attempted: number;
-  failed: number;
-  /** Index of the example a stop or time limit interrupted; examples after it did not run. */
-  stoppedAt?: number;
-}
-
-/** Reads a doctest report from a display bundle, if it carries one. */
+/** Reads a doctest report (the runtime's `DOCTEST_MIME` output of a doctest run) from a display bundle, if it carries one. */
 export function readDoctestReport(data: Record<string, unknown>): DoctestReport | undefined {
   const report = data[DOCTEST_MIME];
   if (typeof report !== 'object' || report === null) return undefined;

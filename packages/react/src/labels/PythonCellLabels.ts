@@ -70,16 +70,13 @@ export interface PythonCellLabels {
   doctestGot: string;
   /** Shown instead of an empty box when an example prints nothing (documented or real). */
   doctestNoOutput: string;
-  // The labels below are optional only so that complete label sets written
-  // for earlier versions (the Docusaurus theme's Root) still type-check;
-  // cells always get them, in English when the site gives none.
   /** Summary of the toggle that shows an error's details (the URLs and causes behind a package error). */
-  errorDetails?: string;
+  errorDetails: string;
   /** Verdict of the doctest example a stop or time limit interrupted; `{number}` (1-based) is filled in. */
-  doctestStoppedAt?: string;
+  doctestStoppedAt: string;
 }
 
-export const defaultPythonCellLabels: Readonly<Required<PythonCellLabels>> = Object.freeze({
+export const defaultPythonCellLabels: Readonly<PythonCellLabels> = Object.freeze({
   run: 'Run',
   stop: 'Stop',
   reset: 'Reset',

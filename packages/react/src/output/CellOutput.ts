@@ -1,5 +1,5 @@
 import type {MimeBundle} from '@pyodocs/runtime';
-import type {PythonError} from '../runtimeContract.js';
+import type {PythonError} from '@pyodocs/runtime';
 
 /** One block in a cell's output area, in the order it arrived. */
 export type CellOutput =

@@ -1,5 +1,5 @@
 import type {ReactNode} from 'react';
-import type {PythonError} from '../runtimeContract.js';
+import type {PythonError} from '@pyodocs/runtime';
 
 // Tracebacks from IPython-style formatters may carry terminal colours.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this removes.

@@ -3,7 +3,7 @@ import type {PyodideClient} from '@pyodocs/runtime';
 import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PythonCellLabelsContext} from '../labels/PythonCellLabelsContext.js';
 import {PyodideContext, type PyodideContextValue} from './PyodideContext.js';
-import type {PyodideClientConfig} from '../runtimeContract.js';
+import type {PyodideClientConfig} from '@pyodocs/runtime';
 import {getSharedClient, sharedClientKey} from './sharedClients.js';
 
 export interface PyodideProviderProps {

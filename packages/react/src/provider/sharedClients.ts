@@ -1,5 +1,5 @@
 import {PyodideClient} from '@pyodocs/runtime';
-import type {PyodideClientConfig} from '../runtimeContract.js';
+import type {PyodideClientConfig} from '@pyodocs/runtime';
 
 // One client per tab and config. Kept on globalThis (not in a module variable)
 // so that a second copy of this module (hot reload, a site bundling the

@@ -3,7 +3,13 @@ import {valueToEstree} from 'estree-util-value-to-estree';
 import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 
 /** What an expression attribute can carry: values JSON can write. */
-export type AttributeValue = string | number | boolean | null | readonly AttributeValue[];
+export type AttributeValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly AttributeValue[]
+  | {readonly [key: string]: AttributeValue};
 
 /** `name="value"`. */
 export function stringAttribute(name: string, value: string): MdxJsxAttribute {

@@ -1,57 +1,11 @@
 import {ClientDisposedError, PyodocsError} from '../errors.js';
-import {INPUT_BUFFER_BYTES} from '../protocol.js';
 import type {PythonError, RunMessage, RunScopedMessage} from '../protocol.js';
+import type {PackageSourceOptions} from '../packages/packageSources.js';
 import type {ClientStatus} from './ClientStatus.js';
+import type {PyodideClientOptions} from './PyodideClientConfig.js';
 import type {RunEvent, RunHandle, RunOutcome, RunRequest} from './RunEvents.js';
 import {ConnectionClosedError, WorkerConnection} from './WorkerConnection.js';
 import type {WorkerEndpoint} from './WorkerEndpoint.js';
-
-export interface PyodideClientOptions {
-  /** URL of @pyodocs/runtime's dist/worker.js (a self-contained ES module worker). */
-  workerUrl: string | URL;
-  /**
-   * Base URL of the Pyodide files (pyodide.mjs, pyodide.asm.wasm,
-   * python_stdlib.zip, pyodide-lock.json), ending in '/'.
-   */
-  indexURL: string;
-  /**
-   * Folder (ending in `/`) with a `pyodide-lock.json` and its wheels, e.g.
-   * written by `pyodocs mirror`; packages load from there instead of the lock
-   * file at `indexURL`.
-   */
-  packageBaseUrl?: string;
-  /**
-   * Indexes micropip may query for packages that are not in the lock file
-   * (e.g. `https://pypi.org/simple/{package_name}/`). Default none: a page
-   * loads packages only from the lock file.
-   */
-  packageIndexUrls?: string[];
-  /** Default: `new Worker(workerUrl, {type: 'module'})`. Node passes a worker_threads endpoint. */
-  createWorker?: () => WorkerEndpoint;
-  /**
-   * How long a new worker may stay silent before it counts as broken (its
-   * first answer comes before Pyodide downloads, so this is not a load
-   * timeout). Default 30 s.
-   */
-  handshakeTimeoutMs?: number;
-  /**
-   * Use shared memory (SharedArrayBuffer) so `stop()` interrupts the running
-   * cell with KeyboardInterrupt (namespaces kept), `time.sleep` wakes up at
-   * once, and `input()` works in any browser. Default: when the page is
-   * cross-origin isolated (`crossOriginIsolated`). Node clients may always
-   * use it. Without it, `input()` still works where the worker has JSPI.
-   */
-  sharedMemory?: boolean;
-  /**
-   * How long `stop()` waits for an interrupt to end the running cell before it
-   * terminates the worker instead (C code that never checks; without shared
-   * memory, any code that is not paused in `time.sleep` or `input()`).
-   * Default 1000 ms.
-   */
-  interruptGraceMs?: number;
-  /** Time limit (seconds) of runs that set no `timeoutSeconds` themselves; default 0: none. */
-  timeoutSeconds?: number;
-}
 
 /** Counters for diagnostics and tests. */
 export interface ClientStats {
@@ -75,8 +29,8 @@ interface RunTask {
   timedOut?: boolean;
   /** Time-limit and interrupt-grace timers, cleared when the run ends. */
   timers: Array<ReturnType<typeof setTimeout>>;
-  /** Without shared memory: the run waits in input() for an `input-reply` message. */
-  awaitingInputReply?: boolean;
+  /** The input() request the run waits on, until answered or stopped. */
+  inputRequest?: {open: boolean};
 }
 
 interface ResetTask {
@@ -98,16 +52,13 @@ const IDLE: ClientStatus = Object.freeze({state: 'idle'});
 export class PyodideClient {
   readonly #createWorker: () => WorkerEndpoint;
   readonly #indexURL: string;
-  readonly #packageBaseUrl: string | undefined;
-  readonly #packageIndexUrls: string[];
+  readonly #packages: PackageSourceOptions | undefined;
+  readonly #packagesHelpUrl: string | undefined;
   readonly #workerUrl: string;
   readonly #handshakeTimeoutMs: number;
   readonly #sharedMemory: boolean;
   readonly #interruptGraceMs: number;
   readonly #defaultTimeoutSeconds: number;
-  /** Shared memory of the current worker (undefined without isolation). */
-  #interrupt: Int32Array | undefined;
-  #input: Int32Array | undefined;
   readonly #listeners = new Set<(status: ClientStatus) => void>();
   readonly #queue: Task[] = [];
   #status: ClientStatus = IDLE;
@@ -121,12 +72,12 @@ export class PyodideClient {
 
   constructor(options: PyodideClientOptions) {
     this.#indexURL = options.indexURL;
-    this.#packageBaseUrl = options.packageBaseUrl;
-    this.#packageIndexUrls = options.packageIndexUrls ?? [];
+    this.#packages = options.packages;
+    this.#packagesHelpUrl = options.packagesHelpUrl;
     this.#workerUrl = String(options.workerUrl);
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? 30_000;
     this.#createWorker = options.createWorker ?? (() => createModuleWorker(options.workerUrl));
-    this.#sharedMemory = (options.sharedMemory ?? isCrossOriginIsolated()) && typeof SharedArrayBuffer === 'function';
+    this.#sharedMemory = options.sharedMemory ?? isCrossOriginIsolated();
     this.#interruptGraceMs = options.interruptGraceMs ?? 1000;
     this.#defaultTimeoutSeconds = options.timeoutSeconds ?? 0;
   }
@@ -184,6 +135,7 @@ export class PyodideClient {
       session: request.session,
       code: request.code,
       cellId: request.cellId ?? id,
+      kind: request.kind ?? 'cell',
       packages: request.packages ?? [],
     };
     const limit = request.timeoutSeconds ?? this.#defaultTimeoutSeconds;
@@ -232,30 +184,15 @@ export class PyodideClient {
   }
 
   #stopActive(task: RunTask): void {
-    const interrupt = this.#interrupt;
     const connection = this.#connection;
     if (connection === undefined || !this.#connectionReady) {
       this.#terminateWorker();
       this.#pump();
       return;
     }
-    if (interrupt === undefined) {
-      // No shared memory: a run paused with JSPI (time.sleep, input()) gets the
-      // message and raises KeyboardInterrupt; a busy one is terminated after the grace.
-      task.awaitingInputReply = false;
-      connection.send({type: 'interrupt', id: task.id});
-      this.#terminateAfterGrace(task);
-      return;
-    }
-    // SIGINT: Pyodide raises KeyboardInterrupt at the next check; the kernel's
-    // sleep waits on this very word, so notify wakes it.
-    Atomics.store(interrupt, 0, 2);
-    Atomics.notify(interrupt, 0);
-    if (this.#input !== undefined) {
-      // A pending input() gives up too.
-      Atomics.store(this.#input, 0, 2);
-      Atomics.notify(this.#input, 0);
-    }
+    // An answer typed after Stop goes nowhere.
+    if (task.inputRequest) task.inputRequest.open = false;
+    connection.pause.interrupt(task.id);
     this.#terminateAfterGrace(task);
   }
 
@@ -317,8 +254,7 @@ export class PyodideClient {
     if (task === undefined) return;
     this.#active = task;
     if (task.kind === 'run') {
-      // A stale interrupt (a stop() that came as the previous run ended) must not hit this run.
-      if (this.#interrupt !== undefined) Atomics.store(this.#interrupt, 0, 0);
+      connection.pause.beginRun(task.id);
       if (task.timeoutSeconds > 0) {
         task.timers.push(
           setTimeout(() => {
@@ -339,20 +275,14 @@ export class PyodideClient {
     if (this.#connection) return this.#connection;
     this.#workerStarts += 1;
     this.#connectionReady = false;
-    // Fresh shared memory per worker: an old worker's late writes cannot reach the new one.
-    const interruptBuffer = this.#sharedMemory ? new SharedArrayBuffer(4) : undefined;
-    const inputBuffer = this.#sharedMemory ? new SharedArrayBuffer(INPUT_BUFFER_BYTES) : undefined;
-    this.#interrupt = interruptBuffer === undefined ? undefined : new Int32Array(interruptBuffer);
-    this.#input = inputBuffer === undefined ? undefined : new Int32Array(inputBuffer);
     const connection: WorkerConnection = new WorkerConnection({
       createWorker: this.#createWorker,
       indexURL: this.#indexURL,
-      packageBaseUrl: this.#packageBaseUrl,
-      packageIndexUrls: this.#packageIndexUrls,
+      packages: this.#packages,
+      packagesHelpUrl: this.#packagesHelpUrl,
       workerUrl: this.#workerUrl,
       handshakeTimeoutMs: this.#handshakeTimeoutMs,
-      interruptBuffer,
-      inputBuffer,
+      sharedMemory: this.#sharedMemory,
       onProgress: (stage, message) => {
         if (this.#connection === connection) this.#setStatus({state: 'loading', stage, message});
       },
@@ -422,37 +352,17 @@ export class PyodideClient {
     }
   }
 
-  /**
-   * Ask the run's listener for a line. The reply goes into the shared input
-   * buffer the worker waits on, or without shared memory, into an
-   * `input-reply` message (the worker paused the cell with JSPI).
-   */
+  /** Ask the run's listener for a line; the answer goes back through the worker's pause channel. */
   #requestInput(task: RunTask, prompt: string): void {
-    const input = this.#input;
     const connection = this.#connection;
     if (connection === undefined) return;
-    let answered = false;
-    const stillAsking = (): boolean => !answered && this.#active === task && this.#connection === connection;
-    let reply: (text: string) => void;
-    if (input !== undefined) {
-      reply = (text) => {
-        if (!stillAsking()) return;
-        answered = true;
-        const bytes = new TextEncoder().encode(text).slice(0, INPUT_BUFFER_BYTES - 8);
-        new Uint8Array(input.buffer, 8, bytes.length).set(bytes);
-        Atomics.store(input, 1, bytes.length);
-        Atomics.store(input, 0, 1);
-        Atomics.notify(input, 0);
-      };
-    } else {
-      task.awaitingInputReply = true;
-      reply = (text) => {
-        if (!stillAsking() || !task.awaitingInputReply) return;
-        answered = true;
-        task.awaitingInputReply = false;
-        connection.send({type: 'input-reply', id: task.id, text: String(text)});
-      };
-    }
+    const request = {open: true};
+    task.inputRequest = request;
+    const reply = (text: string): void => {
+      if (!request.open || this.#active !== task || this.#connection !== connection) return;
+      request.open = false;
+      connection.pause.answerInput(task.id, String(text));
+    };
     emit(task, {type: 'input', prompt, reply});
   }
 

@@ -1,5 +1,5 @@
 import type {PyodocsError} from '../errors.js';
-import type {MimeBundle, PythonError} from '../protocol.js';
+import type {MimeBundle, PythonError, RunKind} from '../protocol.js';
 
 /** What to run. */
 export interface RunRequest {
@@ -10,9 +10,16 @@ export interface RunRequest {
   /** Shown in tracebacks as `<cell CELL_ID>`; defaults to the run id. */
   cellId?: string;
   /**
+   * `doctest`: `code` is a doctest block exactly as documented; it runs with
+   * CPython's doctest in the session and displays one `DOCTEST_MIME` output
+   * (a `DoctestReport`). Default `cell`.
+   */
+  kind?: RunKind;
+  /**
    * Packages to load before the cell runs, besides those detected from its
-   * imports: names in the lock file (`packageBaseUrl` or the Pyodide
-   * distribution), or wheel URLs such as `/wheels/mypkg-1.0-py3-none-any.whl`.
+   * imports: names in the lock file (`packages.lockFileUrl`), names micropip
+   * may fetch from `packages.indexUrls`, or wheel URLs such as
+   * `/wheels/mypkg-1.0-py3-none-any.whl`.
    */
   packages?: string[];
   /**

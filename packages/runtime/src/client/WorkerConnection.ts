@@ -1,15 +1,16 @@
 import {PyodideLoadError, ProtocolMismatchError, PyodocsError, WorkerCrashedError} from '../errors.js';
 import {PROTOCOL_VERSION, protocolMismatchMessage} from '../protocol.js';
+import {createClientPauseChannel} from '../pause/createPauseChannel.js';
+import type {ClientPauseChannel, PauseMessage} from '../pause/PauseChannel.js';
 import type {
   FatalMessage,
-  InputReplyMessage,
-  InterruptMessage,
   LoadStage,
   ReadyMessage,
   ResetSessionMessage,
   RunMessage,
   RunScopedMessage,
 } from '../protocol.js';
+import type {PackageSourceOptions} from '../packages/packageSources.js';
 import {previewMessage} from '../previewMessage.js';
 import {handshakeProtocol, isWorkerMessage} from '../protocolGuards.js';
 import type {WorkerEndpoint} from './WorkerEndpoint.js';
@@ -20,11 +21,10 @@ export class ConnectionClosedError extends PyodocsError {}
 export interface WorkerConnectionOptions {
   createWorker: () => WorkerEndpoint;
   indexURL: string;
-  packageBaseUrl: string | undefined;
-  packageIndexUrls: string[];
-  /** Shared memory for interrupts and input() (see InitMessage); unset without cross-origin isolation. */
-  interruptBuffer?: SharedArrayBuffer | undefined;
-  inputBuffer?: SharedArrayBuffer | undefined;
+  packages: PackageSourceOptions | undefined;
+  packagesHelpUrl: string | undefined;
+  /** Pause this worker's Python through shared memory (else messages + JSPI); see src/pause/. */
+  sharedMemory: boolean;
   /** Only for messages: names the worker script when it fails without a reason. */
   workerUrl: string;
   /** Fail when the worker has sent nothing this long after it was created (it does not speak the protocol). */
@@ -42,6 +42,8 @@ export interface WorkerConnectionOptions {
 export class WorkerConnection {
   /** Resolves when Pyodide is ready; rejects on failure or close(). */
   readonly ready: Promise<ReadyMessage>;
+  /** Interrupts and input() answers for this worker's runs. */
+  readonly pause: ClientPauseChannel;
   readonly #options: WorkerConnectionOptions;
   #endpoint: WorkerEndpoint | undefined;
   #closed = false;
@@ -58,6 +60,7 @@ export class WorkerConnection {
     });
     // Failures reach onFailure; a rejection nobody awaits must not be reported as unhandled.
     this.ready.catch(() => undefined);
+    this.pause = createClientPauseChannel(options.sharedMemory, (message) => this.send(message));
   }
 
   /** Create the worker and send `init`. Failures are reported asynchronously. */
@@ -67,17 +70,16 @@ export class WorkerConnection {
       this.#endpoint = endpoint;
       endpoint.addEventListener('message', (event) => this.#receive(event.data));
       endpoint.addEventListener('error', (event) => this.#fail(crashError(event.message, this.#options.workerUrl)));
-      const {indexURL, packageBaseUrl, packageIndexUrls, interruptBuffer, inputBuffer} = this.#options;
+      const {indexURL, packages, packagesHelpUrl} = this.#options;
       const devicePixelRatio = (globalThis as {devicePixelRatio?: number}).devicePixelRatio ?? 1;
       endpoint.postMessage({
         type: 'init',
         protocol: PROTOCOL_VERSION,
         indexURL,
-        ...(packageBaseUrl === undefined ? {} : {packageBaseUrl}),
-        packageIndexUrls,
+        ...(packages === undefined ? {} : {packages}),
+        ...(packagesHelpUrl === undefined ? {} : {packagesHelpUrl}),
         devicePixelRatio,
-        ...(interruptBuffer === undefined ? {} : {interruptBuffer}),
-        ...(inputBuffer === undefined ? {} : {inputBuffer}),
+        pause: this.pause.init,
       });
       this.#startHandshakeTimer();
     } catch (error) {
@@ -89,7 +91,7 @@ export class WorkerConnection {
     }
   }
 
-  send(message: RunMessage | ResetSessionMessage | InputReplyMessage | InterruptMessage): void {
+  send(message: RunMessage | ResetSessionMessage | PauseMessage): void {
     if (this.#closed || !this.#endpoint) return;
     try {
       this.#endpoint.postMessage(message);

@@ -1,22 +1,19 @@
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {PyodideClient} from '../client/PyodideClient.js';
+import type {PyodideClientOptions} from '../client/PyodideClientConfig.js';
 import {createNodeWorkerEndpoint, NODE_WORKER_URL} from './createNodeWorkerEndpoint.js';
 
-export interface NodeClientOptions {
-  /** Directory of the Pyodide distribution; default: the installed npm `pyodide` package. */
-  indexURL?: string;
-  /** Worker script; default: this package's dist/node-worker.js. */
-  workerUrl?: string | URL;
-  /** Folder (path, file: or http(s) URL, ending in '/') with a pyodide-lock.json and its wheels, e.g. from `pyodocs mirror`. */
-  packageBaseUrl?: string;
-  /** Indexes micropip may query for packages not in the lock file; default none. */
-  packageIndexUrls?: string[];
-  /** Shared memory for interrupts and input() (worker threads always can); default false: stop() restarts. */
-  sharedMemory?: boolean;
-  /** See PyodideClientOptions.interruptGraceMs. */
-  interruptGraceMs?: number;
-}
+/**
+ * `PyodideClientOptions`, every field optional, with Node defaults:
+ * `indexURL` the installed npm `pyodide` package, `workerUrl` this
+ * package's dist/node-worker.js, `createWorker` a worker_threads endpoint,
+ * `sharedMemory` false (worker threads can always share memory; off by
+ * default, so `stop()` of a busy cell restarts as in a page without
+ * isolation). Paths in `indexURL` and `packages` may be directory paths or
+ * `file:` URLs.
+ */
+export type NodeClientOptions = Partial<PyodideClientOptions>;
 
 /** Directory of the npm `pyodide` package this runtime depends on, ending in '/'. */
 export function nodePyodideIndexURL(): string {
@@ -29,12 +26,10 @@ export function nodePyodideIndexURL(): string {
 export function createNodeClient(options: NodeClientOptions = {}): PyodideClient {
   const workerUrl = options.workerUrl ?? NODE_WORKER_URL;
   return new PyodideClient({
+    ...options,
     workerUrl,
     indexURL: options.indexURL ?? nodePyodideIndexURL(),
-    ...(options.packageBaseUrl === undefined ? {} : {packageBaseUrl: options.packageBaseUrl}),
-    ...(options.packageIndexUrls === undefined ? {} : {packageIndexUrls: options.packageIndexUrls}),
     sharedMemory: options.sharedMemory ?? false,
-    ...(options.interruptGraceMs === undefined ? {} : {interruptGraceMs: options.interruptGraceMs}),
-    createWorker: () => createNodeWorkerEndpoint({workerUrl}),
+    createWorker: options.createWorker ?? (() => createNodeWorkerEndpoint({workerUrl})),
   });
 }

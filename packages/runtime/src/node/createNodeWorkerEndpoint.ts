@@ -1,3 +1,6 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {Worker} from 'node:worker_threads';
 import type {ClientMessage} from '../protocol.js';
 import type {WorkerEndpoint, WorkerEndpointEventMap} from '../client/WorkerEndpoint.js';
@@ -17,7 +20,9 @@ type Listeners = {[K in keyof WorkerEndpointEventMap]: Set<(event: WorkerEndpoin
  * pyodocs engine (messages are structured-cloned, as with a Web Worker).
  */
 export function createNodeWorkerEndpoint(options: NodeWorkerEndpointOptions = {}): WorkerEndpoint {
-  const worker = new Worker(options.workerUrl ?? NODE_WORKER_URL);
+  const packageCacheDir = createPackageCacheDir();
+  const worker = new Worker(options.workerUrl ?? NODE_WORKER_URL, {workerData: {packageCacheDir}});
+  worker.on('exit', () => removePackageCacheDir(packageCacheDir));
   const listeners: Listeners = {message: new Set(), error: new Set()};
   let terminated = false;
   const dispatchError = (message: string): void => {
@@ -42,6 +47,28 @@ export function createNodeWorkerEndpoint(options: NodeWorkerEndpointOptions = {}
     terminate(): void {
       terminated = true;
       void worker.terminate();
+      removePackageCacheDir(packageCacheDir);
     },
   };
+}
+
+// Node's Pyodide writes every package it downloads into a folder (see
+// nodePackageLock.ts): one per thread, removed when the thread ends, and at
+// the latest when this process exits.
+const liveCacheDirs = new Set<string>();
+let removeAtExit = false;
+
+function createPackageCacheDir(): string {
+  if (!removeAtExit) {
+    removeAtExit = true;
+    process.once('exit', () => liveCacheDirs.forEach(removePackageCacheDir));
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'pyodocs-packages-'));
+  liveCacheDirs.add(dir);
+  return dir;
+}
+
+function removePackageCacheDir(dir: string): void {
+  liveCacheDirs.delete(dir);
+  rmSync(dir, {recursive: true, force: true});
 }

@@ -5,37 +5,59 @@
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {parentPort} from 'node:worker_threads';
+import {pathToFileURL} from 'node:url';
+import {parentPort, workerData} from 'node:worker_threads';
 import {loadPyodide} from 'pyodide';
+import {fetchLockFile} from '../worker/fetchLockFile.js';
+import {type Fetch, installPackageDownloads} from '../worker/packageDownloads.js';
 import {PyodideEngine} from '../worker/PyodideEngine.js';
 import type {LoadPyodide} from '../worker/PyodideRuntime.js';
+import {fetchWithFiles, localPath} from './fetchWithFiles.js';
+import {NODE_PACKAGE_BASE, type NodePackageLock, nodePackageLock} from './nodePackageLock.js';
 
 const port = parentPort;
 if (port === null) throw new Error('dist/node-worker.js must run in a worker_threads Worker.');
 
-// In Node, Pyodide reads its files with fs and takes indexURL as a path; accept
-// file: URLs too. (Typed as LoadPyodide: tsc checks the npm API still fits.)
+// Set once the lock is loaded: where Node's Pyodide's package requests really go.
+let packageLock: NodePackageLock | undefined;
+
+// Start-up step 1: package files are fetched through the download wrapper,
+// which also reads local files and answers the requests of the rewritten lock.
+const scope = globalThis as unknown as {fetch: Fetch};
+const downloads = installPackageDownloads(scope, {
+  fetch: fetchWithFiles(scope.fetch.bind(globalThis)),
+  resolveRequest: (url) => packageLock?.resolve(url),
+});
+
+// In Node, Pyodide reads its files with fs and takes indexURL as a path;
+// accept file: URLs too. (Typed as LoadPyodide: tsc checks the npm API still fits.)
 const npmLoadPyodide: LoadPyodide = async (config) => {
   const indexURL = asDirectory(config.indexURL);
-  const base = config.packageBaseUrl;
-  if (base === undefined) return loadPyodide({indexURL});
-  if (/^https?:/.test(base)) {
-    // Node reads lockFileURL with fs, so fetch the lock here. It looks for each
-    // wheel in packageCacheDir first, then downloads it from packageBaseUrl
-    // (into that folder): an empty folder of our own, never the cwd.
-    const response = await fetch(`${base}pyodide-lock.json`);
-    if (!response.ok) throw new Error(`${base}pyodide-lock.json: HTTP ${response.status}`);
-    const packageCacheDir = `${mkdtempSync(path.join(tmpdir(), 'pyodocs-packages-'))}/`;
-    return loadPyodide({indexURL, lockFileContents: await response.text(), packageBaseUrl: base, packageCacheDir});
-  }
-  const dir = asDirectory(base);
-  return loadPyodide({indexURL, lockFileURL: `${dir}pyodide-lock.json`, packageBaseUrl: dir, packageCacheDir: dir});
+  const lock = await fetchLockFile(asUrl(config.lockFileUrl), downloads.fetch);
+  packageLock = nodePackageLock(lock, asDirectory(config.baseUrl));
+  // Pyodide writes every package it downloads into this folder: an empty one of our own, never the cwd.
+  // The endpoint that started this thread made it (and removes it); else a temporary one.
+  const given = (workerData as {packageCacheDir?: unknown} | null)?.packageCacheDir;
+  const packageCacheDir = asDirectory(
+    typeof given === 'string' ? given : mkdtempSync(path.join(tmpdir(), 'pyodocs-packages-')),
+  );
+  return loadPyodide({
+    indexURL,
+    lockFileContents: JSON.stringify(packageLock.lock),
+    packageBaseUrl: NODE_PACKAGE_BASE,
+    packageCacheDir,
+  });
 };
 
-/** A directory path ending in '/', from a path or a file: URL. */
+/** A URL as is; a path (absolute or relative to the cwd) as a file: URL. */
+function asUrl(location: string): string {
+  return /^[a-z][a-z0-9+.-]+:/i.test(location) ? location : pathToFileURL(path.resolve(location)).href;
+}
+
+/** A path or URL ending in '/', with file: URLs as paths. */
 function asDirectory(location: string): string {
-  return location.startsWith('file:') ? fileURLToPath(location).replace(/[\\/]*$/, '/') : location;
+  const local = localPath(location) ?? location;
+  return local.endsWith('/') || local.endsWith(path.sep) ? local : `${local}/`;
 }
 
 let failed = false;
@@ -44,8 +66,10 @@ const engine = new PyodideEngine({
     if (message.type === 'fatal') failed = true;
     port.postMessage(message);
   },
+  downloads,
   importLoadPyodide: async () => npmLoadPyodide,
 });
+// Start-up step 2: messages from the client drive the engine.
 port.on('message', (data: unknown) => engine.receive(data));
 
 // Node ends a thread on an unhandled rejection; a browser worker only logs it.

@@ -6,10 +6,15 @@ import {normalizePackageName} from './packageNames.js';
 
 /** Platform of the packages of a lock; `abi_version` must match the interpreter's. */
 export interface PyodideLockInfo {
+  /** `wasm32`. */
   arch: string;
+  /** `yyyy_patch`, e.g. `2026_0`: Pyodide refuses a lock of another ABI. */
   abi_version: string;
+  /** The Emscripten platform, e.g. `emscripten_5_0_3`. */
   platform: string;
+  /** The Python version the lock was made with, e.g. `3.14.2`. */
   python: string;
+  /** The Pyodide version the lock was made with (informational). */
   version?: string;
 }
 
@@ -20,7 +25,9 @@ export interface PyodideLockPackage {
   version: string;
   /** A wheel or zip file name relative to the lock's base URL, or an absolute URL. */
   file_name: string;
+  /** `site` (site-packages), or `dynlib` for shared libraries on the library path. */
   install_dir: string;
+  /** `package`, `cpython_module`, `shared_library` or `static_library`. */
   package_type: string;
   /** Hex sha256 of the file. */
   sha256: string;
@@ -28,14 +35,19 @@ export interface PyodideLockPackage {
   imports: string[];
   /** Normalised names of the packages it needs. */
   depends: string[];
+  /** The package's tests were split into a `<name>-tests` package. */
   unvendored_tests?: boolean;
+  /** Tool-specific data (empty in Pyodide's own lock). */
   tool?: Record<string, unknown>;
 }
 
+/** A `pyodide-lock.json`. */
 export interface PyodideLock {
   info: PyodideLockInfo;
   /** Keyed by normalised name. */
   packages: Record<string, PyodideLockPackage>;
+  /** Tool-specific data (empty in Pyodide's own lock). */
+  tool?: Record<string, unknown>;
 }
 
 /**

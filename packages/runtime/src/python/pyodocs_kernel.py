@@ -10,15 +10,16 @@ hooks.stream(name, text)          "stdout" / "stderr" text, one call per line
 hooks.output(kind, payload_json)  kind "result" or "display"; payload is
                                   {"data": <MIME bundle>, "metadata": {...}}
 hooks.error(ename, evalue, traceback)
-hooks.can_interrupt                bool: shared memory is on (stop() raises KeyboardInterrupt)
-hooks.sleep(seconds) -> bool      sleep, waking at once on stop(); True when interrupted
-hooks.sleep_async(seconds) -> Promise[bool]   the same without shared memory,
-                                  awaited with JSPI (run_sync)
-hooks.shared_input                 bool: read_input can block on shared memory
-hooks.read_input(prompt) -> str | None   blocks until the reader answers; None when stopped
-hooks.request_input(prompt) -> Promise   resolves to the answer (None when stopped); awaited
-                                  with JSPI (run_sync) when there is no shared memory
-hooks.input_unavailable_reason() -> str  why input() cannot ask the reader here
+hooks.pause                        the worker's half of the pause channel
+                                  (src/pause/): how time.sleep and input() wait
+    .returns_promises              bool: sleep/input return promises, awaited
+                                  with run_sync (JSPI); else they block
+    .sleep(seconds) -> bool        True when stop() interrupted the sleep
+    .input(prompt) -> str | None   the reader's answer; None when stopped
+    .unavailable_reason() -> str   why input() cannot ask the reader where
+                                  run_sync cannot pause
+
+Runs of kind "doctest" go through pyodocs_doctest.py (CPython's doctest).
 """
 
 from __future__ import annotations
@@ -32,27 +33,29 @@ import linecache
 import os
 import sys
 import traceback
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from pyodide.code import CodeRunner, find_imports
 from pyodide.ffi import can_run_sync, run_sync
 
 import pyodocs_display
+import pyodocs_doctest
 
 CELL_FILENAME_PREFIX = "<cell "
+
+
+class PauseHooks(Protocol):
+    returns_promises: bool
+    def sleep(self, seconds: float, /) -> Any: ...
+    def input(self, prompt: str, /) -> Any: ...
+    def unavailable_reason(self) -> str: ...
 
 
 class Hooks(Protocol):
     def stream(self, name: str, text: str, /) -> None: ...
     def output(self, kind: str, payload_json: str, /) -> None: ...
     def error(self, ename: str, evalue: str, traceback: str, /) -> None: ...
-    can_interrupt: bool
-    shared_input: bool
-    def sleep(self, seconds: float, /) -> bool: ...
-    def sleep_async(self, seconds: float, /) -> Any: ...
-    def read_input(self, prompt: str, /) -> str | None: ...
-    def request_input(self, prompt: str, /) -> Any: ...
-    def input_unavailable_reason(self) -> str: ...
+    pause: PauseHooks
 
 
 # --- MIME bundles ------------------------------------------------------------
@@ -140,35 +143,40 @@ class CellStream(io.TextIOBase):
 
 # --- tracebacks ----------------------------------------------------------------
 def is_cell_filename(filename: str) -> bool:
-    return filename.startswith(CELL_FILENAME_PREFIX)
+    """A cell's own code: ``<cell ID>``, or a doctest example ``<doctest ID[N]>``."""
+    return filename.startswith((CELL_FILENAME_PREFIX, pyodocs_doctest.FILENAME_PREFIX))
 
 
-def _trim_stack(te: traceback.TracebackException, kernel_file: str, seen: set[int]) -> None:
-    """Keep the frames from the first cell frame on, minus this module's frames.
+# The worker's own files: never shown in a traceback.
+_HARNESS_FILES = frozenset({__file__, pyodocs_doctest.__file__})
+
+
+def _trim_stack(te: traceback.TracebackException, seen: set[int]) -> None:
+    """Keep the frames from the first cell frame on, minus the worker's own frames.
 
     Frames before the first cell frame are the worker's machinery (this
-    kernel, pyodide.code.CodeRunner); a SyntaxError raised while compiling the
-    cell has only those, so it ends up with no stack and prints like
-    Python's own: file, line, caret, message.
+    kernel, pyodide.code.CodeRunner, doctest's runner); a SyntaxError raised
+    while compiling the cell has only those, so it ends up with no stack and
+    prints like Python's own: file, line, caret, message.
     """
     if id(te) in seen:
         return
     seen.add(id(te))
     frames = list(te.stack)
     first_cell = next((i for i, f in enumerate(frames) if is_cell_filename(f.filename)), len(frames))
-    kept = [f for f in frames[first_cell:] if f.filename != kernel_file]
+    kept = [f for f in frames[first_cell:] if f.filename not in _HARNESS_FILES]
     te.stack = traceback.StackSummary.from_list(kept)
     for chained in (te.__cause__, te.__context__):
         if chained is not None:
-            _trim_stack(chained, kernel_file, seen)
+            _trim_stack(chained, seen)
     for member in te.exceptions or ():
-        _trim_stack(member, kernel_file, seen)
+        _trim_stack(member, seen)
 
 
 def describe_exception(error: BaseException) -> tuple[str, str, str]:
     """Return ``(ename, evalue, traceback)`` with a traceback that reads like Python's."""
     te = traceback.TracebackException.from_exception(error)
-    _trim_stack(te, __file__, set())
+    _trim_stack(te, set())
     return type(error).__name__, str(error), "".join(te.format())
 
 
@@ -189,13 +197,28 @@ class InputUnavailableError(EOFError):
     """input() was called where the page cannot ask the reader (an EOFError, as without a stdin)."""
 
 
-def _install_interruptible_sleep(hooks: Hooks) -> None:
+_UNAVAILABLE = object()
+
+
+def _pause(pause: PauseHooks, operation: Callable[[], Any]) -> Any:
+    """Run one pause operation of the channel: it blocks, or returns a promise awaited with run_sync.
+
+    Decided per call: run_sync works only on the stack of a running cell with
+    JSPI. Where it cannot, the operation is not started (no request reaches
+    the reader) and ``_UNAVAILABLE`` comes back.
+    """
+    if not pause.returns_promises:
+        return operation()
+    if not can_run_sync():
+        return _UNAVAILABLE
+    return run_sync(operation())
+
+
+def _install_interruptible_sleep(pause: PauseHooks) -> None:
     """time.sleep waits where stop() can end it at once with KeyboardInterrupt.
 
-    With shared memory, on the interrupt buffer; without it, paused with JSPI
-    on a timer that an interrupt message cuts short (and the worker can take
-    messages meanwhile). Elsewhere (no JSPI, or called from a JavaScript
-    callback) Pyodide's own sleep runs.
+    Where the channel cannot pause (no JSPI, or called from a JavaScript
+    callback), Pyodide's own sleep runs.
     """
     import time
 
@@ -205,32 +228,24 @@ def _install_interruptible_sleep(hooks: Hooks) -> None:
         seconds = float(seconds)
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
-        if hooks.can_interrupt:
-            interrupted = hooks.sleep(seconds)
-        elif can_run_sync():
-            interrupted = run_sync(hooks.sleep_async(seconds))
-        else:
+        interrupted = _pause(pause, lambda: pause.sleep(seconds))
+        if interrupted is _UNAVAILABLE:
             pyodide_sleep(seconds)
-            return
-        if interrupted:
+        elif interrupted:
             raise KeyboardInterrupt
 
     sleep.__doc__ = time.sleep.__doc__
     time.sleep = sleep
 
 
-def _install_input(hooks: Hooks, router: "StreamRouter") -> None:
+def _install_input(pause: PauseHooks, router: "StreamRouter") -> None:
     def pyodocs_input(prompt: object = "", /) -> str:
         text = str(prompt)
-        # Decided per call: run_sync works only on the stack of a running cell.
-        if hooks.shared_input:
-            router.flush()
-            reply = hooks.read_input(text)
-        elif can_run_sync():
-            router.flush()
-            reply = run_sync(hooks.request_input(text))
-        else:
-            raise InputUnavailableError(hooks.input_unavailable_reason())
+        # What the cell printed so far comes before the question.
+        router.flush()
+        reply = _pause(pause, lambda: pause.input(text))
+        if reply is _UNAVAILABLE:
+            raise InputUnavailableError(pause.unavailable_reason())
         if reply is None:
             raise KeyboardInterrupt
         # Like a terminal (and Jupyter): the prompt and the answer stay in the output.
@@ -250,8 +265,8 @@ class Kernel:
         self._router = StreamRouter(hooks)
         sys.stdout = CellStream("stdout", self._router)
         sys.stderr = CellStream("stderr", self._router)
-        _install_interruptible_sleep(hooks)
-        _install_input(hooks, self._router)
+        _install_interruptible_sleep(hooks.pause)
+        _install_input(hooks.pause, self._router)
         pyodocs_display.set_publisher(self._publish_display)
         # A worker has no DOM: matplotlib draws with Agg and shows PNG outputs.
         # Set before matplotlib is first imported; a cell may still switch backends.
@@ -287,7 +302,9 @@ class Kernel:
 
     def _send_output(self, kind: str, value: Any) -> None:
         data, metadata = format_mime_bundle(value)
-        self._publish(kind, data, metadata)
+        # Empty: the object displayed itself (_ipython_display_); IPython's display hook sends nothing then.
+        if data:
+            self._publish(kind, data, metadata)
 
     def _flush_figures(self) -> None:
         """Show figures the cell drew but did not show (like Jupyter's inline backend)."""
@@ -296,11 +313,13 @@ class Kernel:
             return
         backend.flush_figures()
 
-    def missing_imports(self, code: str) -> str:
-        """JSON list of the top-level modules ``code`` imports that are not importable yet."""
+    def missing_imports(self, code: str, kind: str = "cell") -> str:
+        """JSON list of the top-level modules ``code`` (a doctest: its examples) imports that are not importable yet."""
         try:
-            names = find_imports(code)
-        except SyntaxError:
+            source = pyodocs_doctest.example_source(code) if kind == "doctest" else code
+            names = find_imports(source)
+        except (SyntaxError, ValueError):
+            # The run reports the mistake itself.
             return "[]"
         missing = []
         for name in names:
@@ -338,39 +357,55 @@ class Kernel:
             return f"{type(error).__name__}: {error}"
         return ""
 
-    async def run(self, code: str, session: str, cell_id: str) -> str:
-        """Run one cell; return "ok" or "error" after its events were sent."""
-        filename = f"{CELL_FILENAME_PREFIX}{cell_id}>"
+    async def run(self, code: str, session: str, cell_id: str, kind: str = "cell") -> str:
+        """Run one cell (kind "doctest": a doctest block); return "ok" or "error" after its events were sent."""
         namespace = self.namespace(session)
         try:
-            remember_cell_source(filename, code)
-            runner = CodeRunner(
-                code,
-                filename=filename,
-                return_mode="last_expr",
-                quiet_trailing_semicolon=True,
-                flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
-                # Keep the author's columns so carets in tracebacks line up.
-                dedent=False,
-            ).compile()
-            value = await runner.run_async(namespace)
-            if value is not None:
-                self._send_output("result", value)
+            if kind == "doctest":
+                self._run_doctest(code, namespace, cell_id)
+            else:
+                await self._run_cell(code, namespace, cell_id)
             self._flush_figures()
         # BaseException: sys.exit() and KeyboardInterrupt end the cell, not the worker.
         except BaseException as error:  # noqa: BLE001
             self._router.flush()
             self._explain_missing_module(error)
             self._hooks.error(*describe_exception(error))
-            self._close_figures()
+            # Like a notebook: what the cell drew before it failed is shown after the traceback.
+            try:
+                self._flush_figures()
+            except Exception:  # noqa: BLE001 - a figure that cannot be drawn must not hide the cell's error
+                self._close_figures()
             return "error"
         finally:
             self._router.flush()
         return "ok"
 
+    async def _run_cell(self, code: str, namespace: dict[str, Any], cell_id: str) -> None:
+        filename = f"{CELL_FILENAME_PREFIX}{cell_id}>"
+        remember_cell_source(filename, code)
+        runner = CodeRunner(
+            code,
+            filename=filename,
+            return_mode="last_expr",
+            quiet_trailing_semicolon=True,
+            flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+            # Keep the author's columns so carets in tracebacks line up.
+            dedent=False,
+        ).compile()
+        value = await runner.run_async(namespace)
+        if value is not None:
+            self._send_output("result", value)
+
+    def _run_doctest(self, text: str, namespace: dict[str, Any], cell_id: str) -> None:
+        """The block's report is displayed even when it was stopped; then its KeyboardInterrupt ends the run."""
+        outcome = pyodocs_doctest.run(text, namespace, cell_id)
+        self._publish("display", outcome.bundle(), {})
+        if outcome.interrupt is not None:
+            raise outcome.interrupt
 
     def _close_figures(self) -> None:
-        """A failed cell's figures are dropped, so the next cell does not show them."""
+        """Figures that could not be shown are dropped, so the next cell does not show them."""
         pyplot = sys.modules.get("matplotlib.pyplot")
         if pyplot is not None and "pyodocs_matplotlib_backend" in sys.modules:
             try:

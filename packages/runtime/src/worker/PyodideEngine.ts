@@ -10,9 +10,18 @@ import type {
 } from '../protocol.js';
 import {previewMessage} from '../previewMessage.js';
 import {handshakeProtocol, isClientMessage} from '../protocolGuards.js';
-import {installDownloadProgress} from './downloadProgress.js';
+import {createWorkerPauseChannel} from '../pause/createPauseChannel.js';
+import {isPauseMessage, type WorkerPauseChannel} from '../pause/PauseChannel.js';
+import {
+  PACKAGES_HELP_URL,
+  type ResolvedPackageSources,
+  resolvePackageSources,
+  withTrailingSlash,
+} from '../packages/packageSources.js';
 import {importKernelModule} from './kernelModule.js';
+import {LockFileError} from './fetchLockFile.js';
 import {loadRunPackages, PackageProblem} from './loadRunPackages.js';
+import type {DownloadTracking, PackageDownloads} from './packageDownloads.js';
 import type {KernelHooks, KernelProxy} from './kernelModule.js';
 import type {ImportLoadPyodide, PyodideRuntime} from './PyodideRuntime.js';
 
@@ -21,6 +30,8 @@ export interface PyodideEngineOptions {
   post(message: WorkerMessage): void;
   /** Obtains `loadPyodide`; the browser worker imports it from the indexURL, Node passes the npm package's. */
   importLoadPyodide: ImportLoadPyodide;
+  /** The download wrapper the worker entry installed in front of `fetch`: byte progress and per-file outcomes. */
+  downloads: PackageDownloads;
 }
 
 const STAGE_MESSAGES: Record<LoadStage, string> = {
@@ -41,36 +52,27 @@ export class PyodideEngine {
   readonly #post: (message: WorkerMessage) => void;
   readonly #importLoadPyodide: ImportLoadPyodide;
   #runtime: PyodideRuntime | undefined;
-  #lockLocation = '';
+  readonly #downloads: PackageDownloads;
   #indexURL = '';
-  #packageBaseUrl: string | undefined;
-  #packageIndexUrls: string[] = [];
-  // The run loading packages or running: package downloads report progress to it.
-  #downloadingFor: string | undefined;
+  #sources: ResolvedPackageSources = resolvePackageSources('');
+  #packagesHelpUrl = PACKAGES_HELP_URL;
+  // The site chose the lock (packages.lockFileUrl); else it is part of the core at indexURL.
+  #lockIsOwn = false;
   #state: EngineState = 'waiting-for-init';
   #kernel: KernelProxy | undefined;
   // The run whose output is being produced. Kept after the run ends, so output
   // of a background task it started goes to that run, where the client drops it.
   #runId: string | undefined;
+  // The run in progress (loading packages or running); unset between runs.
+  #activeRun: string | undefined;
   #work: Promise<void> = Promise.resolve();
-  // Shared memory from init (cross-origin isolated pages and Node).
-  #interrupt: Int32Array | undefined;
-  #input: Int32Array | undefined;
-  // Without shared memory, the run paused with JSPI: in input() until an
-  // input-reply comes, or in time.sleep until its timer (or an interrupt).
-  #pendingInput: {id: string; resolve: (text: string | undefined) => void} | undefined;
-  #pendingSleep: {id: string; wake: (interrupted: boolean) => void} | undefined;
+  // Interrupts, sleep and input() of the running cell; created from init.
+  #pause: WorkerPauseChannel | undefined;
 
   constructor(options: PyodideEngineOptions) {
     this.#post = options.post;
     this.#importLoadPyodide = options.importLoadPyodide;
-    if (typeof globalThis.fetch === 'function') {
-      installDownloadProgress(() => {
-        const id = this.#downloadingFor;
-        if (id === undefined) return undefined;
-        return (pkg, loaded, total) => this.#post({type: 'download', id, package: pkg, loaded, total});
-      });
-    }
+    this.#downloads = options.downloads;
   }
 
   /**
@@ -90,7 +92,7 @@ export class PyodideEngine {
       return;
     }
     if (this.#state !== 'loading' || this.#kernel !== undefined) return;
-    this.#fail('load-failed', loadFailureMessage(this.#indexURL, this.#packageBaseUrl, error));
+    this.#fail('load-failed', loadFailureMessage(this.#indexURL, this.#sources, this.#lockIsOwn, error));
   }
 
   /** Handle one message from the client (already structured-cloned). */
@@ -107,14 +109,8 @@ export class PyodideEngine {
       return;
     }
     // Not queued: the paused run they are for is what the queue is waiting for.
-    if (data.type === 'input-reply' || data.type === 'interrupt') {
-      const input = this.#pendingInput;
-      if (input?.id === data.id) {
-        this.#pendingInput = undefined;
-        input.resolve(data.type === 'input-reply' ? data.text : undefined);
-      }
-      const sleep = this.#pendingSleep;
-      if (data.type === 'interrupt' && sleep?.id === data.id) sleep.wake(true);
+    if (isPauseMessage(data)) {
+      this.#pause?.receive(data);
       return;
     }
     // One message at a time: a run must finish before the next starts.
@@ -148,30 +144,36 @@ export class PyodideEngine {
 
   async #load(message: InitMessage): Promise<void> {
     this.#state = 'loading';
-    const rawIndexURL = message.indexURL;
-    const indexURL = rawIndexURL.endsWith('/') ? rawIndexURL : `${rawIndexURL}/`;
-    const packageBaseUrl =
-      message.packageBaseUrl === undefined || message.packageBaseUrl.endsWith('/')
-        ? message.packageBaseUrl
-        : `${message.packageBaseUrl}/`;
-    this.#lockLocation = `${packageBaseUrl ?? indexURL}pyodide-lock.json`;
+    const indexURL = withTrailingSlash(message.indexURL);
+    const sources = resolvePackageSources(indexURL, message.packages);
     this.#indexURL = indexURL;
-    this.#packageBaseUrl = packageBaseUrl;
-    this.#packageIndexUrls = message.packageIndexUrls ?? [];
+    this.#lockIsOwn = message.packages?.lockFileUrl !== undefined;
+    // Messages name them absolute where the worker has a location (the browser).
+    const here = siteLocation()?.href;
+    this.#sources =
+      here === undefined
+        ? sources
+        : {
+            ...sources,
+            lockFileUrl: new URL(sources.lockFileUrl, here).href,
+            baseUrl: new URL(sources.baseUrl, here).href,
+          };
+    this.#packagesHelpUrl = message.packagesHelpUrl ?? PACKAGES_HELP_URL;
+    const pause = createWorkerPauseChannel(message.pause ?? {transport: 'messages'}, {
+      post: (request) => this.#post(request),
+      currentRun: () => this.#activeRun,
+    });
+    this.#pause = pause;
     const timings: StageTiming[] = [];
     let runtime: PyodideRuntime;
     try {
       runtime = await this.#stage('runtime', timings, async () => {
         const loadPyodide = await this.#importLoadPyodide(indexURL);
-        return loadPyodide(packageBaseUrl === undefined ? {indexURL} : {indexURL, packageBaseUrl});
+        return loadPyodide({indexURL, lockFileUrl: sources.lockFileUrl, baseUrl: sources.baseUrl});
       });
-      if (message.interruptBuffer !== undefined) {
-        this.#interrupt = new Int32Array(message.interruptBuffer);
-        runtime.setInterruptBuffer(this.#interrupt);
-      }
-      if (message.inputBuffer !== undefined) this.#input = new Int32Array(message.inputBuffer);
+      pause.attach(runtime);
     } catch (error) {
-      this.#fail('load-failed', loadFailureMessage(indexURL, packageBaseUrl, error));
+      this.#fail('load-failed', loadFailureMessage(indexURL, sources, this.#lockIsOwn, error));
       return;
     }
     let pythonVersion: string;
@@ -179,7 +181,7 @@ export class PyodideEngine {
       const kernelModule = await this.#stage('kernel', timings, () => importKernelModule(runtime));
       pythonVersion = await this.#stage('globals', timings, () => {
         this.#wireStdio(runtime);
-        this.#kernel = kernelModule.create_kernel(this.#hooks(), message.devicePixelRatio ?? 1);
+        this.#kernel = kernelModule.create_kernel(this.#hooks(pause), message.devicePixelRatio ?? 1);
         this.#runtime = runtime;
         return kernelModule.python_version();
       });
@@ -205,7 +207,8 @@ export class PyodideEngine {
   /**
    * Python-level output goes through the kernel's line-buffered sys.stdout;
    * these catch what is written to the file descriptors directly (C code,
-   * os.write). No stdin yet: input() gets EOF instead of blocking the worker.
+   * os.write). input() never reads fd 0 (the kernel replaces it and asks
+   * through the pause channel); other reads of stdin get end of file.
    */
   #wireStdio(runtime: PyodideRuntime): void {
     runtime.setStdout({batched: (line) => this.#emitStream('stdout', `${line}\n`)});
@@ -213,64 +216,9 @@ export class PyodideEngine {
     runtime.setStdin({stdin: () => null});
   }
 
-  #hooks(): KernelHooks {
-    const interrupt = this.#interrupt;
-    const input = this.#input;
+  #hooks(pause: WorkerPauseChannel): KernelHooks {
     return {
-      can_interrupt: interrupt !== undefined,
-      sleep: (seconds) => {
-        if (interrupt === undefined) return false;
-        // The client's stop() stores 2 and notifies: the wait ends at once.
-        const deadline = performance.now() + seconds * 1000;
-        for (;;) {
-          if (Atomics.load(interrupt, 0) === 2) {
-            Atomics.store(interrupt, 0, 0);
-            return true;
-          }
-          const left = deadline - performance.now();
-          if (left <= 0) return false;
-          Atomics.wait(interrupt, 0, 0, left);
-        }
-      },
-      sleep_async: (seconds) => {
-        const id = this.#runId;
-        return new Promise<boolean>((resolve) => {
-          const wake = (interrupted: boolean) => {
-            clearTimeout(timer);
-            if (this.#pendingSleep?.wake === wake) this.#pendingSleep = undefined;
-            resolve(interrupted);
-          };
-          const timer = setTimeout(() => wake(false), seconds * 1000);
-          if (id !== undefined) this.#pendingSleep = {id, wake};
-        });
-      },
-      shared_input: input !== undefined,
-      input_unavailable_reason: () => inputUnavailableReason(),
-      request_input: (prompt) => {
-        const id = this.#runId;
-        if (id === undefined) return Promise.resolve(undefined);
-        return new Promise<string | undefined>((resolve) => {
-          this.#pendingInput = {id, resolve};
-          this.#post({type: 'input-request', id, prompt});
-        });
-      },
-      read_input: (prompt) => {
-        const id = this.#runId;
-        if (input === undefined || id === undefined) return undefined;
-        Atomics.store(input, 0, 0);
-        this.#post({type: 'input-request', id, prompt});
-        while (Atomics.load(input, 0) === 0) Atomics.wait(input, 0, 0);
-        if (Atomics.load(input, 0) !== 1) {
-          // Stopped: the kernel raises KeyboardInterrupt itself, so the pending SIGINT is spent.
-          if (interrupt !== undefined) Atomics.store(interrupt, 0, 0);
-          return undefined;
-        }
-        const length = Atomics.load(input, 1);
-        // TextDecoder refuses views of shared memory: copy first.
-        const text = new TextDecoder().decode(new Uint8Array(input.buffer, 8, length).slice());
-        Atomics.store(input, 0, 0);
-        return text;
-      },
+      pause: pause.kernelHooks,
       stream: (name, text) => {
         if (name === 'stdout' || name === 'stderr') this.#emitStream(name, text);
       },
@@ -295,14 +243,23 @@ export class PyodideEngine {
 
   async #run(kernel: KernelProxy, message: RunMessage): Promise<void> {
     this.#runId = message.id;
+    this.#activeRun = message.id;
+    try {
+      await this.#loadAndRun(kernel, message);
+    } finally {
+      this.#activeRun = undefined;
+    }
+  }
+
+  async #loadAndRun(kernel: KernelProxy, message: RunMessage): Promise<void> {
     if (!(await this.#loadPackages(kernel, message))) {
       this.#post({type: 'done', id: message.id, status: 'error'});
       return;
     }
     let status: 'ok' | 'error';
     // Packages the cell installs itself (micropip.install) report progress too.
-    this.#downloadingFor = message.id;
-    const running = kernel.run(message.code, message.session, message.cellId);
+    const tracking = this.#trackDownloads(message.id);
+    const running = kernel.run(message.code, message.session, message.cellId, message.kind);
     try {
       status = (await running) === 'ok' ? 'ok' : 'error';
     } catch (error) {
@@ -319,7 +276,7 @@ export class PyodideEngine {
       this.#post({type: 'error', id: message.id, error: {ename: 'PyodocsKernelError', evalue: text, traceback: text}});
       status = 'error';
     } finally {
-      this.#downloadingFor = undefined;
+      tracking.stop();
       running.destroy?.();
     }
     this.#post({type: 'done', id: message.id, status});
@@ -329,21 +286,37 @@ export class PyodideEngine {
   async #loadPackages(kernel: KernelProxy, message: RunMessage): Promise<boolean> {
     const runtime = this.#runtime;
     if (runtime === undefined) return true;
-    this.#downloadingFor = message.id;
+    const tracking = this.#trackDownloads(message.id);
     try {
       await loadRunPackages(runtime, kernel, message, {
-        lockLocation: this.#lockLocation,
-        indexUrls: this.#packageIndexUrls,
+        sources: this.#sources,
+        helpUrl: this.#packagesHelpUrl,
+        siteOrigin: siteLocation()?.origin,
+        downloads: tracking,
       });
       return true;
     } catch (error) {
       const ename = error instanceof PackageProblem ? error.ename : 'PackageLoadError';
       const evalue = errorText(error);
-      this.#post({type: 'error', id: message.id, error: {ename, evalue, traceback: `${ename}: ${evalue}\n`}});
+      const details = error instanceof PackageProblem ? error.details : undefined;
+      const pythonError = {
+        ename,
+        evalue,
+        traceback: `${ename}: ${evalue}\n`,
+        ...(details === undefined ? {} : {details}),
+      };
+      this.#post({type: 'error', id: message.id, error: pythonError});
       return false;
     } finally {
-      this.#downloadingFor = undefined;
+      tracking.stop();
     }
+  }
+
+  /** Package downloads from now on report their bytes to run `id`. */
+  #trackDownloads(id: string): DownloadTracking {
+    return this.#downloads.track((pkg, loaded, total) =>
+      this.#post({type: 'download', id, package: pkg, loaded, total}),
+    );
   }
 
   #fail(reason: FatalReason, message: string): void {
@@ -359,38 +332,30 @@ function isOutputPayload(value: unknown): value is {data: Record<string, unknown
   return typeof data === 'object' && data !== null && typeof metadata === 'object' && metadata !== null;
 }
 
-function loadFailureMessage(indexURL: string, packageBaseUrl: string | undefined, error: unknown): string {
-  const lock = packageBaseUrl === undefined ? '' : ` with the packages of ${packageBaseUrl}pyodide-lock.json`;
+function loadFailureMessage(
+  indexURL: string,
+  sources: ResolvedPackageSources,
+  lockIsOwn: boolean,
+  error: unknown,
+): string {
+  const text = errorText(error);
+  // Pyodide's own lock checks (ABI version, no "packages") say "lock file" too.
+  if (lockIsOwn && (error instanceof LockFileError || /lock ?file/i.test(text))) {
+    return (
+      `Could not load Pyodide: ${text}. Check the packages.lockFileUrl option (now ${sources.lockFileUrl}): ` +
+      'it must be a pyodide-lock.json made for this Pyodide version, and the site must serve it.'
+    );
+  }
   return (
-    `Could not load Pyodide from ${indexURL}${lock} (${errorText(error)}). ` +
+    `Could not load Pyodide from ${indexURL} (${text}). ` +
     'Check the pyodideBaseUrl option (the indexURL given to the runtime): it must point at a folder that serves ' +
     'pyodide.mjs, pyodide.asm.wasm and python_stdlib.zip. If it does, check the network connection and retry.'
   );
 }
 
-/** Pyodide's own test: JSPI (new or old API) lets Python pause on a promise with run_sync. */
-function hasJspi(): boolean {
-  // Typed by hand: this file is also type-checked without the DOM/WebAssembly libs.
-  const wasm = (globalThis as {WebAssembly?: object}).WebAssembly;
-  return wasm !== undefined && ('Suspending' in wasm || 'Suspender' in wasm);
-}
-
-/** Why input() cannot ask the reader, without shared memory and with run_sync unavailable. */
-function inputUnavailableReason(): string {
-  if (hasJspi()) {
-    return (
-      'input() cannot wait for an answer here: it was called outside the code of a running cell (for example from a ' +
-      'callback that JavaScript called), where Python cannot pause. Call input() in the cell itself, or set the ' +
-      'variable in the code instead.'
-    );
-  }
-  return (
-    'input() is not available on this page: this browser cannot pause Python while it waits for an answer (it lacks ' +
-    'WebAssembly JavaScript Promise Integration, JSPI, which current Chrome and Edge have), and the page is not ' +
-    'cross-origin isolated, which would let it wait on shared memory instead (served with Cross-Origin-Opener-Policy: ' +
-    'same-origin and Cross-Origin-Embedder-Policy: require-corp). Set the variable in the code instead, open the ' +
-    'page in a browser with JSPI, or ask the site to enable cross-origin isolation.'
-  );
+/** The worker script's location in a browser; undefined in Node. */
+function siteLocation(): {href: string; origin: string} | undefined {
+  return (globalThis as {location?: {href: string; origin: string}}).location;
 }
 
 /** Pyodide marks a trap in its own code (wasm RuntimeError) as fatal; the runtime cannot go on. */

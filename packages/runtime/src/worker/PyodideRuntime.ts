@@ -44,9 +44,12 @@ export interface LoadPackageOptions {
 
 /** What the engine asks `loadPyodide` for; each worker entry maps it to Pyodide's options. */
 export interface LoadPyodideConfig {
+  /** The core's folder, ending in `/`. */
   indexURL: string;
-  /** Folder with a pyodide-lock.json and its wheels (see InitMessage.packageBaseUrl). */
-  packageBaseUrl?: string;
+  /** The lock to resolve packages with (see `PackageSourceOptions.lockFileUrl`). */
+  lockFileUrl: string;
+  /** What the lock's relative file names resolve against, ending in `/`. */
+  baseUrl: string;
 }
 
 /** Pyodide's `loadPyodide`, as each worker entry wraps it. */

@@ -1,16 +1,20 @@
 // Entry of dist/worker.js, the module worker a PyodideClient starts in the
 // browser. Bundled with everything it imports except Pyodide itself, which
 // comes from the site at run time (indexURL).
+import type {PyodideLock} from '../packages/pyodideLock.js';
 import type {WorkerMessage} from '../protocol.js';
+import {fetchLockFile} from './fetchLockFile.js';
+import {type Fetch, installPackageDownloads} from './packageDownloads.js';
 import {PyodideEngine} from './PyodideEngine.js';
-import type {LoadPyodide, LoadPyodideConfig, PyodideRuntime} from './PyodideRuntime.js';
+import type {LoadPyodide, PyodideRuntime} from './PyodideRuntime.js';
 
 /** Pyodide's own loadPyodide options that the browser worker uses. */
-type BrowserLoadPyodide = (config: {
-  indexURL: string;
-  lockFileURL?: string;
-  packageBaseUrl?: string;
-}) => Promise<PyodideRuntime>;
+type BrowserLoadPyodide = (
+  config: {indexURL: string; packageBaseUrl: string} & (
+    | {lockFileContents: Promise<PyodideLock>}
+    | {lockFileURL: string}
+  ),
+) => Promise<PyodideRuntime>;
 
 interface ModuleWorkerScope {
   postMessage(message: WorkerMessage): void;
@@ -21,9 +25,14 @@ interface ModuleWorkerScope {
 // globalThis is the DedicatedWorkerGlobalScope here; typed by hand because
 // this file is also type-checked without the WebWorker lib.
 const scope = globalThis as unknown as ModuleWorkerScope;
+const here = (globalThis as {location?: {href: string}}).location?.href;
+
+// Start-up step 1: package files (Pyodide's, micropip's) are fetched through the download wrapper.
+const downloads = installPackageDownloads(globalThis as unknown as {fetch: Fetch});
 
 const engine = new PyodideEngine({
   post: (message) => scope.postMessage(message),
+  downloads,
   importLoadPyodide: async (indexURL) => {
     // A runtime import the bundlers must leave alone (webpack, vite, esbuild).
     const pyodideModule: {loadPyodide?: BrowserLoadPyodide} = await import(
@@ -31,16 +40,30 @@ const engine = new PyodideEngine({
     );
     const loadPyodide = pyodideModule.loadPyodide;
     if (typeof loadPyodide !== 'function') throw new Error(`${indexURL}pyodide.mjs does not export loadPyodide`);
-    const load: LoadPyodide = (config: LoadPyodideConfig) => {
-      if (config.packageBaseUrl === undefined) return loadPyodide({indexURL: config.indexURL});
-      // Absolute, so the lock's relative file names resolve against the mirror, not the worker script.
-      const base = new URL(config.packageBaseUrl, (globalThis as {location?: {href: string}}).location?.href).href;
-      return loadPyodide({indexURL: config.indexURL, lockFileURL: `${base}pyodide-lock.json`, packageBaseUrl: base});
+    const load: LoadPyodide = (config) => {
+      // Outside a browser (a test runs this bundle in a Node thread) Pyodide reads the lock file itself.
+      if (here === undefined) {
+        return loadPyodide({
+          indexURL: config.indexURL,
+          lockFileURL: config.lockFileUrl,
+          packageBaseUrl: config.baseUrl,
+        });
+      }
+      // Absolute, so relative file names resolve against the base, not the worker script.
+      const lockFileContents = fetchLockFile(new URL(config.lockFileUrl, here).href, downloads.fetch);
+      // Pyodide awaits it later; a failure must not count as unhandled meanwhile.
+      lockFileContents.catch(() => undefined);
+      return loadPyodide({
+        indexURL: config.indexURL,
+        lockFileContents,
+        packageBaseUrl: new URL(config.baseUrl, here).href,
+      });
     };
     return load;
   },
 });
 
+// Start-up step 2: messages from the client drive the engine.
 scope.addEventListener('message', (event) => engine.receive(event.data));
 // A worker that closes itself (Python calling js.close()) would otherwise die
 // silently, leaving its run pending forever: say so first, so the client

@@ -1,4 +1,6 @@
 import {KERNEL_FILES} from '../python/kernelSource.js';
+import type {KernelPauseHooks} from '../pause/PauseChannel.js';
+import type {RunKind} from '../protocol.js';
 import type {PyodideRuntime} from './PyodideRuntime.js';
 
 // The JavaScript view of src/python/pyodocs_kernel.py.
@@ -8,20 +10,8 @@ export interface KernelHooks {
   stream(name: string, text: string): void;
   output(kind: string, payloadJson: string): void;
   error(ename: string, evalue: string, traceback: string): void;
-  /** Shared memory is on: time.sleep waits with `sleep`, else with `sleep_async` where JSPI allows. */
-  can_interrupt: boolean;
-  /** Sleep up to `seconds`; true when an interrupt (stop) came first. */
-  sleep(seconds: number): boolean;
-  /** Without shared memory: resolves after `seconds`, or true at once on an interrupt message (awaited with JSPI). */
-  sleep_async(seconds: number): Promise<boolean>;
-  /** Shared memory for input() is on: `read_input` blocks until the reader answers. */
-  shared_input: boolean;
-  /** input() with shared memory: the reader's line; undefined (Python None, unlike null) when the run was stopped. */
-  read_input(prompt: string): string | undefined;
-  /** input() without shared memory: the kernel pauses on this promise with JSPI (pyodide.ffi.run_sync). */
-  request_input(prompt: string): Promise<string | undefined>;
-  /** Why input() cannot ask the reader here (raised as InputUnavailableError). */
-  input_unavailable_reason(): string;
+  /** time.sleep and input(): the worker's half of the pause channel (src/pause/). */
+  pause: KernelPauseHooks;
 }
 
 /** A PyProxy of a Python coroutine: awaitable, and to be destroyed after use. */
@@ -31,12 +21,13 @@ export interface PyAwaitable<T> extends PromiseLike<T> {
 
 /** PyProxy of `pyodocs_kernel.Kernel`. */
 export interface KernelProxy {
-  run(code: string, session: string, cellId: string): PyAwaitable<string>;
+  /** Run a cell (or, kind `doctest`, a doctest block); "ok" or "error" after its events were sent. */
+  run(code: string, session: string, cellId: string, kind: RunKind): PyAwaitable<string>;
   reset_session(session: string): void;
   /** Before a run: JSON list of imports no lock package provides (their ModuleNotFoundError gets a note). */
   set_unavailable_modules(modulesJson: string, lockLocation: string): void;
-  /** JSON list of the top-level modules the code imports that are not importable yet. */
-  missing_imports(code: string): string;
+  /** JSON list of the top-level modules the code (a doctest: its examples) imports that are not importable yet. */
+  missing_imports(code: string, kind: RunKind): string;
   /** micropip.install(names) from the given index URLs (both JSON lists); "" or the error as one line. */
   install_from_index(namesJson: string, indexUrlsJson: string): PyAwaitable<string>;
 }

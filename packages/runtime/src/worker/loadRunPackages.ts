@@ -1,6 +1,15 @@
 import {normalizePackageName} from '../packages/packageNames.js';
 import {lockPackageForImport} from '../packages/pyodideLock.js';
+import type {RunKind} from '../protocol.js';
 import type {KernelProxy} from './kernelModule.js';
+import type {DownloadTracking} from './packageDownloads.js';
+import {
+  describeFailedPackages,
+  type FailedPackage,
+  type PackageErrorContext,
+  packageSourcesDetails,
+  packageSourcesLine,
+} from './packageLoadErrors.js';
 import type {PyodideRuntime} from './PyodideRuntime.js';
 
 /** Why a run's packages could not be loaded; reported as the cell's error. */
@@ -9,16 +18,17 @@ export class PackageProblem extends Error {
     /** Shown as the exception name: `PackageNotFoundError` or `PackageDownloadError`. */
     readonly ename: string,
     message: string,
+    /** Full URLs and the like, shown behind a toggle (`PythonError.details`). */
+    readonly details?: string,
   ) {
     super(message);
   }
 }
 
-export interface PackageSources {
-  /** Where the lock file came from, for messages (packageBaseUrl or indexURL). */
-  lockLocation: string;
-  /** Indexes micropip may use for names not in the lock; empty: none. */
-  indexUrls: string[];
+/** What loading a run's packages needs besides the runtime and the kernel. */
+export interface RunPackagesContext extends PackageErrorContext {
+  /** The run's downloads: what happened to each package file. */
+  downloads: DownloadTracking;
 }
 
 function isWheelUrl(spec: string): boolean {
@@ -28,16 +38,18 @@ function isWheelUrl(spec: string): boolean {
 /**
  * Load what a run needs before it runs: the packages it declares (lock
  * names, wheel URLs, or index names when micropip may use an index) and the
- * lock-file packages providing the modules it imports. Imports that no lock
- * entry provides are left to Python's own ModuleNotFoundError.
+ * lock-file packages providing the modules it imports (for a doctest, its
+ * examples' imports). Imports that no lock entry provides are left to
+ * Python's own ModuleNotFoundError.
  */
 export async function loadRunPackages(
   runtime: PyodideRuntime,
   kernel: KernelProxy,
-  request: {code: string; packages: string[]},
-  sources: PackageSources,
+  request: {code: string; kind: RunKind; packages: string[]},
+  context: RunPackagesContext,
 ): Promise<void> {
   const lock = runtime.lockfile.packages;
+  const {lockFileUrl, indexUrls} = context.sources;
   const fromLock = new Set<string>();
   const wheelUrls: string[] = [];
   const fromIndex: string[] = [];
@@ -48,15 +60,15 @@ export async function loadRunPackages(
     else if (lock[normalizePackageName(spec)] !== undefined) fromLock.add(normalizePackageName(spec));
     else fromIndex.push(spec);
   }
-  if (fromIndex.length > 0 && sources.indexUrls.length === 0) {
+  if (fromIndex.length > 0 && indexUrls.length === 0) {
     throw new PackageProblem(
       'PackageNotFoundError',
-      `No package named '${fromIndex[0]}' in the lock file at ${sources.lockLocation}. ` +
-        'Add it to the mirror (`pyodocs mirror <package…>`), point packageBaseUrl at a lock file that has it, ' +
-        'or check the spelling.',
+      `No package named '${fromIndex[0]}' in the lock file at ${lockFileUrl}. ` +
+        'Add it to the mirror (`pyodocs mirror <package…>`), point packages.lockFileUrl at a lock file that has it, ' +
+        `or check the spelling. See ${context.helpUrl}`,
     );
   }
-  const missingModules = JSON.parse(kernel.missing_imports(request.code)) as string[];
+  const missingModules = JSON.parse(kernel.missing_imports(request.code, request.kind)) as string[];
   const unavailable: string[] = [];
   for (const module of missingModules) {
     const provider = lockPackageForImport({packages: lock}, module);
@@ -64,18 +76,18 @@ export async function loadRunPackages(
     else unavailable.push(module);
   }
   // A declared package may provide them (wheel URL, index); if not, Python's error says where we looked.
-  kernel.set_unavailable_modules(JSON.stringify(unavailable), sources.lockLocation);
+  kernel.set_unavailable_modules(JSON.stringify(unavailable), lockFileUrl);
   if (fromIndex.length > 0 && lock.micropip !== undefined) fromLock.add('micropip');
-  if (fromLock.size > 0) await loadFromLock(runtime, Array.from(fromLock), sources);
-  for (const url of wheelUrls) await loadFromLock(runtime, [url], sources);
+  if (fromLock.size > 0) await loadPackages(runtime, Array.from(fromLock), context);
+  for (const url of wheelUrls) await loadPackages(runtime, [url], context);
   if (fromIndex.length > 0) {
     if (lock.micropip === undefined) {
       throw new PackageProblem(
         'PackageNotFoundError',
-        `Cannot install ${fromIndex.join(', ')} from a package index: micropip is not in the lock file at ${sources.lockLocation}.`,
+        `Cannot install ${fromIndex.join(', ')} from a package index: micropip is not in the lock file at ${lockFileUrl}.`,
       );
     }
-    const installing = kernel.install_from_index(JSON.stringify(fromIndex), JSON.stringify(sources.indexUrls));
+    const installing = kernel.install_from_index(JSON.stringify(fromIndex), JSON.stringify(indexUrls));
     let failure: string;
     try {
       failure = await installing;
@@ -85,18 +97,32 @@ export async function loadRunPackages(
     if (failure !== '') {
       throw new PackageProblem(
         'PackageNotFoundError',
-        `Could not install ${fromIndex.join(', ')} from ${sources.indexUrls.join(', ')}: ${failure}`,
+        `Could not install ${fromIndex.join(', ')} from ${indexUrls.join(', ')}: ${failure} See ${context.helpUrl}`,
       );
     }
   }
 }
 
-async function loadFromLock(runtime: PyodideRuntime, names: string[], sources: PackageSources): Promise<void> {
-  const failures: string[] = [];
+const FAILURE_HEADER = /^The following error occurred while loading (.+):$/;
+
+/** Pyodide's loadPackage, its failures turned into one line per failed package. */
+async function loadPackages(runtime: PyodideRuntime, names: string[], context: RunPackagesContext): Promise<void> {
+  // Pyodide reports each failed package as a header line, then its error.
+  const failed = new Map<string, string>();
+  let current: string | undefined;
   try {
     await runtime.loadPackage(names, {
       messageCallback: () => undefined,
-      errorCallback: (message) => failures.push(message.trim()),
+      errorCallback: (message) => {
+        const text = message.trim();
+        const header = FAILURE_HEADER.exec(text);
+        if (header?.[1] !== undefined) {
+          current = header[1];
+          failed.set(current, '');
+        } else if (current !== undefined) {
+          failed.set(current, `${failed.get(current) ?? ''} ${text}`.trim());
+        }
+      },
     });
   } catch (error) {
     const text = lastLine(error);
@@ -104,18 +130,21 @@ async function loadFromLock(runtime: PyodideRuntime, names: string[], sources: P
     if (unknown) {
       throw new PackageProblem(
         'PackageNotFoundError',
-        `No package named '${unknown[1]}' in the lock file at ${sources.lockLocation} (needed for ${names.join(', ')}). ` +
-          'Add it to the mirror (`pyodocs mirror <package…>`) or check the spelling.',
+        `No package named '${unknown[1]}' in the lock file at ${context.sources.lockFileUrl} (needed for ${names.join(', ')}). ` +
+          `Add it to the mirror (\`pyodocs mirror <package…>\`) or check the spelling. See ${context.helpUrl}`,
       );
     }
-    failures.push(text);
+    failed.set(names.join(', '), text);
   }
-  if (failures.length > 0) {
-    throw new PackageProblem(
-      'PackageDownloadError',
-      `Could not load ${names.join(', ')}: ${failures.join(' ')} Check the network connection (and the packageBaseUrl option), then run the cell again.`,
-    );
-  }
+  if (failed.size === 0) return;
+  const failures: FailedPackage[] = Array.from(failed, ([name, message]) => ({name, message}));
+  const {lines, details} = describeFailedPackages(failures, context.downloads.records, context);
+  const subject = failures.length === 1 ? 'this package' : 'these packages';
+  throw new PackageProblem(
+    'PackageDownloadError',
+    [`Could not load ${subject}:`, ...lines.map((line) => `  ${line}`), packageSourcesLine(context)].join('\n'),
+    [...details, ...packageSourcesDetails(context)].join('\n'),
+  );
 }
 
 function lastLine(error: unknown): string {

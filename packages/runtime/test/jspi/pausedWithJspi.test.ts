@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest';
-import type {RunEvent} from '../../src/index.js';
+import {DOCTEST_MIME, type RunEvent} from '../../src/index.js';
 import {createNodeClient} from '../../src/node/index.js';
 import {printed, recordRun, resultText, runToEnd, waitingForInput} from '../support/recordRun.js';
 import {startedNodeClient} from '../support/nodeClient.js';
@@ -98,6 +98,22 @@ test('stop() during time.sleep raises KeyboardInterrupt there; no restart, the n
   expect(performance.now() - stopped).toBeLessThan(5000);
   expect(resultText((await runToEnd(client, {code: 'slept', session: 'sleep'})).events)).toBe("'kept'");
   expect(client.stats.workerStarts).toBe(starts);
+});
+
+test('stop() during time.sleep in a doctest example: the report keeps the examples before it', async () => {
+  const run = recordRun(client, {
+    code: '>>> 6 * 7\n42\n>>> import os, time\n>>> os.write(1, b"sleeping\\n"); time.sleep(30)\n',
+    kind: 'doctest',
+    session: 'doctest',
+  });
+  await printed(run, 'sleeping');
+  client.stop(run.id);
+  expect(await run.done).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
+  const display = run.events.find((event) => event.type === 'display');
+  expect(display?.type === 'display' && display.data[DOCTEST_MIME]).toMatchObject({
+    stoppedAt: 2,
+    examples: [{status: 'match'}, {status: 'match'}, {status: 'skipped'}],
+  });
 });
 
 test('time.sleep still sleeps its time', async () => {

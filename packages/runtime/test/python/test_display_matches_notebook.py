@@ -25,16 +25,6 @@ FIGURE_SHOWN_ONCE = {"figure-value"}
 the cell ends (the inline backend flushes open figures). pyodocs closes it once
 shown, so it appears once."""
 
-# Differences that need pyodocs_kernel.py to change (it belongs to another
-# change; see the reasons). strict: they fail loudly once fixed.
-KERNEL_CHANGES = {
-    "ipython-display-method": "Kernel._send_output publishes the value's bundle even when it is empty "
-    "(an object with _ipython_display_ showed itself; IPython's display hook then sends nothing)",
-    "figure-then-error": "a failed cell's figures are closed without being shown; "
-    "a notebook shows them after the traceback (post_execute runs flush_figures after errors too)",
-}
-
-
 # Known differences left as they are; each says why.
 KNOWN_DIFFERENCES = {
     "sympy-init-printing": "sympy's init_printing() registers its printers (unicode text/plain, a PNG of the "
@@ -45,15 +35,13 @@ KNOWN_DIFFERENCES = {
 }
 
 
-def case_params(*, values_only: bool = False, kernel: bool = False) -> list[Any]:
+def case_params(*, values_only: bool = False) -> list[Any]:
     """The corpus as parameters; differences listed above are strict xfails, so a fix shows."""
     params = []
     for case in CASES:
         if values_only and case.raises:
             continue
         reasons = [KNOWN_DIFFERENCES.get(case.id)]
-        if kernel and case.id in KERNEL_CHANGES:
-            reasons.append(f"needs a kernel change: {KERNEL_CHANGES[case.id]}")
         marks = [pytest.mark.xfail(reason=reason, strict=True) for reason in reasons if reason]
         params.append(pytest.param(case, id=case.id, marks=marks))
     return params
@@ -68,7 +56,7 @@ def pyodocs_run(results: SideResults, side: str, case: Case) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("side", PYODOCS_SIDES)
-@pytest.mark.parametrize("case", case_params(kernel=True))
+@pytest.mark.parametrize("case", case_params())
 def test_kernel_shows_what_the_notebook_shows(side_results: SideResults, side: str, case: Case) -> None:
     keep_errors = case.raises or case.repr_raises
     expected = comparable_events(notebook_events(side_results, case), keep_errors=keep_errors)

@@ -6,7 +6,7 @@ import {getCurrentCellCode} from '@pyodocs/react';
 import type {Props} from '@theme/OpenInJupyterLite';
 import {saveNotebook, saveTheme} from '../../client/liteStorage.js';
 import {liteThemeName} from '../../client/liteTheme.js';
-import {buildNotebook, type PageNotebookCell} from '../../client/pageNotebook.js';
+import {buildNotebook} from '../../client/pageNotebook.js';
 
 interface JupyterLiteGlobalData {
   liteUrl: string;
@@ -37,7 +37,7 @@ export default function OpenInJupyterLite({cells}: Props): ReactNode {
     // Opened now, inside the click, so popup blockers allow it; filled in once the notebook is stored.
     const tab = window.open('', '_blank');
     const name = notebookName();
-    const notebook = buildNotebook(JSON.parse(cells) as PageNotebookCell[], getCurrentCellCode);
+    const notebook = buildNotebook(cells, getCurrentCellCode);
     // The notebook opens in the site's current colour mode.
     saveNotebook(liteUrl, name, notebook)
       .then(() => saveTheme(liteUrl, liteThemeName('auto', colorMode)))

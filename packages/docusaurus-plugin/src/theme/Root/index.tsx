@@ -2,16 +2,15 @@ import {useMemo, type ReactNode} from 'react';
 import {usePluginData} from '@docusaurus/useGlobalData';
 import {translate} from '@docusaurus/Translate';
 import {PyodideProvider, type PythonCellLabels} from '@pyodocs/react';
+import type {PyodideClientConfig} from '@pyodocs/runtime';
 // @theme-init: the Root this one wraps (core's, or another theme's), so other
 // plugins' Root wrappers keep working.
 import InitialRoot from '@theme-init/Root';
 import type {Props} from '@theme/Root';
 
+/** The plugin's global data (PyodocsGlobalData in the plugin's index.ts). */
 interface PyodocsGlobalData {
-  indexURL: string;
-  workerUrl: string;
-  packageBaseUrl?: string;
-  timeoutSeconds?: number;
+  config: PyodideClientConfig;
 }
 
 /**
@@ -20,13 +19,8 @@ interface PyodocsGlobalData {
  * moving between pages. The provider creates nothing until a cell runs.
  */
 export default function Root({children}: Props): ReactNode {
-  const {indexURL, workerUrl, packageBaseUrl, timeoutSeconds} = usePluginData(
-    'docusaurus-plugin-pyodocs',
-  ) as PyodocsGlobalData;
-  const config = useMemo(
-    () => ({indexURL, workerUrl, packageBaseUrl, timeoutSeconds}),
-    [indexURL, workerUrl, packageBaseUrl, timeoutSeconds],
-  );
+  // One object, resolved by the plugin: passed through untouched.
+  const {config} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
   const labels = useMemo(translatedLabels, []);
   return (
     <InitialRoot>
@@ -189,6 +183,18 @@ function translatedLabels(): PythonCellLabels {
       id: 'pyodocs.doctest.got',
       message: 'Got',
       description: 'Heading of the real output of a doctest example',
+    }),
+    doctestStoppedAt: translate({
+      id: 'pyodocs.doctest.stoppedAt',
+      message: 'Stopped at example {number}',
+      description:
+        'Verdict of the doctest example a stop or time limit interrupted; {number} (1-based) is filled in by the cell',
+    }),
+    errorDetails: translate({
+      id: 'pyodocs.cell.errorDetails',
+      message: 'Details',
+      description:
+        'Summary of the toggle that shows the URLs and causes behind an error (e.g. a package that could not be loaded)',
     }),
     doctestNoOutput: translate({
       id: 'pyodocs.doctest.noOutput',

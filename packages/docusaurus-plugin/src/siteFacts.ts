@@ -1,0 +1,33 @@
+import type {AllContent} from '@docusaurus/types';
+import type {PyodideClientConfig} from '@pyodocs/runtime';
+
+/** The name of the core plugin (Docusaurus keys plugin data and content by it). */
+export const PLUGIN_NAME = 'docusaurus-plugin-pyodocs';
+
+/**
+ * What @pyodocs/docusaurus-plugin resolved, for sibling plugins (the
+ * JupyterLite plugin): its `loadContent` result, which they read in
+ * `allContentLoaded` with {@link readPyodocsSiteFacts} instead of finding
+ * the core's entry in `siteConfig.plugins` and deriving paths again.
+ */
+export interface PyodocsSiteFacts {
+  /** Version of the Pyodide the site ships, e.g. `314.0.7`. */
+  pyodideVersion: string;
+  /** Absolute folder of that `pyodide` npm package (its pyodide-lock.json, its runtime files). */
+  pyodideDir: string;
+  /** URL the pages load Pyodide from, ending with '/' (path with baseUrl, or a full URL). */
+  indexURL: string;
+  /** The configuration every page's Python client gets. */
+  clientConfig: PyodideClientConfig;
+  /**
+   * A sibling that loads Pyodide from `indexURL` itself (JupyterLite's
+   * kernel) calls this, so the build serves the runtime files even when no
+   * page has a cell.
+   */
+  requireRuntimeFiles(by: string): void;
+}
+
+/** The facts of the core plugin instance `id`, or undefined when the site does not use it. */
+export function readPyodocsSiteFacts(allContent: AllContent, id = 'default'): PyodocsSiteFacts | undefined {
+  return allContent[PLUGIN_NAME]?.[id] as PyodocsSiteFacts | undefined;
+}

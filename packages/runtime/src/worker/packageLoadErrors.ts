@@ -1,0 +1,128 @@
+import {normalizePackageName} from '../packages/packageNames.js';
+import {OFFICIAL_DISTRIBUTION_URL} from '../packages/officialDistribution.js';
+import type {ResolvedPackageSources} from '../packages/packageSources.js';
+import {fileName, type PackageFileRecord, packageName} from './packageDownloads.js';
+
+// A package that could not be loaded ends the run with one short line per
+// failed package saying what really happened (from the download wrapper's
+// records), where packages come from, and a link to the docs; the full URLs
+// go into `details`. Pyodide's own text ("Failed to load '<url>': request
+// failed") is only the fallback, for failures the wrapper did not see.
+
+/** What the messages need to know about the page and its package sources. */
+export interface PackageErrorContext {
+  sources: ResolvedPackageSources;
+  /** The page package errors link to. */
+  helpUrl: string;
+  /** Origin of the site (the worker's location), so its own files read "the site"; undefined in Node. */
+  siteOrigin: string | undefined;
+}
+
+/** A package Pyodide could not load, with its own error message. */
+export interface FailedPackage {
+  name: string;
+  message: string;
+}
+
+/** The short line and the detail line of each failed package. */
+export function describeFailedPackages(
+  failed: readonly FailedPackage[],
+  records: readonly PackageFileRecord[],
+  context: PackageErrorContext,
+): {lines: string[]; details: string[]} {
+  const lines: string[] = [];
+  const details: string[] = [];
+  for (const {name, message} of failed) {
+    const record = lastFailure(records, name);
+    if (record === undefined) {
+      lines.push(`${name}: ${message}`);
+      details.push(`${name}: ${message}`);
+      continue;
+    }
+    const file = fileName(record.url);
+    const where = sourceName(record.url, context.siteOrigin);
+    const outcome = record.outcome;
+    switch (outcome.kind) {
+      case 'http':
+        lines.push(
+          outcome.status === 404 || outcome.status === 410
+            ? `${name}: ${where} ${record.url.startsWith('file:') ? 'has no' : 'does not serve'} ${file}`
+            : `${name}: ${where} answered HTTP ${outcome.status} for ${file}`,
+        );
+        details.push(`${name}: GET ${record.url} → HTTP ${outcome.status}`);
+        break;
+      case 'network':
+        lines.push(`${name}: could not reach ${hostOf(record.url) ?? where} (offline?)`);
+        details.push(`${name}: GET ${record.url} → ${outcome.message}`);
+        break;
+      case 'integrity-mismatch':
+        lines.push(`${name}: ${file} does not match the sha256 in the lock file (the file or the lock is stale)`);
+        details.push(`${name}: ${record.url}: expected ${outcome.expected}, got ${outcome.actual}`);
+        break;
+      case 'integrity-unknown':
+        lines.push(`${name}: ${file} was refused: its integrity "${outcome.integrity}" cannot be checked`);
+        details.push(`${name}: ${record.url}: integrity "${outcome.integrity}"`);
+        break;
+      case 'ok':
+        // Downloaded and verified, so installing it failed: Pyodide's message says why.
+        lines.push(`${name}: ${message}`);
+        details.push(`${name}: ${record.url} downloaded; ${message}`);
+        break;
+    }
+  }
+  return {lines, details};
+}
+
+/** The closing line: where packages come from, and the docs. */
+export function packageSourcesLine(context: PackageErrorContext): string {
+  return `Packages come from ${baseName(context.sources.baseUrl, context.siteOrigin)}. See ${context.helpUrl}`;
+}
+
+/** The details' closing lines: the lock and the base, in full. */
+export function packageSourcesDetails(context: PackageErrorContext): string[] {
+  return [
+    `lock file: ${context.sources.lockFileUrl}`,
+    `relative file names resolve against: ${context.sources.baseUrl}`,
+  ];
+}
+
+function lastFailure(records: readonly PackageFileRecord[], name: string): PackageFileRecord | undefined {
+  const wanted = normalizePackageName(name);
+  let found: PackageFileRecord | undefined;
+  for (const record of records) {
+    if (normalizePackageName(packageName(record.url)) !== wanted) continue;
+    if (found === undefined || record.outcome.kind !== 'ok' || found.outcome.kind === 'ok') found = record;
+  }
+  return found;
+}
+
+/** "the site" for the site's own files, else the host; "the folder …" for files on disk. */
+function sourceName(url: string, siteOrigin: string | undefined): string {
+  if (url.startsWith('file:')) return `the folder ${decodeURI(url.slice('file://'.length, url.lastIndexOf('/') + 1))}`;
+  const parsed = parseUrl(url);
+  if (parsed === undefined) return url;
+  if (siteOrigin !== undefined && parsed.origin === siteOrigin) return 'the site';
+  return parsed.host;
+}
+
+function baseName(baseUrl: string, siteOrigin: string | undefined): string {
+  if (baseUrl === OFFICIAL_DISTRIBUTION_URL) return `the official Pyodide distribution (${hostOf(baseUrl)})`;
+  const parsed = parseUrl(baseUrl);
+  if (parsed !== undefined && siteOrigin !== undefined && parsed.origin === siteOrigin) {
+    return `this site (${parsed.pathname})`;
+  }
+  return parsed !== undefined && parsed.protocol !== 'file:' ? parsed.host + parsed.pathname : baseUrl;
+}
+
+function hostOf(url: string): string | undefined {
+  const parsed = parseUrl(url);
+  return parsed === undefined || parsed.host === '' ? undefined : parsed.host;
+}
+
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
