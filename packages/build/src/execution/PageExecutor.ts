@@ -14,7 +14,7 @@ export interface PageExecutorOptions {
   packages: {cacheDir: string; distributionUrl?: string | null; pypiUrl?: string | null; lock?: PyodideLock};
   /** Time limit of a cell without `timeout=`, in seconds. Default 30. */
   timeoutSeconds?: number;
-  /** Progress: Pyodide starting, one line per page that ran something. */
+  /** Progress: when Pyodide starts or restarts (pages' results are in what `executePage` returns). */
   log?: (line: string) => void;
 }
 
@@ -191,13 +191,6 @@ export class PageExecutor {
     // The next page starts from empty namespaces, also when it reuses a session name.
     const client = this.#client.current;
     if (client !== undefined) for (const name of touched) await client.resetSession(name);
-    if (stats.executed > 0 || stats.replayed > 0) {
-      this.#log(
-        `${page.path ?? 'page'}: ${stats.executed} executed, ${stats.cached} from the cache` +
-          (stats.replayed > 0 ? ` (${stats.replayed} run again for their session's state)` : '') +
-          (stats.skipped > 0 ? `, ${stats.skipped} skipped` : ''),
-      );
-    }
     return {cells, stats};
   }
 
