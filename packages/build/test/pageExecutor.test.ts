@@ -19,9 +19,14 @@ const wheel = buildWheel({
   version: '1.0',
   files: {'greeting/__init__.py': "NAME = 'hello from a wheel'\n"},
 });
+// Needed only by the last page: the running Pyodide's lock does not have it on disk yet.
+const laterWheel = buildWheel({name: 'farewell', version: '2.0', files: {'farewell/__init__.py': "NAME = 'bye'\n"}});
 const lock: PyodideLock = {
   info: pyodideLockInfo(),
-  packages: {greeting: lockEntry(wheel, {name: 'greeting', version: '1.0', imports: ['greeting']})},
+  packages: {
+    greeting: lockEntry(wheel, {name: 'greeting', version: '1.0', imports: ['greeting']}),
+    farewell: lockEntry(laterWheel, {name: 'farewell', version: '2.0', imports: ['farewell']}),
+  },
 };
 
 const TABLE = 'from IPython.display import HTML, display\ndisplay(HTML("<table><tr><td>1</td></tr></table>"))\nx * 2';
@@ -56,7 +61,7 @@ function summary(execution: PageExecution): Record<string, Pick<CellExecution, '
 }
 
 beforeAll(async () => {
-  server = await startPackageServer({distribution: {lock, files: [wheel]}});
+  server = await startPackageServer({distribution: {lock, files: [wheel, laterWheel]}});
   root = mkdtempSync(path.join(tmpdir(), 'pyodocs-executor-'));
   executor = new PageExecutor(executorOptions());
 });
@@ -200,5 +205,18 @@ describe('PageExecutor', () => {
     expect((await executor.executePage(atomic, {force: true})).stats).toMatchObject({executed: 2, cached: 0});
     expect(executor.pyodideStarts).toBe(1);
     expect(logs.some((line) => line.startsWith('Started Pyodide'))).toBe(true);
+  }, 120_000);
+
+  test('a page that needs a package the running Pyodide cannot load from disk restarts it with one that can', async () => {
+    const later = page('docs/later.md', [
+      cell({id: 'bye', code: 'import farewell\nfarewell.NAME', session: 'later', imports: ['farewell']}),
+    ]);
+    const result = await executor.executePage(later);
+    expect(result.cells.get('bye')).toMatchObject({
+      status: 'ok',
+      outputs: [{kind: 'result', data: {'text/plain': "'bye'"}}],
+    });
+    expect(executor.pyodideStarts).toBe(2);
+    expect(logs).toContain('Restarting Pyodide to load farewell from the package cache');
   }, 120_000);
 });

@@ -118,6 +118,9 @@ describe('pyodocs check', () => {
       '10 pages: 7 passed, 2 failed, 0 skipped, 1 without cells. Cells: 15 executed, 0 from the cache, 1 skipped, 2 failed.',
     ]);
     expect(err).toContain('[9/9] src/pages/playground.mdx: passed (1 executed)');
+    // Pyodide started once with every page's packages: the wheel page did not restart it.
+    expect(err.match(/Started Pyodide/g)).toHaveLength(1);
+    expect(err).not.toContain('Restarting');
 
     const failing = first.pages.find((page) => page.path === 'docs/failing.mdx');
     expect(failing?.cells.map(({status, line}) => ({status, line}))).toEqual([

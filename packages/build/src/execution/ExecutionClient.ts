@@ -48,8 +48,12 @@ export class ExecutionClient {
     return this.#client;
   }
 
-  /** The client, started, with a lock that has `bundle`'s packages on disk. */
-  async client(bundle: PackageBundle): Promise<PyodideClient> {
+  /**
+   * The client, started, with a lock that has `bundle`'s packages on disk.
+   * A worker started here also gets those of `alsoOnStart` (what later pages
+   * will need), so they need not restart it.
+   */
+  async client(bundle: PackageBundle, alsoOnStart?: PackageBundle): Promise<PyodideClient> {
     const wanted = localPackages(bundle);
     const missing = Array.from(wanted).filter(
       ([key, entry]) => this.#localPackages.get(key)?.file_name !== entry.file_name,
@@ -61,6 +65,9 @@ export class ExecutionClient {
       );
       this.#client.dispose();
       this.#client = undefined;
+    }
+    if (alsoOnStart !== undefined) {
+      for (const [key, entry] of localPackages(alsoOnStart)) this.#localPackages.set(key, entry);
     }
     for (const [key, entry] of wanted) this.#localPackages.set(key, entry);
     const lock: PyodideLock = {

@@ -1,6 +1,6 @@
 import type {PageManifest} from '@pyodocs/remark';
 import type {PyodideLock} from '@pyodocs/runtime';
-import {bundlePackages, type PackageBundle} from '../packages/bundlePackages.js';
+import {bundlePackages, type PackageBundle, type PackageRequest} from '../packages/bundlePackages.js';
 import type {CellExecution, ExecutableCell, PageExecution} from './CellExecution.js';
 import {ExecutionCache} from './ExecutionCache.js';
 import {ExecutionClient} from './ExecutionClient.js';
@@ -12,6 +12,12 @@ export interface PageExecutorOptions {
   cacheDir: string;
   /** Where cells' packages come from: `bundlePackages`' options (its cache is shared with the site's package bundle). */
   packages: {cacheDir: string; distributionUrl?: string | null; pypiUrl?: string | null; lock?: PyodideLock};
+  /**
+   * What all the pages to execute need together (e.g. the site manifest's
+   * package request): Pyodide then starts with every one of those packages,
+   * and no page has to restart it for a package earlier pages did not need.
+   */
+  sitePackages?: PackageRequest;
   /** Time limit of a cell without `timeout=`, in seconds. Default 30. */
   timeoutSeconds?: number;
   /** Progress: when Pyodide starts or restarts (pages' results are in what `executePage` returns). */
@@ -141,7 +147,8 @@ export class PageExecutor {
       }
 
       // The cell runs: first the worker must hold its session's earlier cells.
-      const client = await this.#client.client(bundle);
+      const sitePackages = this.#options.sitePackages;
+      const client = await this.#client.client(bundle, sitePackages && (await this.#bundle(sitePackages)));
       if (!touched.has(cell.session)) {
         touched.add(cell.session);
         await client.resetSession(cell.session);
@@ -194,9 +201,9 @@ export class PageExecutor {
     return {cells, stats};
   }
 
-  /** The packages the page needs, fetched into the package cache (once per set of needs). */
-  #bundle(page: PageManifest): Promise<PackageBundle> {
-    const request = {packages: [...page.packages].sort(), imports: [...page.imports].sort()};
+  /** The packages a page (or the site) needs, fetched into the package cache (once per set of needs). */
+  #bundle(needs: PackageRequest): Promise<PackageBundle> {
+    const request = {packages: [...new Set(needs.packages)].sort(), imports: [...new Set(needs.imports)].sort()};
     const id = JSON.stringify(request);
     let bundle = this.#bundles.get(id);
     if (bundle === undefined) {

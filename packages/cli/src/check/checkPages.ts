@@ -74,15 +74,13 @@ export async function checkPages(options: CheckOptions = {}): Promise<CheckRepor
     ...(options.pypiUrl === undefined ? {} : {pypiUrl: options.pypiUrl}),
     ...(lock ? {lock} : {}),
   };
+  const sitePackages = {
+    packages: manifests.flatMap((manifest) => manifest.packages),
+    imports: manifests.flatMap((manifest) => manifest.imports),
+  };
   // Fetched once here, so the jobs find every package in the cache instead of downloading it side by side.
   const bundle = manifests.some((manifest) => manifest.cells.length > 0)
-    ? await bundlePackages(
-        {
-          packages: manifests.flatMap((manifest) => manifest.packages),
-          imports: manifests.flatMap((manifest) => manifest.imports),
-        },
-        packageOptions,
-      )
+    ? await bundlePackages(sitePackages, packageOptions)
     : undefined;
 
   const executions = await executePages(
@@ -94,6 +92,7 @@ export async function checkPages(options: CheckOptions = {}): Promise<CheckRepor
       executorOptions: {
         cacheDir: path.join(cacheDir, 'execution'),
         packages: packageOptions,
+        sitePackages,
         ...(options.timeoutSeconds === undefined ? {} : {timeoutSeconds: options.timeoutSeconds}),
         log,
       },
