@@ -38,6 +38,20 @@ const PAGES = [
   'src/pages/playground.mdx',
 ];
 
+/** Without --lint. */
+const STATUSES: Record<string, string> = {
+  'blog/2026-01-01-hello.md': 'passed',
+  'docs/doctests.md': 'passed',
+  'docs/failing.mdx': 'failed',
+  'docs/guides/wheel.md': 'passed',
+  'docs/lint.md': 'passed',
+  'docs/no-cells.md': 'no-cells',
+  'docs/notebook.md': 'passed',
+  'docs/stdlib.md': 'passed',
+  'docs/timeout.md': 'failed',
+  'src/pages/playground.mdx': 'passed',
+};
+
 let server: PackageServer;
 let root: string;
 let site: string;
@@ -89,18 +103,7 @@ describe('pyodocs check', () => {
     first = readReport('report-1.json');
     // Partials (_partial.md) and folders that are not the site's pages (notes/) are not checked.
     expect(first.pages.map((page) => page.path)).toEqual(PAGES);
-    expect(statuses(first)).toEqual({
-      'blog/2026-01-01-hello.md': 'passed',
-      'docs/doctests.md': 'passed',
-      'docs/failing.mdx': 'failed',
-      'docs/guides/wheel.md': 'passed',
-      'docs/lint.md': 'passed',
-      'docs/no-cells.md': 'no-cells',
-      'docs/notebook.md': 'passed',
-      'docs/stdlib.md': 'passed',
-      'docs/timeout.md': 'failed',
-      'src/pages/playground.mdx': 'passed',
-    });
+    expect(statuses(first)).toEqual(STATUSES);
     expect(out.split('\n')).toEqual([
       'PASS  blog/2026-01-01-hello.md (1 cell)',
       'PASS  docs/doctests.md (1 cell)',
@@ -206,6 +209,8 @@ describe('pyodocs check', () => {
     const passing = path.join(root, 'passing-site');
     cpSync(FIXTURE, passing, {recursive: true});
     for (const page of ['docs/failing.mdx', 'docs/timeout.md', 'docs/lint.md']) rmSync(path.join(passing, page));
+    // Warm already when the first test ran; this makes the test stand alone.
+    expect((await check(['--cache-dir', '../cache-a'], passing)).code).toBe(0);
     for (const command of documented) {
       const [, ...args] = command.split(/\s+/);
       const run = await check([...args, '--cache-dir', '../cache-a'], passing);
@@ -213,6 +218,11 @@ describe('pyodocs check', () => {
       const json = args[args.indexOf('--json') + 1];
       if (args.includes('--json') && json !== undefined) expect(existsSync(path.join(passing, json))).toBe(true);
     }
+
+    // `--json -`: the JSON report on stdout, the text one on stderr.
+    const piped = await check(['--cache-dir', '../cache-a', '--json', '-', 'docs/stdlib.md'], passing);
+    expect(JSON.parse(piped.out).pages).toMatchObject([{path: 'docs/stdlib.md', status: 'passed'}]);
+    expect(piped.err).toContain('PASS  docs/stdlib.md (3 cells, 3 from the cache)');
 
     const own = await check(['--cache-dir', '../cache-a', '--json', 'docs-page.json', DOCS_PAGE]);
     expect(own.code).toBe(0);
