@@ -114,6 +114,17 @@ describe('PageExecutor', () => {
         expect(second.cells.get(id)?.status).toBe(execution.status);
       }
       expect(second.cells.get('e')).toMatchObject({status: 'ok', fromCache: true, error: {ename: 'ZeroDivisionError'}});
+
+      // The tag is not part of the key: without it, the cached exception is a failure again.
+      const untagged = tutorial(TABLE);
+      untagged.cells = untagged.cells.map((item) => (item.id === 'e' ? {...item, tags: []} : item));
+      const third = await again.executePage(untagged);
+      expect(third.cells.get('e')).toMatchObject({
+        status: 'error',
+        fromCache: true,
+        error: {ename: 'ZeroDivisionError'},
+      });
+      expect(again.pyodideStarts).toBe(0);
     } finally {
       await again.close();
     }

@@ -134,15 +134,18 @@ export class PageExecutor {
       );
       const cached = options.force || cell.execute === 'force' ? undefined : this.#cache.read(key);
       if (cached !== undefined) {
+        // An exception was cached because the cell expected it: without the tag now, it is a failure again.
+        const unexpected = cached.error !== undefined && !cell.tags.includes('raises-exception');
         cells.set(cell.id, {
-          status: cached.error !== undefined && !cell.tags.includes('raises-exception') ? 'error' : 'ok',
+          status: unexpected ? 'error' : 'ok',
           outputs: cached.outputs,
           ...(cached.error ? {error: cached.error} : {}),
           durationMs: 0,
           fromCache: true,
         });
         stats.cached += 1;
-        session.history.push(cell);
+        if (unexpected) session.failedCell = cell.id;
+        else session.history.push(cell);
         continue;
       }
 
