@@ -10,6 +10,7 @@ const sidebars: SidebarsConfig = {
     'packages',
     'robustness',
     'configuration',
+    'checking-examples',
     'other-mdx-sites',
     'jupyterlite',
   ],
