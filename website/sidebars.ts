@@ -10,6 +10,7 @@ const sidebars: SidebarsConfig = {
     'packages',
     'robustness',
     'configuration',
+    'executing-at-build',
     'checking-examples',
     'other-mdx-sites',
     'jupyterlite',
