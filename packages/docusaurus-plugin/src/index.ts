@@ -7,6 +7,9 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
 import {remarkPythonCells} from '@pyodocs/remark';
 import {BUNDLE_PUBLIC_DIR, resolveClientConfig} from './clientConfig.js';
+import {BuildExecution} from './execution/BuildExecution.js';
+import {buildOutputsConsumer} from './execution/buildOutputsConsumer.js';
+import {remarkBuildOutputs} from './execution/remarkBuildOutputs.js';
 import {PageManifestCollector} from './manifest/PageManifestCollector.js';
 import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js';
 import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteManifestPlugin.js';
@@ -69,6 +72,13 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     }),
   ];
   consumers.push(pageDataConsumer({baseUrl, siteDir: context.siteDir, routes: () => routes}));
+  const execution = new BuildExecution({
+    execute: options.execute,
+    packages: options.packages,
+    siteDir: context.siteDir,
+    baseUrl,
+  });
+  consumers.push(buildOutputsConsumer(execution));
   if (options.packages.bundle) {
     consumers.push(
       packageBundleConsumer({packages: options.packages, siteDir: context.siteDir, publicDir: BUNDLE_PUBLIC_DIR}),
@@ -115,12 +125,14 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       // changed option or a new version of our remark plugin would otherwise
       // be invisible until `docusaurus clear`.
       if (webpackConfig.cache && typeof webpackConfig.cache === 'object' && webpackConfig.cache.type === 'filesystem') {
-        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey(remarkOptions)}`;
+        // The execute options decide the outputs compiled into pages, too.
+        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, execute: options.execute})}`;
       }
       const plugins: NonNullable<typeof webpackConfig.plugins> = [
         new RemarkInjectionWebpackPlugin(
           [
             [remarkPythonCells, remarkOptions],
+            [remarkBuildOutputs, {execution, elementNames: ['PyodocsPythonCell', 'PyodocsDoctest']}],
             [remarkCollectPageManifest, {collector}],
           ],
           (entry) => Array.isArray(entry) && entry[0] === remarkPythonCells,
@@ -135,6 +147,11 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         ? {headers: {'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp'}}
         : undefined;
       return devServer ? {plugins, devServer} : {plugins};
+    },
+
+    // The build is over: the Pyodide that ran cells at build must not keep Node alive.
+    async postBuild() {
+      await execution.close();
     },
   };
 }

@@ -21,7 +21,7 @@ function configure(
   } as unknown as LoadContext;
   const plugin = pluginPyodocs(context, {id: 'default', ...DEFAULT_OPTIONS, ...options});
   const configureWebpack = plugin.configureWebpack as unknown as (config: object, isServer: boolean) => WebpackResult;
-  const config = cache ? {cache: {...cache}} : {};
+  const config: {cache?: {type: string; version?: string}} = cache ? {cache: {...(cache as {type: string})}} : {};
   return {result: configureWebpack(config, isServer), config};
 }
 
