@@ -65,8 +65,9 @@ export async function writePyodideSnapshot(
   file: string,
   options: PyodideSnapshotOptions = {},
 ): Promise<Omit<PyodideSnapshot, 'bytes'> & {file: string; size: number}> {
-  const {bytes, header, sha256} = await makePyodideSnapshot(options);
+  // First, so a folder that cannot be made fails before a Pyodide start-up.
   await mkdir(path.dirname(file), {recursive: true});
+  const {bytes, header, sha256} = await makePyodideSnapshot(options);
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, bytes);
   await rename(temporary, file);
