@@ -119,7 +119,7 @@ export interface PluginOptions {
    * Ship a Pyodide memory snapshot (made at build time, once per Pyodide and
    * pyodocs version, cached under `node_modules/.cache/pyodocs/snapshot`):
    * readers' Python is restored from it instead of booting, a fraction of
-   * the start-up time, for ~4 MB more on the first Run. A snapshot that does
+   * the start-up time, for ~7 MB more on the first Run. A snapshot that does
    * not match the reader's Pyodide is skipped (console warning) and Python
    * boots as without it.
    */
