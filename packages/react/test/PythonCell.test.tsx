@@ -32,7 +32,9 @@ describe('PythonCell running code', () => {
     await waitFor(() => expect(cell.dataset.state).toBe('done'));
     // Like a notebook: the run's number in its session and its duration, read out in words.
     expect(status.querySelector('[aria-hidden="true"]')?.textContent).toMatch(/^\[1\] \d+ ms$/);
-    expect(status.querySelector('.pyodocs-visually-hidden')?.textContent).toMatch(/^Run 1 of this session, took \d+ ms$/);
+    expect(status.querySelector('.pyodocs-visually-hidden')?.textContent).toMatch(
+      /^Run 1 of this session, took \d+ ms$/,
+    );
     expect(cell.dataset.executionCount).toBe('1');
     expect(client.requests).toEqual([{code: 'print("hi")', session: 'page:test.mdx', cellId: 'py-test'}]);
   });

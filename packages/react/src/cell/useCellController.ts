@@ -118,6 +118,7 @@ export function useCellController({
     packages,
     timeout,
     runPrevious: behaviour.runPrevious,
+    getCode,
     getRunCode: () => toRun(getCode()),
   });
   const {reset: resetRuns} = runner;

@@ -47,7 +47,9 @@ export interface CellRunnerOptions {
   timeout?: number | undefined;
   /** Run the earlier cells of the session that have not run first (C8 `runPrevious`). */
   runPrevious: boolean;
-  /** What a run sends now (the reader's current code). */
+  /** The code the cell holds now (the reader's edits, or the documented code). */
+  getCode(): string;
+  /** What a run sends now: that code, or for an unedited doctest the block as documented. */
   getRunCode(): CellRunCode;
 }
 
@@ -236,7 +238,7 @@ export function useCellRunner(options: CellRunnerOptions): CellRunner {
         return latest.current.tags;
       },
       element: () => root.current,
-      getCode: () => latest.current.getRunCode().code,
+      getCode: () => latest.current.getCode(),
       hasRun: () => context?.getLedger().get(page, latest.current.id)?.session === latest.current.session,
       isPending: () => context?.getLedger().isPending(page, latest.current.id) ?? false,
       submit: (reason) => submit(latest.current.getRunCode(), reason),
