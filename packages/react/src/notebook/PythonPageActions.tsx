@@ -1,5 +1,6 @@
-import {useState, type ReactNode} from 'react';
+import {type ReactNode, useEffect, useState, useSyncExternalStore} from 'react';
 import type {PageActivity} from './pageActivity.js';
+import {hasPageActionsPlace, mountPageActionsPlace, subscribePageActionsPlaces} from './pageActionsPlaces.js';
 import type {PageNotebookSource} from './pageNotebook.js';
 import {defaultPythonPageLabels, type PythonPageLabels} from './PythonPageLabels.js';
 import {saveFile} from './saveFile.js';
@@ -18,6 +19,11 @@ export interface PythonPageActionsProps {
   labels?: Partial<PythonPageLabels> | undefined;
   /** Class of the group, besides `pyodocs-page-actions`. */
   className?: string | undefined;
+  /**
+   * Show the actions here only while no other (non-fallback) place on the
+   * page shows them: e.g. in the footer of a page without a table of contents.
+   */
+  fallback?: boolean | undefined;
   /** More actions after the built-in ones (e.g. "Open in JupyterLite"). */
   children?: ReactNode;
 }
@@ -33,12 +39,15 @@ export function PythonPageActions({
   notebookName,
   labels: labelOverrides,
   className,
+  fallback = false,
   children,
 }: PythonPageActionsProps): ReactNode {
   const page = usePythonPage();
   // The activity when the notebook was last saved: "saved" is said until the page's actions do something else.
   const [savedDuring, setSavedDuring] = useState<PageActivity | null>(null);
-  if (page.cellCount === 0) return null;
+  useEffect(() => (fallback ? undefined : mountPageActionsPlace()), [fallback]);
+  const otherPlace = useSyncExternalStore(subscribePageActionsPlaces, hasPageActionsPlace, noOtherPlace);
+  if (page.cellCount === 0 || (fallback && otherPlace)) return null;
   const labels = labelOverrides ? {...defaultPythonPageLabels, ...labelOverrides} : defaultPythonPageLabels;
   const running = page.activity.state === 'running-all';
 
@@ -116,6 +125,8 @@ function activityText(activity: PageActivity, labels: Readonly<PythonPageLabels>
       return labels.restarted;
   }
 }
+
+const noOtherPlace = () => false;
 
 /** The last part of the page's path (`/docs/intro/` → `intro`), or `index`. */
 function pageFileName(): string {

@@ -78,6 +78,26 @@ describe('PythonPageActions', () => {
     expect(document.querySelector('[data-pyodocs-page-actions]')).toBeNull();
   });
 
+  it('shows a fallback place only while no other place shows the actions', () => {
+    const {rerender} = renderCells(
+      <>
+        <PythonPageActions fallback className="in-footer" />
+        <PythonCell id="one" code="1" session={session} />
+      </>,
+    );
+    expect(actions().classList.contains('in-footer')).toBe(true);
+    rerender(
+      <>
+        <PythonPageActions className="in-toc" />
+        <PythonPageActions fallback className="in-footer" />
+        <PythonCell id="one" code="1" session={session} />
+      </>,
+    );
+    expect(screen.getAllByRole('group', {name: 'Python on this page'}).map((group) => group.className)).toEqual([
+      'pyodocs-page-actions in-toc',
+    ]);
+  });
+
   it('offers Run all, Restart and Download notebook as real buttons, with a polite status line', () => {
     renderCells(page());
     for (const name of ['Run all', 'Restart', 'Download notebook']) {
