@@ -75,6 +75,8 @@ function PendingStatus({
   labels: Readonly<PythonCellLabels>;
 }): ReactNode {
   const status = usePyodideStatus();
+  // Loading is said by the cell the reader ran; the cells it needs say why they wait.
+  if (needed) return labelOf(labels, running ? 'runningNeeded' : 'queuedNeeded');
   if (status.state === 'loading') {
     return (
       <>
@@ -82,7 +84,6 @@ function PendingStatus({
       </>
     );
   }
-  if (needed) return labelOf(labels, running ? 'runningNeeded' : 'queuedNeeded');
   return running ? labels.running : labels.queued;
 }
 
