@@ -283,7 +283,10 @@ describe('notebook behaviour in Chromium', () => {
       await expect
         .poll(() => notebook.textContent().catch(() => ''), {timeout: 120_000})
         .toContain('edited by the reader');
-      expect((await notebook.textContent()) ?? '').toContain('print(" → ".join(stops))');
+      // JupyterLab renders the cells one after the other: wait for the last.
+      await expect
+        .poll(() => notebook.textContent().catch(() => ''), {timeout: 60_000})
+        .toContain('print(" → ".join(stops))');
     } finally {
       await context.close();
     }
