@@ -1,3 +1,5 @@
-// `@pyodocs/docusaurus-plugin/client`: what theme code (ours and other
-// plugins') may use in the browser. Nothing here imports Node.
-export {loadPageData, type PageData, pageDataPath, pageRoute} from './pageData.js';
+// Browser-safe helpers of @pyodocs/docusaurus-plugin for theme code (ours and
+// other plugins'; no Node imports).
+export {loadPageData} from './loadPageData.js';
+export type {PageData} from './PageData.js';
+export {pageDataPath} from './pageDataPath.js';

@@ -4,7 +4,7 @@ import {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {PythonPageActions as DefaultPageActions, type PythonPageLabels} from '@pyodocs/react';
 import type {Props} from '@theme/PythonPageActions';
-import {loadPageData} from '../../client/pageData.js';
+import {loadPageData} from '../../client/loadPageData.js';
 import styles from './styles.module.css';
 
 /**
