@@ -9,7 +9,12 @@ test('pages whose front matter says open_in_jupyterlite: false, among docs of ev
       default: {
         loadedVersions: [
           {docs: [doc('/docs/intro', {}), doc('/docs/private', {open_in_jupyterlite: false})]},
-          {docs: [doc('/docs/1/private', {open_in_jupyterlite: false}), doc('/docs/1/on', {open_in_jupyterlite: true})]},
+          {
+            docs: [
+              doc('/docs/1/private', {open_in_jupyterlite: false}),
+              doc('/docs/1/on', {open_in_jupyterlite: true}),
+            ],
+          },
         ],
       },
     },
