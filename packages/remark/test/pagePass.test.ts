@@ -14,6 +14,7 @@ const emptyManifest = (path: string | undefined) => ({
   packages: [],
   imports: [],
   notebook: [],
+  includes: [],
 });
 
 const parse = (value: string) => ({
@@ -119,6 +120,7 @@ describe('the page pass', () => {
         {type: 'code', id: 'py-340ca71c'},
         {type: 'code', id: 'py-6cdeac0b'},
       ],
+      includes: [],
     });
   });
 

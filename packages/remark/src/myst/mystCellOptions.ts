@@ -107,6 +107,12 @@ export function parseMystOptions(body: string): MystCellOptions {
     const tags = options['tags'];
     if (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string')) {
       result.tags = tags;
+    } else if (typeof tags === 'string' && tags.trim() !== '') {
+      // `tags: remove-cell`: Jupyter tools read a string as its tag.
+      result.tags = tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== '');
     } else {
       result.problems.push({
         message: `The "tags" option must be a list of strings, for example tags: [hide-input, raises-exception]; got ${JSON.stringify(tags)}.`,

@@ -1,11 +1,11 @@
 import type {Code, Paragraph, Root, RootContent} from 'mdast';
-import type {Position} from 'unist';
+import type {Point, Position} from 'unist';
 import {visit} from 'unist-util-visit';
 import type {PageContext} from '../page/PageContext.js';
 import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName} from './mystAdmonitions.js';
 import {parseMystOptions} from './mystCellOptions.js';
-import {type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
+import {COLON_FENCE_LITERAL_DIRECTIVES, type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
 
 /** What a `{code-cell}` fence tells the python cells transform (set on `code.data.pyodocsCell`). */
 export interface MystCellData {
@@ -31,9 +31,9 @@ declare module 'mdast' {
  */
 export function mystTransform(tree: Root, page: PageContext): void {
   const {problems, parseMarkdown} = page;
-  removeBlockBreaks(tree);
+  const lines = page.source.split(/\r?\n/);
+  removeBlockBreaks(tree, lines);
   if (parseMarkdown) {
-    const lines = page.source.split(/\r?\n/);
     replaceColonFences(tree, lines, colonFenceHandlers(parseMarkdown, lines, problems));
   }
 
@@ -47,8 +47,9 @@ export function mystTransform(tree: Root, page: PageContext): void {
       const argument = node.meta?.trim() ?? '';
       const firstLine = node.position ? node.position.start.line + 1 : 0;
       const {title, content, contentFirstLine} = admonitionContent(directive, argument, node.value, firstLine);
+      const fence = node.position && {line: node.position.start.line, column: node.position.start.column};
       const children = parseMarkdown
-        ? shiftLines(parseMarkdown(content).children, contentFirstLine)
+        ? shiftLines(parseMarkdown(content).children, contentFirstLine, bodyColumnShift(lines, fence, argument))
         : [{type: 'paragraph', children: [{type: 'text', value: content}]} as Paragraph];
       siblings.splice(index, 1, admonitionNode(admonition.type, title, children, node.position));
       return index; // visit the admonition's content too (nested cells)
@@ -83,10 +84,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
       return;
     }
     if (parsed.problems.length > 0) return;
-    if (parsed.tags.includes('remove-cell')) {
-      siblings.splice(index, 1);
-      return index;
-    }
+    // `remove-cell` cells stay cells: hidden, but part of the session (Jupyter Book runs them).
     const cell: Code = {
       type: 'code',
       lang: 'python',
@@ -108,7 +106,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
  * cells; it has no meaning on a web page. In Markdown it parses as a
  * paragraph starting with `+++`; in MDX the JSON is an expression.
  */
-function removeBlockBreaks(tree: Root): void {
+function removeBlockBreaks(tree: Root, lines: readonly string[]): void {
   visit(tree, 'paragraph', (node, index, parent) => {
     if (!parent || typeof index !== 'number') return;
     const [first, second, ...rest] = node.children;
@@ -134,6 +132,15 @@ function removeBlockBreaks(tree: Root): void {
       return index;
     }
     node.children = children;
+    // The paragraph now starts on the line after the break: its source no longer holds the marker.
+    const start = node.position?.start;
+    const next = start && lines[start.line];
+    if (start && next !== undefined && node.position) {
+      const point = {line: start.line + 1, column: (/^[ \t>]*/.exec(next)?.[0].length ?? 0) + 1};
+      node.position = {start: point, end: node.position.end};
+      const head = children[0];
+      if (head?.type === 'text' && head.position) head.position = {start: point, end: head.position.end};
+    }
     return undefined;
   });
 }
@@ -199,6 +206,14 @@ function colonFenceHandlers(
   const handlers: ColonFenceHandlers = {
     parse: (markdown, firstLine) => shiftLines(parseMarkdown(markdown).children, firstLine),
     admonition: (fence, body, bodyFirstLine) => {
+      const position: Position = {
+        start: {line: fence.openLine, column: 1},
+        end: {line: fence.closeLine, column: (lines[fence.closeLine - 1]?.length ?? 0) + 1},
+      };
+      if (COLON_FENCE_LITERAL_DIRECTIVES.has(fence.directive)) {
+        // Read like its backtick fence by the transform of that directive.
+        return {type: 'code', lang: `{${fence.directive}}`, meta: fence.argument || null, value: body, position};
+      }
       const type = MYST_ADMONITIONS[fence.directive]?.type ?? 'note';
       const {title, content, contentFirstLine} = admonitionContent(
         fence.directive,
@@ -206,12 +221,16 @@ function colonFenceHandlers(
         body,
         bodyFirstLine,
       );
-      const inner: Root = {type: 'root', children: shiftLines(parseMarkdown(content).children, contentFirstLine)};
-      replaceColonFences(inner, lines, handlers, fence.openLine);
-      const position: Position = {
-        start: {line: fence.openLine, column: 1},
-        end: {line: fence.closeLine, column: (lines[fence.closeLine - 1]?.length ?? 0) + 1},
+      const opener = {line: fence.openLine, column: 1};
+      const inner: Root = {
+        type: 'root',
+        children: shiftLines(
+          parseMarkdown(content).children,
+          contentFirstLine,
+          bodyColumnShift(lines, opener, fence.argument),
+        ),
       };
+      replaceColonFences(inner, lines, handlers, fence.openLine);
       return admonitionNode(type, title, inner.children, position);
     },
     unclosed: (fence, column) => {
@@ -226,18 +245,43 @@ function colonFenceHandlers(
 }
 
 /** Moves positions of content parsed from a fence body to where the body is in the file. */
-function shiftLines(nodes: RootContent[], firstLine: number): RootContent[] {
+function shiftLines(
+  nodes: RootContent[],
+  firstLine: number,
+  columnShift: (fileLine: number) => number = () => 0,
+): RootContent[] {
   const root: Root = {type: 'root', children: nodes};
+  const move = (point: Point): Point => {
+    const line = point.line + firstLine - 1;
+    return {line, column: point.column + columnShift(line)};
+  };
   visit(root, (node) => {
     if (!node.position) return;
     if (firstLine === 0) {
       delete node.position;
       return;
     }
-    node.position = {
-      start: {line: node.position.start.line + firstLine - 1, column: node.position.start.column},
-      end: {line: node.position.end.line + firstLine - 1, column: node.position.end.column},
-    };
+    node.position = {start: move(node.position.start), end: move(node.position.end)};
   });
   return nodes;
+}
+
+/**
+ * How far right of where their body text starts the lines of an admonition
+ * fence sit in the file: the argument (the content's first line) after the
+ * directive name on the fence's line; the body lines by the indentation
+ * CommonMark removed from a fence at `fenceColumn`.
+ */
+function bodyColumnShift(
+  lines: readonly string[],
+  fence: {line: number; column: number} | undefined,
+  argument: string,
+): (fileLine: number) => number {
+  return (fileLine) => {
+    const text = lines[fileLine - 1] ?? '';
+    if (fence && fileLine === fence.line) return Math.max(text.indexOf(argument, fence.column - 1), 0);
+    const removable = (fence?.column ?? 1) - 1;
+    if (/^[ \t>]*$/.test(text.slice(0, removable))) return removable;
+    return Math.min(/^ */.exec(text)?.[0].length ?? 0, removable);
+  };
 }
