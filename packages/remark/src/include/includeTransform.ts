@@ -181,6 +181,10 @@ function includedNodes(
   visit(included, (child) => {
     delete child.position;
   });
+  // Blocks are at the directive, for a second run of the plugin too.
+  for (const [element] of page.blocks) {
+    if (!madeBefore.has(element) && includedAt) element.position = {start: includedAt, end: includedAt};
+  }
   return included.children;
 }
 

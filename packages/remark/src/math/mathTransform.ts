@@ -1,4 +1,4 @@
-import type {Code, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast';
+import type {Code, Paragraph, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast';
 import type {InlineMath} from 'mdast-util-math';
 import type {Position} from 'unist';
 import {SKIP, visit} from 'unist-util-visit';
@@ -46,6 +46,8 @@ export function mathTransform(tree: Root, page: PageContext): void {
       return SKIP;
     }
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+    // Typeset by an earlier run of the plugin on this tree.
+    if (holdsTypesetMath(node)) return SKIP;
 
     if (node.type === 'paragraph') {
       const amsmath = amsmathBlock(node, page, lines);
@@ -284,6 +286,20 @@ function roleBefore(
     return {name: (expression.value ?? '').trim() as 'math' | 'eq', rest: undefined};
   }
   return undefined;
+}
+
+function holdsTypesetMath(node: Parent): boolean {
+  let found = false;
+  visit(node, 'mdxJsxTextElement', (element) => {
+    if (
+      element.attributes.some(
+        (attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'data-pyodocs-math',
+      )
+    ) {
+      found = true;
+    }
+  });
+  return found;
 }
 
 function isDoubleDollar(node: InlineMath, lines: SourceLines): boolean {
