@@ -62,7 +62,9 @@ export function parseMystOptions(body: string): MystCellOptions {
     contentStart = close + 1;
   } else {
     let end = 0;
-    while (end < lines.length && /^:[A-Za-z0-9_-]+:(\s|$)/.test(lines[end] ?? '')) end++;
+    // `:key: value` lines; once they start, `:  nested: value` lines continue a mapping (`:mystnb:` then its keys).
+    const optionLine = (line: string) => /^:[A-Za-z0-9_-]+:(\s|$)/.test(line) || (end > 0 && /^:[ \t]+\S/.test(line));
+    while (end < lines.length && optionLine(lines[end] ?? '')) end++;
     yamlText = lines
       .slice(0, end)
       .map((line) => line.slice(1))

@@ -1,6 +1,6 @@
 import type {Code, Paragraph, Root, RootContent} from 'mdast';
 import type {Point, Position} from 'unist';
-import {visit} from 'unist-util-visit';
+import {SKIP, visit} from 'unist-util-visit';
 import type {PageContext} from '../page/PageContext.js';
 import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName} from './mystAdmonitions.js';
@@ -33,6 +33,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
   const {problems, parseMarkdown} = page;
   const lines = page.source.split(/\r?\n/);
   removeBlockBreaks(tree, lines);
+  replaceTargetsAndComments(tree, page.mystNotebook);
   if (parseMarkdown) {
     replaceColonFences(tree, lines, colonFenceHandlers(parseMarkdown, lines, problems));
   }
@@ -84,6 +85,11 @@ export function mystTransform(tree: Root, page: PageContext): void {
       return;
     }
     if (parsed.problems.length > 0) return;
+    // Jupyter Book drops cells holding only whitespace.
+    if (parsed.code.trim() === '') {
+      siblings.splice(index, 1);
+      return index;
+    }
     // `remove-cell` cells stay cells: hidden, but part of the session (Jupyter Book runs them).
     const cell: Code = {
       type: 'code',
@@ -142,6 +148,55 @@ function removeBlockBreaks(tree: Root, lines: readonly string[]): void {
       if (head?.type === 'text' && head.position) head.position = {start: point, end: head.position.end};
     }
     return undefined;
+  });
+}
+
+/**
+ * MyST's other line markers, which are not text: a target `(label)=`
+ * becomes an empty element with that id (links to `#label` land there, as
+ * on the label's heading in a Jupyter Book), and in MyST notebooks a
+ * comment line `% …` disappears. Both are found where they start a
+ * paragraph's text line.
+ */
+function replaceTargetsAndComments(tree: Root, comments: boolean): void {
+  visit(tree, 'paragraph', (node, index, parent) => {
+    if (!parent || typeof index !== 'number') return;
+    const labels: string[] = [];
+    let startsLine = true;
+    for (const child of node.children) {
+      if (child.type === 'text') {
+        const kept = child.value.split('\n').filter((line, at) => {
+          if (at === 0 && !startsLine) return true;
+          const target = /^\(([^()\s][^()]*)\)=[ \t]*$/.exec(line);
+          if (target?.[1]) {
+            labels.push(target[1]);
+            return false;
+          }
+          return !(comments && /^[ \t]*%/.test(line));
+        });
+        child.value = kept.join('\n');
+        startsLine = child.value === '' ? startsLine : child.value.endsWith('\n');
+      } else startsLine = child.type === 'break';
+    }
+    if (labels.length === 0 && node.children.every((child) => child.type !== 'text' || child.value !== '')) return;
+    node.children = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    const first = node.children[0];
+    if (first?.type === 'text') first.value = first.value.replace(/^\n+/, '');
+    const anchors = labels.map((label): RootContent => {
+      const anchor: RootContent = {
+        type: 'mdxJsxFlowElement',
+        name: 'span',
+        attributes: [{type: 'mdxJsxAttribute', name: 'id', value: label}],
+        children: [],
+        // The notebook keeps the target as written.
+        data: {pyodocsFromMarkdown: true},
+      };
+      if (node.position) anchor.position = node.position;
+      return anchor;
+    });
+    const replacement = node.children.length > 0 ? [...anchors, node] : anchors;
+    (parent.children as RootContent[]).splice(index, 1, ...replacement);
+    return [SKIP, index + replacement.length];
   });
 }
 
