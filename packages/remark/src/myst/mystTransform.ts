@@ -33,7 +33,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
   const {problems, parseMarkdown} = page;
   const lines = page.source.split(/\r?\n/);
   removeBlockBreaks(tree, lines);
-  replaceTargetsAndComments(tree, page.mystNotebook);
+  replaceTargetsAndComments(tree, page.mystNotebook, lines);
   if (parseMarkdown) {
     replaceColonFences(tree, lines, colonFenceHandlers(parseMarkdown, lines, problems));
   }
@@ -158,18 +158,32 @@ function removeBlockBreaks(tree: Root, lines: readonly string[]): void {
  * comment line `% …` disappears. Both are found where they start a
  * paragraph's text line.
  */
-function replaceTargetsAndComments(tree: Root, comments: boolean): void {
+function replaceTargetsAndComments(tree: Root, comments: boolean, lines: readonly string[]): void {
+  const target = /^\(([^()\s][^()]*)\)=[ \t]*$/;
   visit(tree, 'paragraph', (node, index, parent) => {
     if (!parent || typeof index !== 'number') return;
     const labels: string[] = [];
+    // A paragraph of marker lines only (the usual target above a heading): read from the source,
+    // as the label may hold text directive syntax (`(content:execute:x)=`).
+    const start = node.position?.start.line;
+    const end = node.position?.end.line;
+    const written = start !== undefined && end !== undefined ? lines.slice(start - 1, end) : [];
+    const markers = written.map((line) => line.replace(/^[ \t>]*/, ''));
+    if (markers.length > 0 && markers.every((line) => target.test(line) || (comments && /^%/.test(line)))) {
+      for (const line of markers) {
+        const label = target.exec(line)?.[1];
+        if (label) labels.push(label);
+      }
+      node.children = [];
+    }
     let startsLine = true;
     for (const child of node.children) {
       if (child.type === 'text') {
         const kept = child.value.split('\n').filter((line, at) => {
           if (at === 0 && !startsLine) return true;
-          const target = /^\(([^()\s][^()]*)\)=[ \t]*$/.exec(line);
-          if (target?.[1]) {
-            labels.push(target[1]);
+          const label = target.exec(line)?.[1];
+          if (label) {
+            labels.push(label);
             return false;
           }
           return !(comments && /^[ \t]*%/.test(line));
