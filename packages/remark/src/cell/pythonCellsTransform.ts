@@ -35,8 +35,8 @@ export function pythonCellsTransform(tree: Root, page: PageContext): void {
     for (const problem of meta.problems) page.problems.report(problem.ruleId, problem.message, place(problem.start));
     if (meta.problems.length > 0) return;
 
-    // MyST {code-cell}s always run (unless tagged skip-execution).
-    const isRunnable = mystCell ? mystCell.runnable : page.runnable === 'all' ? !meta.norun : meta.run;
+    // MyST {code-cell}s are always cells (skip-execution only keeps them out of execution at build).
+    const isRunnable = mystCell !== undefined || (page.runnable === 'all' ? !meta.norun : meta.run);
     if (!isRunnable || !parent || typeof index !== 'number') return;
 
     const tags = mystCell?.tags ?? [];

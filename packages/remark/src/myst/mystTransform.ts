@@ -9,8 +9,6 @@ import {COLON_FENCE_LITERAL_DIRECTIVES, type ColonFenceHandlers, replaceColonFen
 
 /** What a `{code-cell}` fence tells the python cells transform (set on `code.data.pyodocsCell`). */
 export interface MystCellData {
-  /** False for `skip-execution`: shown as static code. */
-  runnable: boolean;
   /** The cell's MyST tags, unknown ones included. */
   tags: string[];
 }
@@ -91,6 +89,8 @@ export function mystTransform(tree: Root, page: PageContext): void {
       return index;
     }
     // `remove-cell` cells stay cells: hidden, but part of the session (Jupyter Book runs them).
+    // `skip-execution` ones too: Jupyter Book only leaves them out of execution at build, as
+    // @pyodocs/build does with the tag; a reader may still run them.
     const cell: Code = {
       type: 'code',
       lang: 'python',
@@ -98,7 +98,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
       value: parsed.code,
       data: {
         ...node.data,
-        pyodocsCell: {runnable: !parsed.tags.includes('skip-execution'), tags: parsed.tags},
+        pyodocsCell: {tags: parsed.tags},
       },
     };
     if (node.position) cell.position = node.position;
