@@ -10,6 +10,7 @@ const sidebars: SidebarsConfig = {
     'outputs',
     'packages',
     'robustness',
+    'performance',
     'configuration',
     'executing-at-build',
     'checking-examples',

@@ -106,6 +106,8 @@ function manyPages(fence, count) {
     const name = `page-${String(page).padStart(3, '0')}`;
     pages[`${name}.mdx`] = `---\ntitle: Page ${page}\n---\n\n# Page ${page}\n\n${cells.join('\n')}`;
   }
+  // The navbar's title links to '/': without an index page the build fails on a broken link.
+  pages['index.mdx'] = indexPage([['Page 1', './page-001']]);
   return pages;
 }
 
