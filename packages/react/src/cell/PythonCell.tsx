@@ -17,6 +17,8 @@ export interface PythonCellProps {
   tags?: readonly string[] | undefined;
   /** Time limit of a run in seconds; overrides the site's; `0`: none. */
   timeout?: number | undefined;
+  /** The page's overrides of the provider's `cells` settings (front matter `pyodide: {persist: false}` → `persistEdits: false`). */
+  behaviour?: {runPrevious?: boolean; persistEdits?: boolean} | undefined;
   /** The site's static, highlighted rendering of `code` (server-rendered); a plain `<pre><code>` when absent. */
   children?: ReactNode;
   /** Overrides of the site-wide labels for this cell. */

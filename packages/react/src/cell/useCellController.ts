@@ -3,6 +3,7 @@ import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import type {PackageDownload} from '../output/PackageProgress.js';
+import type {CellEditState} from '../persistence/CellEditState.js';
 import {registerCellCode} from './cellRegistry.js';
 import {cellDataState, type CellDataState} from './cellState.js';
 import {type CellEditorMode, useCellEditor} from './useCellEditor.js';
@@ -38,6 +39,8 @@ export interface PythonCellController {
   editorHostRef: RefObject<HTMLDivElement | null>;
   /** Id of the element that describes how to edit. */
   editHintId: string;
+  /** The reader's edits: saved version, marker, changed-docs notice. */
+  edits: CellEditState;
   /** The code the cell would run now: the reader's edits, or the original. */
   getCode(): string;
   /** Queues a run of the current code. */
@@ -62,6 +65,8 @@ export interface CellControllerOptions {
   tags?: readonly string[] | undefined;
   packages?: readonly string[] | undefined;
   timeout?: number | undefined;
+  /** Page-level overrides of the provider's `cells` settings (C8). */
+  behaviour?: {runPrevious?: boolean; persistEdits?: boolean} | undefined;
   /** What Run sends for the code the cell holds now; default: that code, as a cell. */
   toRun?: ((current: string) => CellRunCode) | undefined;
 }
@@ -78,13 +83,16 @@ export function useCellController({
   tags = noTags,
   packages,
   timeout,
+  behaviour,
   toRun = asCell,
 }: CellControllerOptions): PythonCellController {
   const labels = usePythonCellLabels(labelOverrides);
   const editHintId = useId();
   const runner = useCellRunner({id, session, labels, packages, timeout});
   const editor = useCellEditor({
+    id,
     code,
+    persistEdits: behaviour?.persistEdits,
     label: labels.editor,
     describedBy: editHintId,
     onRun: () => runner.run(toRun(editor.getCode())),
@@ -115,6 +123,7 @@ export function useCellController({
     editorFailed: editor.loadFailed,
     editorHostRef: editor.hostRef,
     editHintId,
+    edits: editor.edits,
     getCode,
     run,
     stop: runner.stop,

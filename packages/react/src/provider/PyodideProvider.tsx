@@ -2,6 +2,7 @@ import {useMemo, type ReactNode} from 'react';
 import type {PyodideClient} from '@pyodocs/runtime';
 import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PythonCellLabelsContext} from '../labels/PythonCellLabelsContext.js';
+import {SavedEditsScope} from '../persistence/SavedEditsContext.js';
 import {PyodideContext, type PyodideContextValue} from './PyodideContext.js';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
 import {getSharedClient, sharedClientKey} from './sharedClients.js';
@@ -17,6 +18,14 @@ export interface PyodideProviderProps {
   client?: PyodideClient;
   /** Translated UI strings for every cell below; missing ones stay English. */
   labels?: Partial<PythonCellLabels>;
+  /** How cells behave (C8). `persistEdits` (default true): keep the reader's edits in browser storage; a cell's `behaviour` wins. */
+  cells?: {persistEdits?: boolean} | undefined;
+  /**
+   * Keeps the reader's saved edits of this site (and docs version) apart
+   * from other sites and versions on the same origin: e.g. the base URL and
+   * the docs version. Default `''`.
+   */
+  storageNamespace?: string | undefined;
   children?: ReactNode;
 }
 
@@ -25,7 +34,14 @@ export interface PyodideProviderProps {
  * client it hands out is shared per config for the life of the tab, so
  * remounting (client-side navigation) never loads Pyodide a second time.
  */
-export function PyodideProvider({config, client, labels, children}: PyodideProviderProps): ReactNode {
+export function PyodideProvider({
+  config,
+  client,
+  labels,
+  cells,
+  storageNamespace,
+  children,
+}: PyodideProviderProps): ReactNode {
   // The key, not the object: a new but equal config (a re-render, a remount
   // after navigation) keeps the same context value and client.
   const key = sharedClientKey(config);
@@ -39,7 +55,11 @@ export function PyodideProvider({config, client, labels, children}: PyodideProvi
   );
   return (
     <PyodideContext.Provider value={value}>
-      <PythonCellLabelsContext.Provider value={mergedLabels}>{children}</PythonCellLabelsContext.Provider>
+      <PythonCellLabelsContext.Provider value={mergedLabels}>
+        <SavedEditsScope namespace={storageNamespace} persistEdits={cells?.persistEdits}>
+          {children}
+        </SavedEditsScope>
+      </PythonCellLabelsContext.Provider>
     </PyodideContext.Provider>
   );
 }
