@@ -118,20 +118,26 @@ describe('SavedEditStore', () => {
   });
 
   it.each([
-    ['refused (the getter throws, as in a sandboxed frame)', () => {
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    }],
+    [
+      'refused (the getter throws, as in a sandboxed frame)',
+      () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    ],
     ['missing', () => undefined],
-    ['broken (every call throws)', () => {
-      const storage = new MemoryStorage();
-      storage.getItem = () => {
-        throw new Error('broken');
-      };
-      storage.setItem = () => {
-        throw new Error('broken');
-      };
-      return storage;
-    }],
+    [
+      'broken (every call throws)',
+      () => {
+        const storage = new MemoryStorage();
+        storage.getItem = () => {
+          throw new Error('broken');
+        };
+        storage.setItem = () => {
+          throw new Error('broken');
+        };
+        return storage;
+      },
+    ],
   ])('works in memory when storage is %s', (_title, storage: () => Storage | undefined) => {
     const store = new SavedEditStore({storage});
     expect(store.read('', '/a')).toBeUndefined();
