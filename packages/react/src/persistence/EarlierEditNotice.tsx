@@ -1,4 +1,4 @@
-import {type ReactNode, useState} from 'react';
+import {type MouseEvent, type ReactNode, useState} from 'react';
 import type {ReaderWorkLabels} from './ReaderWorkLabels.js';
 
 /**
@@ -19,14 +19,20 @@ export function EarlierEditNotice({
   labels: Readonly<ReaderWorkLabels>;
 }): ReactNode {
   const [shown, setShown] = useState(false);
+  // The notice goes with the click: focus moves to the code it was about, not to the page's start.
+  const thenFocusCode = (action: () => void) => (event: MouseEvent<HTMLButtonElement>) => {
+    const cell = event.currentTarget.closest('.pyodocs-cell');
+    action();
+    setTimeout(() => cell?.querySelector<HTMLElement>('.cm-content, .pyodocs-code pre')?.focus(), 0);
+  };
   return (
     <div className="pyodocs-edit-notice" role="note" data-pyodocs-earlier-edit="">
       <p className="pyodocs-edit-notice__text">{labels.docsChanged}</p>
       <div className="pyodocs-edit-notice__actions">
-        <button type="button" className="pyodocs-button" onClick={() => onRestore()}>
+        <button type="button" className="pyodocs-button" onClick={thenFocusCode(onRestore)}>
           {labels.restoreEarlierEdit}
         </button>
-        <button type="button" className="pyodocs-button" onClick={() => onDiscard()}>
+        <button type="button" className="pyodocs-button" onClick={thenFocusCode(onDiscard)}>
           {labels.discardEarlierEdit}
         </button>
       </div>

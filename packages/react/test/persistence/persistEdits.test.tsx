@@ -247,6 +247,8 @@ describe('when the documented code changed since the edit', () => {
     expect(marker(element)).not.toBeNull();
     expect(stored()?.cells['py-1']).toMatchObject({edit: {code: 'x = 100\nprint(x)', base: documented}});
     expect(stored()?.cells['py-1']?.earlier).toBeUndefined();
+    // Focus follows to the code rather than falling to the page's start.
+    await waitFor(() => expect(document.activeElement).toBe(element.querySelector('.pyodocs-code pre')));
   });
 
   it('restoring while editing replaces the editor text', async () => {
