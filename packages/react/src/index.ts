@@ -11,6 +11,7 @@ export {usePythonCell} from './cell/PythonCellContext.js';
 export type {PythonCellController} from './cell/useCellController.js';
 export type {CellDataState} from './cell/cellState.js';
 export type {CellEditorMode} from './cell/useCellEditor.js';
+export type {CellEditState} from './persistence/CellEditState.js';
 export type {CellOutput} from './output/CellOutput.js';
 export type {PackageDownload} from './output/PackageProgress.js';
 export {getCurrentCellCode} from './cell/cellRegistry.js';
