@@ -108,4 +108,4 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
   expect(existsSync(path.join(site, 'build', 'lite', 'repl', 'index.html'))).toBe(true);
   expect(readFileSync(path.join(site, 'build', 'repl', 'index.html'), 'utf8')).toContain('data-pyodocs-jupyterlite');
   expect(html).toContain('data-pyodocs-open-in-jupyterlite');
-});
+}, 600_000);
