@@ -1,10 +1,13 @@
 import {useMemo, type ReactNode} from 'react';
 import type {PyodideClient} from '@pyodocs/runtime';
+import {type CellBehaviour, resolveCellBehaviour} from '../behaviour/CellBehaviour.js';
 import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PythonCellLabelsContext} from '../labels/PythonCellLabelsContext.js';
+import {clientLedger, sharedLedger} from '../notebook/sessionLedgers.js';
 import {SavedEditsScope} from '../persistence/SavedEditsContext.js';
 import {PyodideContext, type PyodideContextValue} from './PyodideContext.js';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
+import {prewarmClient} from './prewarmClient.js';
 import {getSharedClient, sharedClientKey} from './sharedClients.js';
 
 export interface PyodideProviderProps {
@@ -16,10 +19,10 @@ export interface PyodideProviderProps {
   config: PyodideClientConfig;
   /** A client the caller owns (tests, custom transports). Default: the tab's shared client for `config`. */
   client?: PyodideClient;
+  /** How cells behave for the reader: run-above, keeping edits (`persistEdits`, default true; a cell's `behaviour` wins), when Python starts (C8). Missing fields keep their defaults. */
+  cells?: Partial<CellBehaviour>;
   /** Translated UI strings for every cell below; missing ones stay English. */
   labels?: Partial<PythonCellLabels>;
-  /** How cells behave (C8). `persistEdits` (default true): keep the reader's edits in browser storage; a cell's `behaviour` wins. */
-  cells?: {persistEdits?: boolean} | undefined;
   /**
    * Keeps the reader's saved edits of this site (and docs version) apart
    * from other sites and versions on the same origin: e.g. the base URL and
@@ -45,10 +48,17 @@ export function PyodideProvider({
   // The key, not the object: a new but equal config (a re-render, a remount
   // after navigation) keeps the same context value and client.
   const key = sharedClientKey(config);
-  const value = useMemo<PyodideContextValue>(
-    () => ({getClient: client ? () => client : () => getSharedClient(key)}),
-    [client, key],
-  );
+  const {runPrevious, persistEdits, preload} = cells ?? {};
+  const value = useMemo<PyodideContextValue>(() => {
+    const getClient = client ? () => client : () => getSharedClient(key);
+    const behaviour = resolveCellBehaviour({runPrevious, persistEdits, preload});
+    return {
+      getClient,
+      getLedger: client ? () => clientLedger(client) : () => sharedLedger(key),
+      behaviour,
+      prewarm: behaviour.preload === 'off' ? () => {} : () => prewarmClient(getClient()),
+    };
+  }, [client, key, runPrevious, persistEdits, preload]);
   const mergedLabels = useMemo(
     () => (labels ? {...defaultPythonCellLabels, ...labels} : defaultPythonCellLabels),
     [labels],
@@ -56,7 +66,7 @@ export function PyodideProvider({
   return (
     <PyodideContext.Provider value={value}>
       <PythonCellLabelsContext.Provider value={mergedLabels}>
-        <SavedEditsScope namespace={storageNamespace} persistEdits={cells?.persistEdits}>
+        <SavedEditsScope namespace={storageNamespace} persistEdits={persistEdits}>
           {children}
         </SavedEditsScope>
       </PythonCellLabelsContext.Provider>
