@@ -236,6 +236,23 @@ describe("the reader's edits in a built site", () => {
   });
 });
 
+describe('a page that turns it off (front matter pyodide: {persist: false})', () => {
+  test('an edit is neither written to storage nor there after a reload', async () => {
+    const context = await newContext();
+    const {page, errors} = await open(context, `${firstDeploy.url}/not-kept`);
+    const cell = cells(page).nth(0);
+    await edit(cell, 'kept = "only while the page is open"');
+    // Past the delayed save, and leaving the page would save at once.
+    await page.waitForTimeout(1000);
+    await page.reload({waitUntil: 'networkidle'});
+    await hydrated(page);
+    expect(await codeOf(cells(page).nth(0))).toBe('kept = False');
+    expect(await savedEntries(page)).toEqual({});
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('when storage is full or refused', () => {
   test.each([
     [
