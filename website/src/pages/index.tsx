@@ -19,7 +19,7 @@ export default function Home(): ReactNode {
   return (
     <Layout description="Runnable Python in your Docusaurus docs: readers edit and run examples in their own browser, with Pyodide.">
       <header className={styles.hero}>
-        <div className="container">
+        <div className={`container ${styles.column}`}>
           <Heading as="h1" className={styles.title}>
             pyodocs
           </Heading>
@@ -35,7 +35,7 @@ export default function Home(): ReactNode {
         </div>
       </header>
 
-      <main className="container">
+      <main className={`container ${styles.column}`}>
         <section className={styles.section} aria-labelledby="what-it-does">
           <Heading as="h2" id="what-it-does">
             What it does
@@ -73,7 +73,8 @@ export default function Home(): ReactNode {
           <Heading as="h2" id="compared">
             Compared with what you have
           </Heading>
-          <div className={styles.tableScroll}>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways on a phone must be reachable by keyboard to be scrolled. */}
+          <section className={styles.tableScroll} aria-label="Comparison table" tabIndex={0}>
             <table className={styles.comparison}>
               <thead>
                 <tr>
@@ -112,7 +113,7 @@ export default function Home(): ReactNode {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </section>
           <p>
             Sphinx sites get interactive examples from the Scientific Python{' '}
             <Link href="https://scientific-python.org/specs/spec-0014/">SPEC 14</Link> tools (jupyterlite-sphinx and
