@@ -10,6 +10,8 @@ const sidebars: SidebarsConfig = {
     'packages',
     'robustness',
     'configuration',
+    'executing-at-build',
+    'checking-examples',
     'other-mdx-sites',
     'jupyterlite',
   ],

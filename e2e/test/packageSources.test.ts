@@ -23,6 +23,9 @@ import {serveStatic, type StaticServer} from '../src/staticServer.js';
 // build (fetched from a fixture distribution and a fixture PyPI on
 // localhost, then served by the site itself).
 
+// Tests that run `docusaurus build` themselves: a build takes well under a minute alone, several on a loaded machine.
+const BUILD_TIMEOUT_MS = 600_000;
+
 const realLock = pinnedPyodideLock();
 const OFFICIAL = `https://cdn.jsdelivr.net/pyodide/v${realLock.info.version ?? '314.0.7'}/full/`;
 
@@ -232,69 +235,82 @@ describe('packages.bundle ships exactly what the pages need', () => {
     await packages?.close();
   });
 
-  test('the build holds the imported packages and their dependencies, fetched once; in Chromium nothing leaves the site', async () => {
-    const output = await build();
-    expect(output).toMatch(/\[pyodocs\] .*5 packages/);
-    expect(bundledFiles()).toEqual(
-      [fixturedep, fixturepkg, numpy, puredep, purepkg]
-        .map((w) => w.fileName)
-        .concat('pyodide-lock.json')
-        .sort(),
-    );
-    // Packages no page uses stay available at the distribution's URL.
-    const lock = JSON.parse(
-      readFileSync(path.join(outDir, 'pyodocs', 'packages', 'pyodide-lock.json'), 'utf8'),
-    ) as typeof distribution.lock;
-    expect(lock.packages.unusedpkg?.file_name).toBe(`${packages.distributionUrl}${unusedpkg.fileName}`);
-    expect(lock.packages.numpy?.file_name).toBe(numpy.fileName);
+  test(
+    'the build holds the imported packages and their dependencies, fetched once; in Chromium nothing leaves the site',
+    async () => {
+      const output = await build();
+      expect(output).toMatch(/\[pyodocs\] Bundled 5 Python packages/);
+      expect(bundledFiles()).toEqual(
+        [fixturedep, fixturepkg, numpy, puredep, purepkg]
+          .map((w) => w.fileName)
+          .concat('pyodide-lock.json')
+          .sort(),
+      );
+      // Packages no page uses stay available at the distribution's URL.
+      const lock = JSON.parse(
+        readFileSync(path.join(outDir, 'pyodocs', 'packages', 'pyodide-lock.json'), 'utf8'),
+      ) as typeof distribution.lock;
+      expect(lock.packages.unusedpkg?.file_name).toBe(`${packages.distributionUrl}${unusedpkg.fileName}`);
+      expect(lock.packages.numpy?.file_name).toBe(numpy.fileName);
 
-    const server = await serveStatic(outDir);
-    const {context, outside} = await isolatedContext();
-    const fromSite: string[] = [];
-    context.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.pathname.endsWith('.whl')) fromSite.push(url.host === new URL(server.url).host ? url.pathname : url.href);
-    });
-    const requestsBefore = packages.requests.length;
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/`, {waitUntil: 'networkidle'});
-      const distributionCell = cellById(page, 'numpy-and-fixture');
-      expect(await runCell(distributionCell)).toBe('done');
-      expect(await outputText(distributionCell)).toBe('[0, 1, 2] bundled');
-      await page.goto(`${server.url}/pypi`, {waitUntil: 'networkidle'});
-      const pypiCell = cellById(page, 'pure');
-      expect(await runCell(pypiCell)).toBe('done');
-      expect(await outputText(pypiCell)).toBe("'from PyPI'");
-      expect(fromSite.every((request) => request.startsWith('/pyodocs/packages/'))).toBe(true);
-      expect(fromSite).toHaveLength(5);
-      expect(outside).toEqual([]);
-      expect(packages.requests.length).toBe(requestsBefore);
-    } finally {
-      await context.close();
-      await server.close();
-    }
-  });
+      const server = await serveStatic(outDir);
+      const {context, outside} = await isolatedContext();
+      const fromSite: string[] = [];
+      context.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.endsWith('.whl'))
+          fromSite.push(url.host === new URL(server.url).host ? url.pathname : url.href);
+      });
+      const requestsBefore = packages.requests.length;
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/`, {waitUntil: 'networkidle'});
+        const distributionCell = cellById(page, 'numpy-and-fixture');
+        expect(await runCell(distributionCell)).toBe('done');
+        expect(await outputText(distributionCell)).toBe('[0, 1, 2] bundled');
+        await page.goto(`${server.url}/pypi`, {waitUntil: 'networkidle'});
+        const pypiCell = cellById(page, 'pure');
+        expect(await runCell(pypiCell)).toBe('done');
+        expect(await outputText(pypiCell)).toBe("'from PyPI'");
+        expect(fromSite.every((request) => request.startsWith('/pyodocs/packages/'))).toBe(true);
+        expect(fromSite).toHaveLength(5);
+        expect(outside).toEqual([]);
+        expect(packages.requests.length).toBe(requestsBefore);
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    },
+    BUILD_TIMEOUT_MS,
+  );
 
-  test('a second build with nothing changed downloads nothing', async () => {
-    const before = packages.requests.length;
-    await build();
-    expect(packages.requests.slice(before)).toEqual([]);
-    expect(bundledFiles()).toHaveLength(6);
-  });
+  test(
+    'a second build with nothing changed downloads nothing',
+    async () => {
+      const before = packages.requests.length;
+      await build();
+      expect(packages.requests.slice(before)).toEqual([]);
+      expect(bundledFiles()).toHaveLength(6);
+    },
+    BUILD_TIMEOUT_MS,
+  );
 
-  test("changing one page's imports updates the bundle, with webpack's cache warm", async () => {
-    writeFileSync(
-      path.join(site, 'docs', 'pypi.mdx'),
-      '---\ntitle: PyPI packages\n---\n\n# Now the unused one\n\n```python run id=pure\nimport unusedpkg\nunusedpkg.VALUE\n```\n',
-    );
-    const output = await build();
-    expect(output).toMatch(/\[pyodocs\] .*4 packages/);
-    expect(bundledFiles()).toEqual(
-      [fixturedep, fixturepkg, numpy, unusedpkg]
-        .map((w) => w.fileName)
-        .concat('pyodide-lock.json')
-        .sort(),
-    );
-  });
+  test(
+    "changing one page's imports updates the bundle, with webpack's cache warm",
+    async () => {
+      writeFileSync(
+        path.join(site, 'docs', 'pypi.mdx'),
+        '---\ntitle: PyPI packages\n---\n\n# Now the unused one\n\n```python run id=pure\nimport unusedpkg\nunusedpkg.VALUE\n```\n',
+      );
+      const output = await build();
+      expect(output).toMatch(/\[pyodocs\] Bundled 4 Python packages/);
+      expect(bundledFiles()).toEqual(
+        [fixturedep, fixturepkg, numpy, unusedpkg]
+          .map((w) => w.fileName)
+          .concat('pyodide-lock.json')
+          .sort(),
+      );
+    },
+    BUILD_TIMEOUT_MS,
+  );
 });

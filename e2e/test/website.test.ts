@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {describe, expect, inject, test} from 'vitest';
@@ -46,6 +46,27 @@ describe('static HTML', () => {
     // authoring.mdx has exactly five `python run` fences.
     expect(html.match(/data-pyodocs-cell="[^"]*"/g)).toHaveLength(5);
     expect(html).toContain('data-pyodocs-cell="scratch-cell"');
+  });
+});
+
+describe('page data (fetched by page actions, never part of the page JS)', () => {
+  test('a page with cells has its data at /pyodocs/pages/<route>.json: its cells in order and the page as notebook cells', () => {
+    const file = path.join(inject('websiteBuildDir'), 'pyodocs', 'pages', 'docs', 'getting-started.json');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      path: string;
+      cells: Array<{id: string; code: string}>;
+      notebook: Array<{type: string}>;
+    };
+    expect(data.path).toBe('docs/getting-started.mdx');
+    expect(data.cells[0]?.code).toContain('print("Hello from", sys.version.split()[0])');
+    expect(data.notebook.filter((cell) => cell.type === 'code')).toHaveLength(data.cells.length);
+    expect(data.notebook.some((cell) => cell.type === 'markdown')).toBe(true);
+  });
+
+  test('a page without cells has none, and neither does a site without cells have the Pyodide runtime (see packageSources.test.ts)', () => {
+    expect(existsSync(path.join(inject('websiteBuildDir'), 'pyodocs', 'pages', 'docs', 'configuration.json'))).toBe(
+      false,
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {CHECK_USAGE, checkCommand} from './check/checkCommand.js';
 import {DEFAULT_CACHE_DIR, MirrorError, mirrorPackages} from './mirror.js';
 
-const USAGE = `Usage: pyodocs mirror <package...> --out <folder> [--index-url URL] [--pyodide-url URL|none] [--cache-dir DIR]
+const MIRROR_USAGE = `Usage: pyodocs mirror <package...> --out <folder> [--index-url URL] [--pyodide-url URL|none] [--cache-dir DIR]
 
 Writes the packages, their dependencies, micropip and packaging into <folder>
 (wheels + pyodide-lock.json) for the pinned Pyodide. Point the site's package
@@ -14,17 +15,21 @@ lock file and base URL at the folder's URL.
                  (default: jsDelivr for the pinned version; "none": PyPI only)
   --cache-dir    downloads kept across runs (default ${DEFAULT_CACHE_DIR})`;
 
-/** Runs the command line; returns the exit code. */
+const USAGE = `${CHECK_USAGE}\n\n${MIRROR_USAGE}`;
+
+/** Runs the command line; returns the exit code. Relative paths are relative to `cwd`. */
 export async function main(
   argv: string[],
   out: (line: string) => void = console.log,
   err: (line: string) => void = console.error,
+  cwd: string = process.cwd(),
 ): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(USAGE);
     return command === undefined ? 1 : 0;
   }
+  if (command === 'check') return checkCommand(rest, {out, err, cwd});
   if (command !== 'mirror') {
     err(`Unknown command '${command}'.\n\n${USAGE}`);
     return 1;
@@ -43,21 +48,21 @@ export async function main(
       },
     }));
   } catch (error) {
-    err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    err(`${error instanceof Error ? error.message : String(error)}\n\n${MIRROR_USAGE}`);
     return 1;
   }
   if (values.out === undefined || positionals.length === 0) {
-    err(`pyodocs mirror needs at least one package and --out <folder>.\n\n${USAGE}`);
+    err(`pyodocs mirror needs at least one package and --out <folder>.\n\n${MIRROR_USAGE}`);
     return 1;
   }
   const pyodideUrl = values['pyodide-url'];
   try {
     const result = await mirrorPackages({
       packages: positionals,
-      outDir: path.resolve(values.out),
+      outDir: path.resolve(cwd, values.out),
       ...(values['index-url'] === undefined ? {} : {indexUrl: values['index-url']}),
       ...(pyodideUrl === undefined ? {} : {pyodideUrl: pyodideUrl === 'none' ? null : pyodideUrl}),
-      ...(values['cache-dir'] === undefined ? {} : {cacheDir: values['cache-dir']}),
+      ...(values['cache-dir'] === undefined ? {} : {cacheDir: path.resolve(cwd, values['cache-dir'])}),
       log: out,
     });
     out(`Wrote ${result.packages.length} packages and ${result.lockFile}.`);

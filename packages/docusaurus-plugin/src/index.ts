@@ -7,11 +7,17 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
 import {remarkPythonCells} from '@pyodocs/remark';
 import {BUNDLE_PUBLIC_DIR, resolveClientConfig} from './clientConfig.js';
+import {BuildExecution} from './execution/BuildExecution.js';
+import {buildOutputsConsumer} from './execution/buildOutputsConsumer.js';
+import {remarkBuildOutputs} from './execution/remarkBuildOutputs.js';
 import {PageManifestCollector} from './manifest/PageManifestCollector.js';
 import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js';
 import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteManifestPlugin.js';
 import type {PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
+import {pageDataConsumer} from './pages/pageDataConsumer.js';
+import {pageRoutes} from './pages/pageRoutes.js';
+import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
 import {PLUGIN_NAME, type PyodocsSiteFacts} from './siteFacts.js';
@@ -27,6 +33,15 @@ export {getSwizzleConfig} from './swizzleConfig.js';
 export interface PyodocsGlobalData {
   /** Everything the tab's Python client needs, resolved from the plugin options. */
   config: PyodideClientConfig;
+  /** How cells behave for the reader (contract C8). */
+  cells: CellBehaviour;
+}
+
+/** How cells behave for the reader: the plugin options `runPreviousCells`, `persistEdits` and `preload`. */
+export interface CellBehaviour {
+  runPrevious: boolean;
+  persistEdits: boolean;
+  preload: 'intent' | 'eager' | 'off';
 }
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -41,14 +56,29 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     doctest: options.doctest,
     doctestImportSource: '@theme/PythonDoctest',
   };
+  const cells: CellBehaviour = {
+    runPrevious: options.runPreviousCells,
+    persistEdits: options.persistEdits,
+    preload: options.preload,
+  };
   const runtimeRequiredBy = new Set<string>();
   const collector = new PageManifestCollector();
+  let routes: ReadonlyMap<string, readonly string[]> = new Map();
+  stripNotebookMarkersFromExcerpts(context.siteConfig.markdown);
   const consumers: SiteManifestConsumer[] = [
     runtimeAssetsConsumer(assets, {
       selfHostPyodide: options.pyodideBaseUrl === undefined,
       requiredBy: runtimeRequiredBy,
     }),
   ];
+  consumers.push(pageDataConsumer({baseUrl, siteDir: context.siteDir, routes: () => routes}));
+  const execution = new BuildExecution({
+    execute: options.execute,
+    packages: options.packages,
+    siteDir: context.siteDir,
+    baseUrl,
+  });
+  consumers.push(buildOutputsConsumer(execution));
   if (options.packages.bundle) {
     consumers.push(
       packageBundleConsumer({packages: options.packages, siteDir: context.siteDir, publicDir: BUNDLE_PUBLIC_DIR}),
@@ -81,8 +111,13 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     },
 
     async contentLoaded({actions}) {
-      const data: PyodocsGlobalData = {config};
+      const data: PyodocsGlobalData = {config, cells};
       actions.setGlobalData(data);
+    },
+
+    // Which permalink each content file has, for the page data files (C7).
+    async allContentLoaded({allContent}) {
+      routes = pageRoutes(allContent, context.siteDir);
     },
 
     configureWebpack(webpackConfig, isServer) {
@@ -90,12 +125,14 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       // changed option or a new version of our remark plugin would otherwise
       // be invisible until `docusaurus clear`.
       if (webpackConfig.cache && typeof webpackConfig.cache === 'object' && webpackConfig.cache.type === 'filesystem') {
-        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey(remarkOptions)}`;
+        // The execute options decide the outputs compiled into pages, too.
+        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, execute: options.execute})}`;
       }
       const plugins: NonNullable<typeof webpackConfig.plugins> = [
         new RemarkInjectionWebpackPlugin(
           [
             [remarkPythonCells, remarkOptions],
+            [remarkBuildOutputs, {execution, elementNames: ['PyodocsPythonCell', 'PyodocsDoctest']}],
             [remarkCollectPageManifest, {collector}],
           ],
           (entry) => Array.isArray(entry) && entry[0] === remarkPythonCells,
@@ -110,6 +147,11 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         ? {headers: {'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp'}}
         : undefined;
       return devServer ? {plugins, devServer} : {plugins};
+    },
+
+    // The build is over: the Pyodide that ran cells at build must not keep Node alive.
+    async postBuild() {
+      await execution.close();
     },
   };
 }

@@ -42,6 +42,25 @@ export interface PackagesOptions {
   cacheDir: string;
 }
 
+/** Running cells when the site is built (option `execute`). */
+export interface ExecuteOptions {
+  /**
+   * 'off': cells show no output until a reader runs them. 'cache': the build
+   * runs every page's cells and doctests (in Pyodide under Node, with the
+   * packages the browser would load) and puts their outputs in the static
+   * HTML, reusing results whose code, earlier cells, packages and Pyodide
+   * version did not change. 'force': run everything again. A page
+   * (`pyodide.execute`) or a cell (`execute=`) can set its own.
+   */
+  mode: 'off' | 'cache' | 'force';
+  /** 'fail': a cell that raises (without the `raises-exception` tag) fails the build; 'warn': the build goes on and says so. */
+  onError: 'fail' | 'warn';
+  /** Time limit of a cell at build, in seconds (a cell's `timeout=` overrides it). */
+  timeoutSeconds: number;
+  /** Where results and figures are kept between builds (relative to the site; persist it in CI). */
+  cacheDir: string;
+}
+
 /** Options of `@pyodocs/docusaurus-plugin`, after validation (defaults applied). */
 export interface PluginOptions {
   /** Plugin instance id (Docusaurus multi-instance convention). */
@@ -61,6 +80,8 @@ export interface PluginOptions {
   pyodideBaseUrl?: string;
   /** Where packages come from (see {@link PackagesOptions}). */
   packages: PackagesOptions;
+  /** Running cells at build (see {@link ExecuteOptions}). */
+  execute: ExecuteOptions;
   /**
    * Doctest blocks (```pycon, or ```python starting with `>>> `): 'all' gives
    * each a "Try it" button (except those marked `notry`), 'marked' only those
@@ -76,10 +97,31 @@ export interface PluginOptions {
   crossOriginIsolation: boolean;
   /** Time limit of every run in seconds (a cell's `timeout=` meta overrides it); 0: none. */
   timeoutSeconds: number;
+  /**
+   * Running a cell first runs the earlier cells of its session on the page
+   * that have not run yet, as a notebook reader expects. A page can turn it
+   * off with front matter `pyodide: {runPrevious: false}`.
+   */
+  runPreviousCells: boolean;
+  /**
+   * Keep each reader's edits of the cells in their browser's storage (per
+   * site, docs version, page and cell) across navigation, reloads and later
+   * visits. A page can turn it off with front matter `pyodide: {persist: false}`.
+   */
+  persistEdits: boolean;
+  /**
+   * When Python starts loading: 'intent' (the reader hovers, focuses or
+   * touches a cell; never with Save-Data), 'eager' (as the page loads), or
+   * 'off' (at the first Run).
+   */
+  preload: 'intent' | 'eager' | 'off';
 }
 
 /** What users write in `docusaurus.config.ts`: every option is optional. */
-export type Options = Partial<Omit<PluginOptions, 'packages'>> & {packages?: Partial<PackagesOptions>};
+export type Options = Partial<Omit<PluginOptions, 'packages' | 'execute'>> & {
+  packages?: Partial<PackagesOptions>;
+  execute?: Partial<ExecuteOptions>;
+};
 
 export const DEFAULT_PACKAGES_OPTIONS: PackagesOptions = {
   bundle: false,
@@ -91,12 +133,23 @@ export const DEFAULT_PACKAGES_OPTIONS: PackagesOptions = {
   cacheDir: 'node_modules/.cache/pyodocs/packages',
 };
 
+export const DEFAULT_EXECUTE_OPTIONS: ExecuteOptions = {
+  mode: 'off',
+  onError: 'fail',
+  timeoutSeconds: 30,
+  cacheDir: 'node_modules/.cache/pyodocs/execution',
+};
+
 export const DEFAULT_OPTIONS: Omit<PluginOptions, 'id'> = {
   runnable: 'marked',
   packages: DEFAULT_PACKAGES_OPTIONS,
+  execute: DEFAULT_EXECUTE_OPTIONS,
   doctest: 'all',
   crossOriginIsolation: false,
   timeoutSeconds: 0,
+  runPreviousCells: true,
+  persistEdits: true,
+  preload: 'intent',
 };
 
 const PACKAGE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
@@ -152,8 +205,17 @@ export const pluginOptionsSchema: Joi.ObjectSchema<PluginOptions> = Joi.object({
   ),
   crossOriginIsolation: Joi.boolean().default(DEFAULT_OPTIONS.crossOriginIsolation),
   timeoutSeconds: Joi.number().min(0).default(DEFAULT_OPTIONS.timeoutSeconds),
+  runPreviousCells: Joi.boolean().default(DEFAULT_OPTIONS.runPreviousCells),
+  persistEdits: Joi.boolean().default(DEFAULT_OPTIONS.persistEdits),
+  preload: Joi.string().valid('intent', 'eager', 'off').default(DEFAULT_OPTIONS.preload),
   pyodideBaseUrl: folderUrl('pyodideBaseUrl', 'pyodide.mjs'),
   packages: packagesSchema.default(),
+  execute: Joi.object<ExecuteOptions>({
+    mode: Joi.string().valid('off', 'cache', 'force').default(DEFAULT_EXECUTE_OPTIONS.mode),
+    onError: Joi.string().valid('fail', 'warn').default(DEFAULT_EXECUTE_OPTIONS.onError),
+    timeoutSeconds: Joi.number().positive().default(DEFAULT_EXECUTE_OPTIONS.timeoutSeconds),
+    cacheDir: Joi.string().default(DEFAULT_EXECUTE_OPTIONS.cacheDir),
+  }).default(),
   packageBaseUrl: Joi.any().forbidden().messages({
     'any.unknown': '"packageBaseUrl" is now "packages.mirrorUrl" (set packages.mirrorUrl to the same folder URL).',
   }),

@@ -14,7 +14,7 @@ function site(cellCount: number) {
     imports: [],
     notebook: [],
   };
-  return {pages: new Map([['/site/docs/a.mdx', manifest as unknown as PageManifest]])};
+  return {pages: new Map([['/site/docs/a.mdx', manifest as unknown as PageManifest]]), outputFiles: new Set<string>()};
 }
 
 function recorder(): {assets: SiteAssets; emitted: Map<string, number>} {

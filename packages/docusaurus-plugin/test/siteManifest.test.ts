@@ -50,13 +50,13 @@ describe('the site manifest', () => {
   test('the collector keeps the fuller manifest of a file within a compilation, and forgets on clear()', () => {
     const collector = new PageManifestCollector();
     const full = page('blog/post.mdx', [{id: 'a'}, {id: 'b'}]);
-    collector.set('/site/blog/post.mdx', full);
-    collector.set('/site/blog/post.mdx', page('blog/post.mdx', [{id: 'a'}]));
-    expect(collector.get('/site/blog/post.mdx')).toBe(full);
+    collector.set('/site/blog/post.mdx', {manifest: full, outputFiles: []});
+    collector.set('/site/blog/post.mdx', {manifest: page('blog/post.mdx', [{id: 'a'}]), outputFiles: []});
+    expect(collector.get('/site/blog/post.mdx')?.manifest).toBe(full);
     collector.clear();
     const fewer = page('blog/post.mdx', [{id: 'a'}]);
-    collector.set('/site/blog/post.mdx', fewer);
-    expect(collector.get('/site/blog/post.mdx')).toBe(fewer);
+    collector.set('/site/blog/post.mdx', {manifest: fewer, outputFiles: ['x.png']});
+    expect(collector.get('/site/blog/post.mdx')).toEqual({manifest: fewer, outputFiles: ['x.png']});
   });
 
   test('what the pages ask for: declared packages and imports of every page, plus include', () => {
@@ -64,11 +64,11 @@ describe('the site manifest', () => {
       ['/a.mdx', page('a.mdx', [{id: '1', imports: ['numpy', 'json'], packages: ['tabulate']}], ['tabulate'])],
       ['/b.mdx', page('b.mdx', [{id: '2', imports: ['matplotlib', 'numpy']}])],
     ]);
-    expect(sitePackageRequest({pages}, ['scipy'])).toEqual({
+    expect(sitePackageRequest({pages, outputFiles: new Set()}, ['scipy'])).toEqual({
       packages: ['scipy', 'tabulate'],
       imports: ['json', 'matplotlib', 'numpy'],
     });
-    expect(siteHasCells({pages})).toBe(true);
-    expect(siteHasCells({pages: new Map([['/c.mdx', page('c.mdx', [])]])})).toBe(false);
+    expect(siteHasCells({pages, outputFiles: new Set()})).toBe(true);
+    expect(siteHasCells({pages: new Map([['/c.mdx', page('c.mdx', [])]]), outputFiles: new Set()})).toBe(false);
   });
 });

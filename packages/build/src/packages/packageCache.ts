@@ -1,6 +1,7 @@
-import {createHash, randomBytes} from 'node:crypto';
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
+import {writeFileAtomically} from '../writeFileAtomically.js';
 
 /**
  * What bundles keep across builds, under one folder:
@@ -33,7 +34,7 @@ export class PackageCache {
   /** Keeps verified bytes under their sha256; returns the path. */
   storeFile(sha256: string, fileName: string, bytes: Uint8Array): string {
     const file = this.#filePath(sha256, fileName);
-    writeAtomically(file, bytes);
+    writeFileAtomically(file, bytes);
     return file;
   }
 
@@ -46,7 +47,7 @@ export class PackageCache {
   }
 
   writeResolution(scope: string, key: string, value: unknown): void {
-    writeAtomically(this.#resolutionPath(scope, key), `${JSON.stringify(value, null, 2)}\n`);
+    writeFileAtomically(this.#resolutionPath(scope, key), `${JSON.stringify(value, null, 2)}\n`);
   }
 
   #filePath(sha256: string, fileName: string): string {
@@ -72,15 +73,4 @@ function safeFileName(name: string): string {
   const base = path.basename(name);
   if (base === '' || base === '.' || base === '..' || base !== name) throw new Error(`Not a file name: ${name}`);
   return base;
-}
-
-function writeAtomically(file: string, contents: Uint8Array | string): void {
-  mkdirSync(path.dirname(file), {recursive: true});
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temporary, contents);
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, {force: true});
-  }
 }

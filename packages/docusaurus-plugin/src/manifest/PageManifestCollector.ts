@@ -10,19 +10,26 @@ import type {PageManifest} from '@pyodocs/remark';
  * cells wins: the full post always gets its own.
  */
 export class PageManifestCollector {
-  readonly #byFile = new Map<string, PageManifest>();
+  readonly #byFile = new Map<string, PageRecord>();
 
   /** Forget the previous compilation's manifests (changed pages are compiled again). */
   clear(): void {
     this.#byFile.clear();
   }
 
-  set(file: string, manifest: PageManifest): void {
+  set(file: string, record: PageRecord): void {
     const known = this.#byFile.get(file);
-    if (known === undefined || manifest.cells.length >= known.cells.length) this.#byFile.set(file, manifest);
+    if (known === undefined || record.manifest.cells.length >= known.manifest.cells.length)
+      this.#byFile.set(file, record);
   }
 
-  get(file: string): PageManifest | undefined {
+  get(file: string): PageRecord | undefined {
     return this.#byFile.get(file);
   }
+}
+
+/** What the build keeps of a page with its webpack module: its manifest, and the output files (figures) its build outputs use. */
+export interface PageRecord {
+  manifest: PageManifest;
+  outputFiles: readonly string[];
 }

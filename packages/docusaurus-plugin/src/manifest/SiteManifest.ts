@@ -4,6 +4,8 @@ import type {PageManifest} from '@pyodocs/remark';
 export interface SiteManifest {
   /** By absolute source file, in a stable (sorted) order. */
   pages: ReadonlyMap<string, PageManifest>;
+  /** Output files (figures) the pages' build outputs use. */
+  outputFiles: ReadonlySet<string>;
 }
 
 /** True when some page has a cell or a doctest block: only then does the site need Python. */

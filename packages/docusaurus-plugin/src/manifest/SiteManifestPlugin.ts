@@ -19,7 +19,7 @@ export interface SiteAssets {
 export type SiteManifestConsumer = (site: SiteManifest, assets: SiteAssets) => void | Promise<void>;
 
 interface WithPageManifest {
-  buildInfo?: {pyodocsPageManifest?: PageManifest};
+  buildInfo?: {pyodocsPageManifest?: PageManifest; pyodocsOutputFiles?: readonly string[]};
 }
 
 /**
@@ -47,17 +47,20 @@ export class SiteManifestPlugin {
     const {Compilation, WebpackError, sources} = compiler.webpack;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       this.#collector.clear();
-      let site: SiteManifest = {pages: new Map()};
+      let site: SiteManifest = {pages: new Map(), outputFiles: new Set()};
 
       compilation.hooks.succeedModule.tap(NAME, (module) => {
         const file = sourceFile(module);
-        const manifest = file === undefined ? undefined : this.#collector.get(file);
+        const record = file === undefined ? undefined : this.#collector.get(file);
         const buildInfo = (module as WithPageManifest).buildInfo;
-        if (manifest !== undefined && buildInfo !== undefined) buildInfo.pyodocsPageManifest = manifest;
+        if (record !== undefined && buildInfo !== undefined) {
+          buildInfo.pyodocsPageManifest = record.manifest;
+          buildInfo.pyodocsOutputFiles = record.outputFiles;
+        }
       });
 
       compilation.hooks.finishModules.tap(NAME, (modules) => {
-        site = {pages: collectPages(modules)};
+        site = {pages: collectPages(modules), outputFiles: collectOutputFiles(modules)};
       });
 
       compilation.hooks.processAssets.tapPromise(
@@ -82,6 +85,15 @@ export function collectPages(modules: Iterable<Module>): Map<string, PageManifes
     if (known === undefined || manifest.cells.length > known.cells.length) found.set(file, manifest);
   }
   return new Map(Array.from(found.entries()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Every output file named by a module's build outputs. */
+export function collectOutputFiles(modules: Iterable<Module>): Set<string> {
+  const files = new Set<string>();
+  for (const module of modules) {
+    for (const name of (module as WithPageManifest).buildInfo?.pyodocsOutputFiles ?? []) files.add(name);
+  }
+  return files;
 }
 
 function sourceFile(module: Module): string | undefined {

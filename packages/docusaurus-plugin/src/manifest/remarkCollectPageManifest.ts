@@ -9,6 +9,8 @@ import type {PageManifestCollector} from './PageManifestCollector.js';
 export function remarkCollectPageManifest(options: {collector: PageManifestCollector}) {
   return (_tree: Root, file: VFile): void => {
     const manifest = file.data.pyodocs;
-    if (manifest !== undefined && file.path) options.collector.set(file.path, manifest);
+    if (manifest !== undefined && file.path) {
+      options.collector.set(file.path, {manifest, outputFiles: file.data.pyodocsOutputFiles ?? []});
+    }
   };
 }

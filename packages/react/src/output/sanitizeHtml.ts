@@ -62,6 +62,12 @@ let purifier: DOMPurify | null = null;
 function getPurifier(): DOMPurify | null {
   if (purifier) return purifier;
   if (typeof window === 'undefined') return null;
+  purifier = createPurifier(window);
+  return purifier;
+}
+
+/** DOMPurify on `window` with our configuration's hooks; null where DOMPurify cannot work. */
+function createPurifier(window: Parameters<typeof createDOMPurify>[0]): DOMPurify | null {
   const instance = createDOMPurify(window);
   if (!instance.isSupported) return null;
   instance.addHook('afterSanitizeAttributes', (node) => {
@@ -76,8 +82,18 @@ function getPurifier(): DOMPurify | null {
       node.setAttribute('rel', 'noopener noreferrer');
     }
   });
-  purifier = instance;
   return instance;
+}
+
+/**
+ * The same sanitizer on another window: a build sanitizes outputs it
+ * renders into static HTML under jsdom (Node has no DOM), with exactly the
+ * rules the browser applies.
+ */
+export function createHtmlSanitizer(window: Parameters<typeof createDOMPurify>[0]): (html: string) => string {
+  const instance = createPurifier(window);
+  if (!instance) throw new Error('DOMPurify does not support this window');
+  return (html) => instance.sanitize(html, config);
 }
 
 /** The declarations of an inline style that cannot overlay the page or fetch anything. */

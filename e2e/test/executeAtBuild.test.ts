@@ -1,0 +1,149 @@
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import type {Browser} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {cellById, hydrated, outputText, runCell} from '../src/cells.js';
+import {launchChromium} from '../src/chromium.js';
+import {buildSite} from '../src/docusaurus.js';
+import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
+import {TMP_DIR} from '../src/paths.js';
+import {serveStatic} from '../src/staticServer.js';
+
+// Execution at build (plugin option execute.mode: 'cache'): a real
+// `docusaurus build` runs the pages' cells in Pyodide under Node, puts their
+// outputs into the static HTML, caches them per cell, and fails on a cell
+// that raises unexpectedly.
+
+const BUILD_TIMEOUT_MS = 600_000;
+
+let site: string;
+let cacheDir: string;
+let packageCache: string;
+const outDir = path.join(TMP_DIR, 'execute-build');
+
+async function build(siteDir = site, out = outDir): Promise<{code: number | null; output: string}> {
+  return buildSite(siteDir, out, {
+    env: {PYODOCS_TEST_EXECUTION_CACHE: cacheDir, PYODOCS_TEST_PACKAGE_CACHE: packageCache},
+  });
+}
+
+function staticHtml(page = 'index.html'): string {
+  return readFileSync(path.join(outDir, page), 'utf8');
+}
+
+beforeAll(() => {
+  site = fixtureCopy('execute-site');
+  cacheDir = mkdtempSync(path.join(TMP_DIR, 'execution-cache-'));
+  packageCache = mkdtempSync(path.join(TMP_DIR, 'package-cache-'));
+});
+afterAll(removeFixtureCopies);
+
+describe('outputs in the static HTML, cached per cell', () => {
+  let browser: Browser | undefined;
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test(
+    'the build runs every cell once and writes text, a sanitized HTML table and a figure file into the pages',
+    async () => {
+      const result = await build();
+      expect(result.code, result.output).toBe(0);
+      expect(result.output).toMatch(/\[pyodocs\] Executed 6 cells at build on 2 pages \(0 from the cache/);
+
+      const html = staticHtml();
+      expect(html).toContain('data-pyodocs-origin="build"');
+      expect(html).toContain('the total is 45');
+      expect(html).toMatch(/<table><tr><th>n<\/th><th>square<\/th>/);
+      // Sanitized at build with the browser's rules: the script is gone.
+      expect(html).not.toContain('alert(1)');
+      const image = /<img[^>]+src="(\/pyodocs\/outputs\/[0-9a-f]+\.png)"/.exec(html)?.[1];
+      expect(image, 'an <img> of the figure').toBeDefined();
+      expect(existsSync(path.join(outDir, image ?? ''))).toBe(true);
+      // Not a base64 blob in the page.
+      expect(html).not.toContain('data:image/png;base64');
+      expect(staticHtml('other/index.html')).toContain('other page 42');
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  test('in Chromium, Run replaces the build output with a live one', async () => {
+    const server = await serveStatic(outDir);
+    browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/`, {waitUntil: 'networkidle'});
+      await hydrated(page);
+      const cell = cellById(page, 'later');
+      const output = cell.locator('[data-pyodocs-output]');
+      expect(await output.getAttribute('data-pyodocs-origin')).toBe('build');
+      expect(await outputText(cell)).toContain('90');
+      expect(await runCell(cell)).toBe('done');
+      expect(await output.getAttribute('data-pyodocs-origin')).not.toBe('build');
+      expect(await outputText(cell)).toContain('90');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test(
+    'a second build with nothing changed executes nothing',
+    async () => {
+      const result = await build();
+      expect(result.code, result.output).toBe(0);
+      expect(result.output).toMatch(/\[pyodocs\] Executed 0 cells at build on 2 pages \(6 from the cache/);
+      expect(staticHtml()).toContain('the total is 45');
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  test(
+    "editing one cell re-executes its session from that cell on; the page's other cells and pages come from the cache",
+    async () => {
+      const file = path.join(site, 'docs', 'index.mdx');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('(200, 30, 30)', '(30, 30, 200)'));
+      const result = await build();
+      expect(result.code, result.output).toBe(0);
+      // figure, later and the doctest ran; text and table came from the cache and replayed for the session's state.
+      expect(result.output).toMatch(
+        /\[pyodocs\] Executed 3 cells at build on 2 pages \(3 from the cache, 2 of them replayed for their session's state/,
+      );
+    },
+    BUILD_TIMEOUT_MS,
+  );
+});
+
+describe('a cell that raises at build', () => {
+  test(
+    'fails the build with file:line:col, the traceback and how to mark it expected',
+    async () => {
+      const failing = fixtureCopy('execute-site');
+      writeFileSync(
+        path.join(failing, 'docs', 'index.mdx'),
+        '# Broken\n\n```python run id=fine\nx = 1\n```\n\n```python run id=broken\ny = x +\\\n    undefined_name\n```\n',
+      );
+      const result = await build(failing, path.join(TMP_DIR, 'execute-failing-build'));
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('docs/index.mdx:9:');
+      expect(result.output).toContain("NameError: name 'undefined_name' is not defined");
+      expect(result.output).toContain('raises-exception');
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  test(
+    'with raises-exception the build passes and the page shows the error',
+    async () => {
+      const expected = fixtureCopy('execute-site');
+      writeFileSync(
+        path.join(expected, 'docs', 'index.mdx'),
+        '# Expected\n\n```python run id=expected raises-exception\n1 / 0\n```\n',
+      );
+      const out = path.join(TMP_DIR, 'execute-expected-build');
+      const result = await build(expected, out);
+      expect(result.code, result.output).toBe(0);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('ZeroDivisionError');
+    },
+    BUILD_TIMEOUT_MS,
+  );
+});

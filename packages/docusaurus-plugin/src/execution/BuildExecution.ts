@@ -1,0 +1,133 @@
+import path from 'node:path';
+import {
+  type CellExecution,
+  type CellFailure,
+  describeCellFailure,
+  distributionLock,
+  type ExecutableCell,
+  PageExecutor,
+} from '@pyodocs/build';
+import type {PageManifest} from '@pyodocs/remark';
+import type {ExecuteOptions, PackagesOptions} from '../options.js';
+import {type BuildOutput, type OutputFiles, toBuildOutputs} from './buildOutputs.js';
+
+/** What running a page at build gave: each cell's outputs, the files they use, and the cells that failed. */
+export interface PageBuildOutputs {
+  outputs: Map<string, BuildOutput[]>;
+  fileNames: string[];
+  failures: Array<{cell: ExecutableCell; failure: CellFailure}>;
+}
+
+/** Totals of one compilation, for the line the build prints. */
+export interface ExecutionTotals {
+  pages: number;
+  executed: number;
+  cached: number;
+  replayed: number;
+  skipped: number;
+}
+
+/**
+ * Execution at build for one site: the `execute` option resolved per cell
+ * (a cell's `execute=` or its page's `pyodide.execute` wins over the site's
+ * mode), a @pyodocs/build PageExecutor started on first need (a build whose
+ * cells all come from the cache starts no Pyodide), the sanitizer for HTML
+ * outputs (DOMPurify under jsdom, with the browser's rules) and the totals
+ * the build reports.
+ */
+export class BuildExecution {
+  readonly #options: ExecuteOptions;
+  readonly #packages: PackagesOptions;
+  readonly #siteDir: string;
+  readonly files: OutputFiles;
+  #executor: Promise<PageExecutor> | undefined;
+  #sanitize: Promise<(html: string) => string> | undefined;
+  totals: ExecutionTotals = {pages: 0, executed: 0, cached: 0, replayed: 0, skipped: 0};
+
+  constructor(options: {execute: ExecuteOptions; packages: PackagesOptions; siteDir: string; baseUrl: string}) {
+    this.#options = options.execute;
+    this.#packages = options.packages;
+    this.#siteDir = options.siteDir;
+    this.files = {
+      dir: path.resolve(options.siteDir, options.execute.cacheDir, 'outputs'),
+      publicPath: `${options.baseUrl}${OUTPUTS_PUBLIC_DIR}`,
+    };
+  }
+
+  /** The page's cells with the mode each runs in; undefined when none runs at build. */
+  cellsToRun(page: PageManifest): ExecutableCell[] | undefined {
+    const cells = page.cells.map((cell) => {
+      const own = (cell as ExecutableCell).execute;
+      return {...cell, execute: own ?? this.#options.mode};
+    });
+    return cells.some((cell) => cell.execute !== 'off') ? cells : undefined;
+  }
+
+  async runPage(page: PageManifest, cells: ExecutableCell[], source: string): Promise<PageBuildOutputs> {
+    const executor = await this.#executorOnce();
+    const execution = await executor.executePage({...page, cells});
+    this.totals.pages += 1;
+    this.totals.executed += execution.stats.executed;
+    this.totals.cached += execution.stats.cached;
+    this.totals.replayed += execution.stats.replayed;
+    this.totals.skipped += execution.stats.skipped;
+    const sanitize = await this.#sanitizerOnce();
+    const outputs = new Map<string, BuildOutput[]>();
+    const fileNames: string[] = [];
+    const failures: PageBuildOutputs['failures'] = [];
+    for (const cell of cells) {
+      const result: CellExecution | undefined = execution.cells.get(cell.id);
+      if (result === undefined || result.status === 'skipped') continue;
+      const converted = toBuildOutputs(result.outputs, this.files, sanitize);
+      outputs.set(cell.id, converted.outputs);
+      fileNames.push(...converted.fileNames);
+      const failure = describeCellFailure(cell, result, source);
+      if (failure !== undefined) failures.push({cell, failure});
+    }
+    return {outputs, fileNames, failures};
+  }
+
+  get onError(): ExecuteOptions['onError'] {
+    return this.#options.onError;
+  }
+
+  /** Ends the Pyodide worker (the build is over). */
+  async close(): Promise<void> {
+    const executor = this.#executor;
+    this.#executor = undefined;
+    if (executor) await (await executor).close();
+  }
+
+  #executorOnce(): Promise<PageExecutor> {
+    this.#executor ??= (async () => {
+      const packagesCacheDir = path.resolve(this.#siteDir, this.#packages.cacheDir);
+      const lock = await distributionLock(this.#packages.distributionUrl, {cacheDir: packagesCacheDir});
+      return new PageExecutor({
+        cacheDir: path.resolve(this.#siteDir, this.#options.cacheDir, 'cells'),
+        packages: {
+          cacheDir: packagesCacheDir,
+          distributionUrl: this.#packages.distributionUrl,
+          pypiUrl: this.#packages.pypiUrl,
+          lock,
+        },
+        timeoutSeconds: this.#options.timeoutSeconds,
+        log: (line) => console.info(`[pyodocs] ${line}`),
+      });
+    })();
+    return this.#executor;
+  }
+
+  #sanitizerOnce(): Promise<(html: string) => string> {
+    this.#sanitize ??= (async () => {
+      const [{JSDOM}, {createHtmlSanitizer}] = await Promise.all([
+        import('jsdom'),
+        import('@pyodocs/react/sanitizeHtml'),
+      ]);
+      return createHtmlSanitizer(new JSDOM('').window as unknown as Parameters<typeof createHtmlSanitizer>[0]);
+    })();
+    return this.#sanitize;
+  }
+}
+
+/** Where the build serves output files (figures), relative to baseUrl. */
+export const OUTPUTS_PUBLIC_DIR = 'pyodocs/outputs/';

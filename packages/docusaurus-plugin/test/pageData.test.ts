@@ -1,0 +1,79 @@
+import type {AllContent, DocusaurusConfig} from '@docusaurus/types';
+import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
+import {describe, expect, test} from 'vitest';
+import {pageDataPath} from '../src/client/pageDataPath.js';
+import {stripNotebookMarkersFromExcerpts} from '../src/pages/notebookExcerpts.js';
+import {pageRoutes} from '../src/pages/pageRoutes.js';
+
+describe('page data (C7)', () => {
+  test.each([
+    ['/', '/docs/getting-started', '/pyodocs/pages/docs/getting-started.json'],
+    ['/', '/docs/getting-started/', '/pyodocs/pages/docs/getting-started.json'],
+    ['/', '/', '/pyodocs/pages/index.json'],
+    ['/site/', '/site/blog/2026/11/22/hello', '/site/pyodocs/pages/blog/2026/11/22/hello.json'],
+    ['/site/', '/site/', '/site/pyodocs/pages/index.json'],
+    ['/fr/', '/fr/docs/intro.html', '/fr/pyodocs/pages/docs/intro.json'],
+  ])('baseUrl %j, permalink %j → %j', (baseUrl, permalink, expected) => {
+    expect(pageDataPath(baseUrl, permalink)).toBe(expected);
+  });
+
+  test("pageRoutes reads the permalink of every docs version's doc, blog post and MDX page", () => {
+    const allContent = {
+      'docusaurus-plugin-content-docs': {
+        default: {
+          loadedVersions: [
+            {docs: [{source: '@site/docs/intro.mdx', permalink: '/docs/intro', title: 'x'}]},
+            {docs: [{source: '@site/versioned_docs/version-1/intro.mdx', permalink: '/docs/1/intro'}]},
+          ],
+        },
+      },
+      'docusaurus-plugin-content-blog': {
+        default: {blogPosts: [{id: 'hello', metadata: {source: '@site/blog/hello.mdx', permalink: '/blog/hello'}}]},
+      },
+      'docusaurus-plugin-content-pages': {
+        default: [
+          {type: 'mdx', source: '@site/src/pages/playground.mdx', permalink: '/playground'},
+          {type: 'jsx', source: '@site/src/pages/index.tsx', permalink: '/'},
+        ],
+      },
+    } as unknown as AllContent;
+    expect(Object.fromEntries(pageRoutes(allContent, '/site'))).toEqual({
+      '/site/docs/intro.mdx': ['/docs/intro'],
+      '/site/versioned_docs/version-1/intro.mdx': ['/docs/1/intro'],
+      '/site/blog/hello.mdx': ['/blog/hello'],
+      '/site/src/pages/playground.mdx': ['/playground'],
+    });
+  });
+});
+
+describe('descriptions of MyST notebooks', () => {
+  const NOTEBOOK = `---
+jupytext:
+  text_representation:
+    format_name: myst
+kernelspec:
+  name: python3
+---
+
++++ {"tags": []}
+
+# Title
+
++++
+
+The real first paragraph.
+`;
+
+  test('the content Docusaurus makes the excerpt from has no +++ markers; other pages are untouched', async () => {
+    const markdown = {parseFrontMatter: DEFAULT_PARSE_FRONT_MATTER} as unknown as DocusaurusConfig['markdown'];
+    stripNotebookMarkersFromExcerpts(markdown);
+    stripNotebookMarkersFromExcerpts(markdown); // once is enough, twice changes nothing
+    const parse = (fileContent: string) =>
+      markdown.parseFrontMatter({filePath: 'x.md', fileContent, defaultParseFrontMatter: DEFAULT_PARSE_FRONT_MATTER});
+    const notebook = await parse(NOTEBOOK);
+    expect(notebook.content).not.toContain('+++');
+    expect(notebook.content).toContain('The real first paragraph.');
+    const plain = await parse('---\ntitle: x\n---\n\n+++ stays\n');
+    expect(plain.content).toContain('+++ stays');
+  });
+});
