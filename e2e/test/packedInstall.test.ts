@@ -11,7 +11,10 @@ import {REPO_DIR} from '../src/paths.js';
 // builds with both plugins (the JupyterLite one with the pinned CLI of the
 // repo's venv, which `pnpm test` creates).
 
-const LITE_VENV = path.join(REPO_DIR, '.cache', 'jupyterlite-venv');
+// The venv `pnpm test` makes, or the one whose jupyter PYODOCS_JUPYTER names (as website/docusaurus.config.ts reads it).
+const LITE_VENV = process.env['PYODOCS_JUPYTER']
+  ? path.dirname(path.dirname(process.env['PYODOCS_JUPYTER']))
+  : path.join(REPO_DIR, '.cache', 'jupyterlite-venv');
 const PUBLISHED = ['build', 'cli', 'docusaurus-plugin', 'docusaurus-plugin-jupyterlite', 'react', 'remark', 'runtime'];
 const VERSION = (
   JSON.parse(readFileSync(path.join(REPO_DIR, 'packages', 'docusaurus-plugin', 'package.json'), 'utf8')) as {
