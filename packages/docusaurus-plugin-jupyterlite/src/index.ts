@@ -1,17 +1,15 @@
-import {createHash} from 'node:crypto';
-import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {LoadContext, Plugin, SwizzleConfig} from '@docusaurus/types';
 import {type PyodocsSiteFacts, readPyodocsSiteFacts} from '@pyodocs/docusaurus-plugin';
-import {RemarkInjectionWebpackPlugin} from '@pyodocs/docusaurus-plugin/remarkInjection';
 import {copyAtomically} from './liteSite/copyAtomically.js';
 import {LiteSiteAssetsPlugin} from './liteSite/LiteSiteAssetsPlugin.js';
 import {resolveJupyterCommand} from './liteSite/jupyterCli.js';
 import {prepareLiteSite, type PreparedLiteSite} from './liteSite/prepareLiteSite.js';
 import type {SharedPyodide} from './liteSite/sharePyodide.js';
 import type {PluginOptions} from './options.js';
-import {remarkOpenInJupyterLite} from './remark/remarkOpenInJupyterLite.js';
+import {pagesWithoutOpenInJupyterLite} from './pages/pagesWithoutOpenInJupyterLite.js';
 
 export {validateOptions, pluginOptionsSchema} from './options.js';
 export type {PluginOptions, Options, LiteBuildSource} from './options.js';
@@ -26,6 +24,10 @@ export interface JupyterLiteGlobalData {
   apps: string[];
   /** Which prepared site is served (its cache folder's name). */
   site: string;
+  /** The `openInJupyterLite` option: the button among the page's Python actions. */
+  openInJupyterLite: boolean;
+  /** Permalinks of the pages whose front matter says `open_in_jupyterlite: false`. */
+  pagesWithoutOpenInJupyterLite: string[];
 }
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -38,10 +40,6 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
     context.siteDir,
     options.cacheDir ?? path.join('node_modules', '.cache', 'pyodocs-jupyterlite'),
   );
-  const remarkOptions = {
-    importSource: '@theme/OpenInJupyterLite',
-    componentName: 'PyodocsOpenInJupyterLite',
-  };
   // The site allContentLoaded prepared last (it changes when contents change during `start`).
   let latest: PreparedLiteSite | undefined;
 
@@ -109,23 +107,18 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
       }
       latest = prepared;
       // `site` changes with the prepared site: a changed global data file makes `docusaurus start` rebuild, so the new files are served.
-      const data: JupyterLiteGlobalData = {liteUrl, apps: prepared.apps, site: path.basename(prepared.dir)};
+      const data: JupyterLiteGlobalData = {
+        liteUrl,
+        apps: prepared.apps,
+        site: path.basename(prepared.dir),
+        openInJupyterLite: options.openInJupyterLite,
+        pagesWithoutOpenInJupyterLite: options.openInJupyterLite ? pagesWithoutOpenInJupyterLite(allContent) : [],
+      };
       actions.setGlobalData(data);
     },
 
     configureWebpack(config, isServer) {
       const plugins: NonNullable<typeof config.plugins> = [];
-      if (options.openInJupyterLite) {
-        if (config.cache && typeof config.cache === 'object' && config.cache.type === 'filesystem') {
-          config.cache.version = `${config.cache.version ?? ''}|pyodocs-jupyterlite:${transformCacheKey(remarkOptions)}`;
-        }
-        plugins.push(
-          new RemarkInjectionWebpackPlugin(
-            [[remarkOpenInJupyterLite, remarkOptions]],
-            (entry) => Array.isArray(entry) && entry[0] === remarkOpenInJupyterLite,
-          ),
-        );
-      }
       // `docusaurus start` serves the site from memory; `build` copies it in postBuild.
       if (!isServer && config.mode === 'development') {
         plugins.push(new LiteSiteAssetsPlugin(() => latest?.dir, route));
@@ -144,16 +137,6 @@ function sharedPyodide(facts: PyodocsSiteFacts): SharedPyodide {
   return {version: facts.pyodideVersion, dir: facts.pyodideDir, url: `${facts.indexURL}pyodide.mjs`};
 }
 
-/** Changes whenever what our remark plugin produces could change. */
-function transformCacheKey(remarkOptions: object): string {
-  const hash = createHash('sha256').update(JSON.stringify(remarkOptions));
-  const remarkDir = path.join(packageDir, 'lib', 'remark');
-  for (const file of readdirSync(remarkDir).sort()) {
-    hash.update(file).update(readFileSync(path.join(remarkDir, file)));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
 /** Tells `docusaurus swizzle` which theme components are safe to customise. */
 export function getSwizzleConfig(): SwizzleConfig {
   return {
@@ -164,7 +147,7 @@ export function getSwizzleConfig(): SwizzleConfig {
       },
       OpenInJupyterLite: {
         actions: {eject: 'safe', wrap: 'safe'},
-        description: 'The "Open in JupyterLite" button on pages with live cells.',
+        description: 'The "Open in JupyterLite" button, one of the page’s Python actions on pages with live cells.',
       },
     },
   };

@@ -33,9 +33,19 @@ declare module '@theme/JupyterLiteEmbed' {
 declare module '@theme/OpenInJupyterLite' {
   import type {ReactNode} from 'react';
 
-  export interface Props {
-    /** The page as notebook cells (markdown as written, code cells with their build-time code), from the page manifest. */
-    readonly cells: ReadonlyArray<{type: 'markdown'; source: string} | {type: 'code'; id: string; code: string}>;
-  }
+  /** None: the button reads the page (its data file, the reader's code and outputs) itself. */
+  export type Props = Record<string, never>;
+  /** "Open in JupyterLite", one of the page's Python actions. */
   export default function OpenInJupyterLite(props: Props): ReactNode;
+}
+
+// The core plugin's page actions (@pyodocs/docusaurus-plugin), which this plugin wraps.
+declare module '@theme-init/PythonPageActions' {
+  import type {ReactNode} from 'react';
+
+  export interface Props {
+    readonly placement: 'toc' | 'toc-mobile' | 'footer' | 'blog-footer';
+    readonly children?: ReactNode;
+  }
+  export default function PythonPageActions(props: Props): ReactNode;
 }

@@ -6,6 +6,7 @@
 
 declare module '@theme/PythonCell' {
   import type {ReactNode} from 'react';
+  import type {CellBehaviourOverrides, CellOutput} from '@pyodocs/react';
 
   /** What the remark plugin's `<PyodocsPythonCell>` element carries (contract C2). */
   export interface Props {
@@ -21,6 +22,10 @@ declare module '@theme/PythonCell' {
     readonly tags?: readonly string[];
     /** Time limit of a run in seconds (the `timeout=` fence option); `0`: none. */
     readonly timeout?: number;
+    /** The page's overrides of the site's cell behaviour (front matter `pyodide: {runPrevious, persist}`, C8). */
+    readonly behaviour?: CellBehaviourOverrides;
+    /** Outputs produced when the site was built (C9), shown until the cell runs in the reader's session. */
+    readonly outputs?: readonly CellOutput[];
     /** The static, highlighted code block rendered by the site. */
     readonly children?: ReactNode;
   }
@@ -86,7 +91,7 @@ declare module '@theme/PythonCell/Code' {
 
 declare module '@theme/PythonCell/Status' {
   import type {ReactNode} from 'react';
-  import type {CellDataState, PackageDownload, PythonCellLabels} from '@pyodocs/react';
+  import type {CellDataState, CellExecution, PackageDownload, PythonCellLabels} from '@pyodocs/react';
 
   export interface Props {
     /** The cell's `data-state`: `idle`, `queued`, `running`, `done` or `error`. */
@@ -95,10 +100,14 @@ declare module '@theme/PythonCell/Status' {
     readonly failure: 'python' | 'runtime' | null;
     /** The package download of the pending run (name, bytes loaded, size), shown instead of the generic status. */
     readonly download: PackageDownload | null;
+    /** The cell's last run in the reader's Python session (execution count, duration); null when it has not run. */
+    readonly execution?: CellExecution | null;
+    /** `needed`: queued because a cell below, which the reader ran, needs it first. */
+    readonly queuedBecause?: 'needed' | null;
     /** The cell's translated labels. */
     readonly labels: Readonly<PythonCellLabels>;
   }
-  /** The status line: a polite live region, empty while nothing happens. */
+  /** The status line: a polite live region, empty while nothing happens; after a run, the execution count and duration. */
   export default function PythonCellStatus(props: Props): ReactNode;
 }
 
@@ -109,6 +118,8 @@ declare module '@theme/PythonCell/Output' {
   export interface Props {
     /** What the last run produced (streams, displays, the result, the error, the cell's notices), in arrival order. */
     readonly outputs: readonly CellOutput[];
+    /** `build`: the outputs were produced when the site was built (say so; `data-pyodocs-origin="build"`). */
+    readonly origin?: 'build';
     /** The cell's translated labels. */
     readonly labels: Readonly<PythonCellLabels>;
   }
@@ -118,6 +129,7 @@ declare module '@theme/PythonCell/Output' {
 
 declare module '@theme/PythonDoctest' {
   import type {ReactNode} from 'react';
+  import type {CellBehaviourOverrides, CellOutput} from '@pyodocs/react';
 
   /** What the remark plugin's `<PyodocsDoctest>` element carries (contract C2). */
   export interface Props {
@@ -133,6 +145,10 @@ declare module '@theme/PythonDoctest' {
     readonly packages?: readonly string[];
     /** Time limit of a run in seconds (the `timeout=` option); `0`: none. */
     readonly timeout?: number;
+    /** The page's overrides of the site's cell behaviour (C8). */
+    readonly behaviour?: CellBehaviourOverrides;
+    /** Outputs produced when the site was built (C9; the doctest report is one display output). */
+    readonly outputs?: readonly CellOutput[];
     /** The static, highlighted code block rendered by the site. */
     readonly children?: ReactNode;
   }
@@ -152,6 +168,24 @@ declare module '@theme/PythonDoctest/Results' {
   }
   /** Each example's verdict with the documented output beside the real one; "Stopped at example N" after a stop. */
   export default function PythonDoctestResults(props: Props): ReactNode;
+}
+
+declare module '@theme/PythonPageActions' {
+  import type {ReactNode} from 'react';
+
+  export interface Props {
+    /**
+     * Where the actions are shown: `toc` (top of the table of contents),
+     * `toc-mobile` (under the collapsible table of contents of narrow
+     * screens), `footer` (near the edit link, only when no table of contents
+     * shows them), `blog-footer` (a blog post's own page).
+     */
+    readonly placement: 'toc' | 'toc-mobile' | 'footer' | 'blog-footer';
+    /** More actions after Run all, Restart and Download notebook (plugins that wrap this component add theirs). */
+    readonly children?: ReactNode;
+  }
+  /** Run all, Restart and Download notebook for the page's cells; nothing on pages without cells. */
+  export default function PythonPageActions(props: Props): ReactNode;
 }
 
 declare module '@theme-init/Root' {

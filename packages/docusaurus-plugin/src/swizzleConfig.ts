@@ -43,6 +43,34 @@ export function getSwizzleConfig(): SwizzleConfig {
         description:
           "A doctest run's per-example verdicts, the documented output beside the real one, and where a stopped run stopped.",
       },
+      PythonPageActions: {
+        actions: {eject: 'safe', wrap: 'safe'},
+        description:
+          "Run all, Restart and Download notebook for the page's cells, at the top of the table of contents (or near the edit link). Wrap it to add actions as children.",
+      },
+      'DocItem/TOC/Desktop': {
+        actions: {eject: 'unsafe', wrap: 'safe'},
+        description:
+          'The classic theme\'s table of contents with the page\'s Python actions above it; an ejected copy must render <PythonPageActions placement="toc" /> itself.',
+      },
+      'DocItem/TOC/Mobile': {
+        actions: {eject: 'unsafe', wrap: 'safe'},
+        description:
+          "The classic theme's collapsible table of contents with the page's Python actions after it (narrow screens).",
+      },
+      'DocItem/Footer': {
+        actions: {eject: 'unsafe', wrap: 'safe'},
+        description:
+          "The classic theme's doc footer, after the page's Python actions on pages without a table of contents.",
+      },
+      'BlogPostItem/Footer': {
+        actions: {eject: 'unsafe', wrap: 'safe'},
+        description: "The classic theme's blog post footer, after the page's Python actions on a post's own page.",
+      },
+      BlogPostPage: {
+        actions: {eject: 'unsafe', wrap: 'safe'},
+        description: "The classic theme's blog post page, telling the post's footer that it is on the post's own page.",
+      },
       Root: {
         actions: {eject: 'forbidden', wrap: 'forbidden'},
         description: "Mounts the tab's single Python runtime; not meant to be customised.",

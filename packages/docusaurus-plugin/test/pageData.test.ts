@@ -1,6 +1,7 @@
 import type {AllContent, DocusaurusConfig} from '@docusaurus/types';
 import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
-import {describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import {loadPageData} from '../src/client/loadPageData.js';
 import {pageDataPath} from '../src/client/pageDataPath.js';
 import {stripNotebookMarkersFromExcerpts} from '../src/pages/notebookExcerpts.js';
 import {pageRoutes} from '../src/pages/pageRoutes.js';
@@ -15,6 +16,32 @@ describe('page data (C7)', () => {
     ['/fr/', '/fr/docs/intro.html', '/fr/pyodocs/pages/docs/intro.json'],
   ])('baseUrl %j, permalink %j → %j', (baseUrl, permalink, expected) => {
     expect(pageDataPath(baseUrl, permalink)).toBe(expected);
+  });
+
+  describe('loadPageData', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    test.each([
+      ['/site/docs/caf%C3%A9/', '/site/', '/site/pyodocs/pages/docs/caf%C3%A9.json'],
+      ['/docs/intro', '/', '/pyodocs/pages/docs/intro.json'],
+      ['/site', '/site/', '/site/pyodocs/pages/index.json'],
+      ['/site/', '/site/', '/site/pyodocs/pages/index.json'],
+    ])('fetches the file of %j under baseUrl %j at %j and checks its shape', async (pathname, baseUrl, url) => {
+      const fetched: string[] = [];
+      vi.stubGlobal('fetch', async (requested: string) => {
+        fetched.push(requested);
+        return new Response(JSON.stringify({path: 'docs/café.mdx', cells: [], notebook: []}), {status: 200});
+      });
+      await expect(loadPageData(pathname, baseUrl)).resolves.toEqual({path: 'docs/café.mdx', cells: [], notebook: []});
+      expect(fetched).toEqual([url]);
+    });
+
+    test('rejects when the site has no file for the page, or the file is something else', async () => {
+      vi.stubGlobal('fetch', async () => new Response('not found', {status: 404}));
+      await expect(loadPageData('/site/docs/none', '/site/')).rejects.toThrow(/HTTP 404/);
+      vi.stubGlobal('fetch', async () => new Response('{"title": "x"}', {status: 200}));
+      await expect(loadPageData('/site/docs/other', '/site/')).rejects.toThrow(/not a pyodocs page data file/);
+    });
   });
 
   test("pageRoutes reads the permalink of every docs version's doc, blog post and MDX page", () => {

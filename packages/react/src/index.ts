@@ -9,11 +9,12 @@ export {PythonCellStatus, type PythonCellStatusProps} from './cell/PythonCellSta
 export {PythonCellOutput, type PythonCellOutputProps} from './output/PythonCellOutput.js';
 export {usePythonCell} from './cell/PythonCellContext.js';
 export type {PythonCellController} from './cell/useCellController.js';
-export type {CellDataState} from './cell/cellState.js';
+export type {CellDataState, CellExecution} from './cell/cellState.js';
+export type {CellBehaviour, CellBehaviourOverrides} from './behaviour/CellBehaviour.js';
 export type {CellEditorMode} from './cell/useCellEditor.js';
 export type {CellOutput} from './output/CellOutput.js';
 export type {PackageDownload} from './output/PackageProgress.js';
-export {getCurrentCellCode} from './cell/cellRegistry.js';
+export {getCurrentCellCode} from './notebook/pageCells.js';
 export {defaultPythonCellLabels, type PythonCellLabels} from './labels/PythonCellLabels.js';
 export {PyodocsOutputRenderers, type PyodocsOutputRenderersProps} from './output/PyodocsOutputRenderers.js';
 export type {MimeRenderer} from './output/mimeRenderers.js';
@@ -22,3 +23,8 @@ export {PythonDoctest, type PythonDoctestProps} from './doctest/PythonDoctest.js
 export type {PythonDoctestComponents} from './doctest/PythonDoctestComponents.js';
 export {PythonDoctestResults, type PythonDoctestResultsProps} from './doctest/PythonDoctestResults.js';
 export type {DoctestExampleResult, DoctestReport} from '@pyodocs/runtime';
+export {PythonPageActions, type PythonPageActionsProps} from './notebook/PythonPageActions.js';
+export {defaultPythonPageLabels, type PythonPageLabels} from './notebook/PythonPageLabels.js';
+export {usePythonPage, type PythonPage} from './notebook/usePythonPage.js';
+export type {PageActivity} from './notebook/pageActivity.js';
+export type {NotebookFile, PageNotebookSource} from './notebook/pageNotebook.js';

@@ -107,15 +107,21 @@ export class FakePyodideClient implements PublicPyodideClient {
       const job = this.#current;
       this.#current = null;
       this.#starting = null;
+      this.#setStatus({state: 'idle'});
       this.#finish(job, {status: 'cancelled', reason: 'restarted'});
       queueMicrotask(() => void this.#pump());
     }
   }
 
-  async resetSession(_session: string): Promise<void> {}
+  readonly resetSessions: string[] = [];
+
+  async resetSession(session: string): Promise<void> {
+    this.resetSessions.push(session);
+  }
 
   async restart(): Promise<void> {
     this.#starting = null;
+    this.#setStatus({state: 'idle'});
   }
 
   dispose(): void {
@@ -138,7 +144,9 @@ export class FakePyodideClient implements PublicPyodideClient {
     this.#current = null;
     this.stats.runsCompleted += 1;
     this.#finish(job, outcome);
-    void this.#pump();
+    // After the outcome's own callbacks, as the real client does: whoever
+    // awaits a run sees it done before the next one starts.
+    queueMicrotask(() => void this.#pump());
   }
 
   #finish(job: Job, outcome: RunOutcome): void {

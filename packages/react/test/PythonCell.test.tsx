@@ -30,7 +30,12 @@ describe('PythonCell running code', () => {
 
     await act(async () => finish.resolve());
     await waitFor(() => expect(cell.dataset.state).toBe('done'));
-    expect(status.textContent).toBe('');
+    // Like a notebook: the run's number in its session and its duration, read out in words.
+    expect(status.querySelector('[aria-hidden="true"]')?.textContent).toMatch(/^\[1\] \d+ ms$/);
+    expect(status.querySelector('.pyodocs-visually-hidden')?.textContent).toMatch(
+      /^Run 1 of this session, took \d+ ms$/,
+    );
+    expect(cell.dataset.executionCount).toBe('1');
     expect(client.requests).toEqual([{code: 'print("hi")', session: 'page:test.mdx', cellId: 'py-test'}]);
   });
 
@@ -96,7 +101,7 @@ describe('PythonCell running code', () => {
     expect(traceback?.textContent).toBe(error.traceback.trimEnd());
     expect(traceback?.querySelector('.pyodocs-ename')?.textContent).toBe('ZeroDivisionError');
     expect(outputArea(cell).querySelectorAll('pre[data-pyodocs-error]')).toHaveLength(1);
-    expect(within(cell).getByRole('status').textContent).toBe('Python error');
+    expect(within(cell).getByRole('status').textContent).toMatch(/^Python error \[1\] \d+ msRun 1 of this session/);
   });
 
   it('emphasises a qualified exception name and shows the error from the outcome when no event carried it', async () => {

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import * as api from '../src/index.js';
 
 describe('@pyodocs/react public exports', () => {
-  it('exports the provider and its hooks, the cell and the doctest with their parts and hook, the labels, the code registry and the output renderer registry, nothing else', () => {
+  it('exports the provider and its hooks, the cell and the doctest with their parts and hook, the page actions and their hook, the labels, the code registry and the output renderer registry, nothing else', () => {
     expect(Object.keys(api).sort()).toEqual([
       'PyodideProvider',
       'PyodocsOutputRenderers',
@@ -13,11 +13,14 @@ describe('@pyodocs/react public exports', () => {
       'PythonCellToolbar',
       'PythonDoctest',
       'PythonDoctestResults',
+      'PythonPageActions',
       'defaultPythonCellLabels',
+      'defaultPythonPageLabels',
       'getCurrentCellCode',
       'usePyodideClient',
       'usePyodideStatus',
       'usePythonCell',
+      'usePythonPage',
     ]);
   });
 

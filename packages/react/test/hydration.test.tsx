@@ -50,10 +50,14 @@ describe('hydration', () => {
     expect(consoleError).not.toHaveBeenCalled();
     consoleError.mockRestore();
 
+    // The cell above, in the same session, runs first (it has not run yet).
     const cell = cellElement('py-1');
     fireEvent.click(button(cell, 'Run'));
     await vi.waitFor(() => expect(cell.dataset.state).toBe('done'));
-    expect(client.requests).toEqual([{code: 'x_1 = 1', session: 'page:big.mdx', cellId: 'py-1'}]);
+    expect(client.requests).toEqual([
+      {code: 'x_0 = 0', session: 'page:big.mdx', cellId: 'py-0'},
+      {code: 'x_1 = 1', session: 'page:big.mdx', cellId: 'py-1'},
+    ]);
   });
 
   it('does no Python work for a page of 500 cells: no start, no status subscription, no editor', () => {

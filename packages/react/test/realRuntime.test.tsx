@@ -1,10 +1,10 @@
 import {createRequire} from 'node:module';
 import {dirname} from 'node:path';
-import {fireEvent, waitFor, within} from '@testing-library/react';
+import {act, fireEvent, screen, waitFor, within} from '@testing-library/react';
 import type {PyodideClient} from '@pyodocs/runtime';
 import {createNodeClient} from '@pyodocs/runtime/node';
 import {afterAll, describe, expect, it} from 'vitest';
-import {PythonCell} from '../src/index.js';
+import {PythonCell, PythonPageActions} from '../src/index.js';
 import {button, cellElement, outputArea, renderCells} from './renderCell.js';
 
 // The cell against the real runtime: Pyodide in a Node worker thread through
@@ -60,7 +60,40 @@ describe('PythonCell with the real Pyodide runtime', () => {
     const traceback = outputArea(fail).querySelector('[data-pyodocs-error]');
     expect(traceback?.textContent).toMatch(/ZeroDivisionError: division by zero$/);
     expect(traceback?.querySelector('.pyodocs-ename')?.textContent).toBe('ZeroDivisionError');
-    expect(within(fail).getByRole('status').textContent).toBe('Python error');
+    expect(within(fail).getByRole('status').textContent).toMatch(/^Python error \[3\]/);
+  }, 150_000);
+
+  it('runs like a notebook: the last cell first runs the ones above; the session keeps its outputs; Restart empties it', async () => {
+    const notebook = () => (
+      <>
+        <PythonPageActions />
+        <PythonCell id="nb-1" code={'total = 0'} session="page:notebook.mdx" />
+        <PythonCell id="nb-2" code={'total += 40'} session="page:notebook.mdx" />
+        <PythonCell id="nb-3" code={'print(total + 2)'} session="page:notebook.mdx" />
+      </>
+    );
+    const first = renderCells(notebook(), {client});
+    fireEvent.click(button(cellElement('nb-3'), 'Run'));
+    await waitFor(() => expect(cellElement('nb-3').dataset.state).toBe('done'), pythonTimeout);
+    expect(outputArea(cellElement('nb-3')).textContent).toBe('42\n');
+    expect(['nb-1', 'nb-2', 'nb-3'].map((id) => cellElement(id).dataset.executionCount)).toEqual(['1', '2', '3']);
+    first.unmount();
+
+    // Back on the page (client-side navigation): the session's outputs, without running anything.
+    renderCells(notebook(), {client});
+    expect(outputArea(cellElement('nb-3')).textContent).toBe('42\n');
+    fireEvent.click(button(cellElement('nb-3'), 'Run'));
+    await waitFor(() => expect(cellElement('nb-3').dataset.executionCount).toBe('4'), pythonTimeout);
+
+    await act(async () => fireEvent.click(screen.getByRole('button', {name: 'Restart'})));
+    expect(outputArea(cellElement('nb-3')).textContent).toBe('');
+    // The variables are gone: without run-above the last cell alone fails.
+    renderCells(<PythonCell id="probe" code={'total'} session="page:notebook.mdx" behaviour={{runPrevious: false}} />, {
+      client,
+    });
+    fireEvent.click(button(cellElement('probe'), 'Run'));
+    await waitFor(() => expect(cellElement('probe').dataset.state).toBe('error'), pythonTimeout);
+    expect(outputArea(cellElement('probe')).textContent).toContain("NameError: name 'total' is not defined");
   }, 150_000);
 
   it('stops a running loop: Python restarts and the cell says so', async () => {

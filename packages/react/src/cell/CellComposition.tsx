@@ -1,4 +1,4 @@
-import type {ReactNode} from 'react';
+import type {ReactNode, Ref} from 'react';
 import {CellInputField} from './CellInputField.js';
 import type {PythonCellComponents} from './PythonCellComponents.js';
 import {PythonCellContext} from './PythonCellContext.js';
@@ -9,29 +9,39 @@ import type {PythonCellController} from './useCellController.js';
  * The one composition of a cell's parts (PythonCell and the live doctest
  * both render it): the root with its DOM hooks, the code, the toolbar with
  * the status line, the `input()` field and the outputs, folded or removed as
- * the MyST tags say.
+ * the MyST tags say. A `remove-cell` cell renders an empty, hidden root: it
+ * still takes its place among the page's cells and runs when needed.
  */
 export function CellComposition({
   cell,
   components: {Toolbar, Code, Status, Output},
+  rootRef,
   children,
 }: {
   cell: PythonCellController;
   components: Readonly<PythonCellComponents>;
+  /** Where the cell's root element goes (the page orders its cells by it); the doctest block keeps its own. */
+  rootRef?: Ref<HTMLDivElement> | undefined;
   /** The site's static rendering of the code. */
   children?: ReactNode;
 }): ReactNode {
   const tagged = parseCellTags(cell.tags);
   const {labels, dataState} = cell;
+  const rootAttributes = {
+    ref: rootRef,
+    className: 'pyodocs-cell',
+    'data-pyodocs-cell': cell.id,
+    'data-state': dataState,
+    'data-tags': cell.tags.length > 0 ? cell.tags.join(' ') : undefined,
+    'data-expected-error': tagged.raisesException ? '' : undefined,
+    'data-execution-count': cell.execution ? cell.execution.count : undefined,
+  };
+  if (tagged.removeCell) return <div {...rootAttributes} hidden />;
   return (
     <PythonCellContext.Provider value={cell}>
-      <div
-        className="pyodocs-cell"
-        data-pyodocs-cell={cell.id}
-        data-state={dataState}
-        data-tags={cell.tags.length > 0 ? cell.tags.join(' ') : undefined}
-        data-expected-error={tagged.raisesException ? '' : undefined}
-      >
+      {/* Intent to run: Python starts loading now, if the site's preload policy says so. */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: not interaction, a hint to start early; the buttons inside act. */}
+      <div {...rootAttributes} onPointerEnter={cell.prewarm} onFocus={cell.prewarm} onTouchStart={cell.prewarm}>
         <TagFold fold={tagged.hideCell} part="cell" summary={labels.showCell}>
           {tagged.removeInput ? null : (
             <TagFold fold={tagged.hideInput} part="input" summary={labels.showCode}>
@@ -59,14 +69,21 @@ export function CellComposition({
             onReset={cell.reset}
             onEdit={() => cell.edit()}
           >
-            <Status dataState={dataState} failure={cell.failure} download={cell.download} labels={labels} />
+            <Status
+              dataState={dataState}
+              failure={cell.failure}
+              download={cell.download}
+              execution={cell.execution}
+              queuedBecause={cell.queuedBecause}
+              labels={labels}
+            />
           </Toolbar>
           {cell.inputPrompt === null ? null : (
             <CellInputField key={cell.inputPrompt} prompt={cell.inputPrompt} onSubmit={cell.answer} labels={labels} />
           )}
           {tagged.removeOutput ? null : (
             <TagFold fold={tagged.hideOutput} part="output" summary={labels.showOutput}>
-              <Output outputs={cell.outputs} labels={labels} />
+              <Output outputs={cell.outputs} origin={cell.outputsOrigin ?? undefined} labels={labels} />
             </TagFold>
           )}
         </TagFold>

@@ -1,4 +1,6 @@
 import type {ReactNode} from 'react';
+import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
+import type {CellOutput} from '../output/CellOutput.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {CellComposition} from './CellComposition.js';
 import {type PythonCellComponents, resolvePythonCellComponents} from './PythonCellComponents.js';
@@ -17,6 +19,10 @@ export interface PythonCellProps {
   tags?: readonly string[] | undefined;
   /** Time limit of a run in seconds; overrides the site's; `0`: none. */
   timeout?: number | undefined;
+  /** The page's overrides of the site's cell behaviour (front matter `pyodide: {runPrevious, persist}`); win over the provider's `cells`. */
+  behaviour?: CellBehaviourOverrides | undefined;
+  /** Outputs produced when the site was built (C9): shown, marked as such, until the cell runs in this session. */
+  outputs?: readonly CellOutput[] | undefined;
   /** The site's static, highlighted rendering of `code` (server-rendered); a plain `<pre><code>` when absent. */
   children?: ReactNode;
   /** Overrides of the site-wide labels for this cell. */
@@ -27,13 +33,16 @@ export interface PythonCellProps {
 
 /**
  * A runnable Python example: the site's static code first, an editor on
- * demand, Run / Stop / Reset and the outputs. Hydrating it does no work
- * beyond rendering, so pages with hundreds of cells stay fast.
+ * demand, Run / Stop / Reset and the outputs. Runs like a notebook: the
+ * earlier cells of its session on the page run first when they have not run
+ * yet, and what it ran shows again when the reader comes back to the page
+ * while the tab's Python lives. Hydrating it does no work beyond rendering,
+ * so pages with hundreds of cells stay fast.
  */
-export function PythonCell({children, components, ...options}: PythonCellProps): ReactNode {
-  const cell = useCellController(options);
+export function PythonCell({children, components, outputs, ...options}: PythonCellProps): ReactNode {
+  const cell = useCellController({...options, buildOutputs: outputs});
   return (
-    <CellComposition cell={cell} components={resolvePythonCellComponents(components)}>
+    <CellComposition cell={cell} components={resolvePythonCellComponents(components)} rootRef={cell.rootRef}>
       {children}
     </CellComposition>
   );

@@ -10,6 +10,8 @@ export interface CellTags {
   hideCell: boolean;
   removeInput: boolean;
   removeOutput: boolean;
+  /** Jupyter Book's `remove-cell`: nothing shown, but the cell runs when a cell below needs it. */
+  removeCell: boolean;
   raisesException: boolean;
 }
 
@@ -22,6 +24,7 @@ export function parseCellTags(tags: readonly string[] | undefined): CellTags {
     hideCell: set.has('hide-cell'),
     removeInput: set.has('remove-input'),
     removeOutput: set.has('remove-output'),
+    removeCell: set.has('remove-cell'),
     raisesException: set.has('raises-exception'),
   };
 }

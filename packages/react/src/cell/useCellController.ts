@@ -1,10 +1,12 @@
-import {useCallback, useEffect, useId, type RefObject} from 'react';
+import {useCallback, useContext, useEffect, useId, useMemo, type RefObject} from 'react';
+import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
+import {useCellBehaviour} from '../behaviour/useCellBehaviour.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import type {PackageDownload} from '../output/PackageProgress.js';
-import {registerCellCode} from './cellRegistry.js';
-import {cellDataState, type CellDataState} from './cellState.js';
+import {PyodideContext} from '../provider/PyodideContext.js';
+import {type CellDataState, type CellExecution, viewCell} from './cellState.js';
 import {type CellEditorMode, useCellEditor} from './useCellEditor.js';
 import {type CellRunCode, useCellRunner} from './useCellRunner.js';
 
@@ -24,8 +26,14 @@ export interface PythonCellController {
   dataState: CellDataState;
   /** Why the last run ended in `error`: a Python exception, or Python could not run at all. */
   failure: 'python' | 'runtime' | null;
-  /** What the last run produced, in arrival order. */
+  /** What the last run produced, in arrival order (or, before any run in this session, what the build produced). */
   outputs: readonly CellOutput[];
+  /** `build`: `outputs` were produced when the site was built, not by a run in this session. */
+  outputsOrigin: 'build' | null;
+  /** The last run in the tab's current Python: its execution count in the session and its duration; null when it has not run. */
+  execution: CellExecution | null;
+  /** `needed`: the cell is queued because a cell below, which the reader ran, needs it first. */
+  queuedBecause: 'needed' | null;
   /** The package download of the pending run, if one is in progress. */
   download: PackageDownload | null;
   /** The prompt of the `input()` the running code waits in (empty string: no prompt), or null. */
@@ -40,7 +48,7 @@ export interface PythonCellController {
   editHintId: string;
   /** The code the cell would run now: the reader's edits, or the original. */
   getCode(): string;
-  /** Queues a run of the current code. */
+  /** Queues a run of the current code (after the earlier cells of its session that have not run, unless the page turned that off). */
   run(): void;
   /** Cancels this cell's queued runs (and the session's queued after them) and interrupts its running one. */
   stop(): void;
@@ -52,6 +60,10 @@ export interface PythonCellController {
   preloadEditor(): void;
   /** Answers the `input()` the running code waits in. */
   answer(text: string): void;
+  /** The reader shows intent to run (hover, focus, touch): starts Python early when the site's `preload` says so. */
+  prewarm(): void;
+  /** Attach to the cell's root element (the page orders its cells by it). */
+  rootRef(element: HTMLElement | null): void;
 }
 
 export interface CellControllerOptions {
@@ -62,12 +74,17 @@ export interface CellControllerOptions {
   tags?: readonly string[] | undefined;
   packages?: readonly string[] | undefined;
   timeout?: number | undefined;
+  /** The page's overrides of the site's cell behaviour. */
+  behaviour?: CellBehaviourOverrides | undefined;
+  /** Outputs produced when the site was built, shown until the cell runs in this session. */
+  buildOutputs?: readonly CellOutput[] | undefined;
   /** What Run sends for the code the cell holds now; default: that code, as a cell. */
   toRun?: ((current: string) => CellRunCode) | undefined;
 }
 
 const noTags: readonly string[] = [];
 const asCell = (code: string): CellRunCode => ({code});
+const noop = () => {};
 
 /** Runner, editor and labels of one cell, as one controller. Hydrating it does no work beyond rendering. */
 export function useCellController({
@@ -78,27 +95,50 @@ export function useCellController({
   tags = noTags,
   packages,
   timeout,
+  behaviour: behaviourOverrides,
+  buildOutputs,
   toRun = asCell,
 }: CellControllerOptions): PythonCellController {
   const labels = usePythonCellLabels(labelOverrides);
+  const behaviour = useCellBehaviour(behaviourOverrides);
+  const context = useContext(PyodideContext);
   const editHintId = useId();
-  const runner = useCellRunner({id, session, labels, packages, timeout});
   const editor = useCellEditor({
     code,
     label: labels.editor,
     describedBy: editHintId,
-    onRun: () => runner.run(toRun(editor.getCode())),
+    onRun: () => runner.run(),
   });
   const {getCode, restore} = editor;
-  const {run: runCode, reset: resetRuns} = runner;
+  const runner = useCellRunner({
+    id,
+    session,
+    labels,
+    tags,
+    packages,
+    timeout,
+    runPrevious: behaviour.runPrevious,
+    getCode,
+    getRunCode: () => toRun(getCode()),
+  });
+  const {reset: resetRuns} = runner;
 
-  useEffect(() => registerCellCode(id, getCode), [id, getCode]);
-
-  const run = useCallback(() => runCode(toRun(getCode())), [runCode, toRun, getCode]);
   const reset = useCallback(() => {
     resetRuns();
     restore(code);
   }, [resetRuns, restore, code]);
+
+  const prewarm = context?.prewarm ?? noop;
+  // `eager`: Python starts as soon as a cell is on the page (the site chose to pay for it).
+  const eager = behaviour.preload === 'eager';
+  useEffect(() => {
+    if (eager) prewarm();
+  }, [eager, prewarm]);
+
+  const view = useMemo(
+    () => viewCell(runner.state, runner.record, buildOutputs),
+    [runner.state, runner.record, buildOutputs],
+  );
 
   return {
     id,
@@ -106,9 +146,7 @@ export function useCellController({
     code,
     tags,
     labels,
-    dataState: cellDataState(runner.state),
-    failure: runner.state.failure,
-    outputs: runner.state.outputs,
+    ...view,
     download: runner.state.download,
     inputPrompt: runner.state.input ? runner.state.input.prompt : null,
     editorMode: editor.mode,
@@ -116,11 +154,13 @@ export function useCellController({
     editorHostRef: editor.hostRef,
     editHintId,
     getCode,
-    run,
+    run: runner.run,
     stop: runner.stop,
     reset,
     edit: editor.activate,
     preloadEditor: editor.preload,
     answer: runner.answer,
+    prewarm: behaviour.preload === 'off' ? noop : prewarm,
+    rootRef: runner.rootRef,
   };
 }

@@ -1,4 +1,5 @@
 import {createContext, type ReactNode, useContext} from 'react';
+import {labelOf} from '../labels/PythonCellLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import {type PythonCellOutputProps, PythonCellOutput} from '../output/PythonCellOutput.js';
 import type {PythonDoctestComponents} from './PythonDoctestComponents.js';
@@ -17,7 +18,7 @@ export const DoctestPartsContext = createContext<Pick<PythonDoctestComponents, '
  * doctest run as per-example results, then everything else (prints of an
  * edited run, errors, notices) in the usual output area.
  */
-export function DoctestOutputArea({outputs, labels}: PythonCellOutputProps): ReactNode {
+export function DoctestOutputArea({outputs, origin, labels}: PythonCellOutputProps): ReactNode {
   const {Output, Results} = useContext(DoctestPartsContext);
   let report: DoctestReport | undefined;
   const others: CellOutput[] = [];
@@ -25,6 +26,16 @@ export function DoctestOutputArea({outputs, labels}: PythonCellOutputProps): Rea
     const found = output.kind === 'display' ? readDoctestReport(output.data) : undefined;
     if (found) report = found;
     else others.push(output);
+  }
+  if (origin === 'build') {
+    // The build's report, marked like the rest of the build's outputs.
+    return (
+      <div data-pyodocs-origin="build">
+        {report && <p className="pyodocs-output-origin">{labelOf(labels, 'buildOutputs')}</p>}
+        {report && <Results report={report} labels={labels} />}
+        <Output outputs={others} origin={report ? undefined : origin} labels={labels} />
+      </div>
+    );
   }
   return (
     <>

@@ -1,11 +1,14 @@
 import {useCallback, useState, type ReactNode} from 'react';
+import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
 import {CellComposition} from '../cell/CellComposition.js';
+import type {PythonCellController} from '../cell/useCellController.js';
 import {useCellController} from '../cell/useCellController.js';
 import type {CellRunCode} from '../cell/useCellRunner.js';
-import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
-import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
+import {labelOf, type PythonCellLabels} from '../labels/PythonCellLabels.js';
+import type {CellOutput} from '../output/CellOutput.js';
 import {DoctestOutputArea, DoctestPartsContext} from './DoctestOutputArea.js';
 import {type PythonDoctestComponents, resolvePythonDoctestComponents} from './PythonDoctestComponents.js';
+import {readDoctestReport} from './doctestReport.js';
 
 export interface PythonDoctestProps {
   /** Stable id, unique on the page; the live cell gets the same id. */
@@ -20,6 +23,10 @@ export interface PythonDoctestProps {
   packages?: readonly string[] | undefined;
   /** Time limit of a run in seconds; overrides the site's; `0`: none. */
   timeout?: number | undefined;
+  /** The page's overrides of the site's cell behaviour; win over the provider's `cells`. */
+  behaviour?: CellBehaviourOverrides | undefined;
+  /** Outputs produced when the site was built (C9; the doctest report is one display output), shown until it runs in this session. */
+  outputs?: readonly CellOutput[] | undefined;
   /** The site's static rendering of the block. */
   children?: ReactNode;
   /** Overrides of the site-wide labels, for the button, the results and the live cell. */
@@ -34,15 +41,54 @@ export interface PythonDoctestProps {
  * code is unedited, Run has the runtime check the block as documented with
  * CPython's doctest (`kind: 'doctest'`) and shows, per example, the
  * documented and the real output; once the reader edits it, Run runs it as a
- * normal cell.
+ * normal cell. The block is one of the page's cells from the start: when a
+ * cell below needs it (or Run all), it runs and turns live by itself.
  */
-export function PythonDoctest({id, source, children, labels, ...live}: PythonDoctestProps): ReactNode {
-  const resolvedLabels = usePythonCellLabels(labels);
-  const [isLive, setLive] = useState(false);
+export function PythonDoctest({
+  id,
+  source,
+  code,
+  session,
+  packages,
+  timeout,
+  behaviour,
+  outputs,
+  children,
+  labels,
+  components,
+}: PythonDoctestProps): ReactNode {
+  const toRun = useCallback(
+    (current: string): CellRunCode => (current === code ? {code: source, kind: 'doctest'} : {code: current}),
+    [code, source],
+  );
+  const cell = useCellController({
+    id,
+    code,
+    session,
+    packages,
+    timeout,
+    labels,
+    behaviour,
+    buildOutputs: outputs,
+    toRun,
+  });
+  const [tried, setTried] = useState(false);
+  // Live once tried, and whenever it ran (or runs) in this Python session.
+  const ranHere = cell.dataState !== 'idle' || (cell.outputs.length > 0 && cell.outputsOrigin !== 'build');
+  const live = tried || ranHere;
   return (
-    <div className="pyodocs-doctest" data-pyodocs-doctest={id} data-mode={isLive ? 'live' : 'static'}>
-      {isLive ? (
-        <LiveDoctest id={id} source={source} labels={labels} {...live} />
+    // biome-ignore lint/a11y/noStaticElementInteractions: not interaction, a hint to start Python early; the buttons inside act.
+    <div
+      ref={cell.rootRef}
+      className="pyodocs-doctest"
+      data-pyodocs-doctest={id}
+      data-mode={live ? 'live' : 'static'}
+      onPointerEnter={cell.prewarm}
+      onFocus={cell.prewarm}
+      onTouchStart={cell.prewarm}
+    >
+      {live ? (
+        <LiveDoctest cell={cell} components={components} />
       ) : (
         <>
           {children ?? (
@@ -50,9 +96,10 @@ export function PythonDoctest({id, source, children, labels, ...live}: PythonDoc
               <code>{source}</code>
             </pre>
           )}
-          <button type="button" className="pyodocs-button pyodocs-doctest-try" onClick={() => setLive(true)}>
-            {resolvedLabels.tryIt}
+          <button type="button" className="pyodocs-button pyodocs-doctest-try" onClick={() => setTried(true)}>
+            {cell.labels.tryIt}
           </button>
+          {cell.outputsOrigin === 'build' ? <BuildVerdict outputs={cell.outputs} labels={cell.labels} /> : null}
         </>
       )}
     </div>
@@ -61,24 +108,40 @@ export function PythonDoctest({id, source, children, labels, ...live}: PythonDoc
 
 /** The live cell of a doctest: its code runs as the documented block (a doctest run) until edited. */
 function LiveDoctest({
-  id,
-  source,
-  code,
-  session,
-  packages,
-  timeout,
-  labels,
+  cell,
   components,
-}: Omit<PythonDoctestProps, 'children'>): ReactNode {
-  const toRun = useCallback(
-    (current: string): CellRunCode => (current === code ? {code: source, kind: 'doctest'} : {code: current}),
-    [code, source],
-  );
-  const cell = useCellController({id, code, session, packages, timeout, labels, toRun});
+}: {
+  cell: PythonCellController;
+  components: Partial<PythonDoctestComponents> | undefined;
+}): ReactNode {
   const parts = resolvePythonDoctestComponents(components);
   return (
     <DoctestPartsContext.Provider value={parts}>
       <CellComposition cell={cell} components={{...parts, Output: DoctestOutputArea}} />
     </DoctestPartsContext.Provider>
+  );
+}
+
+/** One line under the documented block: what the build's doctest run found. */
+function BuildVerdict({outputs, labels}: {outputs: readonly CellOutput[]; labels: Readonly<PythonCellLabels>}) {
+  let report: ReturnType<typeof readDoctestReport>;
+  for (const output of outputs) if (output.kind === 'display') report ??= readDoctestReport(output.data);
+  if (!report) return null;
+  const count = report.examples.length;
+  const failed = report.examples.filter((example) => example.status === 'mismatch').length;
+  const text =
+    failed === 0 && report.stoppedAt === undefined
+      ? labelOf(labels, 'doctestBuildPassed').replace('{count}', String(count))
+      : labelOf(labels, 'doctestBuildFailed')
+          .replace('{failed}', String(report.stoppedAt === undefined ? failed : failed + 1))
+          .replace('{count}', String(count));
+  return (
+    <p
+      className="pyodocs-doctest-build"
+      data-pyodocs-origin="build"
+      data-doctest-status={failed === 0 && report.stoppedAt === undefined ? 'match' : 'mismatch'}
+    >
+      {text}
+    </p>
   );
 }

@@ -74,9 +74,33 @@ export interface PythonCellLabels {
   errorDetails: string;
   /** Verdict of the doctest example a stop or time limit interrupted; `{number}` (1-based) is filled in. */
   doctestStoppedAt: string;
+
+  // Added with notebook behaviour; optional so that label sets written for
+  // earlier versions still type-check (the English default fills in).
+
+  /** Status of a cell queued because a cell below, which the reader ran, needs it first. */
+  queuedNeeded?: string;
+  /** Status of such a cell while it runs. */
+  runningNeeded?: string;
+  /** Notice of a queued run cancelled because an earlier cell it needs failed. */
+  neededFailed?: string;
+  /** The execution count shown after a run, `{count}` filled in (Jupyter's `[3]`). */
+  executionCount?: string;
+  /** What the execution count and duration say to assistive technology; `{count}` and `{duration}` are filled in. */
+  executionSummary?: string;
+  /** A run's duration under a second; `{value}` is a whole number of milliseconds. */
+  durationMilliseconds?: string;
+  /** A run's duration of a second or more; `{value}` is seconds with one decimal. */
+  durationSeconds?: string;
+  /** Note on outputs produced when the site was built (before any Run). */
+  buildOutputs?: string;
+  /** Summary of a doctest block checked at build whose examples all matched; `{count}` is filled in. */
+  doctestBuildPassed?: string;
+  /** Summary of a doctest block checked at build with differences; `{failed}` and `{count}` are filled in. */
+  doctestBuildFailed?: string;
 }
 
-export const defaultPythonCellLabels: Readonly<PythonCellLabels> = Object.freeze({
+export const defaultPythonCellLabels: Readonly<Required<PythonCellLabels>> = Object.freeze({
   run: 'Run',
   stop: 'Stop',
   reset: 'Reset',
@@ -113,4 +137,19 @@ export const defaultPythonCellLabels: Readonly<PythonCellLabels> = Object.freeze
   doctestNoOutput: '(no output)',
   errorDetails: 'Details',
   doctestStoppedAt: 'Stopped at example {number}',
+  queuedNeeded: 'Queued: needed by a cell below',
+  runningNeeded: 'Running: needed by a cell below',
+  neededFailed: 'Not run: a cell above that it needs failed',
+  executionCount: '[{count}]',
+  executionSummary: 'Run {count} of this session, took {duration}',
+  durationMilliseconds: '{value} ms',
+  durationSeconds: '{value} s',
+  buildOutputs: 'Output from when the site was built',
+  doctestBuildPassed: 'Checked when the site was built: all {count} examples match',
+  doctestBuildFailed: 'Checked when the site was built: {failed} of {count} examples differ',
 });
+
+/** A label, with the English default for the optional ones a site's label set may lack. */
+export function labelOf(labels: Readonly<PythonCellLabels>, key: keyof PythonCellLabels): string {
+  return labels[key] ?? defaultPythonCellLabels[key];
+}

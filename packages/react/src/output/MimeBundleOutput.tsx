@@ -5,21 +5,39 @@ import {OutputRenderersContext} from './OutputRenderersContext.js';
 import {RendererErrorBoundary} from './RendererErrorBoundary.js';
 import {selectMimeType} from './selectMimeType.js';
 import {TextOutput} from './TextOutput.js';
+import {UrlImageOutput} from './UrlImageOutput.js';
 
 interface MimeBundleOutputProps {
   data: MimeBundle;
   metadata: Record<string, unknown>;
+  /** Types whose value is a file of the build (C9 images), by URL. */
+  urls?: Readonly<Record<string, string>> | undefined;
   /** Said before the list of types when none of them can be rendered. */
   unsupportedLabel: string;
 }
 
 /** The richest rendering available for a display or result bundle: the site's renderers first, then ours. */
-export function MimeBundleOutput({data, metadata, unsupportedLabel}: MimeBundleOutputProps): ReactNode {
+export function MimeBundleOutput({data, metadata, urls, unsupportedLabel}: MimeBundleOutputProps): ReactNode {
   const custom = useContext(OutputRenderersContext);
-  const selected = selectMimeType(data, custom) ?? selectMimeType(data, mimeRenderers);
+  // A type given by URL counts as present even when the bundle leaves its value out.
+  const available = urls ? {...data, ...urls} : data;
+  const selected = selectMimeType(available, custom) ?? selectMimeType(available, mimeRenderers);
   if (selected) {
     const [mimeType, Renderer] = selected;
     const typeMetadata = metadata[mimeType];
+    const url = urls?.[mimeType];
+    if (url !== undefined && mimeType.startsWith('image/')) {
+      const text = data['text/plain'];
+      return (
+        <div className="pyodocs-mime" data-mime-type={mimeType}>
+          <UrlImageOutput
+            url={url}
+            metadata={isRecord(typeMetadata) ? typeMetadata : metadata}
+            alt={typeof text === 'string' ? text : ''}
+          />
+        </div>
+      );
+    }
     return (
       <div className="pyodocs-mime" data-mime-type={mimeType}>
         {/* Lazily loaded renderers show the plain-text form until their chunk arrives, and if it never does. */}

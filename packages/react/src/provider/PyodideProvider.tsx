@@ -1,9 +1,12 @@
 import {useMemo, type ReactNode} from 'react';
 import type {PyodideClient} from '@pyodocs/runtime';
+import {type CellBehaviour, resolveCellBehaviour} from '../behaviour/CellBehaviour.js';
 import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PythonCellLabelsContext} from '../labels/PythonCellLabelsContext.js';
+import {clientLedger, sharedLedger} from '../notebook/sessionLedgers.js';
 import {PyodideContext, type PyodideContextValue} from './PyodideContext.js';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
+import {prewarmClient} from './prewarmClient.js';
 import {getSharedClient, sharedClientKey} from './sharedClients.js';
 
 export interface PyodideProviderProps {
@@ -15,6 +18,8 @@ export interface PyodideProviderProps {
   config: PyodideClientConfig;
   /** A client the caller owns (tests, custom transports). Default: the tab's shared client for `config`. */
   client?: PyodideClient;
+  /** How cells behave for the reader: run-above, keeping edits, when Python starts (C8). Missing fields keep their defaults. */
+  cells?: Partial<CellBehaviour>;
   /** Translated UI strings for every cell below; missing ones stay English. */
   labels?: Partial<PythonCellLabels>;
   children?: ReactNode;
@@ -25,14 +30,21 @@ export interface PyodideProviderProps {
  * client it hands out is shared per config for the life of the tab, so
  * remounting (client-side navigation) never loads Pyodide a second time.
  */
-export function PyodideProvider({config, client, labels, children}: PyodideProviderProps): ReactNode {
+export function PyodideProvider({config, client, cells, labels, children}: PyodideProviderProps): ReactNode {
   // The key, not the object: a new but equal config (a re-render, a remount
   // after navigation) keeps the same context value and client.
   const key = sharedClientKey(config);
-  const value = useMemo<PyodideContextValue>(
-    () => ({getClient: client ? () => client : () => getSharedClient(key)}),
-    [client, key],
-  );
+  const {runPrevious, persistEdits, preload} = cells ?? {};
+  const value = useMemo<PyodideContextValue>(() => {
+    const getClient = client ? () => client : () => getSharedClient(key);
+    const behaviour = resolveCellBehaviour({runPrevious, persistEdits, preload});
+    return {
+      getClient,
+      getLedger: client ? () => clientLedger(client) : () => sharedLedger(key),
+      behaviour,
+      prewarm: behaviour.preload === 'off' ? () => {} : () => prewarmClient(getClient()),
+    };
+  }, [client, key, runPrevious, persistEdits, preload]);
   const mergedLabels = useMemo(
     () => (labels ? {...defaultPythonCellLabels, ...labels} : defaultPythonCellLabels),
     [labels],

@@ -51,7 +51,8 @@ describe('package download progress', () => {
 
     await act(async () => step[2]?.resolve());
     await waitFor(() => expect(cell.dataset.state).toBe('done'));
-    expect(status.textContent).toBe('');
+    expect(status.querySelector('[data-pyodocs-progress]')).toBeNull();
+    expect(status.querySelector('[data-pyodocs-execution]')).not.toBeNull();
   });
 
   it('uses the translated labels', async () => {

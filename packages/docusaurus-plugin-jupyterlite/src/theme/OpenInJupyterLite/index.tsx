@@ -1,32 +1,40 @@
-import {useState, type ReactNode} from 'react';
-import {useSiteColorMode} from '../../client/useSiteColorMode.js';
+import {type ReactNode, useState} from 'react';
+import {useLocation} from '@docusaurus/router';
 import {translate} from '@docusaurus/Translate';
 import {usePluginData} from '@docusaurus/useGlobalData';
-import {getCurrentCellCode} from '@pyodocs/react';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import {loadPageData} from '@pyodocs/docusaurus-plugin/client';
+import {usePythonPage} from '@pyodocs/react';
 import type {Props} from '@theme/OpenInJupyterLite';
 import {saveNotebook, saveTheme} from '../../client/liteStorage.js';
 import {liteThemeName} from '../../client/liteTheme.js';
-import {buildNotebook} from '../../client/pageNotebook.js';
+import {useSiteColorMode} from '../../client/useSiteColorMode.js';
 
 interface JupyterLiteGlobalData {
   liteUrl: string;
   apps: string[];
 }
 
-function notebookName(): string {
-  const slug = window.location.pathname.replace(/\/+$/, '').split('/').pop() || 'page';
+function notebookName(pathname: string): string {
+  const slug = decodeURIComponent(pathname.replace(/\/+$/, '').split('/').pop() || 'page');
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
   return `${slug}-${stamp}.ipynb`;
 }
 
 /**
  * Opens the page as a notebook in JupyterLite, with the reader's current
- * edits: the notebook is written into JupyterLite's browser storage under a
- * fresh name (so it never shadows another file) and opened in a new tab,
- * in the JupyterLab theme matching the site's colour mode.
+ * code and the outputs of their session: the page's markdown and cell order
+ * come from its data file (C7), the notebook is written into JupyterLite's
+ * browser storage under a fresh name (so it never shadows another file) and
+ * opened in a new tab, in the JupyterLab theme matching the site's colour
+ * mode. One of the page's Python actions (the core plugin's
+ * `@theme/PythonPageActions`, which this plugin wraps).
  */
-export default function OpenInJupyterLite({cells}: Props): ReactNode {
+export default function OpenInJupyterLite(_props: Props): ReactNode {
   const {liteUrl, apps} = usePluginData('docusaurus-plugin-jupyterlite') as JupyterLiteGlobalData;
+  const {siteConfig} = useDocusaurusContext();
+  const {pathname} = useLocation();
+  const page = usePythonPage();
   const colorMode = useSiteColorMode();
   const [error, setError] = useState<string | undefined>(undefined);
   const app = apps.includes('notebooks') ? 'notebooks' : apps.includes('lab') ? 'lab' : undefined;
@@ -36,10 +44,15 @@ export default function OpenInJupyterLite({cells}: Props): ReactNode {
     setError(undefined);
     // Opened now, inside the click, so popup blockers allow it; filled in once the notebook is stored.
     const tab = window.open('', '_blank');
-    const name = notebookName();
-    const notebook = buildNotebook(cells, getCurrentCellCode);
-    // The notebook opens in the site's current colour mode.
-    saveNotebook(liteUrl, name, notebook)
+    const name = notebookName(pathname);
+    loadPageData(pathname, siteConfig.baseUrl)
+      .catch((reason: unknown) => {
+        // Still a notebook: the page's cells, without its prose.
+        console.warn('[pyodocs-jupyterlite] no page data; the notebook holds the page’s cells only', reason);
+        return undefined;
+      })
+      .then((source) => saveNotebook(liteUrl, name, page.notebook(source)))
+      // The notebook opens in the site's current colour mode.
       .then(() => saveTheme(liteUrl, liteThemeName('auto', colorMode)))
       .then(
         () => {
@@ -64,10 +77,10 @@ export default function OpenInJupyterLite({cells}: Props): ReactNode {
   };
 
   return (
-    <div className="pyodocs-open-in-jupyterlite" style={{margin: '0 0 1rem'}}>
+    <>
       <button
         type="button"
-        className="button button--secondary button--sm"
+        className="pyodocs-page-action pyodocs-page-action--jupyterlite"
         onClick={open}
         data-pyodocs-open-in-jupyterlite=""
       >
@@ -78,10 +91,10 @@ export default function OpenInJupyterLite({cells}: Props): ReactNode {
         })}
       </button>
       {error && (
-        <div className="alert alert--danger" role="alert" style={{marginTop: '0.5rem'}}>
+        <span className="pyodocs-page-actions__error" role="alert">
           {error}
-        </div>
+        </span>
       )}
-    </div>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import {useMemo, type ReactNode} from 'react';
 import {usePluginData} from '@docusaurus/useGlobalData';
 import {translate} from '@docusaurus/Translate';
-import {PyodideProvider, type PythonCellLabels} from '@pyodocs/react';
+import {type CellBehaviour, PyodideProvider, type PythonCellLabels} from '@pyodocs/react';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
 // @theme-init: the Root this one wraps (core's, or another theme's), so other
 // plugins' Root wrappers keep working.
@@ -11,6 +11,7 @@ import type {Props} from '@theme/Root';
 /** The plugin's global data (PyodocsGlobalData in the plugin's index.ts). */
 interface PyodocsGlobalData {
   config: PyodideClientConfig;
+  cells: CellBehaviour;
 }
 
 /**
@@ -19,12 +20,12 @@ interface PyodocsGlobalData {
  * moving between pages. The provider creates nothing until a cell runs.
  */
 export default function Root({children}: Props): ReactNode {
-  // One object, resolved by the plugin: passed through untouched.
-  const {config} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
+  // Objects resolved by the plugin (C4, C8): passed through untouched.
+  const {config, cells} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
   const labels = useMemo(translatedLabels, []);
   return (
     <InitialRoot>
-      <PyodideProvider config={config} labels={labels}>
+      <PyodideProvider config={config} cells={cells} labels={labels}>
         {children}
       </PyodideProvider>
     </InitialRoot>

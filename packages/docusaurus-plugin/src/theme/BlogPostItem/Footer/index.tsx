@@ -1,0 +1,15 @@
+import {type ReactNode, useContext} from 'react';
+import InitialBlogPostItemFooter from '@theme-init/BlogPostItem/Footer';
+import PythonPageActions from '@theme/PythonPageActions';
+import {BlogPostPageContext} from '../../../client/BlogPostPageContext.js';
+
+/** A blog post's footer, after the page's Python actions on the post's own page when it has cells. */
+export default function BlogPostItemFooter(props: object): ReactNode {
+  const onPostPage = useContext(BlogPostPageContext);
+  return (
+    <>
+      {onPostPage ? <PythonPageActions placement="blog-footer" /> : null}
+      <InitialBlogPostItemFooter {...props} />
+    </>
+  );
+}

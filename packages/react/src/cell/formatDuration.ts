@@ -1,0 +1,8 @@
+import {labelOf, type PythonCellLabels} from '../labels/PythonCellLabels.js';
+
+/** A run's duration for the status line: whole milliseconds under a second, else seconds with one decimal. */
+export function formatDuration(milliseconds: number, labels: Readonly<PythonCellLabels>): string {
+  const whole = Math.max(0, Math.round(milliseconds));
+  if (whole < 1000) return labelOf(labels, 'durationMilliseconds').replace('{value}', String(whole));
+  return labelOf(labels, 'durationSeconds').replace('{value}', (milliseconds / 1000).toFixed(1));
+}

@@ -1,0 +1,135 @@
+import {type ReactNode, useEffect, useState, useSyncExternalStore} from 'react';
+import type {PageActivity} from './pageActivity.js';
+import {hasPageActionsPlace, mountPageActionsPlace, subscribePageActionsPlaces} from './pageActionsPlaces.js';
+import type {PageNotebookSource} from './pageNotebook.js';
+import {defaultPythonPageLabels, type PythonPageLabels} from './PythonPageLabels.js';
+import {saveFile} from './saveFile.js';
+import {usePythonPage} from './usePythonPage.js';
+
+export interface PythonPageActionsProps {
+  /**
+   * Loads the page's markdown and cell order for the downloaded notebook
+   * (e.g. the Docusaurus plugin's page data, C7). Without it, or when it
+   * fails, the notebook holds the page's cells only.
+   */
+  loadNotebookSource?: (() => Promise<PageNotebookSource>) | undefined;
+  /** Name of the downloaded file, without `.ipynb`. Default: the last part of the page's URL. */
+  notebookName?: string | undefined;
+  /** Translations; the rest stays English. */
+  labels?: Partial<PythonPageLabels> | undefined;
+  /** Class of the group, besides `pyodocs-page-actions`. */
+  className?: string | undefined;
+  /**
+   * Show the actions here only while no other (non-fallback) place on the
+   * page shows them: e.g. in the footer of a page without a table of contents.
+   */
+  fallback?: boolean | undefined;
+  /** More actions after the built-in ones (e.g. "Open in JupyterLite"). */
+  children?: ReactNode;
+}
+
+/**
+ * Run all, Restart and Download notebook for the page's cells: real
+ * buttons, a polite status line that announces what they did once. Renders
+ * nothing on pages without cells, on the server and while hydrating (the
+ * page's cells are known once they have mounted).
+ */
+export function PythonPageActions({
+  loadNotebookSource,
+  notebookName,
+  labels: labelOverrides,
+  className,
+  fallback = false,
+  children,
+}: PythonPageActionsProps): ReactNode {
+  const page = usePythonPage();
+  // The activity when the notebook was last saved: "saved" is said until the page's actions do something else.
+  const [savedDuring, setSavedDuring] = useState<PageActivity | null>(null);
+  useEffect(() => (fallback ? undefined : mountPageActionsPlace()), [fallback]);
+  const otherPlace = useSyncExternalStore(subscribePageActionsPlaces, hasPageActionsPlace, noOtherPlace);
+  if (page.cellCount === 0 || (fallback && otherPlace)) return null;
+  const labels = labelOverrides ? {...defaultPythonPageLabels, ...labelOverrides} : defaultPythonPageLabels;
+  const running = page.activity.state === 'running-all';
+
+  const download = async () => {
+    const during = page.activity;
+    let source: PageNotebookSource | undefined;
+    try {
+      source = await loadNotebookSource?.();
+    } catch (error) {
+      // Still a notebook: the cells, without the page's prose.
+      console.warn('[pyodocs] could not load the page description; the notebook holds its cells only', error);
+    }
+    const notebook = page.notebook(source);
+    saveFile(
+      `${notebookName ?? pageFileName()}.ipynb`,
+      `${JSON.stringify(notebook, null, 1)}\n`,
+      'application/x-ipynb+json',
+    );
+    setSavedDuring(during);
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form: a fieldset would bring form semantics.
+    <div
+      className={className ? `pyodocs-page-actions ${className}` : 'pyodocs-page-actions'}
+      role="group"
+      aria-label={labels.actions}
+      data-pyodocs-page-actions=""
+    >
+      <div className="pyodocs-page-actions__buttons">
+        <button
+          type="button"
+          className="pyodocs-page-action pyodocs-page-action--run-all"
+          aria-disabled={running ? 'true' : undefined}
+          onClick={() => {
+            if (!running) page.runAll();
+          }}
+        >
+          {labels.runAll}
+        </button>
+        <button
+          type="button"
+          className="pyodocs-page-action pyodocs-page-action--restart"
+          onClick={() => void page.restart()}
+        >
+          {labels.restart}
+        </button>
+        <button
+          type="button"
+          className="pyodocs-page-action pyodocs-page-action--download"
+          onClick={() => void download()}
+        >
+          {labels.downloadNotebook}
+        </button>
+        {children}
+      </div>
+      <p className="pyodocs-page-actions__status" role="status" aria-live="polite">
+        {savedDuring === page.activity ? labels.notebookSaved : activityText(page.activity, labels)}
+      </p>
+    </div>
+  );
+}
+
+function activityText(activity: PageActivity, labels: Readonly<PythonPageLabels>): string {
+  switch (activity.state) {
+    case 'idle':
+      return '';
+    case 'running-all':
+      return labels.runningAll.replace('{count}', String(activity.total));
+    case 'ran-all':
+      return labels.ranAll.replace('{count}', String(activity.completed));
+    case 'run-all-stopped':
+      return labels.runAllStopped;
+    case 'restarted':
+      return labels.restarted;
+  }
+}
+
+const noOtherPlace = () => false;
+
+/** The last part of the page's path (`/docs/intro/` → `intro`), or `index`. */
+function pageFileName(): string {
+  const segment = window.location.pathname.replace(/\/+$/, '').split('/').pop();
+  return segment ? decodeURIComponent(segment) : 'index';
+}

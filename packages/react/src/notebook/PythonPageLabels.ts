@@ -1,0 +1,33 @@
+/** Every string the page's actions show or announce; sites pass translations, the rest stays English. */
+export interface PythonPageLabels {
+  /** Accessible name of the group of actions. */
+  actions: string;
+  /** Button that runs every cell of the page, in order. */
+  runAll: string;
+  /** Button that empties the page's Python sessions. */
+  restart: string;
+  /** Button that saves the page as a Jupyter notebook. */
+  downloadNotebook: string;
+  /** Announced while Run all runs; `{count}` is the number of cells. */
+  runningAll: string;
+  /** Announced when Run all finished; `{count}` is the number of cells that ran. */
+  ranAll: string;
+  /** Announced when Run all stopped at a cell that failed. */
+  runAllStopped: string;
+  /** Announced after Restart. */
+  restarted: string;
+  /** Announced once the notebook was saved. */
+  notebookSaved: string;
+}
+
+export const defaultPythonPageLabels: Readonly<PythonPageLabels> = Object.freeze({
+  actions: 'Python on this page',
+  runAll: 'Run all',
+  restart: 'Restart',
+  downloadNotebook: 'Download notebook',
+  runningAll: 'Running all {count} cells…',
+  ranAll: 'Ran all {count} cells',
+  runAllStopped: 'Run all stopped: a cell failed',
+  restarted: 'Restarted: the variables of this page are gone',
+  notebookSaved: 'Notebook saved',
+});
