@@ -8,6 +8,7 @@ const sidebars: SidebarsConfig = {
     'ipython-syntax',
     'doctest-examples',
     'outputs',
+    'your-work',
     'packages',
     'robustness',
     'performance',

@@ -1,10 +1,8 @@
 import {useMemo, type ReactNode} from 'react';
 import type {MimeRendererProps} from './MimeRendererProps.js';
 import {sanitizeHtml} from './sanitizeHtml.js';
+import {SANITIZED_AT_BUILD} from './sanitizedAtBuild.js';
 import {useIsHydrating} from './useIsHydrating.js';
-
-/** Metadata flag of text/html sanitized when the site was built (C9), with the same sanitizer config under jsdom. */
-export const SANITIZED_AT_BUILD = 'pyodocs:sanitized';
 
 /**
  * text/html from Python, sanitized (see sanitizeHtml.ts) and inserted inline,

@@ -18,6 +18,13 @@ const HtmlOutput = lazy(() => loadRichOutputRenderers().then((module) => ({defau
 const MarkdownOutput = lazy(() => loadRichOutputRenderers().then((module) => ({default: module.MarkdownOutput})));
 
 /**
+ * The renderers in that chunk. The server and hydration render their
+ * fallback instead: no chunk is loaded to render a page (a bundler's server
+ * build may not even be able to load it), and hydration matches the HTML.
+ */
+export const deferredRenderers: ReadonlySet<MimeRenderer> = new Set([HtmlOutput, MarkdownOutput]);
+
+/**
  * Built-in renderers, richest first: the first type a bundle carries that has
  * a renderer wins. This is JupyterLab's rank order (HTML before images before
  * Markdown, LaTeX, JSON, and text/plain last), so an object renders here the
