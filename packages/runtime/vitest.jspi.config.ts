@@ -10,7 +10,8 @@ export default defineProject({
     include: ['test/jspi/**/*.test.ts'],
     globalSetup: ['test/globalSetup.ts'],
     execArgv: ['--experimental-wasm-stack-switching'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // As vitest.config.ts: generous, for loaded runners.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -13,7 +13,7 @@ import {remarkBuildOutputs} from './execution/remarkBuildOutputs.js';
 import {PageManifestCollector} from './manifest/PageManifestCollector.js';
 import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js';
 import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteManifestPlugin.js';
-import type {PluginOptions} from './options.js';
+import {MEMORY_SNAPSHOT_CACHE_DIR, type PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
 import {pageRoutes} from './pages/pageRoutes.js';
@@ -21,6 +21,7 @@ import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
 import {PLUGIN_NAME, type PyodocsSiteFacts} from './siteFacts.js';
+import {type MemorySnapshotFile, memorySnapshotConsumer, resolveMemorySnapshotFile} from './snapshot/memorySnapshot.js';
 
 export type {PackagesOptions, PluginOptions, Options} from './options.js';
 export {DEFAULT_OPTIONS, pluginOptionsSchema, validateOptions} from './options.js';
@@ -49,7 +50,7 @@ const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export default function pluginPyodocs(context: LoadContext, options: PluginOptions): Plugin<PyodocsSiteFacts> {
   const assets = resolveRuntimeAssets();
   const {baseUrl} = context.siteConfig;
-  const config = resolveClientConfig(options, assets, baseUrl);
+  let config = resolveClientConfig(options, assets, baseUrl);
   const remarkOptions = {
     runnable: options.runnable,
     importSource: '@theme/PythonCell',
@@ -72,6 +73,20 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       requiredBy: runtimeRequiredBy,
     }),
   ];
+  // Its name (a hash of Pyodide and the kernel) is known before any page is compiled: loadContent puts it in the config.
+  let snapshotFile: Promise<MemorySnapshotFile> | undefined;
+  const memorySnapshotFile = () => {
+    snapshotFile ??= resolveMemorySnapshotFile();
+    return snapshotFile;
+  };
+  if (options.memorySnapshot) {
+    consumers.push(
+      memorySnapshotConsumer({
+        file: memorySnapshotFile,
+        cacheDir: path.resolve(context.siteDir, MEMORY_SNAPSHOT_CACHE_DIR),
+      }),
+    );
+  }
   consumers.push(pageDataConsumer({baseUrl, siteDir: context.siteDir, routes: () => routes}));
   const execution = new BuildExecution({
     execute: options.execute,
@@ -102,6 +117,9 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     },
 
     async loadContent() {
+      if (options.memorySnapshot) {
+        config = {...config, snapshotUrl: `${baseUrl}${(await memorySnapshotFile()).publicPath}`};
+      }
       return {
         pyodideVersion: assets.pyodideVersion,
         pyodideDir: assets.pyodideDir,

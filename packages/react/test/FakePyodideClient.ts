@@ -42,6 +42,7 @@ export class FakePyodideClient implements PublicPyodideClient {
   readonly stopCalls: string[] = [];
   readonly runIds: string[] = [];
   startCalls = 0;
+  preloadCalls = 0;
   program: FakeProgram = async () => ({status: 'ok'});
   loadGate: Promise<void> = Promise.resolve();
 
@@ -72,6 +73,10 @@ export class FakePyodideClient implements PublicPyodideClient {
 
   start(): Promise<void> {
     this.startCalls += 1;
+    return this.#boot();
+  }
+
+  #boot(): Promise<void> {
     this.#starting ??= (async () => {
       this.stats.workerStarts += 1;
       this.#setStatus({state: 'loading', stage: 'runtime', message: 'Loading Python runtime…'});
@@ -79,6 +84,12 @@ export class FakePyodideClient implements PublicPyodideClient {
       this.#setStatus({state: 'ready', pyodideVersion: '314.0.7', pythonVersion: '3.14.0'});
     })();
     return this.#starting;
+  }
+
+  /** As the real client: starts the worker without a run (once), never throws. */
+  preload(): void {
+    this.preloadCalls += 1;
+    void this.#boot();
   }
 
   run(request: RunRequest, onEvent?: (event: RunEvent) => void): RunHandle {

@@ -16,7 +16,7 @@ import type {PackageSourceOptions} from './packages/packageSources.js';
  */
 
 /** Bump on any incompatible change to the messages below. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 // ---------------------------------------------------------------------------
 // Payloads shared with the client API
@@ -119,6 +119,12 @@ export interface InitMessage {
   devicePixelRatio?: number;
   /** How the page interrupts and answers the running cell (see `PauseChannelInit`). Default: messages. */
   pause?: PauseChannelInit;
+  /**
+   * A pyodocs memory snapshot to restore instead of booting Python (see
+   * `PyodideClientConfig.snapshotUrl`). One that does not fit this worker's
+   * Pyodide and kernel, or fails to load, is skipped with a console warning.
+   */
+  snapshotUrl?: string;
 }
 
 /**
@@ -202,9 +208,10 @@ export interface InputReplyMessage {
 /**
  * Stop (message transport): KeyboardInterrupt in run `id` where it is
  * paused with JSPI (in `time.sleep` or waiting for `input()`), namespaces
- * kept. Handled at once, ahead of the queued messages. A run that is busy
- * computing never sees it in time (its worker is blocked): the client
- * terminates that worker after its grace period. Ignored for other ids.
+ * kept. Handled at once, ahead of the queued messages; for a run that is
+ * not paused, kept until its next pause. A run that is busy computing never
+ * sees it in time (its worker is blocked): the client terminates that
+ * worker (see `PausedMessage`). Ignored for other ids.
  */
 export interface InterruptMessage {
   type: 'interrupt';
@@ -238,7 +245,14 @@ export interface ReadyMessage {
   pythonVersion: string;
   /** Duration of each start-up stage, in order. */
   timings: StageTiming[];
+  /** `snapshot`: restored from the memory snapshot; `fresh`: booted (no snapshot, or it was not used). */
+  boot: BootKind;
+  /** Why the snapshot given in `init` was not used (also written to the console). */
+  snapshotError?: string;
 }
+
+/** How a worker's Python started: restored from a memory snapshot, or booted. */
+export type BootKind = 'snapshot' | 'fresh';
 
 /** A start-up stage began. */
 export interface ProgressMessage {
@@ -346,10 +360,25 @@ export interface InputRequestMessage {
   prompt: string;
 }
 
+/**
+ * Message transport only: run `id` paused where an `interrupt` message
+ * reaches it at once (`paused: true`: waiting in `time.sleep` or `input()`
+ * with JSPI), or runs on (`false`). A run that is not paused is busy in
+ * code that no message can reach: the client's Stop then terminates the
+ * worker at once instead of waiting for an interrupt that cannot land.
+ */
+export interface PausedMessage {
+  type: 'paused';
+  /** The run. */
+  id: string;
+  paused: boolean;
+}
+
 /** Everything the worker may send to a client. */
 export type WorkerMessage =
   | ReadyMessage
   | InputRequestMessage
+  | PausedMessage
   | ProgressMessage
   | DownloadMessage
   | StreamMessage
@@ -359,8 +388,8 @@ export type WorkerMessage =
   | DoneMessage
   | FatalMessage;
 
-/** Worker messages that belong to one run or reset (they carry its `id`). */
-export type RunScopedMessage = Extract<WorkerMessage, {id: string}>;
+/** Worker messages that belong to one run or reset (they carry its `id`); `paused` goes to the pause channel instead. */
+export type RunScopedMessage = Exclude<Extract<WorkerMessage, {id: string}>, PausedMessage>;
 
 /** The sentence both sides use when they refuse a protocol version. */
 export function protocolMismatchMessage(clientProtocol: number, workerProtocol: number): string {

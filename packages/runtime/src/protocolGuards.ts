@@ -72,7 +72,8 @@ export function isClientMessage(value: unknown): value is ClientMessage {
         (value.packages === undefined || isPackageSourceOptions(value.packages)) &&
         (value.packagesHelpUrl === undefined || isString(value.packagesHelpUrl)) &&
         (value.devicePixelRatio === undefined || typeof value.devicePixelRatio === 'number') &&
-        (value.pause === undefined || isPauseChannelInit(value.pause))
+        (value.pause === undefined || isPauseChannelInit(value.pause)) &&
+        (value.snapshotUrl === undefined || isString(value.snapshotUrl))
       );
     case 'run':
       return (
@@ -102,7 +103,9 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
         typeof value.protocol === 'number' &&
         isString(value.pyodideVersion) &&
         isString(value.pythonVersion) &&
-        Array.isArray(value.timings)
+        Array.isArray(value.timings) &&
+        (value.boot === 'snapshot' || value.boot === 'fresh') &&
+        (value.snapshotError === undefined || isString(value.snapshotError))
       );
     case 'progress':
       return isLoadStage(value.stage) && isString(value.message);
@@ -126,6 +129,8 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
       return isString(value.message) && isFatalReason(value.reason);
     case 'input-request':
       return isString(value.id) && isString(value.prompt);
+    case 'paused':
+      return isString(value.id) && typeof value.paused === 'boolean';
     default:
       return false;
   }

@@ -23,12 +23,15 @@ describe('public exports', () => {
     ]);
   });
 
-  test('@pyodocs/runtime/node exports the Node client and endpoint', () => {
+  test('@pyodocs/runtime/node exports the Node client and endpoint, and the memory snapshot makers', () => {
     expect(Object.keys(node).sort()).toEqual([
       'NODE_WORKER_URL',
       'createNodeClient',
       'createNodeWorkerEndpoint',
+      'makePyodideSnapshot',
       'nodePyodideIndexURL',
+      'pyodideSnapshotKey',
+      'writePyodideSnapshot',
     ]);
   });
 

@@ -15,12 +15,17 @@ function channelPair(sharedMemory: boolean, onRequest: (runId: string) => void =
     worker.receive(message);
   });
   const worker = createWorkerPauseChannel(client.init, {
-    post: (request) => {
-      requests.push({id: request.id, prompt: request.prompt});
-      onRequest(request.id);
+    post: (message) => {
+      if (message.type === 'paused') {
+        client.observe(message);
+        return;
+      }
+      requests.push({id: message.id, prompt: message.prompt});
+      onRequest(message.id);
     },
     currentRun: () => currentRun,
   });
+  client.beginRun('run-1');
   return {
     client,
     worker,
@@ -103,6 +108,33 @@ describe('message transport', () => {
     client.interrupt('run-1');
     await expect(sleeping).resolves.toBe(true);
     await expect(worker.kernelHooks.sleep(0.01)).resolves.toBe(false);
+  });
+
+  test('the client knows whether an interrupt can reach the run: paused now, paused before, or never', async () => {
+    const {client, worker} = channelPair(false);
+    expect(client.reach('run-1')).toBe('never');
+    const sleeping = worker.kernelHooks.sleep(0.01);
+    expect(client.reach('run-1')).toBe('now');
+    expect(client.reach('run-other')).toBe('never');
+    await sleeping;
+    expect(client.reach('run-1')).toBe('at-next-pause');
+    const waiting = worker.kernelHooks.input('x');
+    expect(client.reach('run-1')).toBe('now');
+    client.answerInput('run-1', 'y');
+    await waiting;
+    expect(client.reach('run-1')).toBe('at-next-pause');
+    client.beginRun('run-2');
+    expect(client.reach('run-2')).toBe('never');
+  });
+
+  test('an interrupt that comes while the run is busy ends its next sleep or input() at once', async () => {
+    const {client, worker} = channelPair(false);
+    client.interrupt('run-1');
+    await expect(worker.kernelHooks.sleep(30)).resolves.toBe(true);
+    // Spent.
+    await expect(worker.kernelHooks.sleep(0.01)).resolves.toBe(false);
+    client.interrupt('run-1');
+    await expect(worker.kernelHooks.input('x')).resolves.toBeUndefined();
   });
 
   test('says why input() is unavailable where Python cannot pause', () => {

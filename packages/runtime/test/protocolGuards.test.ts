@@ -102,8 +102,26 @@ describe('isWorkerMessage', () => {
   test.each([
     {
       title: 'ready',
-      message: {type: 'ready', protocol: 1, pyodideVersion: 'a', pythonVersion: 'b', timings: []},
+      message: {type: 'ready', protocol: 1, pyodideVersion: 'a', pythonVersion: 'b', timings: [], boot: 'fresh'},
       valid: true,
+    },
+    {
+      title: 'ready from a snapshot that was not used',
+      message: {
+        type: 'ready',
+        protocol: 1,
+        pyodideVersion: 'a',
+        pythonVersion: 'b',
+        timings: [],
+        boot: 'fresh',
+        snapshotError: 'why',
+      },
+      valid: true,
+    },
+    {
+      title: 'ready without how it booted',
+      message: {type: 'ready', protocol: 1, pyodideVersion: 'a', pythonVersion: 'b', timings: []},
+      valid: false,
     },
     {title: 'progress', message: {type: 'progress', stage: 'runtime', message: 'Loading'}, valid: true},
     {title: 'progress of an unknown stage', message: {type: 'progress', stage: 'packages', message: 'x'}, valid: false},

@@ -17,6 +17,7 @@ describe('a started client', () => {
       state: 'ready',
       pyodideVersion: '314.0.7',
       pythonVersion: expect.stringMatching(/^3\.14\./),
+      boot: 'fresh',
     });
     expect(client.stats.workerStarts).toBe(1);
   });

@@ -50,37 +50,91 @@ describe('stop() of the running run', () => {
     expect(client.status.state).toBe('ready');
   });
 
-  test('with nothing queued, the client goes idle and starts no worker until asked', async () => {
+  test('with nothing queued, the replacement worker starts in the background; the next run works', async () => {
+    await runToEnd(client, {code: 'lost_on_restart = 1', session: 'stop'});
     const starts = client.stats.workerStarts;
     states = [];
     const looping = recordRun(client, {code: 'print("looping")\nwhile True:\n    pass', session: 'stop'});
     await printed(looping, 'looping');
     client.stop(looping.id);
     expect(await looping.done).toEqual({status: 'cancelled', reason: 'restarted'});
-    expect(client.status).toEqual({state: 'idle'});
-    expect(transitions()).toEqual(['idle']);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(client.stats.workerStarts).toBe(starts);
+    expect(client.stats.workerStarts).toBe(starts + 1);
+    await client.start();
+    expect(transitions()).toEqual(['idle', 'loading', 'ready']);
+    const next = await runToEnd(client, {code: "'lost_on_restart' in globals()", session: 'stop'});
+    expect(resultText(next.events)).toBe('False');
+    expect(client.stats.workerStarts).toBe(starts + 1);
+  });
+
+  test('without shared memory, a busy run is stopped at once, not after the grace period', async () => {
+    const patient = createNodeClient({interruptGraceMs: 10_000});
+    try {
+      const looping = recordRun(patient, {code: 'print("looping")\nwhile True:\n    pass', session: 'stop'});
+      await printed(looping, 'looping');
+      const stopped = performance.now();
+      patient.stop(looping.id);
+      expect(await looping.done).toEqual({status: 'cancelled', reason: 'restarted'});
+      // Terminating is immediate; the figure itself is measured by `pnpm bench`.
+      expect(performance.now() - stopped).toBeLessThan(1000);
+      expect(resultText((await runToEnd(patient, {code: '1 + 1', session: 'stop'})).events)).toBe('2');
+      expect(patient.stats.workerStarts).toBe(2);
+    } finally {
+      patient.dispose();
+    }
+  });
+});
+
+describe('preload()', () => {
+  test('starts the worker without a run, once; the first run then uses it', async () => {
+    const fresh = createNodeClient();
+    try {
+      expect(fresh.stats.workerStarts).toBe(0);
+      fresh.preload();
+      fresh.preload();
+      expect(fresh.stats.workerStarts).toBe(1);
+      expect(fresh.status.state).toBe('loading');
+      await fresh.start();
+      expect(resultText((await runToEnd(fresh, {code: '6 * 7', session: 'p'})).events)).toBe('42');
+      expect(fresh.stats.workerStarts).toBe(1);
+    } finally {
+      fresh.dispose();
+    }
+    fresh.preload();
+    expect(fresh.stats.workerStarts).toBe(1);
   });
 });
 
 describe('restart()', () => {
-  test('when idle, starts nothing', async () => {
-    const starts = client.stats.workerStarts;
-    await client.restart();
-    expect(client.status).toEqual({state: 'idle'});
-    expect(client.stats.workerStarts).toBe(starts);
+  test('without a worker, starts nothing', async () => {
+    const fresh = createNodeClient();
+    await fresh.restart();
+    expect(fresh.status).toEqual({state: 'idle'});
+    expect(fresh.stats.workerStarts).toBe(0);
+    fresh.dispose();
   });
 
   test('start() waiting for a worker that gets restarted resolves on the fresh worker', async () => {
+    await client.start();
+    await client.restart();
     const starts = client.stats.workerStarts;
+    // Restarted while loading: the wait goes on on the next fresh worker.
     const started = client.start();
     await client.restart();
     await started;
     expect(client.status.state).toBe('ready');
-    expect(client.stats.workerStarts).toBe(starts + 2);
+    expect(client.stats.workerStarts).toBe(starts + 1);
     const {events} = await runToEnd(client, {code: '"fresh"', session: 'stop'});
     expect(resultText(events)).toBe("'fresh'");
+  });
+
+  test('with nothing queued, starts the fresh worker at once', async () => {
+    await client.start();
+    const starts = client.stats.workerStarts;
+    await client.restart();
+    expect(client.stats.workerStarts).toBe(starts + 1);
+    expect(client.status.state).toBe('loading');
+    await client.start();
+    expect(client.stats.workerStarts).toBe(starts + 1);
   });
 
   test('loses every session and cancels the running run; queued runs continue', async () => {

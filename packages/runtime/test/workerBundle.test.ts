@@ -61,7 +61,9 @@ describe('dist/node-worker.js', () => {
   test('imports only Node built-ins and the pyodide package', async () => {
     const imports = literalImports(readFileSync(nodeWorker, 'utf8'));
     expect([...new Set(imports)].sort()).toEqual([
+      'node:crypto',
       'node:fs',
+      'node:fs/promises',
       'node:os',
       'node:path',
       'node:url',

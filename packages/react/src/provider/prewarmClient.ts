@@ -1,19 +1,14 @@
 import type {PyodideClient} from '@pyodocs/runtime';
 
-/** A client that may start its worker without a run (the runtime's `preload()`, where it exists). */
-type PreloadingClient = PyodideClient & {preload?: () => Promise<void>};
-
 /**
  * Starts the client's worker ahead of the first Run, unless the reader asked
- * their browser to save data. Failures are left for the Run that follows,
- * which reports them in its cell.
+ * their browser to save data. The runtime's preload() also starts fetching
+ * the memory snapshot and never throws: a failure is left for the Run that
+ * follows, which reports it in its cell.
  */
 export function prewarmClient(client: PyodideClient): void {
   if (savesData()) return;
-  const preloading = client as PreloadingClient;
-  // The runtime's preload() when there is one (it may also fetch a snapshot), else start().
-  const starting = typeof preloading.preload === 'function' ? preloading.preload() : client.start();
-  starting.catch(() => undefined);
+  client.preload();
 }
 
 /** `navigator.connection.saveData` (Chromium's Save-Data / Lite mode): never download Python on a hover then. */

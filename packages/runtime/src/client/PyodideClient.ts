@@ -45,6 +45,13 @@ type Task = RunTask | ResetTask;
 const IDLE: ClientStatus = Object.freeze({state: 'idle'});
 
 /**
+ * Without shared memory: how long Stop waits for a run that is busy now but
+ * paused before (a loop around time.sleep) to pause again and take the
+ * interrupt, before terminating its worker. Issue 13: "stopped" within 400 ms.
+ */
+export const QUICK_STOP_GRACE_MS = 250;
+
+/**
  * Runs Python cells in a Pyodide worker: one worker per client, created on
  * first use; runs (and session resets) queued in order, one at a time, each
  * with exactly one outcome.
@@ -54,6 +61,7 @@ export class PyodideClient {
   readonly #indexURL: string;
   readonly #packages: PackageSourceOptions | undefined;
   readonly #packagesHelpUrl: string | undefined;
+  readonly #snapshotUrl: string | undefined;
   readonly #workerUrl: string;
   readonly #handshakeTimeoutMs: number;
   readonly #sharedMemory: boolean;
@@ -74,6 +82,7 @@ export class PyodideClient {
     this.#indexURL = options.indexURL;
     this.#packages = options.packages;
     this.#packagesHelpUrl = options.packagesHelpUrl;
+    this.#snapshotUrl = options.snapshotUrl;
     this.#workerUrl = String(options.workerUrl);
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? 30_000;
     this.#createWorker = options.createWorker ?? (() => createModuleWorker(options.workerUrl));
@@ -154,7 +163,11 @@ export class PyodideClient {
    * `time.sleep` or `input()`). If that does not end it within
    * `interruptGraceMs`, its worker is terminated (`restarted`; every
    * session is lost) and the runs queued after it continue on a fresh
-   * worker. With `{session: true}`, the queued runs of the same session are
+   * worker. Without shared memory, a run busy computing cannot be
+   * interrupted at all: its worker is terminated at once (a run that
+   * paused before gets `QUICK_STOP_GRACE_MS` to pause again and take the
+   * interrupt). A terminated worker's replacement starts in the background.
+   * With `{session: true}`, the queued runs of the same session are
    * cancelled (`stopped`) too. Unknown or finished ids are ignored.
    */
   stop(runId: string, options: {session?: boolean} = {}): void {
@@ -185,25 +198,30 @@ export class PyodideClient {
 
   #stopActive(task: RunTask): void {
     const connection = this.#connection;
-    if (connection === undefined || !this.#connectionReady) {
-      this.#terminateWorker();
+    const reach = connection !== undefined && this.#connectionReady ? connection.pause.reach(task.id) : 'never';
+    if (connection === undefined || reach === 'never') {
+      // Nothing can reach the run: waiting would only freeze the cell (issue 13).
+      this.#terminateWorker({replace: true});
       this.#pump();
       return;
     }
     // An answer typed after Stop goes nowhere.
     if (task.inputRequest) task.inputRequest.open = false;
     connection.pause.interrupt(task.id);
-    this.#terminateAfterGrace(task);
+    this.#terminateAfterGrace(
+      task,
+      reach === 'now' ? this.#interruptGraceMs : Math.min(QUICK_STOP_GRACE_MS, this.#interruptGraceMs),
+    );
   }
 
   /** The fallback of an interrupt: a run still going after the grace period loses its worker. */
-  #terminateAfterGrace(task: RunTask): void {
+  #terminateAfterGrace(task: RunTask, graceMs: number): void {
     task.timers.push(
       setTimeout(() => {
         if (this.#active !== task) return;
-        this.#terminateWorker();
+        this.#terminateWorker({replace: true});
         this.#pump();
-      }, this.#interruptGraceMs),
+      }, graceMs),
     );
   }
 
@@ -219,13 +237,25 @@ export class PyodideClient {
 
   /**
    * Terminate the worker: every session is lost, the running run ends
-   * `cancelled`/`restarted`, queued runs continue on a fresh worker (started
-   * at once if any are queued, else on the next run()).
+   * `cancelled`/`restarted`, queued runs continue on a fresh worker, which
+   * starts at once (with no worker yet, nothing starts).
    */
   async restart(): Promise<void> {
     if (this.#disposed) return;
-    this.#terminateWorker();
+    this.#terminateWorker({replace: true});
     this.#pump();
+  }
+
+  /**
+   * Start the worker and load Python now, without a run: for a page that
+   * expects one soon (the reader hovered a cell). Also starts fetching the
+   * memory snapshot (`snapshotUrl`). Does nothing when a worker exists or
+   * is starting, or after dispose(); never throws (a failure shows as
+   * status `crashed`, and the next run starts a fresh worker).
+   */
+  preload(): void {
+    if (this.#disposed || this.#connection !== undefined) return;
+    this.#ensureConnection();
   }
 
   /** Terminate the worker and cancel everything pending; the client runs nothing more. */
@@ -280,6 +310,7 @@ export class PyodideClient {
       indexURL: this.#indexURL,
       packages: this.#packages,
       packagesHelpUrl: this.#packagesHelpUrl,
+      snapshotUrl: this.#snapshotUrl,
       workerUrl: this.#workerUrl,
       handshakeTimeoutMs: this.#handshakeTimeoutMs,
       sharedMemory: this.#sharedMemory,
@@ -299,7 +330,13 @@ export class PyodideClient {
       (ready) => {
         if (this.#connection !== connection) return;
         this.#connectionReady = true;
-        this.#setStatus({state: 'ready', pyodideVersion: ready.pyodideVersion, pythonVersion: ready.pythonVersion});
+        this.#setStatus({
+          state: 'ready',
+          pyodideVersion: ready.pyodideVersion,
+          pythonVersion: ready.pythonVersion,
+          boot: ready.boot,
+          ...(ready.snapshotError === undefined ? {} : {snapshotError: ready.snapshotError}),
+        });
         this.#pump();
       },
       () => undefined, // onFailure handles failures; close() is on purpose.
@@ -379,8 +416,13 @@ export class PyodideClient {
     }
   }
 
-  /** Close the worker on purpose; the active task ends, queued ones stay. */
-  #terminateWorker(): void {
+  /**
+   * Close the worker on purpose; the active task ends, queued ones stay.
+   * `replace`: a worker that was there is replaced at once, in the
+   * background (from the snapshot when there is one), so the next run does
+   * not wait for Python to load.
+   */
+  #terminateWorker(options: {replace: boolean}): void {
     const active = this.#active;
     this.#active = undefined;
     if (this.#connection) {
@@ -388,6 +430,7 @@ export class PyodideClient {
       this.#connection = undefined;
       this.#connectionReady = false;
       this.#setStatus(IDLE);
+      if (options.replace && !this.#disposed) this.#ensureConnection();
     }
     if (active?.kind === 'run') {
       clearTimers(active);

@@ -41,6 +41,15 @@ export interface PyodideClientConfig {
   interruptGraceMs?: number;
   /** The page package errors link to. Default: `PACKAGES_HELP_URL`. */
   packagesHelpUrl?: string;
+  /**
+   * URL of a pyodocs memory snapshot (made at build time by
+   * `writePyodideSnapshot` from `@pyodocs/runtime/node`): the worker restores
+   * Python from it instead of booting, a fraction of the start-up time. It
+   * must match the Pyodide at `indexURL` (version and pyodide.asm.wasm) and
+   * this runtime's kernel; one that does not, or cannot be fetched, is
+   * skipped with a console warning and Python boots as without it.
+   */
+  snapshotUrl?: string;
 }
 
 /** `PyodideClientConfig` plus what only code can give: the worker factory, a URL object, the handshake timeout. */

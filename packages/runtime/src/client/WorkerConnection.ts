@@ -29,6 +29,8 @@ export interface WorkerConnectionOptions {
   workerUrl: string;
   /** Fail when the worker has sent nothing this long after it was created (it does not speak the protocol). */
   handshakeTimeoutMs: number;
+  /** The memory snapshot to restore Python from. */
+  snapshotUrl: string | undefined;
   onProgress(stage: LoadStage, message: string): void;
   onRunMessage(message: RunScopedMessage): void;
   /** Called at most once, after the worker was terminated; never after close(). */
@@ -70,7 +72,7 @@ export class WorkerConnection {
       this.#endpoint = endpoint;
       endpoint.addEventListener('message', (event) => this.#receive(event.data));
       endpoint.addEventListener('error', (event) => this.#fail(crashError(event.message, this.#options.workerUrl)));
-      const {indexURL, packages, packagesHelpUrl} = this.#options;
+      const {indexURL, packages, packagesHelpUrl, snapshotUrl} = this.#options;
       const devicePixelRatio = (globalThis as {devicePixelRatio?: number}).devicePixelRatio ?? 1;
       endpoint.postMessage({
         type: 'init',
@@ -80,6 +82,7 @@ export class WorkerConnection {
         ...(packagesHelpUrl === undefined ? {} : {packagesHelpUrl}),
         devicePixelRatio,
         pause: this.pause.init,
+        ...(snapshotUrl === undefined ? {} : {snapshotUrl: absoluteUrl(snapshotUrl)}),
       });
       this.#startHandshakeTimer();
     } catch (error) {
@@ -165,6 +168,9 @@ export class WorkerConnection {
       case 'fatal':
         this.#fail(fatalError(data));
         return;
+      case 'paused':
+        this.pause.observe(data);
+        return;
       default:
         this.#options.onRunMessage(data);
     }
@@ -186,6 +192,12 @@ export class WorkerConnection {
       // Already gone: nothing left to stop.
     }
   }
+}
+
+/** Relative to the page, not to the worker script (which the worker would resolve it against). */
+function absoluteUrl(url: string): string {
+  const here = (globalThis as {location?: {href: string}}).location?.href;
+  return here === undefined ? url : new URL(url, here).href;
 }
 
 function crashError(reason: string | undefined, workerUrl: string): WorkerCrashedError {

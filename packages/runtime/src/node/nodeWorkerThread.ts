@@ -2,12 +2,14 @@
 // worker_threads Worker, with the npm package's loadPyodide. A thread (not
 // the caller's event loop) so that stop() can terminate a cell stuck in
 // `while True: pass`.
+import {createHash} from 'node:crypto';
 import {mkdtempSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {parentPort, workerData} from 'node:worker_threads';
-import {loadPyodide} from 'pyodide';
+import {loadPyodide, version as pyodideVersion} from 'pyodide';
 import {fetchLockFile} from '../worker/fetchLockFile.js';
 import {type Fetch, installPackageDownloads} from '../worker/packageDownloads.js';
 import {PyodideEngine} from '../worker/PyodideEngine.js';
@@ -46,8 +48,17 @@ const npmLoadPyodide: LoadPyodide = async (config) => {
     lockFileContents: JSON.stringify(packageLock.lock),
     packageBaseUrl: NODE_PACKAGE_BASE,
     packageCacheDir,
+    ...(config.snapshot === undefined
+      ? {}
+      : {_loadSnapshot: config.snapshot.bytes, _snapshotDeserializer: config.snapshot.deserializer}),
   });
 };
+
+/** Node's Pyodide reads pyodide.asm.wasm from the indexURL folder: hash that file. */
+async function wasmSha256(indexURL: string): Promise<string> {
+  const bytes = await readFile(path.join(asDirectory(indexURL), 'pyodide.asm.wasm'));
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 /** A URL as is; a path (absolute or relative to the cwd) as a file: URL. */
 function asUrl(location: string): string {
@@ -67,7 +78,8 @@ const engine = new PyodideEngine({
     port.postMessage(message);
   },
   downloads,
-  importLoadPyodide: async () => npmLoadPyodide,
+  wasmSha256,
+  importLoadPyodide: async () => ({load: npmLoadPyodide, version: pyodideVersion}),
 });
 // Start-up step 2: messages from the client drive the engine.
 port.on('message', (data: unknown) => engine.receive(data));

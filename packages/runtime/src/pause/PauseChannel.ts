@@ -14,7 +14,23 @@
 // the engine and the kernel use only these interfaces. Modelled on webR's
 // channel classes (src/webR/chan/).
 
-import type {ClientMessage, InputReplyMessage, InterruptMessage, PauseChannelInit} from '../protocol.js';
+import type {
+  ClientMessage,
+  InputReplyMessage,
+  InputRequestMessage,
+  InterruptMessage,
+  PauseChannelInit,
+  PausedMessage,
+} from '../protocol.js';
+
+/**
+ * How soon an interrupt reaches a run: `now` (shared memory: Pyodide checks
+ * as Python runs; messages: the run is paused in time.sleep or input()),
+ * `at-next-pause` (messages: the run is busy now but has paused before, so
+ * it likely pauses again soon), `never` (messages: busy, never paused; only
+ * terminating the worker stops it).
+ */
+export type InterruptReach = 'now' | 'at-next-pause' | 'never';
 
 /** The page's half, owned by one worker connection. */
 export interface ClientPauseChannel {
@@ -24,10 +40,14 @@ export interface ClientPauseChannel {
   beginRun(runId: string): void;
   /**
    * KeyboardInterrupt in run `runId`: at its next check with shared memory,
-   * where it is paused (time.sleep, input()) with messages. A pending
-   * input() gives up.
+   * where it is paused (time.sleep, input()) with messages, else at its next
+   * pause. A pending input() gives up.
    */
   interrupt(runId: string): void;
+  /** Whether an interrupt can end run `runId`, and how soon. */
+  reach(runId: string): InterruptReach;
+  /** A `paused` message of the worker's half (message transport). */
+  observe(message: PausedMessage): void;
   /** The reader's answer to run `runId`'s input(). */
   answerInput(runId: string, text: string): void;
 }
@@ -66,8 +86,8 @@ export interface WorkerPauseChannel {
 
 /** What the worker's half needs from the engine. */
 export interface WorkerPauseContext {
-  /** Sends `input-request` to the client. */
-  post(message: {type: 'input-request'; id: string; prompt: string}): void;
+  /** Sends `input-request` (and, message transport, `paused`) to the client. */
+  post(message: InputRequestMessage | PausedMessage): void;
   /** The run whose code is running (undefined between runs). */
   currentRun(): string | undefined;
 }

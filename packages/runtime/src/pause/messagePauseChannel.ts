@@ -1,12 +1,14 @@
 // The pause channel over messages + JSPI (pages that are not cross-origin
 // isolated): the page posts `interrupt` and `input-reply`, which the worker
 // handles at once; Python pauses in time.sleep and input() on a promise with
-// JSPI (run_sync), so the worker keeps taking messages meanwhile. A cell
-// busy computing never sees an interrupt: the client's grace period ends it.
+// JSPI (run_sync), so the worker keeps taking messages meanwhile. The worker
+// says when the running cell pauses and resumes (`paused`): a cell busy
+// computing never sees an interrupt, so Stop terminates its worker at once.
 
-import type {PauseChannelInit} from '../protocol.js';
+import type {PauseChannelInit, PausedMessage} from '../protocol.js';
 import type {
   ClientPauseChannel,
+  InterruptReach,
   KernelPauseHooks,
   PauseMessage,
   WorkerPauseChannel,
@@ -16,17 +18,34 @@ import type {
 export class MessageClientChannel implements ClientPauseChannel {
   readonly init: PauseChannelInit = {transport: 'messages'};
   readonly #send: (message: PauseMessage) => void;
+  // The running cell as the worker last described it.
+  #run: {id: string; paused: boolean; hasPaused: boolean} | undefined;
 
   constructor(send: (message: PauseMessage) => void) {
     this.#send = send;
   }
 
-  beginRun(): void {
+  beginRun(runId: string): void {
     // Interrupt messages carry their run's id: a late one cannot hit the next run.
+    this.#run = {id: runId, paused: false, hasPaused: false};
   }
 
   interrupt(runId: string): void {
     this.#send({type: 'interrupt', id: runId});
+  }
+
+  reach(runId: string): InterruptReach {
+    const run = this.#run;
+    if (run?.id !== runId) return 'never';
+    if (run.paused) return 'now';
+    return run.hasPaused ? 'at-next-pause' : 'never';
+  }
+
+  observe(message: PausedMessage): void {
+    const run = this.#run;
+    if (run?.id !== message.id) return;
+    run.paused = message.paused;
+    if (message.paused) run.hasPaused = true;
   }
 
   answerInput(runId: string, text: string): void {
@@ -40,6 +59,8 @@ export class MessageWorkerChannel implements WorkerPauseChannel {
   // The run paused with JSPI: in input() until an input-reply comes, or in time.sleep until its timer (or an interrupt).
   #pendingInput: {id: string; resolve: (text: string | undefined) => void} | undefined;
   #pendingSleep: {id: string; wake: (interrupted: boolean) => void} | undefined;
+  // An interrupt that came while its run was busy: raised at that run's next pause.
+  #interruptAtNextPause: string | undefined;
 
   constructor(context: WorkerPauseContext) {
     this.#context = context;
@@ -60,16 +81,29 @@ export class MessageWorkerChannel implements WorkerPauseChannel {
     if (input?.id === message.id) {
       this.#pendingInput = undefined;
       input.resolve(message.type === 'input-reply' ? message.text : undefined);
+      return;
     }
-    if (message.type === 'interrupt' && this.#pendingSleep?.id === message.id) this.#pendingSleep.wake(true);
+    if (message.type !== 'interrupt') return;
+    if (this.#pendingSleep?.id === message.id) this.#pendingSleep.wake(true);
+    else if (this.#context.currentRun() === message.id) this.#interruptAtNextPause = message.id;
+  }
+
+  /** True (and spent) when run `id` was interrupted while it was busy. */
+  #takeInterrupt(id: string | undefined): boolean {
+    if (id === undefined || this.#interruptAtNextPause !== id) return false;
+    this.#interruptAtNextPause = undefined;
+    return true;
   }
 
   #sleep(seconds: number): Promise<boolean> {
     const id = this.#context.currentRun();
+    if (this.#takeInterrupt(id)) return Promise.resolve(true);
+    this.#announce(id, true);
     return new Promise<boolean>((resolve) => {
       const wake = (interrupted: boolean) => {
         clearTimeout(timer);
         if (this.#pendingSleep?.wake === wake) this.#pendingSleep = undefined;
+        this.#announce(id, false);
         resolve(interrupted);
       };
       const timer = setTimeout(() => wake(false), seconds * 1000);
@@ -79,11 +113,23 @@ export class MessageWorkerChannel implements WorkerPauseChannel {
 
   #requestInput(prompt: string): Promise<string | undefined> {
     const id = this.#context.currentRun();
-    if (id === undefined) return Promise.resolve(undefined);
+    if (id === undefined || this.#takeInterrupt(id)) return Promise.resolve(undefined);
+    this.#announce(id, true);
     return new Promise<string | undefined>((resolve) => {
-      this.#pendingInput = {id, resolve};
+      this.#pendingInput = {
+        id,
+        resolve: (text) => {
+          this.#announce(id, false);
+          resolve(text);
+        },
+      };
       this.#context.post({type: 'input-request', id, prompt});
     });
+  }
+
+  /** Tell the client whether an interrupt message can reach the run now. */
+  #announce(id: string | undefined, paused: boolean): void {
+    if (id !== undefined) this.#context.post({type: 'paused', id, paused});
   }
 }
 

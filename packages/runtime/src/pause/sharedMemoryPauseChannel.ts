@@ -4,7 +4,13 @@
 // interrupt word as Python runs, so even busy code is interrupted.
 
 import {INPUT_BUFFER_BYTES, type PauseChannelInit} from '../protocol.js';
-import type {ClientPauseChannel, KernelPauseHooks, WorkerPauseChannel, WorkerPauseContext} from './PauseChannel.js';
+import type {
+  ClientPauseChannel,
+  InterruptReach,
+  KernelPauseHooks,
+  WorkerPauseChannel,
+  WorkerPauseContext,
+} from './PauseChannel.js';
 
 type SharedMemoryInit = Extract<PauseChannelInit, {transport: 'shared-memory'}>;
 
@@ -44,6 +50,15 @@ export class SharedMemoryClientChannel implements ClientPauseChannel {
     Atomics.notify(this.#interrupt, 0);
     Atomics.store(this.#input, 0, INPUT_STOPPED);
     Atomics.notify(this.#input, 0);
+  }
+
+  reach(): InterruptReach {
+    // Pyodide checks the interrupt word as Python runs (C code that never checks: the client's grace period).
+    return 'now';
+  }
+
+  observe(): void {
+    // The worker's half of shared memory sends no `paused` messages.
   }
 
   answerInput(_runId: string, text: string): void {

@@ -9,7 +9,10 @@ id it is executing.
 hooks.stream(name, text)          "stdout" / "stderr" text, one call per line
 hooks.output(kind, payload_json)  kind "result" or "display"; payload is
                                   {"data": <MIME bundle>, "metadata": {...}}
-hooks.error(ename, evalue, traceback)
+hooks.error(ename, evalue, traceback, details)
+                                  details: None, or more for a toggle (package errors)
+hooks.install_packages(specs_json) -> Promise of JSON: %pip install, loaded as
+                                  a run's packages are; {} or {ename, evalue, details}
 hooks.pause                        the worker's half of the pause channel
                                   (src/pause/): how time.sleep and input() wait
     .returns_promises              bool: sleep/input return promises, awaited
@@ -19,7 +22,9 @@ hooks.pause                        the worker's half of the pause channel
     .unavailable_reason() -> str   why input() cannot ask the reader where
                                   run_sync cannot pause
 
-Runs of kind "doctest" go through pyodocs_doctest.py (CPython's doctest).
+Runs of kind "doctest" go through pyodocs_doctest.py (CPython's doctest). A cell
+that is not valid Python is tried as IPython syntax (pyodocs_ipython_syntax.py,
+pyodocs_magics.py), imported only then.
 """
 
 from __future__ import annotations
@@ -54,7 +59,8 @@ class PauseHooks(Protocol):
 class Hooks(Protocol):
     def stream(self, name: str, text: str, /) -> None: ...
     def output(self, kind: str, payload_json: str, /) -> None: ...
-    def error(self, ename: str, evalue: str, traceback: str, /) -> None: ...
+    def error(self, ename: str, evalue: str, traceback: str, details: str | None, /) -> None: ...
+    def install_packages(self, specs_json: str, /) -> Any: ...
     pause: PauseHooks
 
 
@@ -147,8 +153,11 @@ def is_cell_filename(filename: str) -> bool:
     return filename.startswith((CELL_FILENAME_PREFIX, pyodocs_doctest.FILENAME_PREFIX))
 
 
-# The worker's own files: never shown in a traceback.
-_HARNESS_FILES = frozenset({__file__, pyodocs_doctest.__file__})
+# The worker's own files: never shown in a traceback (the IPython-syntax modules are imported later, by name).
+_HARNESS_FILES = frozenset(
+    {__file__, pyodocs_doctest.__file__}
+    | {os.path.join(os.path.dirname(__file__), name) for name in ("pyodocs_magics.py", "pyodocs_ipython_syntax.py")}
+)
 
 
 def _trim_stack(te: traceback.TracebackException, seen: set[int]) -> None:
@@ -165,6 +174,12 @@ def _trim_stack(te: traceback.TracebackException, seen: set[int]) -> None:
     frames = list(te.stack)
     first_cell = next((i for i, f in enumerate(frames) if is_cell_filename(f.filename)), len(frames))
     kept = [f for f in frames[first_cell:] if f.filename not in _HARNESS_FILES]
+    # Code a magic runs (%time x) is compiled at the magic's own line: show that line once.
+    kept = [
+        f
+        for f, after in zip(kept, kept[1:] + [None])
+        if not (after and f.name == after.name == "<module>" and (f.filename, f.lineno) == (after.filename, after.lineno))
+    ]
     te.stack = traceback.StackSummary.from_list(kept)
     for chained in (te.__cause__, te.__context__):
         if chained is not None:
@@ -173,11 +188,18 @@ def _trim_stack(te: traceback.TracebackException, seen: set[int]) -> None:
         _trim_stack(member, seen)
 
 
-def describe_exception(error: BaseException) -> tuple[str, str, str]:
-    """Return ``(ename, evalue, traceback)`` with a traceback that reads like Python's."""
+def describe_exception(error: BaseException) -> tuple[str, str, str, str | None]:
+    """Return ``(ename, evalue, traceback, details)`` with a traceback that reads like Python's.
+
+    An error marked ``pyodocs_one_line`` (a magic that cannot work in a browser, a
+    package that cannot be loaded) says everything in its message: no stack.
+    """
+    details = getattr(error, "pyodocs_details", None)
+    if getattr(error, "pyodocs_one_line", False):
+        return type(error).__name__, str(error), f"{type(error).__name__}: {error}\n", details
     te = traceback.TracebackException.from_exception(error)
     _trim_stack(te, set())
-    return type(error).__name__, str(error), "".join(te.format())
+    return type(error).__name__, str(error), "".join(te.format()), details
 
 
 def remember_cell_source(filename: str, source: str) -> None:
@@ -318,9 +340,14 @@ class Kernel:
         try:
             source = pyodocs_doctest.example_source(code) if kind == "doctest" else code
             names = find_imports(source)
-        except (SyntaxError, ValueError):
+        except ValueError:
             # The run reports the mistake itself.
             return "[]"
+        if not names and kind == "cell" and not _is_python(code):
+            # IPython syntax (also the code inside %time and %%timeit), or a mistake the run reports itself.
+            import pyodocs_ipython_syntax
+
+            names = pyodocs_ipython_syntax.cell_imports(code) or []
         missing = []
         for name in names:
             try:
@@ -383,19 +410,37 @@ class Kernel:
 
     async def _run_cell(self, code: str, namespace: dict[str, Any], cell_id: str) -> None:
         filename = f"{CELL_FILENAME_PREFIX}{cell_id}>"
+        # The cell as written: tracebacks show its lines, also where IPython syntax was rewritten.
         remember_cell_source(filename, code)
-        runner = CodeRunner(
-            code,
-            filename=filename,
-            return_mode="last_expr",
-            quiet_trailing_semicolon=True,
-            flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
-            # Keep the author's columns so carets in tracebacks line up.
-            dedent=False,
-        ).compile()
-        value = await runner.run_async(namespace)
+        value = await self._code_runner(code, filename).compile().run_async(namespace)
         if value is not None:
             self._send_output("result", value)
+
+    def _code_runner(self, code: str, filename: str) -> CodeRunner:
+        """The cell parsed; IPython syntax goes through IPython's input transformer, magics to the pyodocs shell."""
+        try:
+            runner = _parse_cell(code, filename)
+        except SyntaxError:
+            import pyodocs_ipython_syntax
+
+            cell = pyodocs_ipython_syntax.transform_cell(code)
+            if cell is None:
+                raise
+            runner = _parse_cell(cell.source, filename)
+            ast.increment_lineno(runner.ast, cell.line_offset)
+            self._route_magics(runner)
+            return runner
+        if "get_ipython" in code:
+            self._route_magics(runner)
+        return runner
+
+    def _route_magics(self, runner: CodeRunner) -> None:
+        import pyodocs_ipython_syntax
+
+        if pyodocs_ipython_syntax.route_magics(runner.ast):
+            import pyodocs_magics
+
+            pyodocs_magics.install_shell(self._hooks)
 
     def _run_doctest(self, text: str, namespace: dict[str, Any], cell_id: str) -> None:
         """The block's report is displayed even when it was stopped; then its KeyboardInterrupt ends the run."""
@@ -414,8 +459,54 @@ class Kernel:
                 pass
 
 
+# The worker's kernel, kept so a Pyodide restored from a memory snapshot finds it again.
+_kernel: Kernel | None = None
+
+
+def _is_python(code: str) -> bool:
+    try:
+        ast.parse(code)
+    except SyntaxError:
+        return False
+    return True
+
+
+def _parse_cell(code: str, filename: str) -> CodeRunner:
+    return CodeRunner(
+        code,
+        filename=filename,
+        return_mode="last_expr",
+        quiet_trailing_semicolon=True,
+        flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+        # Keep the author's columns so carets in tracebacks line up.
+        dedent=False,
+    )
+
+
 def create_kernel(hooks: Hooks, device_pixel_ratio: float = 1.0) -> Kernel:
-    return Kernel(hooks, device_pixel_ratio)
+    global _kernel
+    _kernel = Kernel(hooks, device_pixel_ratio)
+    return _kernel
+
+
+def resume_kernel(device_pixel_ratio: float = 1.0) -> Kernel:
+    """The kernel of a Pyodide restored from a memory snapshot, fitted to the reader's browser.
+
+    The snapshot was taken where it was built: the time zone is re-read, and
+    ``random`` (if start-up imported it) is seeded afresh, or every reader would
+    draw the same numbers. Its hooks are already the restoring worker's (the
+    worker hands them over for the snapshot's tags).
+    """
+    if _kernel is None:
+        raise RuntimeError("This memory snapshot holds no pyodocs kernel.")
+    import time
+
+    if hasattr(time, "tzset"):
+        time.tzset()
+    if "random" in sys.modules:
+        sys.modules["random"].seed()
+    pyodocs_display.device_pixel_ratio = device_pixel_ratio
+    return _kernel
 
 
 def python_version() -> str:

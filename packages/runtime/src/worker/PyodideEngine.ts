@@ -18,12 +18,20 @@ import {
   resolvePackageSources,
   withTrailingSlash,
 } from '../packages/packageSources.js';
-import {importKernelModule} from './kernelModule.js';
+import {KERNEL_SOURCE_SHA256} from '../python/kernelSource.js';
+import {deserializeKernelHooks} from '../snapshot/kernelHookTags.js';
+import {
+  checkSnapshotHeader,
+  type OpenedSnapshot,
+  openSnapshot,
+  SnapshotMismatchError,
+} from '../snapshot/snapshotFile.js';
+import {importKernelModule, restoredKernelModule} from './kernelModule.js';
 import {LockFileError} from './fetchLockFile.js';
-import {loadRunPackages, PackageProblem} from './loadRunPackages.js';
+import {installPackages, loadRunPackages, PackageProblem, type RunPackagesContext} from './loadRunPackages.js';
 import type {DownloadTracking, PackageDownloads} from './packageDownloads.js';
-import type {KernelHooks, KernelProxy} from './kernelModule.js';
-import type {ImportLoadPyodide, PyodideRuntime} from './PyodideRuntime.js';
+import type {KernelHooks, KernelModuleProxy, KernelProxy} from './kernelModule.js';
+import type {ImportLoadPyodide, LoadPyodideConfig, PyodideLoader, PyodideRuntime} from './PyodideRuntime.js';
 
 export interface PyodideEngineOptions {
   /** Sends a message to the client (`postMessage` of the worker scope or port). */
@@ -32,6 +40,12 @@ export interface PyodideEngineOptions {
   importLoadPyodide: ImportLoadPyodide;
   /** The download wrapper the worker entry installed in front of `fetch`: byte progress and per-file outcomes. */
   downloads: PackageDownloads;
+  /**
+   * sha256 (hex) of the `pyodide.asm.wasm` this worker runs (from `indexURL`),
+   * which a memory snapshot must have been made with. Rejects when it cannot
+   * tell; the snapshot is then not used.
+   */
+  wasmSha256(indexURL: string): Promise<string>;
 }
 
 const STAGE_MESSAGES: Record<LoadStage, string> = {
@@ -65,14 +79,20 @@ export class PyodideEngine {
   #runId: string | undefined;
   // The run in progress (loading packages or running); unset between runs.
   #activeRun: string | undefined;
+  // The downloads of the cell running now (what its %pip install fetches), for its package errors.
+  #runDownloads: DownloadTracking | undefined;
   #work: Promise<void> = Promise.resolve();
   // Interrupts, sleep and input() of the running cell; created from init.
   #pause: WorkerPauseChannel | undefined;
+  readonly #wasmSha256: (indexURL: string) => Promise<string>;
+  // While Python is being restored from a snapshot: gives up that attempt (an uncaught error during it).
+  #abandonSnapshot: ((error: unknown) => void) | undefined;
 
   constructor(options: PyodideEngineOptions) {
     this.#post = options.post;
     this.#importLoadPyodide = options.importLoadPyodide;
     this.#downloads = options.downloads;
+    this.#wasmSha256 = options.wasmSha256;
   }
 
   /**
@@ -82,6 +102,11 @@ export class PyodideEngine {
    * promise then never settles): fail the load instead of hanging.
    */
   uncaughtError(error: unknown): void {
+    // Restoring a snapshot went wrong in a way loadPyodide may never report: boot normally instead.
+    if (this.#abandonSnapshot !== undefined) {
+      this.#abandonSnapshot(error);
+      return;
+    }
     // A wasm trap while a cell runs (Pyodide flags it): this Pyodide cannot go on,
     // and the run's promise never settles. Fail, so the client restarts the worker.
     if (typeof error === 'object' && error !== null && (error as {pyodide_fatal_error?: unknown}).pyodide_fatal_error) {
@@ -164,12 +189,32 @@ export class PyodideEngine {
       currentRun: () => this.#activeRun,
     });
     this.#pause = pause;
+    const hooks = this.#hooks(pause);
+    // Fetched from now on, beside pyodide.mjs: its header arrives long before Pyodide needs the rest.
+    const snapshotUrl = message.snapshotUrl;
+    const snapshot = snapshotUrl === undefined ? undefined : this.#openSnapshot(snapshotUrl);
     const timings: StageTiming[] = [];
     let runtime: PyodideRuntime;
+    let restored = false;
+    let snapshotError: string | undefined;
     try {
       runtime = await this.#stage('runtime', timings, async () => {
-        const loadPyodide = await this.#importLoadPyodide(indexURL);
-        return loadPyodide({indexURL, lockFileUrl: sources.lockFileUrl, baseUrl: sources.baseUrl});
+        const loader = await this.#importLoadPyodide(indexURL);
+        const config: LoadPyodideConfig = {indexURL, lockFileUrl: sources.lockFileUrl, baseUrl: sources.baseUrl};
+        if (snapshot !== undefined) {
+          try {
+            const fromSnapshot = await this.#restore(loader, config, snapshot, hooks);
+            restored = true;
+            return fromSnapshot;
+          } catch (error) {
+            snapshotError = errorText(error);
+            // Silent for the reader (Python boots as without it), visible to whoever looks at the console.
+            console.warn(
+              `[pyodocs] The memory snapshot ${snapshotUrl} was not used: ${snapshotError}. Starting Python without it.`,
+            );
+          }
+        }
+        return loader.load(config);
       });
       pause.attach(runtime);
     } catch (error) {
@@ -178,10 +223,15 @@ export class PyodideEngine {
     }
     let pythonVersion: string;
     try {
-      const kernelModule = await this.#stage('kernel', timings, () => importKernelModule(runtime));
+      const kernelModule: KernelModuleProxy = await this.#stage('kernel', timings, () =>
+        restored ? restoredKernelModule(runtime) : importKernelModule(runtime),
+      );
       pythonVersion = await this.#stage('globals', timings, () => {
         this.#wireStdio(runtime);
-        this.#kernel = kernelModule.create_kernel(this.#hooks(pause), message.devicePixelRatio ?? 1);
+        const devicePixelRatio = message.devicePixelRatio ?? 1;
+        this.#kernel = restored
+          ? kernelModule.resume_kernel(devicePixelRatio)
+          : kernelModule.create_kernel(hooks, devicePixelRatio);
         this.#runtime = runtime;
         return kernelModule.python_version();
       });
@@ -193,7 +243,68 @@ export class PyodideEngine {
       return;
     }
     this.#state = 'ready';
-    this.#post({type: 'ready', protocol: PROTOCOL_VERSION, pyodideVersion: runtime.version, pythonVersion, timings});
+    this.#post({
+      type: 'ready',
+      protocol: PROTOCOL_VERSION,
+      pyodideVersion: runtime.version,
+      pythonVersion,
+      timings,
+      boot: restored ? 'snapshot' : 'fresh',
+      ...(snapshotError === undefined ? {} : {snapshotError}),
+    });
+  }
+
+  /** Start fetching the snapshot file; resolves once its header has arrived. */
+  #openSnapshot(url: string): Promise<OpenedSnapshot> {
+    const opened = this.#downloads.fetch(url).then(
+      (response) => openSnapshot(response, url),
+      (error: unknown) => {
+        throw new SnapshotMismatchError(`could not fetch ${url}: ${errorText(error)}`);
+      },
+    );
+    // Awaited later, after pyodide.mjs; a failure must not count as unhandled meanwhile.
+    opened.catch(() => undefined);
+    return opened;
+  }
+
+  /**
+   * Python restored from the snapshot, after checking that it was made with
+   * this Pyodide (version, then pyodide.asm.wasm's sha256) and this kernel.
+   * Rejects on any mismatch or failure; the caller then boots normally.
+   */
+  async #restore(
+    loader: PyodideLoader,
+    config: LoadPyodideConfig,
+    snapshot: Promise<OpenedSnapshot>,
+    hooks: KernelHooks,
+  ): Promise<PyodideRuntime> {
+    const opened = await snapshot;
+    const {header} = opened;
+    try {
+      checkSnapshotHeader(header, {pyodideVersion: loader.version, kernelSha256: KERNEL_SOURCE_SHA256});
+    } catch (error) {
+      opened.cancel();
+      throw error;
+    }
+    const wasmSha256 = this.#wasmSha256(config.indexURL);
+    const bytes = Promise.all([opened.body(), wasmSha256]).then(([body, sha256]) => {
+      if (sha256 !== header.wasmSha256) {
+        throw new SnapshotMismatchError(`it was made with another build of pyodide.asm.wasm than ${config.indexURL}`);
+      }
+      return body;
+    });
+    bytes.catch(() => undefined);
+    const abandoned = new Promise<never>((_resolve, reject) => {
+      this.#abandonSnapshot = reject;
+    });
+    try {
+      return await Promise.race([
+        loader.load({...config, snapshot: {bytes, deserializer: deserializeKernelHooks(hooks)}}),
+        abandoned,
+      ]);
+    } finally {
+      this.#abandonSnapshot = undefined;
+    }
   }
 
   async #stage<T>(stage: LoadStage, timings: StageTiming[], work: () => T | Promise<T>): Promise<T> {
@@ -229,9 +340,24 @@ export class PyodideEngine {
         if (!isOutputPayload(payload)) throw new TypeError(`Malformed ${kind} payload from the kernel`);
         this.#post({type: kind, id, data: payload.data, metadata: payload.metadata});
       },
-      error: (ename, evalue, traceback) => {
+      error: (ename, evalue, traceback, details) => {
         const id = this.#runId;
-        if (id !== undefined) this.#post({type: 'error', id, error: {ename, evalue, traceback}});
+        if (id === undefined) return;
+        this.#post({type: 'error', id, error: {ename, evalue, traceback, ...(details == null ? {} : {details})}});
+      },
+      install_packages: async (specsJson) => {
+        const runtime = this.#runtime;
+        const kernel = this.#kernel;
+        const downloads = this.#runDownloads;
+        if (runtime === undefined || kernel === undefined || downloads === undefined) {
+          return JSON.stringify({ename: 'PackageLoadError', evalue: '%pip install works only while a cell runs.'});
+        }
+        try {
+          await installPackages(runtime, kernel, JSON.parse(specsJson) as string[], this.#packageContext(downloads));
+          return '{}';
+        } catch (error) {
+          return JSON.stringify(packageError(error));
+        }
       },
     };
   }
@@ -257,8 +383,9 @@ export class PyodideEngine {
       return;
     }
     let status: 'ok' | 'error';
-    // Packages the cell installs itself (micropip.install) report progress too.
+    // Packages the cell installs itself (%pip install, micropip.install) report progress too.
     const tracking = this.#trackDownloads(message.id);
+    this.#runDownloads = tracking;
     const running = kernel.run(message.code, message.session, message.cellId, message.kind);
     try {
       status = (await running) === 'ok' ? 'ok' : 'error';
@@ -277,6 +404,7 @@ export class PyodideEngine {
       status = 'error';
     } finally {
       tracking.stop();
+      this.#runDownloads = undefined;
       running.destroy?.();
     }
     this.#post({type: 'done', id: message.id, status});
@@ -288,17 +416,10 @@ export class PyodideEngine {
     if (runtime === undefined) return true;
     const tracking = this.#trackDownloads(message.id);
     try {
-      await loadRunPackages(runtime, kernel, message, {
-        sources: this.#sources,
-        helpUrl: this.#packagesHelpUrl,
-        siteOrigin: siteLocation()?.origin,
-        downloads: tracking,
-      });
+      await loadRunPackages(runtime, kernel, message, this.#packageContext(tracking));
       return true;
     } catch (error) {
-      const ename = error instanceof PackageProblem ? error.ename : 'PackageLoadError';
-      const evalue = errorText(error);
-      const details = error instanceof PackageProblem ? error.details : undefined;
+      const {ename, evalue, details} = packageError(error);
       const pythonError = {
         ename,
         evalue,
@@ -310,6 +431,15 @@ export class PyodideEngine {
     } finally {
       tracking.stop();
     }
+  }
+
+  #packageContext(downloads: DownloadTracking): RunPackagesContext {
+    return {
+      sources: this.#sources,
+      helpUrl: this.#packagesHelpUrl,
+      siteOrigin: siteLocation()?.origin,
+      downloads,
+    };
   }
 
   /** Package downloads from now on report their bytes to run `id`. */
@@ -324,6 +454,13 @@ export class PyodideEngine {
     this.#state = 'failed';
     this.#post({type: 'fatal', reason, message});
   }
+}
+
+/** A package problem as the cell's exception: its name, its lines, the URLs behind a toggle. */
+function packageError(error: unknown): {ename: string; evalue: string; details?: string} {
+  const ename = error instanceof PackageProblem ? error.ename : 'PackageLoadError';
+  const details = error instanceof PackageProblem ? error.details : undefined;
+  return {ename, evalue: errorText(error), ...(details === undefined ? {} : {details})};
 }
 
 function isOutputPayload(value: unknown): value is {data: Record<string, unknown>; metadata: Record<string, unknown>} {

@@ -50,13 +50,24 @@ export interface LoadPyodideConfig {
   lockFileUrl: string;
   /** What the lock's relative file names resolve against, ending in `/`. */
   baseUrl: string;
+  /**
+   * Restore this memory snapshot instead of booting (Pyodide's `_loadSnapshot`
+   * and `_snapshotDeserializer`; see src/snapshot/).
+   */
+  snapshot?: {bytes: Promise<Uint8Array>; deserializer: (value: unknown) => unknown};
 }
 
 /** Pyodide's `loadPyodide`, as each worker entry wraps it. */
 export type LoadPyodide = (config: LoadPyodideConfig) => Promise<PyodideRuntime>;
 
+/** A Pyodide distribution's loader: its `loadPyodide` and its `version` (from pyodide.mjs, before loading). */
+export interface PyodideLoader {
+  load: LoadPyodide;
+  version: string;
+}
+
 /**
- * Obtains `loadPyodide` for an indexURL: in a browser worker by importing
+ * Obtains the loader for an indexURL: in a browser worker by importing
  * `indexURL + 'pyodide.mjs'`, in Node from the npm package.
  */
-export type ImportLoadPyodide = (indexURL: string) => Promise<LoadPyodide>;
+export type ImportLoadPyodide = (indexURL: string) => Promise<PyodideLoader>;

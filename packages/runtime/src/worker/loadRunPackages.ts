@@ -35,6 +35,45 @@ function isWheelUrl(spec: string): boolean {
   return /\.whl([?#].*)?$/i.test(spec) || spec.includes('/');
 }
 
+/** The name in a requirement (`numpy>=2`, `pandas[excel]`): the lock has one version of each package. */
+function requirementName(spec: string): string {
+  return spec.split(/[\s<>=!~;[(@]/)[0] ?? spec;
+}
+
+/** Where each requested package comes from. */
+interface PackagePlan {
+  fromLock: Set<string>;
+  wheelUrls: string[];
+  /** Requirements micropip installs from `packages.indexUrls`. */
+  fromIndex: string[];
+}
+
+function planPackages(
+  lock: PyodideRuntime['lockfile']['packages'],
+  specs: string[],
+  context: RunPackagesContext,
+): PackagePlan {
+  const plan: PackagePlan = {fromLock: new Set(), wheelUrls: [], fromIndex: []};
+  for (const raw of specs) {
+    const spec = raw.trim();
+    if (spec === '') continue;
+    const name = normalizePackageName(requirementName(spec));
+    if (isWheelUrl(spec)) plan.wheelUrls.push(spec);
+    else if (lock[name] !== undefined) plan.fromLock.add(name);
+    else plan.fromIndex.push(spec);
+  }
+  const {lockFileUrl, indexUrls} = context.sources;
+  if (plan.fromIndex.length > 0 && indexUrls.length === 0) {
+    throw new PackageProblem(
+      'PackageNotFoundError',
+      `No package named '${requirementName(plan.fromIndex[0] ?? '')}' in the lock file at ${lockFileUrl}. ` +
+        'Add it to the mirror (`pyodocs mirror <package…>`), point packages.lockFileUrl at a lock file that has it, ' +
+        `or check the spelling. See ${context.helpUrl}`,
+    );
+  }
+  return plan;
+}
+
 /**
  * Load what a run needs before it runs: the packages it declares (lock
  * names, wheel URLs, or index names when micropip may use an index) and the
@@ -49,34 +88,41 @@ export async function loadRunPackages(
   context: RunPackagesContext,
 ): Promise<void> {
   const lock = runtime.lockfile.packages;
-  const {lockFileUrl, indexUrls} = context.sources;
-  const fromLock = new Set<string>();
-  const wheelUrls: string[] = [];
-  const fromIndex: string[] = [];
-  for (const raw of request.packages) {
-    const spec = raw.trim();
-    if (spec === '') continue;
-    if (isWheelUrl(spec)) wheelUrls.push(spec);
-    else if (lock[normalizePackageName(spec)] !== undefined) fromLock.add(normalizePackageName(spec));
-    else fromIndex.push(spec);
-  }
-  if (fromIndex.length > 0 && indexUrls.length === 0) {
-    throw new PackageProblem(
-      'PackageNotFoundError',
-      `No package named '${fromIndex[0]}' in the lock file at ${lockFileUrl}. ` +
-        'Add it to the mirror (`pyodocs mirror <package…>`), point packages.lockFileUrl at a lock file that has it, ' +
-        `or check the spelling. See ${context.helpUrl}`,
-    );
-  }
+  const plan = planPackages(lock, request.packages, context);
   const missingModules = JSON.parse(kernel.missing_imports(request.code, request.kind)) as string[];
   const unavailable: string[] = [];
   for (const module of missingModules) {
     const provider = lockPackageForImport({packages: lock}, module);
-    if (provider !== undefined) fromLock.add(provider);
+    if (provider !== undefined) plan.fromLock.add(provider);
     else unavailable.push(module);
   }
   // A declared package may provide them (wheel URL, index); if not, Python's error says where we looked.
-  kernel.set_unavailable_modules(JSON.stringify(unavailable), lockFileUrl);
+  kernel.set_unavailable_modules(JSON.stringify(unavailable), context.sources.lockFileUrl);
+  await installPlan(runtime, kernel, plan, context);
+}
+
+/**
+ * `%pip install` in a running cell: the requirements load exactly as a run's
+ * declared packages (same sources, byte progress and errors).
+ */
+export async function installPackages(
+  runtime: PyodideRuntime,
+  kernel: KernelProxy,
+  specs: string[],
+  context: RunPackagesContext,
+): Promise<void> {
+  await installPlan(runtime, kernel, planPackages(runtime.lockfile.packages, specs, context), context);
+}
+
+async function installPlan(
+  runtime: PyodideRuntime,
+  kernel: KernelProxy,
+  plan: PackagePlan,
+  context: RunPackagesContext,
+): Promise<void> {
+  const lock = runtime.lockfile.packages;
+  const {lockFileUrl, indexUrls} = context.sources;
+  const {fromLock, wheelUrls, fromIndex} = plan;
   if (fromIndex.length > 0 && lock.micropip !== undefined) fromLock.add('micropip');
   if (fromLock.size > 0) await loadPackages(runtime, Array.from(fromLock), context);
   for (const url of wheelUrls) await loadPackages(runtime, [url], context);

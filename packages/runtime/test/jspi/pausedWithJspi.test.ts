@@ -124,13 +124,28 @@ test('time.sleep still sleeps its time', async () => {
   expect(resultText(events)).toBe('True');
 });
 
-test('code busy computing cannot take the interrupt: the worker is restarted after the grace period', async () => {
-  const busy = createNodeClient({sharedMemory: false, interruptGraceMs: 300});
+test('a loop around time.sleep takes the interrupt at its next sleep, even when Stop comes while it computes', async () => {
+  const starts = client.stats.workerStarts;
+  const run = recordRun(client, {
+    code: 'import time\nprint("looping", flush=True)\nwhile True:\n    sum(range(20000))\n    time.sleep(0.02)',
+    session: 'sleepy',
+  });
+  await printed(run, 'looping');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  client.stop(run.id);
+  expect(await run.done).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
+  expect(client.stats.workerStarts).toBe(starts);
+});
+
+test('code busy computing cannot take the interrupt: its worker is terminated at once and replaced', async () => {
+  const busy = createNodeClient({sharedMemory: false, interruptGraceMs: 10_000});
   try {
     const run = recordRun(busy, {code: 'print("looping", flush=True)\nwhile True:\n    pass', session: 'busy'});
     await printed(run, 'looping');
+    const stopped = performance.now();
     busy.stop(run.id);
     expect(await run.done).toEqual({status: 'cancelled', reason: 'restarted'});
+    expect(performance.now() - stopped).toBeLessThan(1000);
     expect(resultText((await runToEnd(busy, {code: '1 + 1', session: 'busy'})).events)).toBe('2');
     expect(busy.stats.workerStarts).toBe(2);
   } finally {

@@ -26,16 +26,29 @@ PYTHON_SOURCES = PACKAGE_DIR / "src" / "python"
 PYODIDE_STDLIB = PACKAGE_DIR / "node_modules" / "pyodide" / "python_stdlib.zip"
 
 
-class RecordingHooks:
-    """The worker's JavaScript callbacks (see pyodocs_kernel's docstring), recording what a run sends."""
+class RecordingPauseHooks:
+    """The pause channel's worker half (pyodocs_kernel.PauseHooks): sleeps for real, no reader to ask."""
 
-    # time.sleep goes through sleep() below: outside Pyodide, pyodide.ffi.can_run_sync raises NotImplementedError.
-    can_interrupt = True
-    shared_input = False
+    returns_promises = False
+
+    def sleep(self, seconds: float, /) -> bool:
+        time.sleep(seconds)
+        return False
+
+    def input(self, prompt: str, /) -> None:
+        return None
+
+    def unavailable_reason(self) -> str:
+        return "no reader in the oracle suite"
+
+
+class RecordingHooks:
+    """The worker's JavaScript callbacks (pyodocs_kernel.Hooks), recording what a run sends."""
 
     def __init__(self) -> None:
         # What the run sent, in order: streams, outputs and its error.
         self.events: list[dict[str, Any]] = []
+        self.pause = RecordingPauseHooks()
 
     def stream(self, name: str, text: str, /) -> None:
         self.events.append({"type": "stream", "name": name, "text": text})
@@ -43,24 +56,11 @@ class RecordingHooks:
     def output(self, kind: str, payload_json: str, /) -> None:
         self.events.append({"type": kind, **json.loads(payload_json)})
 
-    def error(self, ename: str, evalue: str, traceback: str, /) -> None:
+    def error(self, ename: str, evalue: str, traceback: str, details: str | None = None, /) -> None:
         self.events.append({"type": "error", "ename": ename, "evalue": evalue, "traceback": traceback})
 
-    def sleep(self, seconds: float, /) -> bool:
-        time.sleep(seconds)
-        return False
-
-    def sleep_async(self, seconds: float, /) -> Any:
-        raise NotImplementedError
-
-    def read_input(self, prompt: str, /) -> str | None:
-        return None
-
-    def request_input(self, prompt: str, /) -> Any:
-        raise NotImplementedError
-
-    def input_unavailable_reason(self) -> str:
-        return "no reader in the oracle suite"
+    def install_packages(self, specs_json: str, /) -> Any:
+        raise NotImplementedError("the oracle suite installs nothing")
 
 
 def last_value(code: str, namespace: dict[str, Any]) -> Any:

@@ -1,0 +1,282 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import type {PyodideClient, RunEvent, RunOutcome} from '../src/index.js';
+import {createNodeClient} from '../src/node/index.js';
+import {serveFolder} from './support/fileServer.js';
+import {resultText, runToEnd} from './support/recordRun.js';
+import {buildWheel, lockEntry, pyodideLockInfo} from './support/wheels.js';
+
+// IPython syntax in cells, through IPython's own input transformer, with
+// real Pyodide: each supported magic, the clear line for what cannot work in
+// a browser, tracebacks at the reader's line, and packages (%pip install,
+// imports inside %%time) loaded like a cell's imports. Packages come from a
+// mirror of wheels this test builds.
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pyodocs-magics-test-'));
+const timed = buildWheel({name: 'timed-pkg', version: '1.0', files: {'timed_pkg.py': 'VALUE = 41\n'}});
+const pipped = buildWheel({name: 'pipped-pkg', version: '2.0', files: {'pipped_pkg.py': 'WHO = "pip"\n'}});
+const missingFile = buildWheel({name: 'gone-pkg', version: '1.0', files: {'gone_pkg.py': 'X = 1\n'}});
+let server: Awaited<ReturnType<typeof serveFolder>>;
+let client: PyodideClient;
+
+beforeAll(async () => {
+  writeFileSync(path.join(dir, timed.fileName), timed.bytes);
+  writeFileSync(path.join(dir, pipped.fileName), pipped.bytes);
+  const lock = {
+    info: pyodideLockInfo(),
+    packages: {
+      'timed-pkg': lockEntry(timed, {name: 'timed-pkg', version: '1.0', imports: ['timed_pkg']}),
+      'pipped-pkg': lockEntry(pipped, {name: 'pipped-pkg', version: '2.0', imports: ['pipped_pkg']}),
+      // In the lock, never served.
+      'gone-pkg': lockEntry(missingFile, {name: 'gone-pkg', version: '1.0', imports: ['gone_pkg']}),
+    },
+  };
+  writeFileSync(path.join(dir, 'pyodide-lock.json'), JSON.stringify(lock));
+  server = await serveFolder(dir);
+  client = createNodeClient({packages: {lockFileUrl: `${server.url}pyodide-lock.json`, baseUrl: server.url}});
+  await client.start();
+});
+
+afterAll(async () => {
+  client?.dispose();
+  await server?.close();
+  rmSync(dir, {recursive: true, force: true});
+});
+
+function stdout(events: RunEvent[]): string {
+  return events.map((event) => (event.type === 'stream' && event.name === 'stdout' ? event.text : '')).join('');
+}
+
+function errorOf(outcome: RunOutcome): {ename: string; evalue: string; traceback: string; details?: string} {
+  if (outcome.status !== 'error') throw new Error(`expected an error, got ${JSON.stringify(outcome)}`);
+  return outcome.error;
+}
+
+const TIMES = /^CPU times: user [\d.]+ [mμn]?s, sys: 0 ns, total: [\d.]+ [mμn]?s\nWall time: [\d.]+ [mμn]?s\n$/;
+
+describe('%time and %%time', () => {
+  test('%time runs a statement in the namespace and prints the times like IPython', async () => {
+    const {events, outcome} = await runToEnd(client, {code: '%time total = sum(range(10))\ntotal', session: 'time'});
+    expect(outcome).toEqual({status: 'ok'});
+    expect(stdout(events)).toMatch(TIMES);
+    expect(resultText(events)).toBe('45');
+  });
+
+  test("%time of an expression gives the expression's value", async () => {
+    const {events} = await runToEnd(client, {code: '%time 6 * 7', session: 'time'});
+    expect(resultText(events)).toBe('42');
+  });
+
+  test('%%time runs the cell body; its last expression is the value', async () => {
+    const {events, outcome} = await runToEnd(client, {
+      code: '%%time\nwords = ["a", "b"]\nprint(len(words))\n" ".join(words)',
+      session: 'time',
+    });
+    expect(outcome).toEqual({status: 'ok'});
+    expect(stdout(events)).toMatch(/^2\nCPU times: .*\nWall time: .*\n$/);
+    expect(resultText(events)).toBe("'a b'");
+  });
+
+  test("an error in timed code points at the reader's line, once, without the magic's own frames", async () => {
+    const {outcome} = await runToEnd(client, {code: 'x = 0\n%time 1 / x', session: 'time', cellId: 'tm'});
+    const error = errorOf(outcome);
+    expect(error.ename).toBe('ZeroDivisionError');
+    expect(error.traceback).toBe(
+      'Traceback (most recent call last):\n' +
+        '  File "<cell tm>", line 2, in <module>\n' +
+        '    %time 1 / x\n' +
+        '          ~~^~~\n' +
+        'ZeroDivisionError: division by zero\n',
+    );
+  });
+
+  test('in %%time, the line of the body', async () => {
+    const {outcome} = await runToEnd(client, {
+      code: '\n%%time\ny = 1\nundefined_name + y',
+      session: 'time',
+      cellId: 'tc',
+    });
+    expect(errorOf(outcome).traceback).toContain('  File "<cell tc>", line 4, in <module>\n    undefined_name + y\n');
+  });
+});
+
+describe('%timeit and %%timeit', () => {
+  test('%timeit prints mean ± std. dev. like IPython, with -n and -r', async () => {
+    const {events, outcome} = await runToEnd(client, {code: '%timeit -n 3 -r 2 sum(range(100))', session: 'timeit'});
+    expect(outcome).toEqual({status: 'ok'});
+    expect(stdout(events)).toMatch(
+      /^[\d.]+ [mμn]?s ± [\d.]+ [mμn]?s per loop \(mean ± std\. dev\. of 2 runs, 3 loops each\)\n$/,
+    );
+    expect(events.some((event) => event.type === 'result')).toBe(false);
+  });
+
+  test('%timeit chooses the number of loops itself; -o returns the result, -q prints nothing', async () => {
+    const {events} = await runToEnd(client, {
+      code: 'r = %timeit -q -o -r 1 1 + 1\n(r.loops >= 1000, r.repeat)',
+      session: 'timeit',
+    });
+    expect(stdout(events)).toBe('');
+    expect(resultText(events)).toBe('(True, 1)');
+  });
+
+  test('%%timeit: the first line is setup, the body is timed, in the namespace', async () => {
+    await runToEnd(client, {code: 'base = 10', session: 'timeit'});
+    const {events, outcome} = await runToEnd(client, {
+      code: '%%timeit -n 2 -r 1 values = list(range(base))\nsorted(values)',
+      session: 'timeit',
+    });
+    expect(outcome).toEqual({status: 'ok'});
+    expect(stdout(events)).toMatch(/per loop \(mean ± std\. dev\. of 1 run, 2 loops each\)\n$/);
+  });
+});
+
+describe('%matplotlib, %whos, %env', () => {
+  test('%matplotlib inline does nothing (figures always show inline); another backend says why not', async () => {
+    expect((await runToEnd(client, {code: '%matplotlib inline\n1', session: 'mpl'})).outcome).toEqual({status: 'ok'});
+    const widget = await runToEnd(client, {code: '%matplotlib widget', session: 'mpl'});
+    expect(errorOf(widget.outcome)).toMatchObject({
+      ename: 'UnsupportedMagicError',
+      traceback:
+        'UnsupportedMagicError: %matplotlib widget is not available here (line 1): figures show inline, as with %matplotlib inline.\n',
+    });
+  });
+
+  test('%whos lists the namespace like IPython', async () => {
+    const empty = await runToEnd(client, {code: '%whos', session: 'whos'});
+    expect(stdout(empty.events)).toBe('Interactive namespace is empty.\n');
+    const {events} = await runToEnd(client, {
+      code: 'import math\nanswer = 42\nnames = ["a", "b"]\n%whos',
+      session: 'whos',
+    });
+    expect(stdout(events)).toBe(
+      [
+        'Variable   Type      Data/Info',
+        '------------------------------',
+        'answer     int       42',
+        "math       module    <module 'math' (built-in)>",
+        'names      list      n=2',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('%env sets, reads and lists environment variables', async () => {
+    const set = await runToEnd(client, {code: '%env GREETING=hello', session: 'env'});
+    expect(stdout(set.events)).toBe('env: GREETING=hello\n');
+    const read = await runToEnd(client, {code: '%env GREETING', session: 'env'});
+    expect(resultText(read.events)).toBe("'hello'");
+    const all = await runToEnd(client, {code: 'env = %env\nenv["GREETING"], "HOME" in env', session: 'env'});
+    expect(resultText(all.events)).toBe("('hello', True)");
+  });
+});
+
+describe('what cannot work in a browser ends the cell with one clear line', () => {
+  test.each([
+    [
+      '!ls -la',
+      'ShellCommandError',
+      '!ls -la cannot work in a browser (line 2): there is no shell to run commands in.',
+    ],
+    [
+      'files = !ls',
+      'ShellCommandError',
+      '!ls cannot work in a browser (line 2): there is no shell to run commands in.',
+    ],
+    [
+      '!pip install numpy',
+      'ShellCommandError',
+      '!pip install numpy cannot work in a browser (line 2): there is no shell to run commands in. Use %pip install instead.',
+    ],
+    ['%cd /tmp', 'UnsupportedMagicError', '%cd is not available here (line 2): cells run in the browser, where'],
+    ['%%bash\necho hi', 'UnsupportedMagicError', '%%bash is not available here (line 1)'],
+    ['len?', 'UnsupportedMagicError', '? help is not available here (line 2): use help(...) instead.'],
+  ])('%s', async (code, ename, message) => {
+    const cell = code.startsWith('%%') ? code : `print("before")\n${code}\nprint("never")`;
+    const {events, outcome} = await runToEnd(client, {code: cell, session: 'unsupported'});
+    const error = errorOf(outcome);
+    expect(error.ename).toBe(ename);
+    expect(error.traceback.split('\n')).toHaveLength(2);
+    expect(error.traceback).toContain(message);
+    expect(stdout(events)).not.toContain('never');
+  });
+
+  test('a syntax error that is not IPython syntax stays a plain SyntaxError', async () => {
+    const {outcome} = await runToEnd(client, {code: 'x = (1,\nprint(x', session: 'syntax', cellId: 'se'});
+    expect(errorOf(outcome)).toMatchObject({
+      ename: 'SyntaxError',
+      traceback: '  File "<cell se>", line 2\n    print(x\n         ^\nSyntaxError: \'(\' was never closed\n',
+    });
+  });
+
+  test("get_ipython().run_line_magic(...) written out (jupytext's form) works too", async () => {
+    const {outcome} = await runToEnd(client, {
+      code: "get_ipython().run_line_magic('matplotlib', 'inline')",
+      session: 'jt',
+    });
+    expect(outcome).toEqual({status: 'ok'});
+  });
+
+  test('IPython.get_ipython() stays None for libraries', async () => {
+    const {events} = await runToEnd(client, {
+      code: '%time 1\nfrom IPython import get_ipython\nget_ipython() is None',
+      session: 'gi',
+    });
+    expect(resultText(events)).toBe('True');
+  });
+});
+
+describe('packages', () => {
+  test('imports inside %%time load their packages before the cell runs', async () => {
+    const {events, outcome} = await runToEnd(client, {
+      code: '%%time\nimport timed_pkg\ntimed_pkg.VALUE + 1',
+      session: 'pk',
+    });
+    expect(outcome).toEqual({status: 'ok'});
+    expect(events.some((event) => event.type === 'progress' && event.package === 'timed_pkg')).toBe(true);
+    expect(resultText(events)).toBe('42');
+  });
+
+  test("%pip install loads from the site's packages with byte progress; the import then works", async () => {
+    const {events, outcome} = await runToEnd(client, {code: '%pip install pipped-pkg==2.0', session: 'pip'});
+    expect(outcome).toEqual({status: 'ok'});
+    expect(events).toContainEqual({type: 'progress', package: 'pipped_pkg', loaded: 0, total: pipped.bytes.length});
+    expect(events.some((event) => event.type === 'result' || event.type === 'stream')).toBe(false);
+    const imported = await runToEnd(client, {code: 'import pipped_pkg\npipped_pkg.WHO', session: 'pip'});
+    expect(resultText(imported.events)).toBe("'pip'");
+    expect(imported.events.some((event) => event.type === 'progress')).toBe(false);
+  });
+
+  test('%pip install of a package that is nowhere: the same line as a declared package', async () => {
+    const {outcome} = await runToEnd(client, {code: '%pip install no-such-pkg', session: 'pip'});
+    const error = errorOf(outcome);
+    expect(error.ename).toBe('PackageNotFoundError');
+    expect(error.evalue).toContain(`No package named 'no-such-pkg' in the lock file at ${server.url}pyodide-lock.json`);
+    expect(error.traceback).toBe(`PackageNotFoundError: ${error.evalue}\n`);
+  });
+
+  test('%pip install of a file the site does not serve: the cause in one line, the URLs in details', async () => {
+    const {outcome} = await runToEnd(client, {code: '%pip install gone-pkg', session: 'pip'});
+    const error = errorOf(outcome);
+    expect(error.ename).toBe('PackageDownloadError');
+    expect(error.evalue).toContain(`${new URL(server.url).host} does not serve ${missingFile.fileName}`);
+    expect(error.details).toContain(`${server.url}${missingFile.fileName}`);
+  });
+
+  test('%pip list prints the installed distributions', async () => {
+    const {events} = await runToEnd(client, {code: '%pip list', session: 'pip'});
+    expect(stdout(events)).toMatch(/^Package +Version\n-+ -------\n/);
+    expect(stdout(events)).toMatch(/\npipped-pkg +2\.0\n/);
+  });
+
+  test('%pip in a function waits with JSPI only: without it, a clear line', async () => {
+    const {outcome} = await runToEnd(client, {
+      code: 'def setup():\n    %pip install pipped-pkg\nsetup()',
+      session: 'pip',
+    });
+    expect(errorOf(outcome).traceback).toBe(
+      'UnsupportedMagicError: %pip install cannot wait here (line 2): use it at the top level of a cell, not inside a function.\n',
+    );
+  });
+});
