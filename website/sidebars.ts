@@ -5,6 +5,7 @@ const sidebars: SidebarsConfig = {
     'getting-started',
     'authoring',
     'tutorial-myst',
+    'notebook-behaviour',
     'ipython-syntax',
     'doctest-examples',
     'outputs',
