@@ -7,6 +7,7 @@ const sidebars: SidebarsConfig = {
     'tutorial-myst',
     'doctest-examples',
     'outputs',
+    'your-work',
     'packages',
     'robustness',
     'configuration',

@@ -51,7 +51,11 @@ function parseCell(lines: string[]): MystFence {
   return {tags, code: lines.join('\n')};
 }
 
-/** Fences that become live cells: all but `remove-cell` and `skip-execution`. */
-export function executableFences(fences: MystFence[]): MystFence[] {
-  return fences.filter((fence) => !fence.tags.includes('remove-cell') && !fence.tags.includes('skip-execution'));
+/**
+ * Fences a reader sees as cells: every `{code-cell}` is a cell (tags never
+ * turn one into static code, as in Jupyter Book), but a `remove-cell` one is
+ * hidden.
+ */
+export function shownFences(fences: MystFence[]): MystFence[] {
+  return fences.filter((fence) => !fence.tags.includes('remove-cell'));
 }

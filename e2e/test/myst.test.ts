@@ -6,7 +6,7 @@ import {launchChromium} from '../src/chromium.js';
 import {waitForState} from '../src/cells.js';
 import {buildSite} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
-import {executableFences, readMystFences} from '../src/mystFences.js';
+import {readMystFences, shownFences} from '../src/mystFences.js';
 import {E2E_DIR, TMP_DIR, WEBSITE_DIR} from '../src/paths.js';
 import {serveStatic, type StaticServer} from '../src/staticServer.js';
 
@@ -60,22 +60,29 @@ async function outputOf(cell: Locator): Promise<string> {
   return (await area.count()) > 0 ? ((await area.textContent()) ?? '').trim() : '';
 }
 
+/** Cells a reader sees: a `remove-cell` cell is a cell too, hidden by React (it runs when a later cell needs it). */
+function shownCells(page: Page): Locator {
+  return page.locator('[data-pyodocs-cell]:not([data-tags~="remove-cell"])');
+}
+
 async function cellTags(page: Page): Promise<string[]> {
-  return page
-    .locator('[data-pyodocs-cell]')
-    .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-tags') ?? ''));
+  return shownCells(page).evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-tags') ?? ''));
 }
 
 describe('a fixture set of MyST notebooks', () => {
-  test('live cells are exactly the executable {code-cell} fences, in order, with their code and tags', async () => {
+  test('live cells are exactly the {code-cell} fences, in order, with their code and tags', async () => {
     for (const [file, route] of [
       ['index.md', '/'],
       ['second.md', '/second'],
       ['as-mdx.mdx', '/as-mdx'],
     ] as const) {
-      const expected = executableFences(readMystFences(path.join(FIXTURE_DOCS, file)));
+      const fences = readMystFences(path.join(FIXTURE_DOCS, file));
+      const expected = shownFences(fences);
       const {page, errors} = await open(fixtureServer, route);
-      const cells = page.locator('[data-pyodocs-cell]');
+      const cells = shownCells(page);
+      expect(await page.locator('[data-pyodocs-cell][data-tags~="remove-cell"]').count(), file).toBe(
+        fences.length - expected.length,
+      );
       expect(await cells.count(), file).toBe(expected.length);
       expect(await cellTags(page), file).toEqual(expected.map((fence) => fence.tags.join(' ')));
       for (const [index, fence] of expected.entries()) {
@@ -89,7 +96,7 @@ describe('a fixture set of MyST notebooks', () => {
     }
   });
 
-  test('tags render as specified; +++ breaks are gone; directives are admonitions; math and roles are text', async () => {
+  test('tags render as specified; +++ breaks are gone; directives are admonitions; math is typeset', async () => {
     const {page} = await open(fixtureServer, '/');
     const cells = page.locator('[data-pyodocs-cell]');
     const byTag = (tag: string) => page.locator(`[data-pyodocs-cell][data-tags~="${tag}"]`);
@@ -114,18 +121,20 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await byTag('raises-exception').getAttribute('data-expected-error')).toBe('');
     expect(await byTag('hide-output').getAttribute('data-tags')).toBe('hide-output custom-tag');
 
-    const html = await page.content();
-    expect(html).not.toContain('cell removed');
-    // skip-execution: static code, outside any cell.
-    const skipped = page.locator('pre', {hasText: 'import this_module_does_not_exist'});
-    expect(await skipped.count()).toBe(1);
-    expect(await skipped.evaluate((pre) => pre.closest('[data-pyodocs-cell]') === null)).toBe(true);
+    // remove-cell and skip-execution cells stay cells, as in Jupyter Book (hidden; not run at build).
+    expect(await byTag('remove-cell').locator('pre', {hasText: 'cell removed'}).count()).toBe(1);
+    expect(await byTag('skip-execution').locator('pre', {hasText: 'import this_module_does_not_exist'}).count()).toBe(
+      1,
+    );
 
     const article = (await page.locator('article').textContent()) ?? '';
     expect(article).not.toContain('+++');
     expect(article).not.toContain('slide_type');
-    expect(article).toContain('$\\sum_{w} n_w = N$');
     expect(article).toContain('{braces}');
+    // $…$ twice, the {math} role, $$…$$: KaTeX HTML in the static page.
+    expect(await page.locator('[data-pyodocs-math="inline"] .katex').count()).toBe(3);
+    expect(await page.locator('[data-pyodocs-math="display"] .katex-display').count()).toBe(1);
+    expect(article).not.toContain('$');
 
     const admonitions = page.locator('.theme-admonition');
     expect(await admonitions.count()).toBe(4);
@@ -137,13 +146,13 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await page.locator('.theme-admonition-warning', {hasText: 'With a first line as argument.'}).count()).toBe(
       1,
     );
-    expect(await cells.count()).toBe(8);
+    expect(await cells.count()).toBe(10);
     await page.close();
   });
 
   test('running every cell in order gives the outputs a reader expects', async () => {
     const {page, errors} = await open(fixtureServer, '/');
-    const cells = page.locator('[data-pyodocs-cell]');
+    const cells = shownCells(page);
     const expected: Array<[state: string, output: string | RegExp]> = [
       ['done', "[('the', 3), ('and', 2)]"],
       ['done', 'total 8'],
@@ -152,6 +161,7 @@ describe('a fixture set of MyST notebooks', () => {
       ['done', 'input removed'],
       ['done', ''],
       ['error', /NameError: name 'undefined_name' is not defined/],
+      ['error', /this_module_does_not_exist/],
       ['done', 'inside 3'],
     ];
     expect(await cells.count()).toBe(expected.length);
@@ -224,23 +234,42 @@ describe('MyST authoring mistakes stop the build', () => {
     expect(result.output).toContain('docs/index.md:10:7: The "tags" option must be a list of strings');
     expect(result.output).toContain('docs/second.md:9:1: This {code-cell} is r, but pyodocs runs only Python.');
     expect(result.output).toContain('docs/third.md:5:1: This :::{note} is never closed');
-  });
+    // A whole docusaurus build: several minutes on a loaded machine.
+  }, 600_000);
 });
 
 describe("the website's MyST tutorial", () => {
-  test('its cells are its executable fences, and running them in order reads like the notebook', async () => {
-    const expected = executableFences(readMystFences(path.join(WEBSITE_DIR, 'docs', 'tutorial-myst.md')));
+  test('its cells are its {code-cell} fences, and running them in order reads like the notebook', async () => {
+    const expected = shownFences(readMystFences(path.join(WEBSITE_DIR, 'docs', 'tutorial-myst.md')));
     const {page, errors} = await open(websiteServer, '/docs/tutorial-myst');
-    const cells = page.locator('[data-pyodocs-cell]');
+    const cells = shownCells(page);
     expect(await cells.count()).toBe(expected.length);
     expect(await cellTags(page)).toEqual(expected.map((fence) => fence.tags.join(' ')));
     const outputs: string[] = [];
     const states: string[] = [];
+    // The remove-cell cell (unit = "°C") is run by hand while React still shows it; once hidden, running the next cell runs it.
+    const removed = page.locator('[data-pyodocs-cell][data-tags~="remove-cell"]');
     for (let index = 0; index < expected.length; index++) {
+      if (index === 7 && (await removed.getByRole('button', {name: 'Run', exact: true}).isVisible())) {
+        expect(await runVisible(removed)).toBe('done');
+      }
       states.push(await runVisible(cells.nth(index)));
       outputs.push(await outputOf(cells.nth(index)));
     }
-    expect(states).toEqual(['done', 'done', 'done', 'done', 'done', 'done', 'done', 'error', 'done']);
+    expect(states).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'done',
+      'error',
+      'done',
+      'done',
+      'done',
+    ]);
     expect(outputs.slice(0, 6)).toEqual([
       '20.9',
       'median 21.0, spread 4.5',
@@ -250,8 +279,17 @@ describe("the website's MyST tutorial", () => {
       'remove-input: only the Run button and this output',
     ]);
     expect(outputs[6]).toBe('');
-    expect(outputs[7]).toContain('StatisticsError');
-    expect(outputs[8]).toBe('1.917');
+    expect(outputs[7]).toBe('remove-cell: warmest day 23.0 °C');
+    expect(outputs[8]).toContain('StatisticsError');
+    expect(outputs[9]).toBe('skip-execution: the build did not run me, you did');
+    expect(outputs[10]).toBe('[65.3, 69.8, 67.1, 73.4, 72.5]');
+    expect(outputs[11]).toBe('1.917');
+    // Math typeset at build; the included Markdown (with its math) and Python file are in the page.
+    expect(await page.locator('[data-pyodocs-math="display"] .katex-display').count()).toBe(4);
+    expect(await page.locator('#equation-standard-deviation').count()).toBe(1);
+    expect(await page.locator('a[href="#equation-celsius-to-fahrenheit"]').first().textContent()).toBe('(2)');
+    expect(await page.locator('#equation-apparent-temperature').count()).toBe(1);
+    expect(await page.locator('pre', {hasText: 'def to_fahrenheit(celsius):'}).count()).toBe(1);
     expect(await page.locator('.theme-admonition-info', {hasText: 'See also'}).count()).toBe(1);
     expect(
       await page.locator('.theme-admonition-note', {hasText: 'Colon fences, which Jupyter Book turns on'}).count(),

@@ -5,40 +5,54 @@ import {afterAll, expect, test} from 'vitest';
 import {runCommand} from '../src/docusaurus.js';
 import {REPO_DIR} from '../src/paths.js';
 
-// The packages are publishable: `pnpm pack` of each gives a tarball that
-// installs into a fresh Docusaurus 3.10 site outside the monorepo and builds,
-// the JupyterLite plugin included (with the pinned CLI of the repo's venv,
-// which `pnpm test` creates).
+// The README's install path for a site outside the monorepo, command for
+// command: `pnpm pack:local` in the repository, then the `npm install …tgz`
+// lines it prints, pasted into a fresh Docusaurus 3.10 site, which then
+// builds with both plugins (the JupyterLite one with the pinned CLI of the
+// repo's venv, which `pnpm test` creates).
 
-const PACKAGES = ['remark', 'runtime', 'react', 'build', 'docusaurus-plugin', 'docusaurus-plugin-jupyterlite'];
-const LITE_VENV = path.join(REPO_DIR, '.cache', 'jupyterlite-venv');
+// The venv `pnpm test` makes, or the one whose jupyter PYODOCS_JUPYTER names (as website/docusaurus.config.ts reads it).
+const LITE_VENV = process.env['PYODOCS_JUPYTER']
+  ? path.dirname(path.dirname(process.env['PYODOCS_JUPYTER']))
+  : path.join(REPO_DIR, '.cache', 'jupyterlite-venv');
+const PUBLISHED = ['build', 'cli', 'docusaurus-plugin', 'docusaurus-plugin-jupyterlite', 'react', 'remark', 'runtime'];
+const VERSION = (
+  JSON.parse(readFileSync(path.join(REPO_DIR, 'packages', 'docusaurus-plugin', 'package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-packed-'));
 afterAll(() => rmSync(workDir, {recursive: true, force: true}));
 
-async function pnpm(args: string[], cwd: string): Promise<string> {
-  const result = await runCommand('pnpm', args, {cwd, timeoutMs: 600_000, env: {CI: 'true'}});
+// npm's chatter off; nothing else differs from what a user runs.
+const QUIET_NPM = {npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false'};
+
+async function run(command: string, args: string[], cwd: string): Promise<string> {
+  const result = await runCommand(command, args, {cwd, timeoutMs: 900_000, env: {CI: 'true', ...QUIET_NPM}});
   if (result.code !== 0) {
-    throw new Error(`pnpm ${args.join(' ')} failed in ${cwd}:\n${result.output}`);
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.output}`);
   }
   return result.output;
 }
 
-test('pnpm pack tarballs install into a fresh Docusaurus site and build it', async () => {
-  const tarballs: Record<string, string> = {};
-  const packDir = path.join(workDir, 'tarballs');
-  mkdirSync(packDir);
-  for (const name of PACKAGES) {
-    await pnpm(['pack', '--pack-destination', packDir], path.join(REPO_DIR, 'packages', name));
-  }
-  for (const file of readdirSync(packDir)) {
-    // The longest match: pyodocs-docusaurus-plugin-jupyterlite-0.1.0.tgz also starts with pyodocs-docusaurus-plugin-.
-    const name = PACKAGES.filter((p) => file.startsWith(`pyodocs-${p}-`)).sort((a, b) => b.length - a.length)[0];
-    if (name) {
-      tarballs[`@pyodocs/${name}`] = `file:${path.join(packDir, file)}`;
-    }
-  }
-  expect(Object.keys(tarballs).sort()).toEqual(PACKAGES.map((p) => `@pyodocs/${p}`).sort());
+test('the README install path: pnpm pack:local, then the printed npm install lines, build a fresh Docusaurus site', async () => {
+  const readme = readFileSync(path.join(REPO_DIR, 'README.md'), 'utf8');
+  const installSection = readme.slice(readme.indexOf('## Add it to your Docusaurus site'));
+  expect(installSection).toContain('pnpm pack:local');
+  expect(installSection).toContain('npm install /…/packed/pyodocs-docusaurus-plugin-');
 
+  const packDir = path.join(workDir, 'packed');
+  const packOutput = await run('pnpm', ['pack:local', '--out', packDir], REPO_DIR);
+  const installLines = packOutput.split('\n').filter((line) => line.startsWith('npm install '));
+  // The site line, the JupyterLite line, the CLI line.
+  expect(installLines, packOutput).toHaveLength(3);
+  const [siteLine, liteLine, cliLine] = installLines as [string, string, string];
+  expect(siteLine).toContain(path.join(packDir, `pyodocs-docusaurus-plugin-${VERSION}.tgz`));
+  expect(liteLine).toContain('pyodocs-docusaurus-plugin-jupyterlite-');
+  expect(cliLine).toMatch(/^npm install --save-dev .*pyodocs-cli-/);
+  expect(readdirSync(packDir).sort()).toEqual(PUBLISHED.map((name) => `pyodocs-${name}-${VERSION}.tgz`).sort());
+
+  // A site as create-docusaurus leaves it (classic preset), with one cell and a JupyterLite REPL.
   const site = path.join(workDir, 'site');
   mkdirSync(path.join(site, 'docs'), {recursive: true});
   writeFileSync(
@@ -51,13 +65,9 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
           '@docusaurus/core': '3.10.2',
           '@docusaurus/preset-classic': '3.10.2',
           '@mdx-js/react': '^3.1.0',
-          '@pyodocs/docusaurus-plugin': tarballs['@pyodocs/docusaurus-plugin'],
-          '@pyodocs/docusaurus-plugin-jupyterlite': tarballs['@pyodocs/docusaurus-plugin-jupyterlite'],
           react: '^19.1.0',
           'react-dom': '^19.1.0',
         },
-        // Transitive @pyodocs/* resolve to the tarballs, not to the registry.
-        pnpm: {overrides: {...tarballs, '@docsearch/react': '4.7.0'}},
       },
       null,
       2,
@@ -81,9 +91,30 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
   );
   writeFileSync(path.join(site, 'docs', 'index.md'), '# Fresh site\n\n```python run\nprint("packed and live")\n```\n');
 
-  await pnpm(['install', '--no-frozen-lockfile', '--config.auto-install-peers=true'], site);
+  // Pasted as printed, in the site's folder.
+  await run('sh', ['-c', siteLine], site);
+  await run('sh', ['-c', liteLine], site);
+
+  // npm resolved the plugins' own @pyodocs dependencies to the tarballs: one copy of each, none from the registry.
+  const manifest = JSON.parse(readFileSync(path.join(site, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  for (const name of ['build', 'docusaurus-plugin', 'docusaurus-plugin-jupyterlite', 'react', 'remark', 'runtime']) {
+    expect(manifest.dependencies[`@pyodocs/${name}`]).toMatch(/^file:.*\.tgz$/);
+    const installed = path.join(site, 'node_modules', '@pyodocs', name);
+    // What a published package carries: its licence, its changelog, no workspace: ranges.
+    expect(existsSync(path.join(installed, 'LICENSE')), name).toBe(true);
+    expect(existsSync(path.join(installed, 'CHANGELOG.md')), name).toBe(true);
+    expect(readFileSync(path.join(installed, 'package.json'), 'utf8')).not.toContain('workspace:');
+    expect(existsSync(path.join(installed, 'node_modules', '@pyodocs')), `${name} has nested @pyodocs copies`).toBe(
+      false,
+    );
+  }
+
   // The packed bin runs; on the venv `pnpm test` made it only checks the pinned versions.
-  expect(await pnpm(['exec', 'pyodocs-jupyterlite-setup', LITE_VENV], site)).toContain('[jupyterlite] ready:');
+  expect(await run('npx', ['--no-install', 'pyodocs-jupyterlite-setup', LITE_VENV], site)).toContain(
+    '[jupyterlite] ready:',
+  );
   const build = await runCommand(
     process.execPath,
     [path.join(site, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs'), 'build'],
@@ -112,4 +143,5 @@ test('pnpm pack tarballs install into a fresh Docusaurus site and build it', asy
     readFileSync(path.join(site, 'build', 'assets', 'js', file), 'utf8'),
   );
   expect(scripts.some((script) => script.includes('data-pyodocs-open-in-jupyterlite'))).toBe(true);
-}, 600_000);
+  // Packing builds every package, then npm installs a whole Docusaurus: minutes on a cold cache.
+}, 1_800_000);

@@ -55,6 +55,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     importSource: '@theme/PythonCell',
     doctest: options.doctest,
     doctestImportSource: '@theme/PythonDoctest',
+    math: options.math,
   };
   const cells: CellBehaviour = {
     runPrevious: options.runPreviousCells,

@@ -89,6 +89,14 @@ export interface PluginOptions {
    */
   doctest: 'all' | 'marked' | false;
   /**
+   * Where math (`$…$`, `$$…$$`, the MyST `{math}` role and directive, `{eq}`)
+   * is typeset with KaTeX at build, so readers load only KaTeX's stylesheet:
+   * 'myst' in MyST notebooks (pages with `jupytext` or `kernelspec` front
+   * matter), 'all' on every page, false nowhere. A page can set front matter
+   * `pyodide: {math: true | false}`.
+   */
+  math: 'myst' | 'all' | false;
+  /**
    * The site is served cross-origin isolated (COOP `same-origin` + COEP
    * `require-corp`), so Stop interrupts instead of restarting Python and
    * `input()` works. `docusaurus start` then sends those headers; for the
@@ -145,6 +153,7 @@ export const DEFAULT_OPTIONS: Omit<PluginOptions, 'id'> = {
   packages: DEFAULT_PACKAGES_OPTIONS,
   execute: DEFAULT_EXECUTE_OPTIONS,
   doctest: 'all',
+  math: 'myst',
   crossOriginIsolation: false,
   timeoutSeconds: 0,
   runPreviousCells: true,
@@ -203,6 +212,7 @@ export const pluginOptionsSchema: Joi.ObjectSchema<PluginOptions> = Joi.object({
   doctest: Joi.alternatives(Joi.string().valid('all', 'marked'), Joi.boolean().valid(false)).default(
     DEFAULT_OPTIONS.doctest,
   ),
+  math: Joi.alternatives(Joi.string().valid('myst', 'all'), Joi.boolean().valid(false)).default(DEFAULT_OPTIONS.math),
   crossOriginIsolation: Joi.boolean().default(DEFAULT_OPTIONS.crossOriginIsolation),
   timeoutSeconds: Joi.number().min(0).default(DEFAULT_OPTIONS.timeoutSeconds),
   runPreviousCells: Joi.boolean().default(DEFAULT_OPTIONS.runPreviousCells),

@@ -49,6 +49,7 @@ describe('configureWebpack', () => {
     expect(key({})).toBe(key({}));
     expect(key({runnable: 'all'})).not.toBe(key({}));
     expect(key({doctest: false})).not.toBe(key({}));
+    expect(key({math: 'all'})).not.toBe(key({}));
     // Options that only reach the browser do not invalidate compiled pages.
     expect(key({timeoutSeconds: 10})).toBe(key({}));
   });

@@ -43,6 +43,8 @@ describe('validateOptions', () => {
     ],
     [{doctest: 'marked'}, {...defaults, doctest: 'marked'}],
     [{doctest: false}, {...defaults, doctest: false}],
+    [{math: 'all'}, {...defaults, math: 'all'}],
+    [{math: false}, {...defaults, math: false}],
     [{pyodideBaseUrl: '/mirror/pyodide/'}, {...defaults, pyodideBaseUrl: '/mirror/pyodide/'}],
     [{packages: {bundle: true}}, {...defaults, packages: {...DEFAULT_PACKAGES_OPTIONS, bundle: true}}],
     [
@@ -77,6 +79,8 @@ describe('validateOptions', () => {
     [{packages: {bundel: true}}, /"packages.bundel" is not allowed/],
     [{packageBaseUrl: '/pyodide-packages/'}, /"packageBaseUrl" is now "packages.mirrorUrl"/],
     [{doctest: true}, /"doctest"/],
+    [{math: true}, /"math"/],
+    [{math: 'mathjax'}, /"math"/],
     [{timeoutSeconds: -1}, /"timeoutSeconds" must be greater than or equal to 0/],
     [{crossOriginIsolation: 'yes'}, /"crossOriginIsolation" must be a boolean/],
     [{runable: 'all'}, /"runable" is not allowed/],

@@ -25,6 +25,7 @@ function page(
     packages,
     imports: Array.from(new Set(cells.flatMap((cell) => cell.imports ?? []))).sort(),
     notebook: [],
+    includes: [],
   } as PageManifest;
 }
 

@@ -12,6 +12,7 @@ export type {PythonCellController} from './cell/useCellController.js';
 export type {CellDataState, CellExecution} from './cell/cellState.js';
 export type {CellBehaviour, CellBehaviourOverrides} from './behaviour/CellBehaviour.js';
 export type {CellEditorMode} from './cell/useCellEditor.js';
+export type {CellEditState} from './persistence/CellEditState.js';
 export type {CellOutput} from './output/CellOutput.js';
 export type {PackageDownload} from './output/PackageProgress.js';
 export {getCurrentCellCode} from './notebook/pageCells.js';

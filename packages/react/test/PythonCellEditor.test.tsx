@@ -79,7 +79,8 @@ describe('PythonCell editor on demand', () => {
       </PythonCell>,
     );
     const cell = cellElement('c');
-    fireEvent.click(within(cell).getByRole('button', {name: 'Copy'}));
+    // The site's own Copy, not the toolbar's.
+    fireEvent.click(within(cell.querySelector<HTMLElement>('.pyodocs-code')!).getByRole('button', {name: 'Copy'}));
     expect(cell.querySelector('.pyodocs-code')?.getAttribute('aria-busy')).toBeNull();
   });
 

@@ -62,7 +62,7 @@ describe('PythonCell parts', () => {
       within(cell)
         .getAllByRole('button')
         .map((node) => node.textContent),
-    ).toEqual(['Run', 'Stop', 'Reset', 'Edit', 'Run again']);
+    ).toEqual(['Run', 'Stop', 'Reset', 'Edit', 'Copy', 'Run again']);
     expect(cell.querySelector('[data-copied]')?.getAttribute('data-copied')).toBe('1 + 1');
     // The status part sits where the toolbar puts its children.
     expect(cell.querySelector('.pyodocs-toolbar [data-testid="custom-status"]')?.textContent).toBe('idle');

@@ -16,8 +16,8 @@ describe('labels', () => {
       within(cellElement(id))
         .getAllByRole('button')
         .map((button) => button.textContent);
-    expect(names('a')).toEqual(['Ausführen', 'Stop', 'Zurücksetzen', 'Bearbeiten']);
-    expect(names('b')).toEqual(['Ausführen', 'Anhalten', 'Zurücksetzen', 'Bearbeiten']);
+    expect(names('a')).toEqual(['Ausführen', 'Stop', 'Zurücksetzen', 'Bearbeiten', 'Copy']);
+    expect(names('b')).toEqual(['Ausführen', 'Anhalten', 'Zurücksetzen', 'Bearbeiten', 'Copy']);
   });
 
   it('default to English, with the exact button names end-to-end tests rely on', () => {

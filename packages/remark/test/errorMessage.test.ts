@@ -82,6 +82,7 @@ describe('reported problems', () => {
       packages: [],
       imports: [],
       notebook: [],
+      includes: [],
     });
   });
 });

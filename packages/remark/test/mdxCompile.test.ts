@@ -131,4 +131,58 @@ describe('@mdx-js/mdx compiles pages with cells', () => {
       },
     ]);
   });
+
+  test('behaviour reaches the cell as an object; the page with math imports the stylesheet once and passes HTML', async () => {
+    const page = [
+      '---',
+      'pyodide:',
+      '  runPrevious: false',
+      '  math: true',
+      '---',
+      '',
+      'Inline $x^2$ and $y$.',
+      '',
+      '$$',
+      'E = mc^2',
+      '$$ (energy)',
+      '',
+      '```python run',
+      'x = 1',
+      '```',
+      '',
+    ].join('\n');
+    const options = {
+      remarkPlugins: [
+        remarkFrontmatter,
+        remarkDirective,
+        [remarkPythonCells, {mathStylesheet: 'katex/dist/katex.min.css'}],
+      ],
+      format: 'md' as const,
+    };
+    const compiled = String(await compile({value: page, path: 'docs/math.md'}, options as never));
+    expect(compiled.match(/^import 'katex\/dist\/katex\.min\.css';$/gm)).toHaveLength(1);
+
+    const withoutStylesheet = {
+      ...options,
+      remarkPlugins: [remarkFrontmatter, remarkDirective, [remarkPythonCells, {mathStylesheet: false}]],
+    };
+    const {default: Content} = await evaluate({value: page, path: 'docs/math.md'}, {
+      ...runtime,
+      ...withoutStylesheet,
+    } as never);
+    const Cell = (props: Element['props']): Element => ({type: 'cell', props});
+    const tree: unknown = Content({components: {PyodocsPythonCell: Cell}});
+    const elements = [...walk(tree)];
+    expect(elements.find((element) => element.type === Cell)?.props['behaviour']).toEqual({runPrevious: false});
+    const math = elements.filter((element) => element.props['data-pyodocs-math'] !== undefined);
+    expect(math.map((element) => [element.type, element.props['data-pyodocs-math'], element.props['id']])).toEqual([
+      ['span', 'inline', undefined],
+      ['span', 'inline', undefined],
+      ['div', 'display', 'equation-energy'],
+    ]);
+    const inner = math[2]?.props['dangerouslySetInnerHTML'] as {__html: string} | undefined;
+    const html = inner?.__html ?? '';
+    expect(html).toMatch(/^<span class="katex-display">/);
+    expect(html).toContain('<annotation encoding="application/x-tex">E = mc^2\\tag{1}</annotation>');
+  });
 });

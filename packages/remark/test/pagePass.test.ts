@@ -1,5 +1,11 @@
 import type {Code, Root} from 'mdast';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import {fromMarkdown} from 'mdast-util-from-markdown';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import {unified} from 'unified';
 import {VFile} from 'vfile';
 import {describe, expect, test} from 'vitest';
 import {type RemarkPythonCellsOptions, remarkPythonCells} from '../src/index.js';
@@ -14,6 +20,7 @@ const emptyManifest = (path: string | undefined) => ({
   packages: [],
   imports: [],
   notebook: [],
+  includes: [],
 });
 
 const parse = (value: string) => ({
@@ -119,6 +126,7 @@ describe('the page pass', () => {
         {type: 'code', id: 'py-340ca71c'},
         {type: 'code', id: 'py-6cdeac0b'},
       ],
+      includes: [],
     });
   });
 
@@ -150,4 +158,24 @@ describe('the page pass', () => {
       `@pyodocs/remark: option "onError" must be 'throw' or 'warn', got "loud".`,
     );
   });
+
+  test.each(['math-myst-notebook-md', 'include-markdown', 'myst-colon-fences-md'])(
+    'running twice on %s leaves the tree and the manifest as after one run',
+    async (name) => {
+      const path = fileURLToPath(new URL(`fixtures/${name}/input.md`, import.meta.url));
+      const file = new VFile({
+        path,
+        cwd: fileURLToPath(new URL('fixtures/', import.meta.url)),
+        value: readFileSync(path, 'utf8'),
+      });
+      const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkDirective).use(remarkPythonCells);
+      const tree = processor.parse(file);
+      await processor.run(tree, file);
+      const once = structuredClone(tree);
+      const manifest = structuredClone(file.data.pyodocs);
+      await processor.run(tree, file);
+      expect(tree).toEqual(once);
+      expect(file.data.pyodocs).toEqual(manifest);
+    },
+  );
 });

@@ -119,7 +119,7 @@ const cases: Array<[title: string, meta: string | null, expected: Expected]> = [
     'unknown key lists valid keys',
     'run foo',
     {
-      problems: [['pyodocs:unknown-meta-key', 4, 'Valid keys: run, norun, session=NAME, id=NAME']],
+      problems: [['pyodocs:unknown-meta-key', 4, 'Valid keys: run, norun, raises-exception, session=NAME, id=NAME']],
     },
   ],
   [
@@ -328,5 +328,39 @@ describe("kind 'doctest': the same grammar, with try/notry", () => {
   test('the unknown-key hint lists every key, timeout included', () => {
     expect(parseFenceMeta('x').problems[0]?.message).toContain('timeout=SECONDS');
     expect(parseFenceMeta('x', 'doctest').problems[0]?.message).toContain('timeout=SECONDS');
+  });
+});
+
+describe('raises-exception and execute=', () => {
+  test('raises-exception is a flag of python fences', () => {
+    expect(parseFenceMeta('run raises-exception')).toMatchObject({run: true, raisesException: true, problems: []});
+    expect(parseFenceMeta('run').raisesException).toBe(false);
+    expect(parseFenceMeta('raises-exception=yes').problems).toMatchObject([
+      {ruleId: 'pyodocs:invalid-meta-value', message: expect.stringContaining('is a flag')},
+    ]);
+    expect(parseFenceMeta('raise-exception').problems[0]?.message).toContain('Did you mean "raises-exception"?');
+  });
+
+  test('a doctest block says why it takes no raises-exception', () => {
+    expect(parseFenceMeta('raises-exception', 'doctest').problems).toMatchObject([
+      {ruleId: 'pyodocs:unknown-meta-key', message: expect.stringContaining('doctest checks exceptions itself')},
+    ]);
+  });
+
+  test.each(['off', 'cache', 'force'] as const)('execute=%s on both kinds of block', (mode) => {
+    expect(parseFenceMeta(`run execute=${mode}`)).toMatchObject({execute: mode, problems: []});
+    expect(parseFenceMeta(`execute="${mode}"`, 'doctest')).toMatchObject({execute: mode, problems: []});
+  });
+
+  test.each(['execute', 'execute=always', 'execute='])('%s is a problem that lists the modes', (meta) => {
+    expect(parseFenceMeta(meta).problems).toMatchObject([
+      {ruleId: 'pyodocs:invalid-meta-value', message: expect.stringContaining('off (never run at build), cache')},
+    ]);
+  });
+
+  test('the unknown-key hint lists them', () => {
+    expect(parseFenceMeta('x').problems[0]?.message).toContain('raises-exception');
+    expect(parseFenceMeta('x').problems[0]?.message).toContain('execute=off|cache|force');
+    expect(parseFenceMeta('x', 'doctest').problems[0]?.message).toContain('execute=off|cache|force');
   });
 });

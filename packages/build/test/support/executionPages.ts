@@ -25,5 +25,6 @@ export function page(path: string, cells: ExecutableCell[]): PageManifest {
     packages: Array.from(new Set(cells.flatMap((item) => item.packages))),
     imports: Array.from(new Set(cells.flatMap((item) => item.imports))).sort(),
     notebook: cells.map((item) => ({type: 'code', id: item.id})),
+    includes: [],
   };
 }

@@ -115,7 +115,15 @@ export async function checkPages(options: CheckOptions = {}): Promise<CheckRepor
   };
 }
 
-const emptyManifest: PageManifest = {path: undefined, cells: [], sessions: [], packages: [], imports: [], notebook: []};
+const emptyManifest: PageManifest = {
+  path: undefined,
+  cells: [],
+  sessions: [],
+  packages: [],
+  imports: [],
+  notebook: [],
+  includes: [],
+};
 
 type PageOutcome = {execution: PageExecution} | {error: string};
 

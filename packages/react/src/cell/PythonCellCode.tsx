@@ -1,5 +1,9 @@
-import type {ReactNode, RefObject} from 'react';
+import {type ReactNode, type RefObject, useContext} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import type {CellEditState} from '../persistence/CellEditState.js';
+import {EarlierEditNotice} from '../persistence/EarlierEditNotice.js';
+import {EditedMarker} from '../persistence/EditedMarker.js';
+import {PythonCellContext} from './PythonCellContext.js';
 import {StaticCode} from './StaticCode.js';
 import type {CellEditorMode} from './useCellEditor.js';
 
@@ -22,11 +26,16 @@ export interface PythonCellCodeProps {
   onPreloadEditor(): void;
   /** The cell's labels. */
   labels: Readonly<PythonCellLabels>;
+  /** The reader's edits: the version to show instead of `code`, the marker, the changed-docs notice. Default: the enclosing cell's (`usePythonCell().edits`). */
+  edits?: CellEditState | undefined;
 }
 
 /**
  * The code: the site's static rendering first (readable without JavaScript,
- * indexed by search), the editor in its place once the reader edits.
+ * indexed by search), the editor in its place once the reader edits. A
+ * reader's saved version replaces the site's rendering (as plain code) with
+ * a marker under it; a version of code the docs have since changed is
+ * offered in a notice above the new code.
  */
 export function PythonCellCode({
   code,
@@ -38,22 +47,36 @@ export function PythonCellCode({
   onEdit,
   onPreloadEditor,
   labels,
+  edits: givenEdits,
 }: PythonCellCodeProps): ReactNode {
+  const cell = useContext(PythonCellContext);
+  const edits = givenEdits ?? cell?.edits;
+  const readerCode = edits?.readerCode ?? null;
   return (
     <>
+      {edits?.earlierCode != null && (
+        <EarlierEditNotice
+          code={edits.earlierCode}
+          onRestore={edits.restoreEarlier}
+          onDiscard={edits.discardEarlier}
+          labels={labels}
+        />
+      )}
       {editorMode === 'editing' ? (
         <div className="pyodocs-editor" ref={editorHostRef} />
       ) : (
         <StaticCode
-          code={code}
+          code={readerCode ?? code}
           hintId={editHintId}
           busy={editorMode === 'loading'}
           onActivate={onEdit}
           onPreload={onPreloadEditor}
         >
-          {children}
+          {/* The site's rendering is of the documented code: the reader's version shows plain. */}
+          {readerCode === null ? children : null}
         </StaticCode>
       )}
+      {edits?.edited && <EditedMarker labels={labels} />}
       <span id={editHintId} className="pyodocs-visually-hidden">
         {labels.editHint}
       </span>

@@ -1,5 +1,7 @@
-import type {ReactNode} from 'react';
+import {type ReactNode, useContext} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {CopyCodeButton} from '../persistence/CopyCodeButton.js';
+import {PythonCellContext} from './PythonCellContext.js';
 
 export interface PythonCellToolbarProps {
   /** The cell's labels (site-wide, then the cell's overrides); the buttons' names come from `run`, `stop`, `reset`, `edit`. */
@@ -18,14 +20,16 @@ export interface PythonCellToolbarProps {
   onReset(): void;
   /** Turns the static code into the editor, focused. */
   onEdit(): void;
+  /** The code the cell holds now, for Copy. Default: the enclosing cell's (`usePythonCell().getCode`); without either, no Copy button. */
+  getCode?: (() => string) | undefined;
   /** The status line, placed after the buttons. */
   children?: ReactNode;
 }
 
 /**
  * Run / Stop / Reset (real buttons whose accessible names come from the
- * labels: a DOM contract end-to-end tests rely on), the optional Edit, then
- * the status line.
+ * labels: a DOM contract end-to-end tests rely on), the optional Edit, Copy,
+ * then the status line.
  */
 export function PythonCellToolbar({
   labels,
@@ -36,8 +40,11 @@ export function PythonCellToolbar({
   onStop,
   onReset,
   onEdit,
+  getCode,
   children,
 }: PythonCellToolbarProps): ReactNode {
+  const cell = useContext(PythonCellContext);
+  const getCurrentCode = getCode ?? cell?.getCode;
   return (
     <div className="pyodocs-toolbar">
       <button type="button" className="pyodocs-button pyodocs-button--run" onClick={() => onRun()}>
@@ -64,6 +71,7 @@ export function PythonCellToolbar({
           {labels.edit}
         </button>
       )}
+      {getCurrentCode && <CopyCodeButton getCode={getCurrentCode} labels={labels} />}
       {children}
     </div>
   );

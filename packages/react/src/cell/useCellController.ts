@@ -5,6 +5,7 @@ import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import type {PackageDownload} from '../output/PackageProgress.js';
+import type {CellEditState} from '../persistence/CellEditState.js';
 import {PyodideContext} from '../provider/PyodideContext.js';
 import {type CellDataState, type CellExecution, viewCell} from './cellState.js';
 import {type CellEditorMode, useCellEditor} from './useCellEditor.js';
@@ -46,6 +47,8 @@ export interface PythonCellController {
   editorHostRef: RefObject<HTMLDivElement | null>;
   /** Id of the element that describes how to edit. */
   editHintId: string;
+  /** The reader's edits: saved version, marker, changed-docs notice. */
+  edits: CellEditState;
   /** The code the cell would run now: the reader's edits, or the original. */
   getCode(): string;
   /** Queues a run of the current code (after the earlier cells of its session that have not run, unless the page turned that off). */
@@ -104,7 +107,9 @@ export function useCellController({
   const context = useContext(PyodideContext);
   const editHintId = useId();
   const editor = useCellEditor({
+    id,
     code,
+    persistEdits: behaviour.persistEdits,
     label: labels.editor,
     describedBy: editHintId,
     onRun: () => runner.run(),
@@ -153,6 +158,7 @@ export function useCellController({
     editorFailed: editor.loadFailed,
     editorHostRef: editor.hostRef,
     editHintId,
+    edits: editor.edits,
     getCode,
     run: runner.run,
     stop: runner.stop,

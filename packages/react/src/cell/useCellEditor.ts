@@ -1,5 +1,7 @@
-import {useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject} from 'react';
 import type {createPythonEditor as CreatePythonEditor, PythonEditor} from '../editor/createPythonEditor.js';
+import type {CellEditState} from '../persistence/CellEditState.js';
+import {useSavedEdits} from '../persistence/useSavedEdits.js';
 
 /** static: the site's highlighted code; loading: editor code downloading; editing: CodeMirror mounted. */
 export type CellEditorMode = 'static' | 'loading' | 'editing';
@@ -23,18 +25,30 @@ export interface CellEditor {
   activate(at?: {x: number; y: number}): void;
   /** Starts downloading the editor code without mounting it (on focus). */
   preload(): void;
-  /** The code the cell would run now: the editor's text once editing, else the original. */
+  /** The code the cell would run now: the editor's text once editing, else the reader's saved version or the original. */
   getCode(): string;
-  /** Puts `code` back into the editor if there is one (Reset). */
+  /** Puts `code` back into the editor if there is one, and forgets the reader's saved versions (Reset). */
   restore(code: string): void;
+  /** The reader's edits: marker, saved version, changed-docs notice (the code part renders them). */
+  edits: CellEditState;
 }
 
-export function useCellEditor(options: {
+export interface CellEditorOptions {
+  /** The cell's id: its edits are kept under it (per page). Without it, nothing is kept. */
+  id?: string | undefined;
+  /** The documented code. */
   code: string;
+  /** The cell's own setting (`behaviour.persistEdits`); undefined follows the provider's `cells.persistEdits`. */
+  persistEdits?: boolean | undefined;
+  /** Accessible name of the editor. */
   label: string;
+  /** Id of the element describing the editor. */
   describedBy: string;
+  /** Shift+Enter in the editor. */
   onRun: () => void;
-}): CellEditor {
+}
+
+export function useCellEditor(options: CellEditorOptions): CellEditor {
   const [mode, setMode] = useState<CellEditorMode>('static');
   const [loadFailed, setLoadFailed] = useState(false);
   const hostRef = useRef<HTMLDivElement | null>(null);
@@ -45,6 +59,9 @@ export function useCellEditor(options: {
   // The latest props, read by callbacks that outlive a render (the editor's keymap).
   const latest = useRef(options);
   latest.current = options;
+  const saved = useSavedEdits({id: options.id, documented: options.code, persist: options.persistEdits});
+  const savedRef = useRef(saved);
+  savedRef.current = saved;
 
   const activate = useCallback((at?: {x: number; y: number}) => {
     if (modeRef.current !== 'static') return;
@@ -76,10 +93,11 @@ export function useCellEditor(options: {
     if (mode !== 'editing' || !parent || !createEditor || editorRef.current) return;
     editorRef.current = createEditor({
       parent,
-      code: latest.current.code,
+      code: savedRef.current.currentReaderCode() ?? latest.current.code,
       label: latest.current.label,
       describedBy: latest.current.describedBy,
       onRun: () => latest.current.onRun(),
+      onChange: (code) => savedRef.current.changed(code),
     });
     editorRef.current.focus(focusAtRef.current);
   }, [mode]);
@@ -99,8 +117,28 @@ export function useCellEditor(options: {
       // activate() reports the failure if the reader goes on to edit.
     });
   }, []);
-  const getCode = useCallback(() => editorRef.current?.getCode() ?? latest.current.code, []);
-  const restore = useCallback((code: string) => editorRef.current?.setCode(code), []);
+  const getCode = useCallback(
+    () => editorRef.current?.getCode() ?? savedRef.current.currentReaderCode() ?? latest.current.code,
+    [],
+  );
+  const {forget, restoreEarlier: takeEarlier, discardEarlier} = saved;
+  const restore = useCallback(
+    (code: string) => {
+      editorRef.current?.setCode(code);
+      forget();
+    },
+    [forget],
+  );
+  const restoreEarlier = useCallback(() => {
+    const code = takeEarlier();
+    if (code !== null) editorRef.current?.setCode(code);
+  }, [takeEarlier]);
 
-  return {mode, loadFailed, hostRef, activate, preload, getCode, restore};
+  const {edited, readerCode, earlierCode, persisted} = saved;
+  const edits = useMemo<CellEditState>(
+    () => ({edited, readerCode, earlierCode, persisted, restoreEarlier, discardEarlier}),
+    [edited, readerCode, earlierCode, persisted, restoreEarlier, discardEarlier],
+  );
+
+  return {mode, loadFailed, hostRef, activate, preload, getCode, restore, edits};
 }

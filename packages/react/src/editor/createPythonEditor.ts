@@ -20,6 +20,8 @@ export interface PythonEditorOptions {
   describedBy?: string;
   /** Called by Shift+Enter (and Ctrl/Cmd+Enter, as in Jupyter). */
   onRun: () => void;
+  /** Called with the whole text after every change (the cell keeps the reader's edits). */
+  onChange?: (code: string) => void;
   /** Off by default: cells are short and the static code has none. */
   lineNumbers?: boolean;
 }
@@ -64,6 +66,14 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
     }),
     editorTheme,
   ];
+  const {onChange} = options;
+  if (onChange) {
+    extensions.push(
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) onChange(update.state.doc.toString());
+      }),
+    );
+  }
   if (options.lineNumbers) extensions.push(lineNumbers());
 
   const view = new EditorView({

@@ -1,9 +1,11 @@
+import {defaultReaderWorkLabels, type ReaderWorkLabels} from '../persistence/ReaderWorkLabels.js';
+
 /**
  * Every string the cell shows or announces. Sites pass translations (the
  * Docusaurus theme fills them from its i18n) through `PyodideProvider`'s
  * `labels` or a cell's `labels`; anything left out falls back to English.
  */
-export interface PythonCellLabels {
+export interface PythonCellLabels extends ReaderWorkLabels {
   /** Run button. End-to-end tests find it by this name, so keep it "Run" in English. */
   run: string;
   /** Stop button ("Stop" in English, relied on by tests). */
@@ -101,6 +103,7 @@ export interface PythonCellLabels {
 }
 
 export const defaultPythonCellLabels: Readonly<Required<PythonCellLabels>> = Object.freeze({
+  ...defaultReaderWorkLabels,
   run: 'Run',
   stop: 'Stop',
   reset: 'Reset',

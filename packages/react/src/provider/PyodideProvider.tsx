@@ -4,6 +4,7 @@ import {type CellBehaviour, resolveCellBehaviour} from '../behaviour/CellBehavio
 import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PythonCellLabelsContext} from '../labels/PythonCellLabelsContext.js';
 import {clientLedger, sharedLedger} from '../notebook/sessionLedgers.js';
+import {SavedEditsScope} from '../persistence/SavedEditsContext.js';
 import {PyodideContext, type PyodideContextValue} from './PyodideContext.js';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
 import {prewarmClient} from './prewarmClient.js';
@@ -18,10 +19,16 @@ export interface PyodideProviderProps {
   config: PyodideClientConfig;
   /** A client the caller owns (tests, custom transports). Default: the tab's shared client for `config`. */
   client?: PyodideClient;
-  /** How cells behave for the reader: run-above, keeping edits, when Python starts (C8). Missing fields keep their defaults. */
+  /** How cells behave for the reader: run-above, keeping edits (`persistEdits`, default true; a cell's `behaviour` wins), when Python starts (C8). Missing fields keep their defaults. */
   cells?: Partial<CellBehaviour>;
   /** Translated UI strings for every cell below; missing ones stay English. */
   labels?: Partial<PythonCellLabels>;
+  /**
+   * Keeps the reader's saved edits of this site (and docs version) apart
+   * from other sites and versions on the same origin: e.g. the base URL and
+   * the docs version. Default `''`.
+   */
+  storageNamespace?: string | undefined;
   children?: ReactNode;
 }
 
@@ -30,7 +37,14 @@ export interface PyodideProviderProps {
  * client it hands out is shared per config for the life of the tab, so
  * remounting (client-side navigation) never loads Pyodide a second time.
  */
-export function PyodideProvider({config, client, cells, labels, children}: PyodideProviderProps): ReactNode {
+export function PyodideProvider({
+  config,
+  client,
+  labels,
+  cells,
+  storageNamespace,
+  children,
+}: PyodideProviderProps): ReactNode {
   // The key, not the object: a new but equal config (a re-render, a remount
   // after navigation) keeps the same context value and client.
   const key = sharedClientKey(config);
@@ -51,7 +65,11 @@ export function PyodideProvider({config, client, cells, labels, children}: Pyodi
   );
   return (
     <PyodideContext.Provider value={value}>
-      <PythonCellLabelsContext.Provider value={mergedLabels}>{children}</PythonCellLabelsContext.Provider>
+      <PythonCellLabelsContext.Provider value={mergedLabels}>
+        <SavedEditsScope namespace={storageNamespace} persistEdits={persistEdits}>
+          {children}
+        </SavedEditsScope>
+      </PythonCellLabelsContext.Provider>
     </PyodideContext.Provider>
   );
 }

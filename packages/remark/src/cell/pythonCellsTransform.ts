@@ -6,6 +6,7 @@ import {readElementAttribute as read} from '../element/elementAttributes.js';
 import {findTopLevelImports} from '../imports/findImports.js';
 import {fenceMetaPlace} from '../meta/fenceMetaPlace.js';
 import {parseFenceMeta} from '../meta/parseFenceMeta.js';
+import type {ExecuteMode} from '../frontMatter/readPageSettings.js';
 import {mergePackageNames} from '../packages/packageNames.js';
 import type {PageBlock, PageContext} from '../page/PageContext.js';
 import {createCellElement} from './createCellElement.js';
@@ -34,18 +35,27 @@ export function pythonCellsTransform(tree: Root, page: PageContext): void {
     for (const problem of meta.problems) page.problems.report(problem.ruleId, problem.message, place(problem.start));
     if (meta.problems.length > 0) return;
 
-    // MyST {code-cell}s always run (unless tagged skip-execution).
-    const isRunnable = mystCell ? mystCell.runnable : page.runnable === 'all' ? !meta.norun : meta.run;
+    // MyST {code-cell}s are always cells (skip-execution only keeps them out of execution at build).
+    const isRunnable = mystCell !== undefined || (page.runnable === 'all' ? !meta.norun : meta.run);
     if (!isRunnable || !parent || typeof index !== 'number') return;
 
+    const tags = mystCell?.tags ?? [];
     const values = {
       code: node.value,
       session: meta.session ?? page.defaultSession,
       packages: mergePackageNames(page.settings.packages, meta.packages),
-      tags: mystCell?.tags ?? [],
+      // The flag is Jupyter Book's tag of the same name, written on a plain fence.
+      tags: meta.raisesException && !tags.includes('raises-exception') ? [...tags, 'raises-exception'] : tags,
       timeout: meta.timeout,
+      execute: meta.execute ?? page.execute,
     };
-    const element = createCellElement(options.componentName, node, meta.passthroughMeta, {id: '', ...values});
+    const element = createCellElement(options.componentName, node, meta.passthroughMeta, {
+      id: '',
+      ...values,
+      behaviour: page.behaviour,
+    });
+    // Not an attribute (React has no use for it), but kept for a second run on this tree.
+    if (values.execute) element.data = {...element.data, pyodocsExecute: values.execute};
     const idItem = meta.items.find((item) => item.kind === 'pair' && item.name === 'id');
     page.blocks.set(element, {
       kind: 'cell',
@@ -62,10 +72,17 @@ export function pythonCellsTransform(tree: Root, page: PageContext): void {
 }
 
 function cellEntry(
-  values: {code: string; session: string; packages: string[]; tags: string[]; timeout: number | undefined},
+  values: {
+    code: string;
+    session: string;
+    packages: string[];
+    tags: string[];
+    timeout: number | undefined;
+    execute: ExecuteMode | undefined;
+  },
   start: {line: number; column: number} | undefined,
 ): PageBlock['cell'] {
-  const {code, session, packages, tags, timeout} = values;
+  const {code, session, packages, tags, timeout, execute} = values;
   return {
     kind: 'cell',
     session,
@@ -74,12 +91,15 @@ function cellEntry(
     packages,
     tags,
     ...(timeout === undefined ? {} : {timeout}),
+    ...(execute === undefined ? {} : {execute}),
     ...(start ? {position: {line: start.line, column: start.column}} : {}),
   };
 }
 
 /** A cell made by an earlier run on this tree: kept as it is, in the manifest, its id taken. */
 function registerMadeElement(page: PageContext, element: MdxJsxFlowElement): void {
+  // Made by this pass (in a file the page includes): already registered.
+  if (page.blocks.has(element)) return;
   const id = read.string(element, 'id');
   const code = read.string(element, 'code');
   const session = read.string(element, 'session');
@@ -97,6 +117,7 @@ function registerMadeElement(page: PageContext, element: MdxJsxFlowElement): voi
         packages: read.stringList(element, 'packages') ?? [],
         tags: read.stringList(element, 'tags') ?? [],
         timeout: read.number(element, 'timeout'),
+        execute: element.data?.pyodocsExecute,
       },
       element.position?.start,
     ),

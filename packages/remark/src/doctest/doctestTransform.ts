@@ -6,6 +6,7 @@ import {staticCode} from '../element/staticCode.js';
 import {findTopLevelImports} from '../imports/findImports.js';
 import {fenceMetaPlace} from '../meta/fenceMetaPlace.js';
 import {parseFenceMeta} from '../meta/parseFenceMeta.js';
+import type {ExecuteMode} from '../frontMatter/readPageSettings.js';
 import {mergePackageNames} from '../packages/packageNames.js';
 import type {PageBlock, PageContext} from '../page/PageContext.js';
 import {createDoctestElement} from './createDoctestElement.js';
@@ -54,6 +55,8 @@ export function doctestTransform(tree: Root, page: PageContext): void {
       packages,
       timeout: meta.timeout,
     });
+    const execute = meta.execute ?? page.execute;
+    if (execute) element.data = {...element.data, pyodocsExecute: execute};
     const idItem = meta.items.find((item) => item.kind === 'pair' && item.name === 'id');
     page.blocks.set(element, {
       kind: 'doctest',
@@ -61,7 +64,7 @@ export function doctestTransform(tree: Root, page: PageContext): void {
       original: node,
       explicitId: meta.id,
       idPlace: idItem && place(idItem.start),
-      cell: doctestCell(node.value, code, session, packages, meta.timeout, node.position?.start),
+      cell: doctestCell(node.value, code, session, packages, meta.timeout, execute, node.position?.start),
     });
     (parent.children as RootContent[]).splice(index, 1, element);
     return [SKIP, index + 1];
@@ -91,6 +94,7 @@ function doctestCell(
   session: string,
   packages: string[],
   timeout: number | undefined,
+  execute: ExecuteMode | undefined,
   start: {line: number; column: number} | undefined,
 ): PageBlock['cell'] {
   return {
@@ -102,12 +106,15 @@ function doctestCell(
     packages,
     tags: [],
     ...(timeout === undefined ? {} : {timeout}),
+    ...(execute === undefined ? {} : {execute}),
     ...(start ? {position: {line: start.line, column: start.column}} : {}),
   };
 }
 
 /** An element made by an earlier run on this tree: kept as it is, in the manifest, its id taken. */
 function registerMadeElement(page: PageContext, element: MdxJsxFlowElement): void {
+  // Made by this pass (in a file the page includes): already registered.
+  if (page.blocks.has(element)) return;
   const id = read.string(element, 'id');
   const source = read.string(element, 'source');
   const code = read.string(element, 'code');
@@ -121,6 +128,6 @@ function registerMadeElement(page: PageContext, element: MdxJsxFlowElement): voi
     original: undefined,
     explicitId: id,
     idPlace: undefined,
-    cell: doctestCell(source, code, session, packages, timeout, element.position?.start),
+    cell: doctestCell(source, code, session, packages, timeout, element.data?.pyodocsExecute, element.position?.start),
   });
 }

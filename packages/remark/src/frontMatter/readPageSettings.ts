@@ -15,11 +15,40 @@ export interface PageSettings {
   packages: string[];
   /** `pyodide.doctest`: false turns "Try it" off on the page; 'all'/'marked' override the site option. */
   doctest: 'all' | 'marked' | false | undefined;
+  /** `pyodide.math`: typeset `$…$` math on this page (overrides the `math` option). */
+  math: boolean | undefined;
+  /** `pyodide.execute`: how the page's blocks run at build (a block's `execute=` wins). */
+  execute: ExecuteMode | undefined;
+  /** `pyodide.runPrevious`: running a cell first runs the earlier cells of its session. */
+  runPrevious: boolean | undefined;
+  /** `pyodide.persist`: keep the reader's edits in browser storage. */
+  persist: boolean | undefined;
 }
 
-const SETTINGS_KEYS = ['enable', 'runnable', 'session', 'packages', 'doctest'];
+/** How a block runs when the site executes its pages at build: not at all, from the cache, or always. */
+export type ExecuteMode = 'off' | 'cache' | 'force';
+export const EXECUTE_MODES: readonly ExecuteMode[] = ['off', 'cache', 'force'];
+
+const SETTINGS_KEYS = [
+  'enable',
+  'runnable',
+  'session',
+  'packages',
+  'doctest',
+  'math',
+  'execute',
+  'runPrevious',
+  'persist',
+];
 const SHAPE_HINT =
-  'Write pyodide: true, pyodide: false, or a mapping with enable (true/false), runnable ("all"/"marked"), session (NAME), packages ([NAME, ...]) and doctest (false/all/marked).';
+  'Write pyodide: true, pyodide: false, or a mapping with enable (true/false), runnable ("all"/"marked"), session (NAME), packages ([NAME, ...]), doctest (false/all/marked), math (true/false), execute (off/cache/force), runPrevious (true/false) and persist (true/false).';
+
+/** The boolean keys of `pyodide:` and what each one turns on, for messages. */
+const BOOLEAN_SETTINGS = {
+  math: 'typeset $…$ math on this page',
+  runPrevious: 'running a cell first runs the earlier cells of its session',
+  persist: "keep the reader's edits in browser storage",
+} as const;
 
 /** Read and check the page's `pyodide:` front matter. */
 export function readPageSettings(frontMatter: FrontMatter): {settings: PageSettings; problems: FrontMatterProblem[]} {
@@ -29,6 +58,10 @@ export function readPageSettings(frontMatter: FrontMatter): {settings: PageSetti
     session: undefined,
     packages: [],
     doctest: undefined,
+    math: undefined,
+    execute: undefined,
+    runPrevious: undefined,
+    persist: undefined,
   };
   const problems: FrontMatterProblem[] = [];
   const {data, locator} = frontMatter;
@@ -84,6 +117,22 @@ export function readPageSettings(frontMatter: FrontMatter): {settings: PageSetti
           message: `Front matter "pyodide.doctest" is ${describe(setting)}. Write doctest: false (no "Try it" on this page), all or marked.`,
           place: valuePlace,
         });
+    } else if (key === 'math' || key === 'runPrevious' || key === 'persist') {
+      if (typeof setting === 'boolean') settings[key] = setting;
+      else
+        problems.push({
+          ruleId: 'pyodocs:invalid-front-matter',
+          message: `Front matter "pyodide.${key}" is ${describe(setting)}. Write ${key}: true (${BOOLEAN_SETTINGS[key]}) or ${key}: false.`,
+          place: valuePlace,
+        });
+    } else if (key === 'execute') {
+      if (EXECUTE_MODES.includes(setting as ExecuteMode)) settings.execute = setting as ExecuteMode;
+      else
+        problems.push({
+          ruleId: 'pyodocs:invalid-front-matter',
+          message: `Front matter "pyodide.execute" is ${describe(setting)}. Write execute: off (never run at build), cache (run when the code changed) or force (run on every build).`,
+          place: valuePlace,
+        });
     } else if (key === 'packages') {
       const names =
         typeof setting === 'string'
@@ -125,6 +174,17 @@ export function pageKernelLanguage(frontMatter: FrontMatter): string | undefined
   const name = kernelspec['name'];
   if (typeof name === 'string' && /^(python|ipython|pyodide|xpython)/i.test(name)) return 'python';
   return typeof name === 'string' && name.trim() !== '' ? name.trim().toLowerCase() : undefined;
+}
+
+/**
+ * Whether the page is a MyST notebook: jupytext front matter (`jupytext:`),
+ * a kernel (`kernelspec:`) or MyST-NB's `file_format: mystnb`. Such pages get
+ * MyST rendering by default (math).
+ */
+export function isMystNotebookPage(frontMatter: FrontMatter): boolean {
+  const data = frontMatter.data;
+  if (!data) return false;
+  return isPlainObject(data['jupytext']) || isPlainObject(data['kernelspec']) || data['file_format'] === 'mystnb';
 }
 
 function describe(value: unknown): string {

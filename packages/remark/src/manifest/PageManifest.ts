@@ -13,10 +13,12 @@ export interface PageManifestCell {
   imports: string[];
   /** Declared packages (the page's front matter, then the block's `packages=`), as written. */
   packages: string[];
-  /** MyST tags (empty for plain fences). */
+  /** MyST cell tags, and `raises-exception` for a fence with that flag (empty for other plain fences). */
   tags: string[];
   /** `timeout=SECONDS` of the block. */
   timeout?: number;
+  /** How the block runs when the site executes its pages at build: the block's `execute=`, else the page's `pyodide.execute`; absent when neither says. */
+  execute?: 'off' | 'cache' | 'force';
   /** Start of the block in the source file (absent for nodes without positions). */
   position?: {line: number; column: number};
 }
@@ -46,6 +48,8 @@ export interface PageManifest {
   imports: string[];
   /** The page as notebook cells (empty on pages without cells). */
   notebook: PageNotebookCell[];
+  /** Absolute paths of the files the page's `{include}` directives read (nested ones too), in the order first read: a host rebuilds the page when one changes. */
+  includes: string[];
 }
 
 declare module 'vfile' {

@@ -16,5 +16,6 @@ export function collectPageManifest(tree: Root, page: PageContext, blocks: reado
     packages: [...new Set(cells.flatMap((cell) => cell.packages))],
     imports: [...new Set(cells.flatMap((cell) => cell.imports))].sort(),
     notebook: cells.length > 0 ? pageNotebook(tree, page.source, ids) : [],
+    includes: [...page.includes],
   };
 }

@@ -4,7 +4,14 @@ import type {Point} from 'unist';
 import {visit} from 'unist-util-visit';
 import type {PageNotebookCell} from './PageManifest.js';
 
-/** Nodes that mean nothing in a notebook: front matter, imports/exports, JSX expressions and elements. */
+declare module 'mdast' {
+  interface Data {
+    /** An element pyodocs made from Markdown (typeset math): the notebook keeps the Markdown it was made from. */
+    pyodocsFromMarkdown?: true;
+  }
+}
+
+/** Nodes that mean nothing in a notebook: front matter, imports/exports, JSX expressions and elements (but those made from Markdown). */
 const DROPPED = new Set(['yaml', 'toml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement']);
 
 /**
@@ -21,12 +28,22 @@ export function pageNotebook(
 ): PageNotebookCell[] {
   const offsetOf = pointOffsets(source);
   const cells: PageNotebookCell[] = [];
+  // Markdown of the cell being gathered: source ranges read as written, and text of included files.
+  const pieces: string[] = [];
   let start: number | undefined;
   let end: number | undefined;
-  const flush = () => {
-    const text = start !== undefined && end !== undefined ? source.slice(start, end).trim() : '';
-    if (text) cells.push({type: 'markdown', source: text});
+  const endRange = () => {
+    if (start !== undefined && end !== undefined) pieces.push(source.slice(start, end));
     start = end = undefined;
+  };
+  const flush = () => {
+    endRange();
+    const text = pieces
+      .map((piece) => piece.trim())
+      .filter((piece) => piece !== '')
+      .join('\n\n');
+    if (text) cells.push({type: 'markdown', source: text});
+    pieces.length = 0;
   };
   for (const node of tree.children) {
     const ids = blockIdsIn(node, blockIds);
@@ -35,9 +52,15 @@ export function pageNotebook(
       for (const id of ids) cells.push({type: 'code', id});
       continue;
     }
+    const included = node.data?.pyodocsNotebookSource;
+    if (included !== undefined) {
+      endRange();
+      pieces.push(included);
+      continue;
+    }
     const from = node.position && offsetOf(node.position.start);
     const to = node.position && offsetOf(node.position.end);
-    if (DROPPED.has(node.type) || from === undefined || to === undefined) {
+    if ((DROPPED.has(node.type) && !node.data?.pyodocsFromMarkdown) || from === undefined || to === undefined) {
       flush();
       continue;
     }

@@ -1,3 +1,4 @@
+import {EXECUTE_MODES, type ExecuteMode} from '../frontMatter/readPageSettings.js';
 import {PACKAGE_NAME, PACKAGE_NAME_CHARS, splitPackageList} from '../packages/packageNames.js';
 import {CELL_ID, CELL_ID_CHARS, SESSION_NAME, SESSION_NAME_CHARS} from '../page/cellNames.js';
 import type {PyodocsRuleId} from '../problems/ruleIds.js';
@@ -23,6 +24,8 @@ interface FenceMetaValues {
   packages: string[];
   /** `timeout=SECONDS` (a number >= 0; 0: no limit), the run's time limit, when valid. */
   timeout: number | undefined;
+  /** `execute=off|cache|force`: how the block runs when the site executes its pages at build, when valid. */
+  execute: ExecuteMode | undefined;
   /** Every item in source order, ours and Docusaurus's. */
   items: FenceMetaItem[];
   /** The meta without our items (Docusaurus's `title`, `showLineNumbers`, ranges kept verbatim); null when nothing is left. */
@@ -36,6 +39,8 @@ export interface FenceMeta extends FenceMetaValues {
   run: boolean;
   /** The `norun` flag: this fence stays static even when the page runs all fences. */
   norun: boolean;
+  /** The `raises-exception` flag: the cell is expected to fail (Jupyter Book's tag of the same name). */
+  raisesException: boolean;
 }
 
 /** What a doctest block's meta says, plus everything wrong with it. */
@@ -51,13 +56,15 @@ export type FenceMetaKind = 'cell' | 'doctest';
 
 interface KindGrammar {
   flags: readonly [optIn: string, optOut: string];
+  /** Flags besides the opt-in/opt-out pair. */
+  otherOwnFlags: readonly string[];
   /** The other kind's flags, named in a dedicated message. */
   otherFlags: readonly string[];
   block: string;
   hint: string;
 }
 
-const VALUE_KEYS: ReadonlySet<string> = new Set(['session', 'id', 'packages', 'timeout']);
+const VALUE_KEYS: ReadonlySet<string> = new Set(['session', 'id', 'packages', 'timeout', 'execute']);
 // Docusaurus reads these itself (theme CodeBlock); they must pass through
 // untouched and never be reported as unknown.
 const DOCUSAURUS_KEYS: ReadonlySet<string> = new Set(['title', 'showLineNumbers']);
@@ -66,15 +73,17 @@ const DOCUSAURUS_HINT = 'and Docusaurus\'s title="...", showLineNumbers, {1,3-5}
 const GRAMMARS: Record<FenceMetaKind, KindGrammar> = {
   cell: {
     flags: ['run', 'norun'],
+    otherOwnFlags: ['raises-exception'],
     otherFlags: ['try', 'notry'],
     block: 'a python code block',
-    hint: `Valid keys: run, norun, session=NAME, id=NAME, packages="NAME,NAME", timeout=SECONDS, ${DOCUSAURUS_HINT}.`,
+    hint: `Valid keys: run, norun, raises-exception, session=NAME, id=NAME, packages="NAME,NAME", timeout=SECONDS, execute=off|cache|force, ${DOCUSAURUS_HINT}.`,
   },
   doctest: {
     flags: ['try', 'notry'],
+    otherOwnFlags: [],
     otherFlags: ['run', 'norun'],
     block: 'a doctest block',
-    hint: `Valid keys: try, notry, session=NAME, id=NAME, packages="NAME,NAME", timeout=SECONDS, ${DOCUSAURUS_HINT}.`,
+    hint: `Valid keys: try, notry, session=NAME, id=NAME, packages="NAME,NAME", timeout=SECONDS, execute=off|cache|force, ${DOCUSAURUS_HINT}.`,
   },
 };
 
@@ -86,8 +95,9 @@ const GRAMMARS: Record<FenceMetaKind, KindGrammar> = {
  * Grammar: whitespace-separated items, each a flag (`run`), a `key=value`
  * pair whose value is bare or quoted with `"..."` / `'...'` (backslash escapes
  * inside quotes), or a Docusaurus highlight range `{1,3-5}`. Our items are
- * the flags `run`/`norun` (python fences) or `try`/`notry` (doctest blocks),
- * and `session=NAME`, `id=NAME`, `packages="NAME,NAME"`, `timeout=SECONDS`;
+ * the flags `run`/`norun` and `raises-exception` (python fences) or
+ * `try`/`notry` (doctest blocks), and `session=NAME`, `id=NAME`,
+ * `packages="NAME,NAME"`, `timeout=SECONDS`, `execute=off|cache|force`;
  * Docusaurus's `title`, `showLineNumbers` and ranges are accepted and passed
  * through. Problems are returned with offsets, never thrown.
  */
@@ -99,7 +109,8 @@ export function parseFenceMeta(
 ): FenceMeta | DoctestFenceMeta {
   const grammar = GRAMMARS[kind];
   const [optIn, optOut] = grammar.flags;
-  const knownKeys = [...grammar.flags, ...VALUE_KEYS, ...DOCUSAURUS_KEYS];
+  const ownFlags = [...grammar.flags, ...grammar.otherOwnFlags];
+  const knownKeys = [...ownFlags, ...VALUE_KEYS, ...DOCUSAURUS_KEYS];
   const {items, errors} = tokenizeFenceMeta(meta ?? '');
   const problems: FenceMetaProblem[] = errors.map((error) => ({ruleId: 'pyodocs:malformed-meta', ...error}));
   const values: FenceMetaValues = {
@@ -107,6 +118,7 @@ export function parseFenceMeta(
     id: undefined,
     packages: [],
     timeout: undefined,
+    execute: undefined,
     items,
     passthroughMeta: null,
     problems,
@@ -122,7 +134,7 @@ export function parseFenceMeta(
     }
     const at = {start: item.start, end: item.end};
     const name = item.name;
-    const isFlag = grammar.flags.includes(name);
+    const isFlag = ownFlags.includes(name);
 
     if (!isFlag && !VALUE_KEYS.has(name)) {
       problems.push({ruleId: 'pyodocs:unknown-meta-key', message: unknownKeyMessage(name, grammar, knownKeys), ...at});
@@ -170,12 +182,20 @@ export function parseFenceMeta(
   problems.sort((a, b) => a.start - b.start);
   values.passthroughMeta = passthrough.length > 0 ? passthrough.join(' ') : null;
   return kind === 'cell'
-    ? {run: optInItem !== undefined, norun: optOutItem !== undefined, ...values}
+    ? {
+        run: optInItem !== undefined,
+        norun: optOutItem !== undefined,
+        raisesException: flags.has('raises-exception'),
+        ...values,
+      }
     : {try: optInItem !== undefined, notry: optOutItem !== undefined, ...values};
 }
 
 function unknownKeyMessage(name: string, grammar: KindGrammar, knownKeys: readonly string[]): string {
   const [optIn, optOut] = grammar.flags;
+  if (name === 'raises-exception' && grammar.block === 'a doctest block') {
+    return '"raises-exception" does not apply to a doctest block: doctest checks exceptions itself. Write the expected "Traceback (most recent call last):" and the error line as the example\'s output.';
+  }
   if (grammar.otherFlags.includes(name)) {
     return grammar.block === 'a doctest block'
       ? `"${name}" does not apply to a doctest block (pycon, or python starting with ">>> "). Write "${optIn}" or "${optOut}" to say whether it gets "Try it".`
@@ -189,9 +209,16 @@ function unknownKeyMessage(name: string, grammar: KindGrammar, knownKeys: readon
   );
 }
 
-/** Reads `session`, `id`, `packages` or `timeout` into `values`; returns what is wrong instead, if anything. */
+/** Reads `session`, `id`, `packages`, `timeout` or `execute` into `values`; returns what is wrong instead, if anything. */
 function readValue(item: FenceMetaItem & {kind: 'flag' | 'pair'}, values: FenceMetaValues): string | undefined {
   const name = item.name;
+  if (name === 'execute') {
+    const mode = item.kind === 'pair' ? EXECUTE_MODES.find((known) => known === item.value) : undefined;
+    if (!mode)
+      return '"execute" needs off (never run at build), cache (run when the code changed) or force (run on every build). Write execute=off.';
+    values.execute = mode;
+    return undefined;
+  }
   if (name === 'timeout') {
     const seconds = item.kind === 'pair' && /^\d+(\.\d+)?$/.test(item.value) ? Number(item.value) : Number.NaN;
     if (!Number.isFinite(seconds))

@@ -62,7 +62,9 @@ export function parseMystOptions(body: string): MystCellOptions {
     contentStart = close + 1;
   } else {
     let end = 0;
-    while (end < lines.length && /^:[A-Za-z0-9_-]+:(\s|$)/.test(lines[end] ?? '')) end++;
+    // `:key: value` lines; once they start, `:  nested: value` lines continue a mapping (`:mystnb:` then its keys).
+    const optionLine = (line: string) => /^:[A-Za-z0-9_-]+:(\s|$)/.test(line) || (end > 0 && /^:[ \t]+\S/.test(line));
+    while (end < lines.length && optionLine(lines[end] ?? '')) end++;
     yamlText = lines
       .slice(0, end)
       .map((line) => line.slice(1))
@@ -107,6 +109,12 @@ export function parseMystOptions(body: string): MystCellOptions {
     const tags = options['tags'];
     if (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string')) {
       result.tags = tags;
+    } else if (typeof tags === 'string' && tags.trim() !== '') {
+      // `tags: remove-cell`: Jupyter tools read a string as its tag.
+      result.tags = tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== '');
     } else {
       result.problems.push({
         message: `The "tags" option must be a list of strings, for example tags: [hide-input, raises-exception]; got ${JSON.stringify(tags)}.`,

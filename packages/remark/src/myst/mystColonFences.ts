@@ -1,6 +1,9 @@
 import type {Root, RootContent} from 'mdast';
 import {MYST_ADMONITIONS} from './mystAdmonitions.js';
 
+/** Directives whose body is not Markdown: a colon fence of one becomes the same code node as its backtick fence. */
+export const COLON_FENCE_LITERAL_DIRECTIVES: ReadonlySet<string> = new Set(['include', 'math']);
+
 // MyST's colon fences (the `colon_fence` extension, on by default in Jupyter
 // Book): `:::{note}` … `:::`. Neither CommonMark nor MDX knows them, so they
 // arrive as paragraphs (in MDX, `{note}` is an expression). Like MyST's own
@@ -22,8 +25,9 @@ export interface ColonFence {
 
 export interface ColonFenceHandlers {
   /**
-   * The admonition node for a fence, given its body's source text and the
-   * file line of the body's first line.
+   * The node for a fence (an admonition, or the code node of `{include}` and
+   * `{math}`), given its body's source text and the file line of the body's
+   * first line.
    */
   admonition(fence: ColonFence, body: string, bodyFirstLine: number): RootContent;
   /** Parses Markdown source at a file line into block nodes with file positions. */
@@ -83,7 +87,7 @@ function findOpener(
   for (let line = from; line <= to; line += 1) {
     const match = OPENER.exec(lines[line - 1] ?? '');
     const [, colons = '', directive = '', argument = ''] = match ?? [];
-    if (match && MYST_ADMONITIONS[directive])
+    if (match && (MYST_ADMONITIONS[directive] || COLON_FENCE_LITERAL_DIRECTIVES.has(directive)))
       return {line, colons: colons.length, directive, argument: argument.trim()};
   }
   return undefined;

@@ -1,16 +1,14 @@
 import type {Code, Paragraph, Root, RootContent} from 'mdast';
-import type {Position} from 'unist';
-import {visit} from 'unist-util-visit';
+import type {Point, Position} from 'unist';
+import {SKIP, visit} from 'unist-util-visit';
 import type {PageContext} from '../page/PageContext.js';
 import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName} from './mystAdmonitions.js';
 import {parseMystOptions} from './mystCellOptions.js';
-import {type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
+import {COLON_FENCE_LITERAL_DIRECTIVES, type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
 
 /** What a `{code-cell}` fence tells the python cells transform (set on `code.data.pyodocsCell`). */
 export interface MystCellData {
-  /** False for `skip-execution`: shown as static code. */
-  runnable: boolean;
   /** The cell's MyST tags, unknown ones included. */
   tags: string[];
 }
@@ -31,9 +29,10 @@ declare module 'mdast' {
  */
 export function mystTransform(tree: Root, page: PageContext): void {
   const {problems, parseMarkdown} = page;
-  removeBlockBreaks(tree);
+  const lines = page.source.split(/\r?\n/);
+  removeBlockBreaks(tree, lines);
+  replaceTargetsAndComments(tree, page.mystNotebook, lines);
   if (parseMarkdown) {
-    const lines = page.source.split(/\r?\n/);
     replaceColonFences(tree, lines, colonFenceHandlers(parseMarkdown, lines, problems));
   }
 
@@ -47,8 +46,9 @@ export function mystTransform(tree: Root, page: PageContext): void {
       const argument = node.meta?.trim() ?? '';
       const firstLine = node.position ? node.position.start.line + 1 : 0;
       const {title, content, contentFirstLine} = admonitionContent(directive, argument, node.value, firstLine);
+      const fence = node.position && {line: node.position.start.line, column: node.position.start.column};
       const children = parseMarkdown
-        ? shiftLines(parseMarkdown(content).children, contentFirstLine)
+        ? shiftLines(parseMarkdown(content).children, contentFirstLine, bodyColumnShift(lines, fence, argument))
         : [{type: 'paragraph', children: [{type: 'text', value: content}]} as Paragraph];
       siblings.splice(index, 1, admonitionNode(admonition.type, title, children, node.position));
       return index; // visit the admonition's content too (nested cells)
@@ -83,10 +83,14 @@ export function mystTransform(tree: Root, page: PageContext): void {
       return;
     }
     if (parsed.problems.length > 0) return;
-    if (parsed.tags.includes('remove-cell')) {
+    // Jupyter Book drops cells holding only whitespace.
+    if (parsed.code.trim() === '') {
       siblings.splice(index, 1);
       return index;
     }
+    // `remove-cell` cells stay cells: hidden, but part of the session (Jupyter Book runs them).
+    // `skip-execution` ones too: Jupyter Book only leaves them out of execution at build, as
+    // @pyodocs/build does with the tag; a reader may still run them.
     const cell: Code = {
       type: 'code',
       lang: 'python',
@@ -94,7 +98,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
       value: parsed.code,
       data: {
         ...node.data,
-        pyodocsCell: {runnable: !parsed.tags.includes('skip-execution'), tags: parsed.tags},
+        pyodocsCell: {tags: parsed.tags},
       },
     };
     if (node.position) cell.position = node.position;
@@ -108,7 +112,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
  * cells; it has no meaning on a web page. In Markdown it parses as a
  * paragraph starting with `+++`; in MDX the JSON is an expression.
  */
-function removeBlockBreaks(tree: Root): void {
+function removeBlockBreaks(tree: Root, lines: readonly string[]): void {
   visit(tree, 'paragraph', (node, index, parent) => {
     if (!parent || typeof index !== 'number') return;
     const [first, second, ...rest] = node.children;
@@ -134,7 +138,79 @@ function removeBlockBreaks(tree: Root): void {
       return index;
     }
     node.children = children;
+    // The paragraph now starts on the line after the break: its source no longer holds the marker.
+    const start = node.position?.start;
+    const next = start && lines[start.line];
+    if (start && next !== undefined && node.position) {
+      const point = {line: start.line + 1, column: (/^[ \t>]*/.exec(next)?.[0].length ?? 0) + 1};
+      node.position = {start: point, end: node.position.end};
+      const head = children[0];
+      if (head?.type === 'text' && head.position) head.position = {start: point, end: head.position.end};
+    }
     return undefined;
+  });
+}
+
+/**
+ * MyST's other line markers, which are not text: a target `(label)=`
+ * becomes an empty element with that id (links to `#label` land there, as
+ * on the label's heading in a Jupyter Book), and in MyST notebooks a
+ * comment line `% …` disappears. Both are found where they start a
+ * paragraph's text line.
+ */
+function replaceTargetsAndComments(tree: Root, comments: boolean, lines: readonly string[]): void {
+  const target = /^\(([^()\s][^()]*)\)=[ \t]*$/;
+  visit(tree, 'paragraph', (node, index, parent) => {
+    if (!parent || typeof index !== 'number') return;
+    const labels: string[] = [];
+    // A paragraph of marker lines only (the usual target above a heading): read from the source,
+    // as the label may hold text directive syntax (`(content:execute:x)=`).
+    const start = node.position?.start.line;
+    const end = node.position?.end.line;
+    const written = start !== undefined && end !== undefined ? lines.slice(start - 1, end) : [];
+    const markers = written.map((line) => line.replace(/^[ \t>]*/, ''));
+    if (markers.length > 0 && markers.every((line) => target.test(line) || (comments && /^%/.test(line)))) {
+      for (const line of markers) {
+        const label = target.exec(line)?.[1];
+        if (label) labels.push(label);
+      }
+      node.children = [];
+    }
+    let startsLine = true;
+    for (const child of node.children) {
+      if (child.type === 'text') {
+        const kept = child.value.split('\n').filter((line, at) => {
+          if (at === 0 && !startsLine) return true;
+          const label = target.exec(line)?.[1];
+          if (label) {
+            labels.push(label);
+            return false;
+          }
+          return !(comments && /^[ \t]*%/.test(line));
+        });
+        child.value = kept.join('\n');
+        startsLine = child.value === '' ? startsLine : child.value.endsWith('\n');
+      } else startsLine = child.type === 'break';
+    }
+    if (labels.length === 0 && node.children.every((child) => child.type !== 'text' || child.value !== '')) return;
+    node.children = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    const first = node.children[0];
+    if (first?.type === 'text') first.value = first.value.replace(/^\n+/, '');
+    const anchors = labels.map((label): RootContent => {
+      const anchor: RootContent = {
+        type: 'mdxJsxFlowElement',
+        name: 'span',
+        attributes: [{type: 'mdxJsxAttribute', name: 'id', value: label}],
+        children: [],
+        // The notebook keeps the target as written.
+        data: {pyodocsFromMarkdown: true},
+      };
+      if (node.position) anchor.position = node.position;
+      return anchor;
+    });
+    const replacement = node.children.length > 0 ? [...anchors, node] : anchors;
+    (parent.children as RootContent[]).splice(index, 1, ...replacement);
+    return [SKIP, index + replacement.length];
   });
 }
 
@@ -199,6 +275,14 @@ function colonFenceHandlers(
   const handlers: ColonFenceHandlers = {
     parse: (markdown, firstLine) => shiftLines(parseMarkdown(markdown).children, firstLine),
     admonition: (fence, body, bodyFirstLine) => {
+      const position: Position = {
+        start: {line: fence.openLine, column: 1},
+        end: {line: fence.closeLine, column: (lines[fence.closeLine - 1]?.length ?? 0) + 1},
+      };
+      if (COLON_FENCE_LITERAL_DIRECTIVES.has(fence.directive)) {
+        // Read like its backtick fence by the transform of that directive.
+        return {type: 'code', lang: `{${fence.directive}}`, meta: fence.argument || null, value: body, position};
+      }
       const type = MYST_ADMONITIONS[fence.directive]?.type ?? 'note';
       const {title, content, contentFirstLine} = admonitionContent(
         fence.directive,
@@ -206,12 +290,16 @@ function colonFenceHandlers(
         body,
         bodyFirstLine,
       );
-      const inner: Root = {type: 'root', children: shiftLines(parseMarkdown(content).children, contentFirstLine)};
-      replaceColonFences(inner, lines, handlers, fence.openLine);
-      const position: Position = {
-        start: {line: fence.openLine, column: 1},
-        end: {line: fence.closeLine, column: (lines[fence.closeLine - 1]?.length ?? 0) + 1},
+      const opener = {line: fence.openLine, column: 1};
+      const inner: Root = {
+        type: 'root',
+        children: shiftLines(
+          parseMarkdown(content).children,
+          contentFirstLine,
+          bodyColumnShift(lines, opener, fence.argument),
+        ),
       };
+      replaceColonFences(inner, lines, handlers, fence.openLine);
       return admonitionNode(type, title, inner.children, position);
     },
     unclosed: (fence, column) => {
@@ -226,18 +314,43 @@ function colonFenceHandlers(
 }
 
 /** Moves positions of content parsed from a fence body to where the body is in the file. */
-function shiftLines(nodes: RootContent[], firstLine: number): RootContent[] {
+function shiftLines(
+  nodes: RootContent[],
+  firstLine: number,
+  columnShift: (fileLine: number) => number = () => 0,
+): RootContent[] {
   const root: Root = {type: 'root', children: nodes};
+  const move = (point: Point): Point => {
+    const line = point.line + firstLine - 1;
+    return {line, column: point.column + columnShift(line)};
+  };
   visit(root, (node) => {
     if (!node.position) return;
     if (firstLine === 0) {
       delete node.position;
       return;
     }
-    node.position = {
-      start: {line: node.position.start.line + firstLine - 1, column: node.position.start.column},
-      end: {line: node.position.end.line + firstLine - 1, column: node.position.end.column},
-    };
+    node.position = {start: move(node.position.start), end: move(node.position.end)};
   });
   return nodes;
+}
+
+/**
+ * How far right of where their body text starts the lines of an admonition
+ * fence sit in the file: the argument (the content's first line) after the
+ * directive name on the fence's line; the body lines by the indentation
+ * CommonMark removed from a fence at `fenceColumn`.
+ */
+function bodyColumnShift(
+  lines: readonly string[],
+  fence: {line: number; column: number} | undefined,
+  argument: string,
+): (fileLine: number) => number {
+  return (fileLine) => {
+    const text = lines[fileLine - 1] ?? '';
+    if (fence && fileLine === fence.line) return Math.max(text.indexOf(argument, fence.column - 1), 0);
+    const removable = (fence?.column ?? 1) - 1;
+    if (/^[ \t>]*$/.test(text.slice(0, removable))) return removable;
+    return Math.min(/^ */.exec(text)?.[0].length ?? 0, removable);
+  };
 }

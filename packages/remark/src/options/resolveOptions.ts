@@ -1,4 +1,5 @@
 import {DEFAULT_PYTHON_LANGUAGES, type PythonLanguages, pythonLanguages} from '../languages/pythonLanguages.js';
+import {nodeBuiltin} from '../files/nodeBuiltin.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
 
 /** Options of `remarkPythonCells`. */
@@ -44,6 +45,20 @@ export interface RemarkPythonCellsOptions {
   doctestComponentName?: string | undefined;
   /** As `importSource`, for the doctest component (the Docusaurus plugin sets '@theme/PythonDoctest'). */
   doctestImportSource?: string | undefined;
+  /**
+   * Where `$…$`, `$$…$$`, the `{math}` role and directive are typeset with
+   * KaTeX at build: `'myst'` in MyST notebooks (pages with `jupytext:` or
+   * `kernelspec:` front matter), `'all'` on every page, `false` nowhere. A
+   * page can say `pyodide: {math: true | false}`.
+   * @default 'myst'
+   */
+  math?: 'myst' | 'all' | false | undefined;
+  /**
+   * The stylesheet pages with math import (a module specifier), or `false`
+   * when the site loads KaTeX's CSS itself.
+   * @default the `katex/dist/katex.min.css` of the KaTeX that typesets the math, by absolute path
+   */
+  mathStylesheet?: string | false | undefined;
 }
 
 /** The options checked and completed with defaults, once per processor. */
@@ -56,6 +71,8 @@ export interface ResolvedPythonCellsOptions {
   doctest: 'all' | 'marked' | false;
   doctestComponentName: string;
   doctestImportSource: string | undefined;
+  math: 'myst' | 'all' | false;
+  mathStylesheet: string | false;
 }
 
 const OPTION_NAMES = [
@@ -67,6 +84,8 @@ const OPTION_NAMES = [
   'doctest',
   'doctestComponentName',
   'doctestImportSource',
+  'math',
+  'mathStylesheet',
 ];
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
 
@@ -98,6 +117,8 @@ export function resolvePythonCellsOptions(
     doctest = 'all',
     doctestComponentName = 'PyodocsDoctest',
     doctestImportSource,
+    math = 'myst',
+    mathStylesheet = katexStylesheet(),
   } = options;
 
   if (runnable !== 'marked' && runnable !== 'all') {
@@ -146,7 +167,21 @@ export function resolvePythonCellsOptions(
     );
   }
 
+  if (math !== 'myst' && math !== 'all' && math !== false) {
+    throw optionsError(`option "math" must be 'myst', 'all' or false, got ${JSON.stringify(math)}.`);
+  }
+  if (
+    mathStylesheet !== false &&
+    (typeof mathStylesheet !== 'string' || mathStylesheet.trim() === '' || /[\r\n]/.test(mathStylesheet))
+  ) {
+    throw optionsError(
+      `option "mathStylesheet" must be a module specifier such as 'katex/dist/katex.min.css', or false, got ${JSON.stringify(mathStylesheet)}.`,
+    );
+  }
+
   return {
+    math,
+    mathStylesheet,
     doctest,
     doctestComponentName,
     doctestImportSource,
@@ -156,6 +191,23 @@ export function resolvePythonCellsOptions(
     languages: pythonLanguages(languages),
     onError,
   };
+}
+
+/**
+ * KaTeX's stylesheet, by the absolute path of the KaTeX this package
+ * typesets with: the CSS always matches the HTML, and a site need not
+ * depend on KaTeX itself. Outside Node, the bare specifier.
+ */
+function katexStylesheet(): string {
+  const specifier = 'katex/dist/katex.min.css';
+  const nodeModule = nodeBuiltin<{createRequire(url: string): {resolve(id: string): string}}>('node:module');
+  // `ImportMeta#url` is typed by Node's or the DOM's types, neither of which this build includes.
+  const moduleUrl = (import.meta as {url?: string}).url;
+  try {
+    return (moduleUrl && nodeModule?.createRequire(moduleUrl).resolve(specifier)) || specifier;
+  } catch {
+    return specifier;
+  }
 }
 
 function optionsError(message: string): Error {

@@ -3,33 +3,47 @@ import type {VFile} from 'vfile';
 import {pythonCellsTransform} from '../cell/pythonCellsTransform.js';
 import {doctestTransform} from '../doctest/doctestTransform.js';
 import {insertComponentImport} from '../esm/insertComponentImport.js';
+import {insertSideEffectImport} from '../esm/insertSideEffectImport.js';
+import {includeTransform} from '../include/includeTransform.js';
 import {collectPageManifest} from '../manifest/collectPageManifest.js';
+import {mathTransform} from '../math/mathTransform.js';
+import {typesetPageMath} from '../math/typesetPageMath.js';
 import {mystTransform} from '../myst/mystTransform.js';
 import type {ResolvedPythonCellsOptions} from '../options/resolveOptions.js';
-import {createPageContext} from './PageContext.js';
+import {createPageContext, type PageContext, type ParseMarkdown} from './PageContext.js';
 import {settlePageBlocks} from './settlePageBlocks.js';
+
+declare module 'mdast' {
+  interface RootData {
+    /** Files a run of the plugin included into this tree, for the manifest of a second run. */
+    pyodocsIncludes?: string[];
+  }
+}
 
 /**
  * One pass over a page: one context (front matter read once, one problem
- * list, one id namespace) handed to the MyST, doctest and fence transforms in
- * turn; then the blocks settled in document order, the manifest set on
- * `file.data.pyodocs`, the component imports added, and, with
+ * list, one id namespace) handed to the MyST, math, doctest, fence and
+ * include transforms in turn — the same ones for each file the page
+ * includes; then the math typeset, the blocks settled in document order,
+ * the manifest set on `file.data.pyodocs`, the imports added, and, with
  * `onError: 'throw'`, one error listing every problem of the page.
  */
 export function pagePass(
   tree: Root,
   file: VFile,
   options: ResolvedPythonCellsOptions,
-  parseMarkdown?: (markdown: string) => Root,
+  parseMarkdown?: ParseMarkdown,
 ): void {
   const page = createPageContext(tree, file, options, parseMarkdown);
-  mystTransform(tree, page);
-  doctestTransform(tree, page);
-  pythonCellsTransform(tree, page);
+  transformSource(tree, page);
+  const hasMath = typesetPageMath(tree);
   const blocks = settlePageBlocks(tree, page);
+  for (const path of tree.data?.pyodocsIncludes ?? []) page.includes.add(path);
+  if (page.includes.size > 0) tree.data = {...tree.data, pyodocsIncludes: [...page.includes]};
   file.data.pyodocs = collectPageManifest(tree, page, blocks);
 
   const has = (kind: 'cell' | 'doctest') => blocks.some(({cell}) => cell.kind === kind);
+  if (hasMath && options.mathStylesheet !== false) insertSideEffectImport(tree, options.mathStylesheet);
   if (has('doctest') && options.doctestImportSource !== undefined) {
     insertComponentImport(tree, options.doctestComponentName, options.doctestImportSource);
   }
@@ -37,4 +51,13 @@ export function pagePass(
     insertComponentImport(tree, options.componentName, options.importSource);
   }
   page.problems.settle(options.onError);
+}
+
+/** The transforms of one source: the page, or (recursively, through `{include}`) a file it includes. */
+function transformSource(tree: Root, page: PageContext): void {
+  mystTransform(tree, page);
+  mathTransform(tree, page);
+  doctestTransform(tree, page);
+  pythonCellsTransform(tree, page);
+  includeTransform(tree, page, transformSource);
 }

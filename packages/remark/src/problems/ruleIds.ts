@@ -13,4 +13,9 @@ export type PyodocsRuleId =
   | 'pyodocs:invalid-cell-options'
   | 'pyodocs:non-python-kernel'
   | 'pyodocs:unclosed-directive'
-  | 'pyodocs:invalid-doctest';
+  | 'pyodocs:invalid-doctest'
+  | 'pyodocs:invalid-include'
+  | 'pyodocs:unknown-directive-option'
+  | 'pyodocs:invalid-math'
+  | 'pyodocs:unknown-math-label'
+  | 'pyodocs:duplicate-math-label';

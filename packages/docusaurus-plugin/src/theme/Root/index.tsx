@@ -202,5 +202,52 @@ function translatedLabels(): PythonCellLabels {
       message: '(no output)',
       description: 'Shown when a doctest example prints nothing',
     }),
+    editedMarker: translate({
+      id: 'pyodocs.cell.editedMarker',
+      message: 'Your version',
+      description: "Marker under a cell that holds the reader's edited code (kept in the browser)",
+    }),
+    editedMarkerHint: translate({
+      id: 'pyodocs.cell.editedMarkerHint',
+      message: 'This cell holds your edited code. Reset brings back the documented code.',
+      description: 'What the edited-code marker means (screen readers, tooltip)',
+    }),
+    docsChanged: translate({
+      id: 'pyodocs.cell.docsChanged',
+      message:
+        'The documentation changed this example since you edited it. The cell shows the new code; your version is kept.',
+      description: 'Notice above a cell whose documented code changed since the reader edited it',
+    }),
+    showEarlierEdit: translate({
+      id: 'pyodocs.cell.showEarlierEdit',
+      message: 'Show your version',
+      description: "Toggle that shows the reader's earlier version of a changed cell",
+    }),
+    hideEarlierEdit: translate({
+      id: 'pyodocs.cell.hideEarlierEdit',
+      message: 'Hide your version',
+      description: "Toggle that hides the reader's earlier version of a changed cell",
+    }),
+    restoreEarlierEdit: translate({
+      id: 'pyodocs.cell.restoreEarlierEdit',
+      message: 'Use your version',
+      description: "Button that puts the reader's earlier version in place of the new documented code",
+    }),
+    discardEarlierEdit: translate({
+      id: 'pyodocs.cell.discardEarlierEdit',
+      message: 'Discard your version',
+      description: "Button that forgets the reader's earlier version of a changed cell",
+    }),
+    copy: translate({id: 'pyodocs.cell.copy', message: 'Copy', description: 'Button that copies the code of a cell'}),
+    copied: translate({
+      id: 'pyodocs.cell.copied',
+      message: 'Copied',
+      description: 'Shown and announced for a moment after the code was copied',
+    }),
+    copyFailed: translate({
+      id: 'pyodocs.cell.copyFailed',
+      message: 'Could not copy; select the code and copy it yourself',
+      description: 'Shown when the browser refused to copy the code',
+    }),
   };
 }
