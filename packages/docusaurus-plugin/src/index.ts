@@ -157,8 +157,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           (entry) => Array.isArray(entry) && entry[0] === remarkPythonCells,
         ),
       ];
-      // The server compiler reuses the client's MDX results: the site
-      // manifest and our files come from the client compiler.
+      // The server compiler compiles the same pages again; the site manifest
+      // and our files come from the client compiler alone.
       if (!isServer) plugins.push(new SiteManifestPlugin(collector, consumers));
       // Docusaurus merges the returned devServer into its own: `docusaurus
       // start` then serves the page cross-origin isolated (shared memory).

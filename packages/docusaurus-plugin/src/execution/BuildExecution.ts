@@ -42,7 +42,10 @@ export class BuildExecution {
   readonly files: OutputFiles;
   #executor: Promise<PageExecutor> | undefined;
   #sanitize: Promise<(html: string) => string> | undefined;
-  totals: ExecutionTotals = {pages: 0, executed: 0, cached: 0, replayed: 0, skipped: 0};
+  // Per page file, the first run's figures: `docusaurus build` compiles each
+  // page twice (client and server compilers, possibly at once); the second
+  // run takes the first one's cells from the cache and must not count again.
+  readonly #pageStats = new Map<string, Omit<ExecutionTotals, 'pages'>>();
 
   constructor(options: {execute: ExecuteOptions; packages: PackagesOptions; siteDir: string; baseUrl: string}) {
     this.#options = options.execute;
@@ -63,14 +66,19 @@ export class BuildExecution {
     return cells.some((cell) => cell.execute !== 'off') ? cells : undefined;
   }
 
-  async runPage(page: PageManifest, cells: ExecutableCell[], source: string): Promise<PageBuildOutputs> {
+  /** Runs the page's cells; `pageFile` (the page's path) keys the totals. */
+  async runPage(
+    page: PageManifest,
+    cells: ExecutableCell[],
+    source: string,
+    pageFile: string,
+  ): Promise<PageBuildOutputs> {
     const executor = await this.#executorOnce();
     const execution = await executor.executePage({...page, cells});
-    this.totals.pages += 1;
-    this.totals.executed += execution.stats.executed;
-    this.totals.cached += execution.stats.cached;
-    this.totals.replayed += execution.stats.replayed;
-    this.totals.skipped += execution.stats.skipped;
+    if (!this.#pageStats.has(pageFile)) {
+      const {executed, cached, replayed, skipped} = execution.stats;
+      this.#pageStats.set(pageFile, {executed, cached, replayed, skipped});
+    }
     const sanitize = await this.#sanitizerOnce();
     const outputs = new Map<string, BuildOutput[]>();
     const fileNames: string[] = [];
@@ -85,6 +93,20 @@ export class BuildExecution {
       if (failure !== undefined) failures.push({cell, failure});
     }
     return {outputs, fileNames, failures};
+  }
+
+  /** What ran since the last call, for the line the build prints; starts counting afresh. */
+  takeTotals(): ExecutionTotals {
+    const totals: ExecutionTotals = {pages: 0, executed: 0, cached: 0, replayed: 0, skipped: 0};
+    for (const stats of this.#pageStats.values()) {
+      totals.pages += 1;
+      totals.executed += stats.executed;
+      totals.cached += stats.cached;
+      totals.replayed += stats.replayed;
+      totals.skipped += stats.skipped;
+    }
+    this.#pageStats.clear();
+    return totals;
   }
 
   get onError(): ExecuteOptions['onError'] {

@@ -20,11 +20,10 @@ export function buildOutputsConsumer(execution: BuildExecution): SiteManifestCon
       }
       output.emit(`${OUTPUTS_PUBLIC_DIR}${name}`, readFileSync(file));
     }
-    const totals = execution.totals;
+    const totals = execution.takeTotals();
     if (totals.pages === 0) return;
     console.info(
       `[pyodocs] Executed ${totals.executed} cell${totals.executed === 1 ? '' : 's'} at build on ${totals.pages} page${totals.pages === 1 ? '' : 's'} (${totals.cached} from the cache, ${totals.replayed} of them replayed for their session's state; ${totals.skipped} skipped).`,
     );
-    execution.totals = {pages: 0, executed: 0, cached: 0, replayed: 0, skipped: 0};
   };
 }

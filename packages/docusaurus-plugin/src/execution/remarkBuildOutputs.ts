@@ -26,7 +26,7 @@ export function remarkBuildOutputs(options: {execution: BuildExecution; elementN
     if (page === undefined || page.cells.length === 0) return;
     const cells = options.execution.cellsToRun(page);
     if (cells === undefined) return;
-    const result = await options.execution.runPage(page, cells, String(file.value));
+    const result = await options.execution.runPage(page, cells, String(file.value), file.path);
     file.data.pyodocsOutputFiles = result.fileNames;
 
     visit(tree, 'mdxJsxFlowElement', (element: MdxJsxFlowElement) => {
