@@ -210,8 +210,8 @@ describe('in Chromium', () => {
 // Depends on the run-previous feature of @pyodocs/react (the cells helper's
 // brief, C8): running a cell first runs the earlier cells of its session
 // that have not run. The lead enables this block when that lands on main.
-describe.skip('running the last cell first gives what running all cells in order gives', () => {
-  test.each([PAGES.execute, PAGES.hiding, PAGES.includes])('%s', async (route) => {
+describe('running the last cell first gives what running all cells in order gives', () => {
+  test.each([PAGES.execute, PAGES.hiding, PAGES.includes])('page /%s', async (route) => {
     const inOrder = await openWithStandIns(route);
     const all = await visibleCellsOf(inOrder.page);
     const expected = [];
