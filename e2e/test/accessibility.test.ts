@@ -172,12 +172,9 @@ describe('keyboard only', () => {
     expect(Date.now() - stoppedAt).toBeLessThan(30_000);
   });
 
-  // Known gap, for the lead: Stop is a disabled <button> once the run ends,
-  // and a focused button that becomes disabled drops focus to <body>, so the
-  // keyboard reader is thrown back to the top of the page. The toolbar fix
-  // (aria-disabled instead of disabled) turns this into a pass: then make it
-  // test(...) instead of test.fails(...).
-  test.fails('after Stop, keyboard focus stays in the cell', async () => {
+  // Stop is aria-disabled (not disabled) once the run ends: a focused
+  // disabled button would drop focus to <body>, the top of the page.
+  test('after Stop, keyboard focus stays in the cell', async () => {
     const {page} = await openPage('/');
     const cell = cellById(page, 'home-demo');
     await cell.getByRole('button', {name: 'Edit', exact: true}).click();

@@ -247,11 +247,11 @@ describe('PythonCell running code', () => {
 describe('PythonCell Stop', () => {
   it('is disabled while idle and when the run has finished', async () => {
     const {cell} = renderCell();
-    expect(button(cell, 'Stop').disabled).toBe(true);
+    expect(button(cell, 'Stop').getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(button(cell, 'Run'));
-    expect(button(cell, 'Stop').disabled).toBe(false);
+    expect(button(cell, 'Stop').getAttribute('aria-disabled')).toBe('false');
     await waitFor(() => expect(cell.dataset.state).toBe('done'));
-    expect(button(cell, 'Stop').disabled).toBe(true);
+    expect(button(cell, 'Stop').getAttribute('aria-disabled')).toBe('true');
   });
 
   it('interrupts the running run by its id; the cell goes idle and says Python restarted', async () => {
@@ -269,7 +269,7 @@ describe('PythonCell Stop', () => {
     expect(client.stopCalls).toEqual([client.runIds[0]]);
     await waitFor(() => expect(cell.dataset.state).toBe('idle'));
     expect(outputArea(cell).textContent).toBe('working\nRestarted: the Python session was reset');
-    expect(button(cell, 'Stop').disabled).toBe(true);
+    expect(button(cell, 'Stop').getAttribute('aria-disabled')).toBe('true');
   });
 
   it('cancels a queued run before it starts', async () => {

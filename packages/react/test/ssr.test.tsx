@@ -43,7 +43,7 @@ describe('server rendering', () => {
     for (const name of ['Run', 'Stop', 'Reset']) {
       expect(html).toMatch(new RegExp(`<button type="button"[^>]*>${name}</button>`));
     }
-    expect(html).toMatch(/<button type="button"[^>]*disabled=""[^>]*>Stop<\/button>/);
+    expect(html).toMatch(/<button type="button"[^>]*aria-disabled="true"[^>]*>Stop<\/button>/);
     expect(html).toContain('data-pyodocs-output=""');
     expect(html).toContain('role="status"');
   });

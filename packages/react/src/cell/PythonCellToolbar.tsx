@@ -53,8 +53,12 @@ export function PythonCellToolbar({
       <button
         type="button"
         className="pyodocs-button pyodocs-button--stop"
-        onClick={() => onStop()}
-        disabled={!canStop}
+        // aria-disabled, not disabled: a run that ends while Stop has focus
+        // must not drop keyboard focus to the top of the page.
+        onClick={() => {
+          if (canStop) onStop();
+        }}
+        aria-disabled={!canStop}
       >
         {labels.stop}
       </button>
