@@ -133,6 +133,8 @@ describe('the README-default site loads packages from the official distribution'
       expect(await runCell(cell)).toBe('done');
       expect(await outputText(cell)).toBe('[0, 1, 2]');
       expect(cdnRequests).toEqual([numpy.fileName]);
+      // The fixture site wraps PythonCell/Output (a swizzle): its version renders around the plugin's.
+      expect(await cell.locator('[data-site-swizzled-output] > [data-pyodocs-output]').count()).toBe(1);
       expect(sitePackageRequests).toEqual([]);
       expect(outside).toEqual([]);
     } finally {
