@@ -7,6 +7,7 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
 import {remarkPythonCells} from '@pyodocs/remark';
 import {BUNDLE_PUBLIC_DIR, resolveClientConfig} from './clientConfig.js';
+import type {CellBehaviour} from '@pyodocs/react';
 import {BuildExecution} from './execution/BuildExecution.js';
 import {buildOutputsConsumer} from './execution/buildOutputsConsumer.js';
 import {remarkBuildOutputs} from './execution/remarkBuildOutputs.js';
@@ -38,12 +39,8 @@ export interface PyodocsGlobalData {
   cells: CellBehaviour;
 }
 
-/** How cells behave for the reader: the plugin options `runPreviousCells`, `persistEdits` and `preload`. */
-export interface CellBehaviour {
-  runPrevious: boolean;
-  persistEdits: boolean;
-  preload: 'intent' | 'eager' | 'off';
-}
+/** How cells behave for the reader (the plugin options `runPreviousCells`, `persistEdits`, `preload`): React's own type. */
+export type {CellBehaviour};
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
