@@ -100,11 +100,12 @@ describe('outputs gallery in Chromium', () => {
     expect(await image.evaluate((element) => [element.clientWidth, element.clientHeight])).toEqual([320, 160]);
   });
 
-  test('IPython.display.Image with JPEG bytes renders as image/jpeg', async () => {
+  test('IPython.display.Image with JPEG bytes renders as image/jpeg, at the width and height it was given', async () => {
     const output = await run('gallery-jpeg');
     const image = output.locator('[data-mime-type="image/jpeg"] img');
-    expect(await naturalSize(image)).toEqual([1, 1]);
-    expect(await image.getAttribute('width')).toBe('48');
+    expect(await naturalSize(image)).toEqual([64, 40]);
+    expect(await image.getAttribute('width')).toBe('192');
+    expect(await image.getAttribute('height')).toBe('120');
   });
 
   test('Markdown renders with a table and KaTeX math', async () => {
