@@ -70,6 +70,16 @@ describe('memory snapshot', () => {
       const after = cellById(page, 'robust-after');
       expect(await runCell(after)).toBe('done');
       expect(await outputText(after)).toBe("'still here'");
+      // The restored heap pauses Python through JSPI (its run_sync and call
+      // trampoline are this browser's): time.sleep waits, Stop interrupts it.
+      const sleep = cellById(page, 'robust-sleep');
+      await sleep.getByRole('button', {name: 'Run', exact: true}).click();
+      await sleep.locator('[data-pyodocs-output]', {hasText: 'sleeping'}).waitFor({timeout: 60_000});
+      await sleep.getByRole('button', {name: 'Stop', exact: true}).click();
+      expect(await waitForState(sleep, ['error'])).toBe('error');
+      expect(await outputText(sleep)).toContain('KeyboardInterrupt');
+      expect(await outputText(sleep)).not.toContain('stack switching');
+      expect(await runCell(after)).toBe('done');
     } finally {
       await context.close();
     }

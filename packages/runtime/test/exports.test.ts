@@ -32,6 +32,7 @@ describe('public exports', () => {
       'nodePyodideIndexURL',
       'pyodideSnapshotKey',
       'writePyodideSnapshot',
+      'writeSnapshotInChildProcess',
     ]);
   });
 

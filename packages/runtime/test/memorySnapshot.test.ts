@@ -1,26 +1,33 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {DOCTEST_MIME, type PyodideClient} from '../src/index.js';
-import {createNodeClient, makePyodideSnapshot, type PyodideSnapshot, pyodideSnapshotKey} from '../src/node/index.js';
-import {encodeSnapshotFile, type SnapshotHeader} from '../src/snapshot/snapshotFile.js';
+import {createNodeClient, pyodideSnapshotKey, writeSnapshotInChildProcess} from '../src/node/index.js';
+import {
+  checkSnapshotHeader,
+  decodeSnapshotHeader,
+  encodeSnapshotFile,
+  type SnapshotHeader,
+  SnapshotMismatchError,
+} from '../src/snapshot/snapshotFile.js';
 import {printed, recordRun, resultText, runToEnd} from './support/recordRun.js';
 
-// A snapshot made in this process, as a site's build makes it, restored by
-// real worker threads; and every way it can be unfit, each ending in a
-// normal boot that still runs cells.
+// A snapshot made in a child process with JSPI on, as a site's build makes
+// it, restored by real worker threads; and every way it can be unfit, each
+// ending in a normal boot that still runs cells. (Restoring it where JSPI
+// pauses Python, in Chromium, is e2e/test/startupAndStop.test.ts.)
 
 let dir: string;
-let snapshot: PyodideSnapshot;
+let snapshot: {bytes: Uint8Array; header: SnapshotHeader};
 let snapshotFile: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'pyodocs-snapshot-'));
-  snapshot = await makePyodideSnapshot();
   snapshotFile = path.join(dir, 'snapshot.bin');
-  writeFileSync(snapshotFile, snapshot.bytes);
+  const header = await writeSnapshotInChildProcess(snapshotFile);
+  snapshot = {bytes: readFileSync(snapshotFile), header};
 });
 
 afterAll(() => {
@@ -48,7 +55,12 @@ function fileWithHeader(name: string, change: (header: SnapshotHeader) => Snapsh
 
 describe('a snapshot made at build time', () => {
   test('records what it was made with, and is a few MB', async () => {
-    expect(snapshot.header).toMatchObject({format: 1, pyodideVersion: '314.0.7'});
+    expect(snapshot.header).toMatchObject({format: 2, pyodideVersion: '314.0.7'});
+    expect(decodeSnapshotHeader(snapshot.bytes, snapshotFile)).toEqual(snapshot.header);
+    // Made with JSPI on (this Node's flag for it), so run_sync is the real one in the heap.
+    expect(snapshot.header.runSync).toBe(true);
+    // Node 20 cannot compile CPython's wasm trampoline: the slot a browser's will take is recorded.
+    expect(snapshot.header.trampolineSlot).toBeGreaterThan(1000);
     expect(snapshot.header.wasmSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(snapshot.bytes.length).toBeLessThan(snapshot.header.bytes / 2);
     expect(await pyodideSnapshotKey()).toMatch(/^[0-9a-f]{64}$/);
@@ -85,6 +97,17 @@ describe('a snapshot made at build time', () => {
     const doctest = await runToEnd(client, {code: '>>> 1 + 1\n2\n', kind: 'doctest', session: 's'});
     const report = doctest.events.find((event) => event.type === 'display');
     expect(report?.type === 'display' && report.data[DOCTEST_MIME]).toMatchObject({attempted: 1, failed: 0});
+  });
+
+  test('time.sleep works in a restored worker without JSPI (it blocks, as after a boot)', async () => {
+    const client = clientWith(snapshotFile);
+    const {events, outcome} = await runToEnd(client, {
+      code: 'import time\nstarted = time.monotonic()\ntime.sleep(0.2)\nround(time.monotonic() - started, 1)',
+      session: 's',
+    });
+    expect(outcome).toEqual({status: 'ok'});
+    expect(resultText(events)).toBe('0.2');
+    expect(client.status).toMatchObject({boot: 'snapshot'});
   });
 
   test('each restored worker draws its own random numbers', async () => {
@@ -143,6 +166,25 @@ describe('a snapshot that does not fit is skipped, and Python boots as without i
     expect(client.status).toMatchObject({state: 'ready', boot: 'fresh'});
     expect(client.stats.workerStarts).toBe(1);
     expect(client.status.state === 'ready' && client.status.snapshotError).toMatch(reason);
+  });
+});
+
+describe('what the heap remembers of the engine it started in', () => {
+  test('an engine with JSPI refuses a snapshot made without it (its run_sync could not pause Python)', () => {
+    const header = {...snapshot.header, runSync: false};
+    const runtime = {pyodideVersion: '314.0.7', kernelSha256: header.kernelSha256};
+    expect(() => checkSnapshotHeader(header, {...runtime, jspi: true})).toThrow(SnapshotMismatchError);
+    expect(() => checkSnapshotHeader(header, {...runtime, jspi: true})).toThrow(
+      /without WebAssembly stack switching \(JSPI\)/,
+    );
+    expect(() => checkSnapshotHeader(header, {...runtime, jspi: false})).not.toThrow();
+    expect(() => checkSnapshotHeader(snapshot.header, {...runtime, jspi: true})).not.toThrow();
+  });
+
+  test('a header without those fields is not of this format', () => {
+    const {runSync: _runSync, ...older} = snapshot.header;
+    const file = writeTo('older.bin', encodeSnapshotFile(older as SnapshotHeader, gzipSync(new Uint8Array(64))));
+    expect(() => decodeSnapshotHeader(readFileSync(file), file)).toThrow(/not a snapshot header of format 2/);
   });
 });
 

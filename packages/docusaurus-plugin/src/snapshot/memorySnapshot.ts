@@ -1,8 +1,7 @@
 import {existsSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {Worker} from 'node:worker_threads';
-import {pyodideSnapshotKey} from '@pyodocs/runtime/node';
+import {pyodideSnapshotKey, writeSnapshotInChildProcess} from '@pyodocs/runtime/node';
 import {siteHasCells} from '../manifest/SiteManifest.js';
 import type {SiteManifestConsumer} from '../manifest/SiteManifestPlugin.js';
 
@@ -28,7 +27,8 @@ export async function resolveMemorySnapshotFile(): Promise<MemorySnapshotFile> {
 
 /**
  * Emits the memory snapshot when the site has cells. It is made (a Pyodide
- * start-up, a few seconds, in a worker thread so its heap goes away with it)
+ * start-up, a few seconds, in a child process with WebAssembly stack switching
+ * on, so its heap goes away with it and it serves Chrome's workers too)
  * only when `cacheDir` has none for this key. A snapshot that cannot be made
  * is a warning: readers' workers then boot Python as without it.
  */
@@ -59,26 +59,14 @@ export function memorySnapshotConsumer(options: {
 async function cachedSnapshot(file: string): Promise<Buffer> {
   if (!existsSync(file)) {
     const started = performance.now();
-    await makeInWorkerThread(file);
-    console.info(
-      `[pyodocs] Made the Pyodide memory snapshot in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
-    );
+    const header = await writeSnapshotInChildProcess(file);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.info(`[pyodocs] Made the Pyodide memory snapshot in ${seconds} s.`);
+    if (!header.runSync) {
+      console.warn(
+        `[pyodocs] This Node (${process.version}) could not turn on WebAssembly stack switching (JSPI) for the memory snapshot: browsers that have it (Chrome, Edge) will boot Python without the snapshot, a few seconds slower.`,
+      );
+    }
   }
   return readFile(file);
-}
-
-function makeInWorkerThread(file: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // The compiled thread in lib/, from lib/snapshot/ (the plugin) and from src/snapshot/ (its tests) alike.
-    const thread = new URL('../../lib/snapshot/makeSnapshotThread.js', import.meta.url);
-    const worker = new Worker(thread, {workerData: {file}});
-    let failure: Error | undefined;
-    worker.on('error', (error) => {
-      failure = error;
-    });
-    worker.on('exit', (code) => {
-      if (failure === undefined && code === 0 && existsSync(file)) resolve();
-      else reject(failure ?? new Error(`the snapshot thread exited with code ${code}`));
-    });
-  });
 }

@@ -1,4 +1,6 @@
+import {spawn} from 'node:child_process';
 import {createHash} from 'node:crypto';
+import {existsSync} from 'node:fs';
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -8,7 +10,13 @@ import {loadPyodide, version as pyodideVersion} from 'pyodide';
 import type {KernelPauseHooks} from '../pause/PauseChannel.js';
 import {KERNEL_SOURCE_SHA256} from '../python/kernelSource.js';
 import {serializeKernelHooks} from '../snapshot/kernelHookTags.js';
-import {encodeSnapshotFile, SNAPSHOT_FORMAT, type SnapshotHeader} from '../snapshot/snapshotFile.js';
+import {heapCapabilities, type PyodideHeapModule, RUN_SYNC_PROBE} from '../snapshot/runtimeCapabilities.js';
+import {
+  decodeSnapshotHeader,
+  encodeSnapshotFile,
+  SNAPSHOT_FORMAT,
+  type SnapshotHeader,
+} from '../snapshot/snapshotFile.js';
 import {importKernelModule, type KernelHooks} from '../worker/kernelModule.js';
 import type {PyodideRuntime} from '../worker/PyodideRuntime.js';
 import {nodePyodideIndexURL} from './createNodeClient.js';
@@ -47,7 +55,10 @@ export async function makePyodideSnapshot(options: PyodideSnapshotOptions = {}):
   // The same set-up as PyodideEngine's, with hooks that stand for the restoring worker's.
   const hooks = placeholderHooks();
   importKernelModule(pyodide as unknown as PyodideRuntime).create_kernel(hooks, 1);
-  pyodide.runPython('import gc; gc.collect()');
+  // Read before the snapshot: the probe's function is deleted again.
+  const runSync = pyodide.runPython(RUN_SYNC_PROBE) === true;
+  pyodide.runPython('del _pyodocs_run_sync_bound; import gc; gc.collect()');
+  const capabilities = heapCapabilities((pyodide as unknown as {_module: PyodideHeapModule})._module, runSync);
   const heap = pyodide.makeMemorySnapshot({serializer: serializeKernelHooks(hooks)});
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
@@ -55,6 +66,7 @@ export async function makePyodideSnapshot(options: PyodideSnapshotOptions = {}):
     wasmSha256,
     kernelSha256: KERNEL_SOURCE_SHA256,
     bytes: heap.length,
+    ...capabilities,
   };
   const bytes = encodeSnapshotFile(header, await promisify(gzip)(heap));
   return {bytes, header, sha256: sha256Hex(bytes)};
@@ -72,6 +84,49 @@ export async function writePyodideSnapshot(
   await writeFile(temporary, bytes);
   await rename(temporary, file);
   return {file, size: bytes.length, header, sha256};
+}
+
+/**
+ * The Node flags that turn JSPI on, newest first (Node 22+: the standard
+ * API; Node 20: the older one, which Pyodide also uses), then none (a Node
+ * where it is on without a flag). Unknown flags make Node exit at once, so
+ * each is tried in turn.
+ */
+const JSPI_FLAG_CHOICES = [['--experimental-wasm-jspi'], ['--experimental-wasm-stack-switching'], []];
+
+/**
+ * `writePyodideSnapshot()` in a child process started with JSPI on, so the
+ * snapshot serves browsers that pause Python with it (Chrome, Edge). Its
+ * Pyodide and heap end with the process. Without any JSPI flag this Node
+ * accepts, the snapshot is still made; workers with JSPI then boot without it.
+ */
+export async function writeSnapshotInChildProcess(
+  file: string,
+  options: PyodideSnapshotOptions = {},
+): Promise<SnapshotHeader> {
+  // The compiled script in lib/, from lib/node/ and from src/node/ (the tests) alike.
+  const script = fileURLToPath(new URL('../../lib/node/snapshotProcess.js', import.meta.url));
+  let failure = '';
+  for (const flags of JSPI_FLAG_CHOICES) {
+    const {code, stderr} = await runNode([...flags, script, file, JSON.stringify(options)]);
+    if (code === 0 && existsSync(file)) return decodeSnapshotHeader(await readFile(file), file);
+    failure = stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${code}`;
+    // A flag this Node does not know ends it before any of the script ran: try the next.
+    if (!/bad option|unrecognized flag/i.test(stderr)) break;
+  }
+  throw new Error(`the snapshot process failed: ${failure}`);
+}
+
+function runNode(args: string[]): Promise<{code: number | null; stderr: string}> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {stdio: ['ignore', 'ignore', 'pipe']});
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({code, stderr}));
+  });
 }
 
 function indexDirectory(options: PyodideSnapshotOptions): string {

@@ -11,7 +11,7 @@
 //   bytes 12..   n bytes of header JSON (UTF-8), then the gzip stream
 
 /** Bump when the file layout, the header or what the snapshot holds (the kernel hooks' tags) changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 const MAGIC = [0x50, 0x59, 0x4f, 0x44, 0x4f, 0x43, 0x53, SNAPSHOT_FORMAT]; // "PYODOCS" + format
 const PREFIX_BYTES = 12;
@@ -27,6 +27,9 @@ export interface SnapshotHeader {
   kernelSha256: string;
   /** Size of Pyodide's snapshot (the decompressed body), in bytes. */
   bytes: number;
+  /** What the heap remembers of the engine it started in (runtimeCapabilities.ts). */
+  runSync: boolean;
+  trampolineSlot: number;
 }
 
 /** A snapshot that cannot be used here: the worker says why in the console and boots normally. */
@@ -41,6 +44,15 @@ export function encodeSnapshotFile(header: SnapshotHeader, gzipped: Uint8Array):
   file.set(json, PREFIX_BYTES);
   file.set(gzipped, PREFIX_BYTES + json.length);
   return file;
+}
+
+/** The header of a whole snapshot file held in memory (the build reads back what it wrote). */
+export function decodeSnapshotHeader(file: Uint8Array, name: string): SnapshotHeader {
+  if (file.length < PREFIX_BYTES || !MAGIC.every((byte, i) => file[i] === byte)) {
+    throw new SnapshotMismatchError(`${name} is not a pyodocs memory snapshot of format ${SNAPSHOT_FORMAT}`);
+  }
+  const length = new DataView(file.buffer, file.byteOffset).getUint32(8, true);
+  return parseHeader(new TextDecoder().decode(file.subarray(PREFIX_BYTES, PREFIX_BYTES + length)), name);
 }
 
 /** A snapshot file being read: its header at once, the (decompressed) snapshot when it has arrived. */
@@ -138,7 +150,9 @@ function parseHeader(text: string, url: string): SnapshotHeader {
     typeof header.pyodideVersion !== 'string' ||
     typeof header.wasmSha256 !== 'string' ||
     typeof header.kernelSha256 !== 'string' ||
-    typeof header.bytes !== 'number'
+    typeof header.bytes !== 'number' ||
+    typeof header.runSync !== 'boolean' ||
+    typeof header.trampolineSlot !== 'number'
   ) {
     throw new SnapshotMismatchError(`the header of ${url} is not a snapshot header of format ${SNAPSHOT_FORMAT}`);
   }
@@ -148,7 +162,7 @@ function parseHeader(text: string, url: string): SnapshotHeader {
 /** Throws a SnapshotMismatchError naming the first field that differs from what this worker runs. */
 export function checkSnapshotHeader(
   header: SnapshotHeader,
-  runtime: {pyodideVersion: string; kernelSha256: string},
+  runtime: {pyodideVersion: string; kernelSha256: string; jspi: boolean},
 ): void {
   if (header.pyodideVersion !== runtime.pyodideVersion) {
     throw new SnapshotMismatchError(
@@ -157,5 +171,12 @@ export function checkSnapshotHeader(
   }
   if (header.kernelSha256 !== runtime.kernelSha256) {
     throw new SnapshotMismatchError("it was made with another version of the pyodocs kernel than this page's worker");
+  }
+  // This engine pauses Python with JSPI (time.sleep and input() without
+  // cross-origin isolation): a heap started without JSPI cannot.
+  if (runtime.jspi && !header.runSync) {
+    throw new SnapshotMismatchError(
+      'it was made without WebAssembly stack switching (JSPI), which this browser has and Python needs here to pause in time.sleep and input()',
+    );
   }
 }

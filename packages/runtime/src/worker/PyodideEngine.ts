@@ -20,6 +20,7 @@ import {
 } from '../packages/packageSources.js';
 import {KERNEL_SOURCE_SHA256} from '../python/kernelSource.js';
 import {deserializeKernelHooks} from '../snapshot/kernelHookTags.js';
+import {engineHasJspi, fitRestoredHeap} from '../snapshot/runtimeCapabilities.js';
 import {
   checkSnapshotHeader,
   type OpenedSnapshot,
@@ -46,6 +47,12 @@ export interface PyodideEngineOptions {
    * tell; the snapshot is then not used.
    */
   wasmSha256(indexURL: string): Promise<string>;
+  /**
+   * Rejects when the next fetch of `pyodide.asm.wasm` from `indexURL` fails.
+   * Emscripten then aborts in a promise loadPyodide never settles: the load
+   * fails with this instead of waiting forever. Unset where Pyodide reads files.
+   */
+  wasmFetchFailure?(indexURL: string): Promise<never>;
 }
 
 const STAGE_MESSAGES: Record<LoadStage, string> = {
@@ -85,6 +92,7 @@ export class PyodideEngine {
   // Interrupts, sleep and input() of the running cell; created from init.
   #pause: WorkerPauseChannel | undefined;
   readonly #wasmSha256: (indexURL: string) => Promise<string>;
+  readonly #wasmFetchFailure: (indexURL: string) => Promise<never>;
   // While Python is being restored from a snapshot: gives up that attempt (an uncaught error during it).
   #abandonSnapshot: ((error: unknown) => void) | undefined;
 
@@ -93,6 +101,7 @@ export class PyodideEngine {
     this.#importLoadPyodide = options.importLoadPyodide;
     this.#downloads = options.downloads;
     this.#wasmSha256 = options.wasmSha256;
+    this.#wasmFetchFailure = options.wasmFetchFailure ?? (() => new Promise<never>(() => undefined));
   }
 
   /**
@@ -214,7 +223,7 @@ export class PyodideEngine {
             );
           }
         }
-        return loader.load(config);
+        return Promise.race([this.#wasmFetchFailure(indexURL), loader.load(config)]);
       });
       pause.attach(runtime);
     } catch (error) {
@@ -281,7 +290,11 @@ export class PyodideEngine {
     const opened = await snapshot;
     const {header} = opened;
     try {
-      checkSnapshotHeader(header, {pyodideVersion: loader.version, kernelSha256: KERNEL_SOURCE_SHA256});
+      checkSnapshotHeader(header, {
+        pyodideVersion: loader.version,
+        kernelSha256: KERNEL_SOURCE_SHA256,
+        jspi: engineHasJspi(),
+      });
     } catch (error) {
       opened.cancel();
       throw error;
@@ -298,10 +311,15 @@ export class PyodideEngine {
       this.#abandonSnapshot = reject;
     });
     try {
-      return await Promise.race([
+      const runtime = await Promise.race([
+        this.#wasmFetchFailure(config.indexURL),
         loader.load({...config, snapshot: {bytes, deserializer: deserializeKernelHooks(hooks)}}),
         abandoned,
       ]);
+      // Before any Python runs: this engine's call trampoline, not the build's.
+      if (runtime._module === undefined) throw new SnapshotMismatchError('this Pyodide does not expose its module');
+      fitRestoredHeap(runtime._module, header);
+      return runtime;
     } finally {
       this.#abandonSnapshot = undefined;
     }

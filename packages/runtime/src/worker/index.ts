@@ -33,12 +33,13 @@ const here = (globalThis as {location?: {href: string}}).location?.href;
 // Start-up step 1: package files (Pyodide's, micropip's) are fetched through the download wrapper.
 const downloads = installPackageDownloads(globalThis as unknown as {fetch: Fetch});
 // Start-up step 2: Pyodide's fetch of pyodide.asm.wasm is hashed, to check a memory snapshot against it.
-const wasmSha256 = watchWasmFetches(globalThis as unknown as {fetch: Fetch}, here ?? 'file:///');
+const wasmFetches = watchWasmFetches(globalThis as unknown as {fetch: Fetch}, here ?? 'file:///');
 
 const engine = new PyodideEngine({
   post: (message) => scope.postMessage(message),
   downloads,
-  wasmSha256,
+  wasmSha256: wasmFetches.sha256,
+  wasmFetchFailure: wasmFetches.nextFailure,
   importLoadPyodide: async (indexURL) => {
     // A runtime import the bundlers must leave alone (webpack, vite, esbuild).
     const pyodideModule: {loadPyodide?: BrowserLoadPyodide; version?: unknown} = await import(

@@ -3,6 +3,9 @@
 // this start-up step watches the worker's fetches and hashes a clone of that
 // response. The original goes to Pyodide untouched (streaming compilation,
 // the browser's code cache), and nothing is downloaded twice.
+//
+// It also tells when that fetch fails: Emscripten then aborts in a promise
+// loadPyodide never settles, so the engine could otherwise wait forever.
 
 import {canComputeDigests} from './integrity.js';
 import type {Fetch} from './packageDownloads.js';
@@ -10,14 +13,19 @@ import type {Fetch} from './packageDownloads.js';
 /** How long to wait for Pyodide's own fetch of the wasm before giving up on the check. */
 const WASM_FETCH_WAIT_MS = 60_000;
 
-/**
- * Put the watcher in front of `scope.fetch`; returns the engine's
- * `wasmSha256`: the sha256 (hex) of `${indexURL}pyodide.asm.wasm` once
- * Pyodide has fetched it.
- */
-export function watchWasmFetches(scope: {fetch: Fetch}, base: string): (indexURL: string) => Promise<string> {
+export interface WasmFetches {
+  /** The sha256 (hex) of `${indexURL}pyodide.asm.wasm` once Pyodide has fetched it. */
+  sha256(indexURL: string): Promise<string>;
+  /** Rejects with the reason when the next fetch of `${indexURL}pyodide.asm.wasm` fails (no answer, or an HTTP error). */
+  nextFailure(indexURL: string): Promise<never>;
+}
+
+/** Put the watcher in front of `scope.fetch`. */
+export function watchWasmFetches(scope: {fetch: Fetch}, base: string): WasmFetches {
   const digests = new Map<string, Promise<string>>();
   const waiting = new Map<string, (digest: Promise<string>) => void>();
+  const failureWatchers = new Map<string, Array<(reason: Error) => void>>();
+  const wasmUrl = (indexURL: string) => new URL('pyodide.asm.wasm', new URL(indexURL, base)).href;
   const fetch = scope.fetch;
   scope.fetch = (input, init) => {
     const response = fetch(input, init);
@@ -29,14 +37,33 @@ export function watchWasmFetches(scope: {fetch: Fetch}, base: string): (indexURL
       digests.set(url, digest);
       waiting.get(url)?.(digest);
       waiting.delete(url);
+      const watchers = failureWatchers.get(url) ?? [];
+      failureWatchers.delete(url);
+      if (watchers.length > 0) {
+        const fail = (reason: Error) => {
+          for (const watcher of watchers) watcher(reason);
+        };
+        response.then(
+          (answer) => {
+            if (!answer.ok) fail(new Error(`${url} answered HTTP ${answer.status}`));
+          },
+          (error: unknown) =>
+            fail(new Error(`could not fetch ${url}: ${error instanceof Error ? error.message : String(error)}`)),
+        );
+      }
     }
     return response;
   };
-  return (indexURL) => {
+  const nextFailure = (indexURL: string) =>
+    new Promise<never>((_resolve, reject) => {
+      const url = wasmUrl(indexURL);
+      failureWatchers.set(url, [...(failureWatchers.get(url) ?? []), reject]);
+    });
+  const sha256 = (indexURL: string) => {
     if (!canComputeDigests()) {
       return Promise.reject(new Error('this page cannot compute sha256 (no crypto.subtle outside https)'));
     }
-    const url = new URL('pyodide.asm.wasm', new URL(indexURL, base)).href;
+    const url = wasmUrl(indexURL);
     const known = digests.get(url);
     if (known !== undefined) return known;
     return new Promise<string>((resolve, reject) => {
@@ -50,6 +77,7 @@ export function watchWasmFetches(scope: {fetch: Fetch}, base: string): (indexURL
       });
     });
   };
+  return {sha256, nextFailure};
 }
 
 async function sha256Hex(buffer: ArrayBuffer): Promise<string> {
