@@ -40,9 +40,10 @@ Text before the cells, as on a tutorial page.
 print("${FIRST_OUTPUT}")
 \`\`\`
 
-A cell that never ends, to measure Stop.
+A cell that never ends, to measure Stop. It and the next cell have sessions of
+their own, so running one does not first run the cells above it (run-above).
 
-\`\`\`python run
+\`\`\`python run session=bench-loop
 print("looping")
 while True:
     pass
@@ -50,7 +51,7 @@ while True:
 
 A cell to run after Stop.
 
-\`\`\`python run
+\`\`\`python run session=bench-after-stop
 print("after stop")
 \`\`\`
 `;
