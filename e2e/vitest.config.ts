@@ -8,6 +8,9 @@ export default defineConfig({
     // Real docusaurus builds and a real Chromium on a 2-core machine: one
     // file at a time, generous timeouts.
     fileParallelism: false,
+    // After the packages' tests, never beside them: Chromium timings and
+    // builds get the machine to themselves.
+    sequence: {groupOrder: 1},
     testTimeout: 180_000,
     hookTimeout: 600_000,
   },

@@ -1,7 +1,7 @@
 import {cpSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, expect, inject, test} from 'vitest';
-import {DOCUSAURUS_BIN, runCommand} from '../src/docusaurus.js';
+import {buildSite} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
 import {TMP_DIR} from '../src/paths.js';
 
@@ -12,11 +12,9 @@ import {TMP_DIR} from '../src/paths.js';
 afterAll(removeFixtureCopies);
 
 function build(site: string, options: object) {
-  return runCommand(
-    process.execPath,
-    [DOCUSAURUS_BIN, 'build', site, '--out-dir', path.join(TMP_DIR, 'lite-fixture-build')],
-    {cwd: site, env: {NODE_ENV: 'production', PYODOCS_LITE_OPTIONS: JSON.stringify(options)}},
-  );
+  return buildSite(site, path.join(TMP_DIR, 'lite-fixture-build'), {
+    env: {PYODOCS_LITE_OPTIONS: JSON.stringify(options)},
+  });
 }
 
 async function buildWith(options: object) {
