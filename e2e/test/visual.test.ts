@@ -52,6 +52,11 @@ async function openPage(pathname: string, mode: Mode): Promise<Page> {
 
 /** Fonts and images loaded, nothing hovered. */
 async function settled(page: Page): Promise<void> {
+  // The status line (masked) is as wide as its text, which after a run says
+  // how long it took: one width for every run, so the mask covers the same pixels.
+  await page.addStyleTag({
+    content: '.pyodocs-execution { display: inline-block; min-width: 9rem; text-align: right; }',
+  });
   await page.evaluate(async () => {
     await document.fonts.ready;
     await Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined)));

@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
 import {remarkPythonCells} from '@pyodocs/remark';
+import {cellsChunkCacheGroup} from './cellsChunk.js';
 import {BUNDLE_PUBLIC_DIR, resolveClientConfig} from './clientConfig.js';
 import type {CellBehaviour} from '@pyodocs/react';
 import {BuildExecution} from './execution/BuildExecution.js';
@@ -109,6 +110,13 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       return '../src/theme';
     },
 
+    // Also where `docusaurus write-translations` looks for translate() calls
+    // besides the theme: the cells' labels live in themeSupport/ (code the
+    // theme components share that is not itself a swizzlable component).
+    getPathsToWatch() {
+      return [fileURLToPath(new URL('./themeSupport', import.meta.url))];
+    },
+
     getClientModules() {
       return [createRequire(import.meta.url).resolve('@pyodocs/react/styles.css')];
     },
@@ -162,7 +170,11 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       const devServer = options.crossOriginIsolation
         ? {headers: {'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp'}}
         : undefined;
-      return devServer ? {plugins, devServer} : {plugins};
+      // Merged into Docusaurus's splitChunks by webpack-merge.
+      const optimization = isServer
+        ? {}
+        : {optimization: {splitChunks: {cacheGroups: {pyodocsCells: cellsChunkCacheGroup()}}}};
+      return devServer ? {plugins, devServer, ...optimization} : {plugins, ...optimization};
     },
 
     // The build is over: the Pyodide that ran cells at build must not keep Node alive.

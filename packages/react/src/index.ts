@@ -27,5 +27,6 @@ export type {DoctestExampleResult, DoctestReport} from '@pyodocs/runtime';
 export {PythonPageActions, type PythonPageActionsProps} from './notebook/PythonPageActions.js';
 export {defaultPythonPageLabels, type PythonPageLabels} from './notebook/PythonPageLabels.js';
 export {usePythonPage, type PythonPage} from './notebook/usePythonPage.js';
+export {usePageCellCount} from './notebook/usePageCellCount.js';
 export type {PageActivity} from './notebook/pageActivity.js';
 export type {NotebookFile, PageNotebookSource} from './notebook/pageNotebook.js';

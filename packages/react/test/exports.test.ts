@@ -17,6 +17,7 @@ describe('@pyodocs/react public exports', () => {
       'defaultPythonCellLabels',
       'defaultPythonPageLabels',
       'getCurrentCellCode',
+      'usePageCellCount',
       'usePyodideClient',
       'usePyodideStatus',
       'usePythonCell',

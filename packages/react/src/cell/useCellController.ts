@@ -1,12 +1,12 @@
-import {useCallback, useContext, useEffect, useId, useMemo, type RefObject} from 'react';
+import {useCallback, useEffect, useId, useMemo, type RefObject} from 'react';
 import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
 import {useCellBehaviour} from '../behaviour/useCellBehaviour.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
-import {usePythonCellLabels} from '../labels/PythonCellLabelsContext.js';
+import {usePythonCellLabels} from '../labels/usePythonCellLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import type {PackageDownload} from '../output/PackageProgress.js';
 import type {CellEditState} from '../persistence/CellEditState.js';
-import {PyodideContext} from '../provider/PyodideContext.js';
+import {usePyodideContext} from '../provider/usePyodideContext.js';
 import {type CellDataState, type CellExecution, viewCell} from './cellState.js';
 import {type CellEditorMode, useCellEditor} from './useCellEditor.js';
 import {type CellRunCode, useCellRunner} from './useCellRunner.js';
@@ -104,7 +104,7 @@ export function useCellController({
 }: CellControllerOptions): PythonCellController {
   const labels = usePythonCellLabels(labelOverrides);
   const behaviour = useCellBehaviour(behaviourOverrides);
-  const context = useContext(PyodideContext);
+  const context = usePyodideContext();
   const editHintId = useId();
   const editor = useCellEditor({
     id,

@@ -1,8 +1,8 @@
-import {useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore} from 'react';
 import type {RunEvent, RunOutcome, RunRequest} from '@pyodocs/runtime';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
-import {PyodideContext} from '../provider/PyodideContext.js';
+import {usePyodideContext} from '../provider/usePyodideContext.js';
 import {
   type BlockedBy,
   type PageCell,
@@ -64,7 +64,7 @@ const noSubscription = () => () => {};
  * no client, no subscription.
  */
 export function useCellRunner(options: CellRunnerOptions): CellRunner {
-  const context = useContext(PyodideContext);
+  const context = usePyodideContext();
   const [state, dispatch] = useReducer(cellReducer, initialCellState);
   // The page this cell is on; never rendered, so reading the URL while hydrating is fine.
   const [page] = useState(currentPageKey);

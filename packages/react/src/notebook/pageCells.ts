@@ -1,4 +1,5 @@
 import type {PythonError, RunOutcome} from '@pyodocs/runtime';
+import {pageCellCountStore} from './pageCellCount.js';
 
 /** Why a queued run did not run: an earlier cell it depended on failed. */
 export interface BlockedBy {
@@ -93,6 +94,10 @@ export function getCurrentCellCode(id: string): string | undefined {
 function changed(): void {
   version += 1;
   for (const listener of Array.from(listeners)) listener();
+  const count = pageCellCountStore();
+  if (count.count === mounted.size) return;
+  count.count = mounted.size;
+  for (const listener of Array.from(count.listeners)) listener();
 }
 
 function byDocumentOrder(a: PageCell, b: PageCell): number {

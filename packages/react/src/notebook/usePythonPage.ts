@@ -1,5 +1,5 @@
-import {useCallback, useContext, useMemo, useSyncExternalStore} from 'react';
-import {PyodideContext} from '../provider/PyodideContext.js';
+import {useCallback, useMemo, useSyncExternalStore} from 'react';
+import {usePyodideContext} from '../provider/usePyodideContext.js';
 import {
   idlePageActivity,
   type PageActivity,
@@ -8,10 +8,11 @@ import {
   setPageActivityIf,
   subscribePageActivity,
 } from './pageActivity.js';
-import {pageCellCount, pageCells, subscribePageCells} from './pageCells.js';
+import {pageCells} from './pageCells.js';
 import {currentPageKey} from './pageKey.js';
 import {createPageNotebook, type NotebookFile, type PageNotebookSource} from './pageNotebook.js';
 import {runInOrder} from './runInOrder.js';
+import {usePageCellCount} from './usePageCellCount.js';
 
 /** The page's cells as a notebook: what page-level actions (Run all, Restart, Download notebook) use. */
 export interface PythonPage {
@@ -31,12 +32,10 @@ export interface PythonPage {
   notebook(source?: PageNotebookSource): NotebookFile;
 }
 
-const noCells = () => 0;
-
 /** The page's cells, seen from anywhere under the `PyodideProvider` (the table of contents, a footer…). */
 export function usePythonPage(): PythonPage {
-  const context = useContext(PyodideContext);
-  const cellCount = useSyncExternalStore(subscribePageCells, pageCellCount, noCells);
+  const context = usePyodideContext();
+  const cellCount = usePageCellCount();
   const activity = useSyncExternalStore(subscribePageActivity, pageActivity, idlePageActivity);
 
   const runAll = useCallback(() => {

@@ -1,11 +1,10 @@
 import {createContext, type ReactNode, useMemo} from 'react';
 import type {SavedEditStore} from './SavedEditStore.js';
-import {sharedSavedEditStore} from './sharedSavedEditStore.js';
 
 /** Where and whether cells below keep the reader's edits. */
 export interface SavedEditsSettings {
-  /** The store (the tab's shared one unless a test passes its own). */
-  store: SavedEditStore;
+  /** A store of the caller's (tests); unset: the tab's shared one, which the cells look up on first use. */
+  store: SavedEditStore | undefined;
   /** Keeps sites and docs versions apart on one origin (e.g. the base URL and the docs version). */
   namespace: string;
   /** The site's default (C8 `cells.persistEdits`); a cell's `behaviour.persistEdits` wins. */
@@ -13,15 +12,10 @@ export interface SavedEditsSettings {
 }
 
 // No provider: edits are kept in the tab's store, in the origin's namespace.
-// The store is looked up on first use, not at import (server rendering never needs it).
-const defaultSettings: SavedEditsSettings = {
-  get store() {
-    return sharedSavedEditStore();
-  },
-  namespace: '',
-  persistEdits: true,
-};
+const defaultSettings: SavedEditsSettings = {store: undefined, namespace: '', persistEdits: true};
 
+// Data only, no store code: the provider that renders it sits on every page
+// of a site (its Root), cells do not (issue 13: pages without cells pay ~0).
 export const SavedEditsContext = createContext<SavedEditsSettings>(defaultSettings);
 
 /** Sets where and whether the cells below keep the reader's edits (rendered by PyodideProvider). */
@@ -36,18 +30,6 @@ export function SavedEditsScope({
   store?: SavedEditStore | undefined;
   children?: ReactNode;
 }): ReactNode {
-  const value = useMemo<SavedEditsSettings>(
-    () =>
-      store
-        ? {store, namespace, persistEdits}
-        : {
-            get store() {
-              return sharedSavedEditStore();
-            },
-            namespace,
-            persistEdits,
-          },
-    [store, namespace, persistEdits],
-  );
+  const value = useMemo<SavedEditsSettings>(() => ({store, namespace, persistEdits}), [store, namespace, persistEdits]);
   return <SavedEditsContext.Provider value={value}>{children}</SavedEditsContext.Provider>;
 }

@@ -4,6 +4,7 @@ import {pageBlockIds} from './pageBlockIds.js';
 import {whenPageLeft} from './pendingSaves.js';
 import type {SavedCellEdits, SavedEdit, SavedPageEdits} from './savedEdits.js';
 import {SavedEditsContext} from './SavedEditsContext.js';
+import {sharedSavedEditStore} from './sharedSavedEditStore.js';
 import type {SavedEditStore} from './SavedEditStore.js';
 import {viewSavedCellEdits} from './viewSavedCellEdits.js';
 
@@ -111,7 +112,8 @@ export function useSavedEdits({id, documented, persist}: SavedEditsOptions): Sav
     if (target.current) saveNow(target.current);
   }, [saveNow]);
 
-  const {store, namespace} = settings;
+  const {namespace} = settings;
+  const store = settings.store ?? sharedSavedEditStore();
   useBrowserLayoutEffect(() => {
     if (!persisted || id === undefined) {
       target.current = null;

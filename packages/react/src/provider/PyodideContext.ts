@@ -1,21 +1,21 @@
 import {createContext} from 'react';
 import type {PyodideClient} from '@pyodocs/runtime';
 import type {CellBehaviour} from '../behaviour/CellBehaviour.js';
-import type {SessionLedger} from '../notebook/SessionLedger.js';
 
 /**
- * What `PyodideProvider` hands down: getters rather than the client, so that
- * rendering (server or hydration) of hundreds of cells creates nothing; the
- * client appears when a reader first runs something (or shows the intent to).
+ * What `PyodideProvider` hands down: data only. The provider sits at the
+ * root of every page, cells do not, so the code that creates the client,
+ * its ledger and the pre-warm lives with the cells (usePyodideContext):
+ * pages without cells load none of it (issue 13), and rendering hundreds of
+ * cells (server or hydration) still creates nothing.
  */
-export interface PyodideContextValue {
-  getClient(): PyodideClient;
-  /** What ran in the client's Python (records per page and cell, execution counts), for the life of the tab. */
-  getLedger(): SessionLedger;
+export interface PyodideSettings {
+  /** The tab's shared client for this key (sharedClientKey of the config) is the one cells use… */
+  clientKey: string;
+  /** …unless the caller gave a client of its own (tests, custom transports). */
+  client: PyodideClient | undefined;
   /** The site's cell behaviour (C8). */
   behaviour: Readonly<CellBehaviour>;
-  /** The reader showed intent to run (hover, focus, touch): start Python now if the site's `preload` says so. */
-  prewarm(): void;
 }
 
-export const PyodideContext = createContext<PyodideContextValue | null>(null);
+export const PyodideContext = createContext<PyodideSettings | null>(null);

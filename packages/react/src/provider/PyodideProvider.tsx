@@ -1,14 +1,11 @@
 import {useMemo, type ReactNode} from 'react';
-import type {PyodideClient} from '@pyodocs/runtime';
+import type {PyodideClient, PyodideClientConfig} from '@pyodocs/runtime';
 import {type CellBehaviour, resolveCellBehaviour} from '../behaviour/CellBehaviour.js';
-import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
-import {PythonCellLabelsContext} from '../labels/PythonCellLabelsContext.js';
-import {clientLedger, sharedLedger} from '../notebook/sessionLedgers.js';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {SiteLabelsContext} from '../labels/SiteLabelsContext.js';
 import {SavedEditsScope} from '../persistence/SavedEditsContext.js';
-import {PyodideContext, type PyodideContextValue} from './PyodideContext.js';
-import type {PyodideClientConfig} from '@pyodocs/runtime';
-import {prewarmClient} from './prewarmClient.js';
-import {getSharedClient, sharedClientKey} from './sharedClients.js';
+import {PyodideContext, type PyodideSettings} from './PyodideContext.js';
+import {sharedClientKey} from './sharedClientKey.js';
 
 export interface PyodideProviderProps {
   /**
@@ -36,6 +33,7 @@ export interface PyodideProviderProps {
  * Gives cells below it the tab's Python. Mount it once at the app root: the
  * client it hands out is shared per config for the life of the tab, so
  * remounting (client-side navigation) never loads Pyodide a second time.
+ * It carries settings only: the client code comes with the cells.
  */
 export function PyodideProvider({
   config,
@@ -49,27 +47,17 @@ export function PyodideProvider({
   // after navigation) keeps the same context value and client.
   const key = sharedClientKey(config);
   const {runPrevious, persistEdits, preload} = cells ?? {};
-  const value = useMemo<PyodideContextValue>(() => {
-    const getClient = client ? () => client : () => getSharedClient(key);
-    const behaviour = resolveCellBehaviour({runPrevious, persistEdits, preload});
-    return {
-      getClient,
-      getLedger: client ? () => clientLedger(client) : () => sharedLedger(key),
-      behaviour,
-      prewarm: behaviour.preload === 'off' ? () => {} : () => prewarmClient(getClient()),
-    };
-  }, [client, key, runPrevious, persistEdits, preload]);
-  const mergedLabels = useMemo(
-    () => (labels ? {...defaultPythonCellLabels, ...labels} : defaultPythonCellLabels),
-    [labels],
+  const settings = useMemo<PyodideSettings>(
+    () => ({clientKey: key, client, behaviour: resolveCellBehaviour({runPrevious, persistEdits, preload})}),
+    [client, key, runPrevious, persistEdits, preload],
   );
   return (
-    <PyodideContext.Provider value={value}>
-      <PythonCellLabelsContext.Provider value={mergedLabels}>
+    <PyodideContext.Provider value={settings}>
+      <SiteLabelsContext.Provider value={labels}>
         <SavedEditsScope namespace={storageNamespace} persistEdits={persistEdits}>
           {children}
         </SavedEditsScope>
-      </PythonCellLabelsContext.Provider>
+      </SiteLabelsContext.Provider>
     </PyodideContext.Provider>
   );
 }

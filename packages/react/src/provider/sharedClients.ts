@@ -15,19 +15,7 @@ function registry(): Registry {
 }
 
 /**
- * The registry key of a config: its JSON with object keys sorted and unset
- * fields left out, so equal configs built in any order share one client.
- */
-export function sharedClientKey(config: PyodideClientConfig): string {
-  return JSON.stringify(config, (_key, value: unknown) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : value,
-  );
-}
-
-/**
- * The tab's client for the config whose key is `key` (see `sharedClientKey`),
+ * The tab's client for the config whose key is `key` (see sharedClientKey.ts),
  * created on first use from that config, whole. Creating it starts no worker
  * and downloads nothing; the first run does.
  */

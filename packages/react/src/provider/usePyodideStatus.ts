@@ -1,6 +1,6 @@
-import {useCallback, useContext, useSyncExternalStore} from 'react';
+import {useCallback, useSyncExternalStore} from 'react';
 import type {ClientStatus} from '@pyodocs/runtime';
-import {PyodideContext} from './PyodideContext.js';
+import {usePyodideContext} from './usePyodideContext.js';
 
 /** What the server renders (and hydration starts from): nothing has loaded. */
 const idleStatus: ClientStatus = Object.freeze({state: 'idle'});
@@ -11,7 +11,7 @@ const idleStatus: ClientStatus = Object.freeze({state: 'idle'});
  * provider is mounted.
  */
 export function usePyodideStatus(): ClientStatus {
-  const context = useContext(PyodideContext);
+  const context = usePyodideContext();
   const subscribe = useCallback(
     (onChange: () => void) => (context ? context.getClient().subscribe(onChange) : () => {}),
     [context],

@@ -1,6 +1,6 @@
 import {type ReactNode, useContext} from 'react';
 import InitialBlogPostItemFooter from '@theme-init/BlogPostItem/Footer';
-import PythonPageActions from '@theme/PythonPageActions';
+import {PageActionsSlot} from '../../../themeSupport/PageActionsSlot.js';
 import {BlogPostPageContext} from '../../../client/BlogPostPageContext.js';
 
 /** A blog post's footer, after the page's Python actions on the post's own page when it has cells. */
@@ -8,7 +8,7 @@ export default function BlogPostItemFooter(props: object): ReactNode {
   const onPostPage = useContext(BlogPostPageContext);
   return (
     <>
-      {onPostPage ? <PythonPageActions placement="blog-footer" /> : null}
+      {onPostPage ? <PageActionsSlot placement="blog-footer" /> : null}
       <InitialBlogPostItemFooter {...props} />
     </>
   );

@@ -1,6 +1,6 @@
 import type {ReactNode} from 'react';
 import InitialDocItemFooter from '@theme-init/DocItem/Footer';
-import PythonPageActions from '@theme/PythonPageActions';
+import {PageActionsSlot} from '../../../themeSupport/PageActionsSlot.js';
 
 /**
  * The doc's footer (tags, edit link), after the page's Python actions when
@@ -9,7 +9,7 @@ import PythonPageActions from '@theme/PythonPageActions';
 export default function DocItemFooter(props: object): ReactNode {
   return (
     <>
-      <PythonPageActions placement="footer" />
+      <PageActionsSlot placement="footer" />
       <InitialDocItemFooter {...props} />
     </>
   );

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import type {Chunk, ChunkGraph, Module} from 'webpack';
+
+/** What a NormalModule adds to a Module that matters here. */
+interface ResourceModule {
+  resource?: string;
+  resourceResolveData?: {descriptionFileData?: {name?: unknown}};
+}
+
+/** Packages whose code (where they are imported from page chunks) only cells use. */
+const CELL_PACKAGES = new Set(['@pyodocs/react', '@pyodocs/runtime', 'anser', 'dompurify', 'marked']);
+
+/**
+ * The cells' code (components, client, output renderers, their libraries),
+ * in one chunk that only pages with cells load. Without it, several pages
+ * with cells share this code, Docusaurus's `common` cache group collects
+ * it, and with it the small modules every MDX page shares (the MDX
+ * provider): every page of the site then loads the cells' code (issue 13).
+ *
+ * Only page (async) chunks are split, so what Root needs stays in main, and
+ * only modules whose every chunk holds a cell component: the code cells
+ * load on demand (editor, some output renderers, KaTeX) keeps its own
+ * chunks, and the page chrome every page renders (DocItem and blog
+ * wrappers, the page-actions slot and the cell count it reads) is not cell
+ * code to begin with.
+ */
+export function cellsChunkCacheGroup() {
+  const holdsCells = new WeakMap<Chunk, boolean>();
+  const chunkHoldsCells = (chunk: Chunk, chunkGraph: ChunkGraph): boolean => {
+    let holds = holdsCells.get(chunk);
+    if (holds === undefined) {
+      holds = false;
+      for (const module of chunkGraph.getChunkModulesIterable(chunk)) {
+        if (isCellComponent(module as ResourceModule)) {
+          holds = true;
+          break;
+        }
+      }
+      holdsCells.set(chunk, holds);
+    }
+    return holds;
+  };
+  return {
+    name: 'pyodocs-cells',
+    chunks: 'async' as const,
+    // Above Docusaurus's `common` (40).
+    priority: 50,
+    // One chunk whatever its size or how many pages share it.
+    enforce: true,
+    reuseExistingChunk: true,
+    test(module: Module, {chunkGraph}: {chunkGraph: ChunkGraph}): boolean {
+      if (!isCellPackageModule(module as ResourceModule)) return false;
+      let chunks = 0;
+      for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
+        if (!chunkHoldsCells(chunk, chunkGraph)) return false;
+        chunks += 1;
+      }
+      return chunks > 0;
+    },
+  };
+}
+
+function packageOf(module: ResourceModule): {name: string; file: string} | undefined {
+  const name = module.resourceResolveData?.descriptionFileData?.name;
+  if (module.resource === undefined || typeof name !== 'string') return undefined;
+  return {name, file: module.resource.split(path.sep).join('/')};
+}
+
+/** The theme's cell and doctest components (and their labels), and the page actions only pages with cells load. */
+function isCellComponent(module: ResourceModule): boolean {
+  const found = packageOf(module);
+  if (found?.name !== '@pyodocs/docusaurus-plugin') return false;
+  return (
+    /\/theme\/Python(Cell|Doctest|PageActions)\//.test(found.file) ||
+    found.file.endsWith('/themeSupport/translatedCellLabels.js')
+  );
+}
+
+/** Code of the packages cells are made of. */
+export function isCellPackageModule(module: ResourceModule): boolean {
+  const found = packageOf(module);
+  if (found === undefined) return false;
+  if (found.name === '@pyodocs/docusaurus-plugin') return isCellComponent(module);
+  if (found.name === '@pyodocs/react' && found.file.endsWith('/notebook/usePageCellCount.js')) return false;
+  return CELL_PACKAGES.has(found.name);
+}

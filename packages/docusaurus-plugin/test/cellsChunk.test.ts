@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest';
+import {isCellPackageModule} from '../src/cellsChunk.js';
+
+const module = (name: string, resource: string) => ({resource, resourceResolveData: {descriptionFileData: {name}}});
+
+describe('the pyodocs-cells chunk takes the code cells are made of, not page chrome', () => {
+  it('takes the cell components, the react package, the runtime and their libraries', () => {
+    for (const taken of [
+      module(
+        '@pyodocs/docusaurus-plugin',
+        '/site/node_modules/@pyodocs/docusaurus-plugin/lib/theme/PythonCell/index.js',
+      ),
+      module('@pyodocs/docusaurus-plugin', '/x/lib/theme/PythonDoctest/Results/index.js'),
+      module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/translatedCellLabels.js'),
+      module('@pyodocs/react', '/x/packages/react/lib/cell/PythonCell.js'),
+      module('@pyodocs/runtime', '/x/packages/runtime/lib/client/PyodideClient.js'),
+      module('dompurify', '/x/node_modules/dompurify/dist/purify.es.mjs'),
+    ])
+      expect(isCellPackageModule(taken), taken.resource).toBe(true);
+  });
+
+  it('leaves the layout wrappers, the page-actions slot, the cell count hook, the site and other packages', () => {
+    for (const left of [
+      module('@pyodocs/docusaurus-plugin', '/x/lib/theme/DocItem/TOC/Desktop/index.js'),
+      module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/PageActionsSlot.js'),
+      module('@pyodocs/docusaurus-plugin', '/x/lib/theme/Root/index.js'),
+      module('@pyodocs/react', '/x/packages/react/lib/notebook/usePageCellCount.js'),
+      module('my-site', '/site/docs/page.mdx'),
+      module('@mdx-js/react', '/x/node_modules/@mdx-js/react/lib/index.js'),
+      {resource: '/x/virtual.js'},
+    ])
+      expect(isCellPackageModule(left), left.resource).toBe(false);
+  });
+});
