@@ -5,13 +5,20 @@ import sirv from 'sirv';
 
 /** Serves a built site on 127.0.0.1 (random port), as a static host would. */
 export async function serveStatic(dir, options = {}) {
-  const handler = sirv(dir, {dev: false, etag: true, extensions: ['html']});
+  const {cacheControl} = options;
+  const site = sirv(dir, {
+    dev: false,
+    etag: true,
+    extensions: ['html'],
+    ...(cacheControl ? {setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControl(pathname))} : {}),
+  });
   const server = createServer((req, res) => {
     if (options.crossOriginIsolation) {
       res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
       res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
     }
-    handler(req, res, () => {
+    if (options.handle?.(req, res)) return;
+    site(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');
     });
