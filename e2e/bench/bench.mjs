@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: the table of issue 13 in one go. Builds the bench sites
 // (e2e/bench/sites.mjs), serves them with a bare-Pyodide baseline page on the
-// same origin (e2e/bench/server.mjs), drives Chromium (e2e/bench/browser.mjs),
+// same origin (e2e/bench/server.mjs), drives Chromium (launched as the e2e suite does, e2e/src/chromium.js; e2e/bench/browser.mjs),
 // prints medians and ratios and writes a JSON. Figures, not assertions: a row
 // whose feature is missing prints "n/a" and why.
 //
@@ -18,13 +18,13 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {
   bareFirstOutput,
-  launchChromium,
   newContext,
   pageScripts,
   runtimeFirstOutput,
   siteFirstOutput,
   stopLatency,
 } from './browser.mjs';
+import {launchChromium} from '../src/chromium.js';
 import {serveBench, siteRuntimeFiles} from './server.mjs';
 import {BENCH_DIR, buildDir, buildSite, E2E_DIR, generateSite, MANY_PAGES, seedSnapshotCache} from './sites.mjs';
 

@@ -1,35 +1,10 @@
 // The bench's measurements in Chromium (Debian's, like the e2e suite). Every
 // timing is taken in the page with performance.now(): from the click (or the
 // call) to the first output in the DOM (or the first line Python printed).
-import {existsSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import path from 'node:path';
 import {gzipSync} from 'node:zlib';
-import {E2E_DIR, FIRST_OUTPUT} from './sites.mjs';
+import {FIRST_OUTPUT} from './sites.mjs';
 
-const require = createRequire(path.join(E2E_DIR, 'package.json'));
-const {chromium} = require('playwright-core');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT_MS = 180_000;
-
-export async function launchChromium() {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-}
 
 /** A context whose requests are logged; `bandwidthMbps` throttles its network (CDP emulation). */
 export async function newContext(browser, {bandwidthMbps} = {}) {

@@ -11,12 +11,11 @@
 // DIR is a built website (default: website/build, else the e2e build in
 // e2e/.tmp/website-build); build one with `pnpm --filter website build`.
 import {existsSync} from 'node:fs';
-import {createServer} from 'node:http';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {chromium} from 'playwright-core';
-import sirv from 'sirv';
+import {launchChromium} from '../src/chromium.js';
+import {serveStatic} from '../src/staticServer.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const {values} = parseArgs({
@@ -37,29 +36,9 @@ if (!site) {
   process.exit(1);
 }
 
-/** A static server for the built site, optionally sending COOP + COEP. */
-async function serve(isolated) {
-  const handler = sirv(site, {dev: false, extensions: ['html']});
-  const server = createServer((req, res) => {
-    if (isolated) {
-      res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-      res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-    }
-    handler(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
 /** Milliseconds from Stop to the cell leaving `running`, for each of `runs` presses. */
 async function measure(browser, isolated, cellId, marker) {
-  const server = await serve(isolated);
+  const server = await serveStatic(site, {crossOriginIsolation: isolated});
   const page = await browser.newPage();
   try {
     await page.goto(`${server.url}/docs/robustness`, {waitUntil: 'networkidle'});
@@ -98,11 +77,7 @@ const median = (numbers) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 try {
   console.log(`Stop latency, ${runs} runs each (site: ${path.relative(root, site)})`);
   for (const [cellId, marker, code] of [

@@ -7,13 +7,10 @@
 //   /__bench/runtime.html  @pyodocs/runtime's PyodideClient alone (no React,
 //                          no plugin), with or without the memory snapshot
 import {createReadStream, existsSync, readdirSync, statSync} from 'node:fs';
-import {createServer} from 'node:http';
-import {createRequire} from 'node:module';
 import path from 'node:path';
+import {serveStatic} from '../src/staticServer.js';
 import {E2E_DIR} from './sites.mjs';
 
-const require = createRequire(path.join(E2E_DIR, 'package.json'));
-const sirv = require('sirv');
 const RUNTIME_LIB = path.join(E2E_DIR, '..', 'packages', 'runtime', 'lib');
 
 const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bare Pyodide</title></head>
@@ -71,55 +68,43 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * Pyodide folder and worker as the build has them, and close().
  */
 export async function serveBench(buildDir, {snapshotFile} = {}) {
-  const site = sirv(buildDir, {
-    dev: false,
-    etag: true,
-    extensions: ['html'],
-    setHeaders(res, pathname) {
-      // What a host does for versioned and content-hashed files; HTML is revalidated.
-      const cacheable = /^\/(pyodide\/|assets\/|pyodocs\/)/.test(pathname);
-      res.setHeader('Cache-Control', cacheable ? IMMUTABLE : 'no-cache');
-    },
+  const server = await serveStatic(buildDir, {
+    // What a host does for versioned and content-hashed files; HTML is revalidated.
+    cacheControl: (pathname) => (/^\/(pyodide\/|assets\/|pyodocs\/)/.test(pathname) ? IMMUTABLE : 'no-cache'),
+    handle: (req, res) => benchPage(req, res, snapshotFile),
   });
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const send = (type, body, cache = 'no-cache') => {
-      res.writeHead(200, {'Content-Type': type, 'Cache-Control': cache});
-      res.end(body);
-    };
-    if (url.pathname === '/__bench/bare.html') return send('text/html', BARE_HTML);
-    if (url.pathname === '/__bench/bare-worker.js') return send('text/javascript', BARE_WORKER);
-    if (url.pathname === '/__bench/runtime.html') return send('text/html', RUNTIME_HTML);
-    if (url.pathname.startsWith('/__bench/runtime/')) {
-      const file = path.join(RUNTIME_LIB, url.pathname.slice('/__bench/runtime/'.length));
-      if (file.startsWith(RUNTIME_LIB) && existsSync(file) && statSync(file).isFile()) {
-        res.writeHead(200, {'Content-Type': 'text/javascript', 'Cache-Control': 'no-cache'});
-        return createReadStream(file).pipe(res);
-      }
-    }
-    if (url.pathname === '/__bench/snapshot.bin' && snapshotFile !== undefined) {
-      res.writeHead(200, {
-        'Content-Type': 'application/octet-stream',
-        'Content-Length': statSync(snapshotFile).size,
-        'Cache-Control': IMMUTABLE,
-      });
-      return createReadStream(snapshotFile).pipe(res);
-    }
-    site(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    ...siteRuntimeFiles(buildDir),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+  return {...server, ...siteRuntimeFiles(buildDir)};
+}
+
+/** Serves the bench's own pages under /__bench/; false for any other path. */
+function benchPage(req, res, snapshotFile) {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const send = (type, body, cache = 'no-cache') => {
+    res.writeHead(200, {'Content-Type': type, 'Cache-Control': cache});
+    res.end(body);
+    return true;
   };
+  if (url.pathname === '/__bench/bare.html') return send('text/html', BARE_HTML);
+  if (url.pathname === '/__bench/bare-worker.js') return send('text/javascript', BARE_WORKER);
+  if (url.pathname === '/__bench/runtime.html') return send('text/html', RUNTIME_HTML);
+  if (url.pathname.startsWith('/__bench/runtime/')) {
+    const file = path.join(RUNTIME_LIB, url.pathname.slice('/__bench/runtime/'.length));
+    if (file.startsWith(RUNTIME_LIB) && existsSync(file) && statSync(file).isFile()) {
+      res.writeHead(200, {'Content-Type': 'text/javascript', 'Cache-Control': 'no-cache'});
+      createReadStream(file).pipe(res);
+      return true;
+    }
+  }
+  if (url.pathname === '/__bench/snapshot.bin' && snapshotFile !== undefined) {
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': statSync(snapshotFile).size,
+      'Cache-Control': IMMUTABLE,
+    });
+    createReadStream(snapshotFile).pipe(res);
+    return true;
+  }
+  return false;
 }
 
 /** Where the build put Pyodide and the worker (undefined when it has none: a site without cells). */

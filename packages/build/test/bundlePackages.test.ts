@@ -1,13 +1,11 @@
-import {createHash} from 'node:crypto';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {OFFICIAL_DISTRIBUTION_URL, packageClosure} from '@pyodocs/runtime';
+import {buildWheel, markerPypi, sha256Hex as sha256} from '@pyodocs/testing';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {bundlePackages, type PackageFetchOptions} from '../src/index.js';
 import {pinnedPyodideLock} from '../src/packages/pinnedPyodideLock.js';
-// The runtime's test helper: the same in-memory wheels the runtime tests load.
-import {buildWheel} from '../../runtime/test/support/wheels.js';
 import {startFakePypi} from './support/fakePypi.js';
 import {fixtureLock, unreachableUrl} from './support/fixtureDistribution.js';
 
@@ -15,41 +13,9 @@ import {fixtureLock, unreachableUrl} from './support/fixtureDistribution.js';
 // distribution (a lock + wheels built here) and a PyPI JSON API, whose
 // request logs show what was fetched.
 
-const pypiOnly = {
-  app: buildWheel({
-    name: 'app',
-    version: '1.0',
-    files: {'app/__init__.py': 'import helper\n', 'app_extra.py': ''},
-    requires: [
-      'helper>=1',
-      'only-old-python; python_version < "3.11"',
-      'docs-tool; extra == "docs"',
-      'wasm-only; sys_platform == "emscripten"',
-      'dist-beta',
-    ],
-  }),
-  helper: buildWheel({
-    name: 'helper',
-    version: '2.0',
-    files: {'helper/__init__.py': ''},
-    topLevel: ['helper', 'helper_compat'],
-  }),
-  helperOld: buildWheel({name: 'helper', version: '1.0', files: {'helper/__init__.py': ''}}),
-  wasmOnlyPure: buildWheel({name: 'wasm-only', version: '1.0', files: {'wasm_only/__init__.py': ''}}),
-  wasmOnlyEmscripten: buildWheel({
-    name: 'wasm-only',
-    version: '1.0',
-    files: {'wasm_only/__init__.py': ''},
-    tag: 'cp314-cp314-pyemscripten_2026_0_wasm32',
-  }),
-  nativeOnly: buildWheel({
-    name: 'native-only',
-    version: '3.0',
-    files: {'native_only/__init__.py': ''},
-    tag: 'cp312-cp312-manylinux_2_17_x86_64',
-  }),
-  tampered: buildWheel({name: 'tampered-on-pypi', version: '1.0', files: {'tampered_on_pypi.py': ''}}),
-};
+// A PyPI with markers and wheel tags to resolve; `app` also needs a package the distribution has.
+const pypi = markerPypi({appAlsoRequires: ['dist-beta']});
+const tamperedOnPypi = buildWheel({name: 'tampered-on-pypi', version: '1.0', files: {'tampered_on_pypi.py': ''}});
 
 const {lock, wheels} = fixtureLock([
   {name: 'dist-alpha', version: '1.0', imports: ['alpha'], depends: ['dist-beta']},
@@ -80,10 +46,6 @@ function tempDir(): string {
   return dir;
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 beforeAll(async () => {
   const distribution = Object.fromEntries(
     Object.values(wheels)
@@ -93,19 +55,11 @@ beforeAll(async () => {
   distribution[wheels.tampered!.fileName] = new Uint8Array([1, 2, 3]);
   sources = await startFakePypi(
     {
-      app: [{version: '1.0', wheels: [pypiOnly.app]}],
-      helper: [
-        {version: '1.0', wheels: [pypiOnly.helperOld]},
-        {version: '2.0', wheels: [pypiOnly.helper]},
-      ],
-      'wasm-only': [{version: '1.0', wheels: [pypiOnly.wasmOnlyPure, pypiOnly.wasmOnlyEmscripten]}],
-      'native-only': [{version: '3.0', wheels: [pypiOnly.nativeOnly]}],
+      ...pypi.projects,
       'on-pypi-too': [{version: '1.5', wheels: [onPypiToo]}],
       'dist-alpha': [{version: '1.0', wheels: [wheels['dist-alpha']!]}],
       'dist-beta': [{version: '2.0', wheels: [wheels['dist-beta']!]}],
-      'tampered-on-pypi': [
-        {version: '1.0', wheels: [{...pypiOnly.tampered, listedSha256: sha256(new Uint8Array([9]))}]},
-      ],
+      'tampered-on-pypi': [{version: '1.0', wheels: [{...tamperedOnPypi, listedSha256: sha256(new Uint8Array([9]))}]}],
     },
     distribution,
     {delayMs: 20},
@@ -163,19 +117,19 @@ describe('bundlePackages', () => {
     expect(bundle.lock.packages.app).toMatchObject({
       name: 'app',
       version: '1.0',
-      file_name: pypiOnly.app.fileName,
+      file_name: pypi.wheels.app.fileName,
       imports: ['app', 'app_extra'],
       // Markers evaluated for Pyodide: no extras, not for old Pythons, yes for emscripten.
       depends: ['helper', 'wasm-only', 'dist-beta'],
-      sha256: sha256(pypiOnly.app.bytes),
+      sha256: sha256(pypi.wheels.app.bytes),
     });
     // Newest version; imports from top_level.txt.
     expect(bundle.lock.packages.helper).toMatchObject({
-      file_name: pypiOnly.helper.fileName,
+      file_name: pypi.wheels.helper.fileName,
       imports: ['helper', 'helper_compat'],
     });
     // A PEP 783 wheel for this Pyodide wins over the pure one.
-    expect(bundle.lock.packages['wasm-only']?.file_name).toBe(pypiOnly.wasmOnlyEmscripten.fileName);
+    expect(bundle.lock.packages['wasm-only']?.file_name).toBe(pypi.wheels.wasmOnlyEmscripten.fileName);
     expect(Object.keys(bundle.lock.packages)).toEqual([...Object.keys(bundle.lock.packages)].sort());
 
     // Files come from the cache, each with the sha256 its lock entry names.

@@ -1,52 +1,18 @@
-import {createHash} from 'node:crypto';
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {buildWheel, markerPypi, pyodideLockInfo, sha256Hex} from '@pyodocs/testing';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 // The library's PyPI fixture; resolution itself is tested there (packages/build).
 import {startFakePypi} from '../../build/test/support/fakePypi.js';
-// The runtime's test helpers: the same in-memory wheels the runtime tests load.
-import {buildWheel, pyodideLockInfo} from '../../runtime/test/support/wheels.js';
 import {MirrorError, main, mirrorPackages} from '../src/index.js';
 
 // `pyodocs mirror` against a local fake PyPI serving wheels this test builds.
 
-const wheels = {
-  app: buildWheel({
-    name: 'app',
-    version: '1.0',
-    files: {'app/__init__.py': 'import helper\n', 'app_extra.py': ''},
-    requires: [
-      'helper>=1',
-      'only-old-python; python_version < "3.11"',
-      'docs-tool; extra == "docs"',
-      'wasm-only; sys_platform == "emscripten"',
-    ],
-  }),
-  helper: buildWheel({
-    name: 'helper',
-    version: '2.0',
-    files: {'helper/__init__.py': ''},
-    topLevel: ['helper', 'helper_compat'],
-  }),
-  helperOld: buildWheel({name: 'helper', version: '1.0', files: {'helper/__init__.py': ''}}),
-  wasmOnlyPure: buildWheel({name: 'wasm-only', version: '1.0', files: {'wasm_only/__init__.py': ''}}),
-  wasmOnlyEmscripten: buildWheel({
-    name: 'wasm-only',
-    version: '1.0',
-    files: {'wasm_only/__init__.py': ''},
-    tag: 'cp314-cp314-pyemscripten_2026_0_wasm32',
-  }),
-  nativeOnly: buildWheel({
-    name: 'native-only',
-    version: '3.0',
-    files: {'native_only/__init__.py': ''},
-    tag: 'cp312-cp312-manylinux_2_17_x86_64',
-  }),
-  // The lock's versions: a lock package the distribution cannot serve comes from the same version on PyPI.
-  micropip: buildWheel({name: 'micropip', version: '0.11.1', files: {'micropip/__init__.py': ''}}),
-  packaging: buildWheel({name: 'packaging', version: '26.1', files: {'packaging/__init__.py': ''}}),
-};
+const fixture = markerPypi();
+// The lock's versions: a lock package the distribution cannot serve comes from the same version on PyPI.
+const micropip = buildWheel({name: 'micropip', version: '0.11.1', files: {'micropip/__init__.py': ''}});
+const packaging = buildWheel({name: 'packaging', version: '26.1', files: {'packaging/__init__.py': ''}});
 
 let pypi: Awaited<ReturnType<typeof startFakePypi>>;
 const dirs: string[] = [];
@@ -60,15 +26,9 @@ function tempDir(): string {
 beforeAll(async () => {
   pypi = await startFakePypi(
     {
-      app: [{version: '1.0', wheels: [wheels.app]}],
-      helper: [
-        {version: '1.0', wheels: [wheels.helperOld]},
-        {version: '2.0', wheels: [wheels.helper]},
-      ],
-      'wasm-only': [{version: '1.0', wheels: [wheels.wasmOnlyPure, wheels.wasmOnlyEmscripten]}],
-      'native-only': [{version: '3.0', wheels: [wheels.nativeOnly]}],
-      micropip: [{version: '0.11.1', wheels: [wheels.micropip]}],
-      packaging: [{version: '26.1', wheels: [wheels.packaging]}],
+      ...fixture.projects,
+      micropip: [{version: '0.11.1', wheels: [micropip]}],
+      packaging: [{version: '26.1', wheels: [packaging]}],
     },
     // A "Pyodide distribution" whose six does not match the pinned lock's sha256.
     {'six-1.17.0-py2.py3-none-any.whl': new Uint8Array([1, 2, 3])},
@@ -130,7 +90,7 @@ describe('pyodocs mirror (fake PyPI)', () => {
     // Newest version; imports from top_level.txt.
     expect(lock.packages.helper).toMatchObject({
       version: '2.0',
-      file_name: wheels.helper.fileName,
+      file_name: fixture.wheels.helper.fileName,
       imports: ['helper', 'helper_compat'],
     });
     // A PEP 783 wheel for this Pyodide wins over the pure one.
@@ -138,11 +98,7 @@ describe('pyodocs mirror (fake PyPI)', () => {
     const files = readdirSync(out).sort();
     expect(files).toEqual([...mirrored.map(([, entry]) => entry.file_name), 'pyodide-lock.json'].sort());
     for (const [, entry] of mirrored) {
-      expect(entry.sha256).toBe(
-        createHash('sha256')
-          .update(readFileSync(path.join(out, entry.file_name)))
-          .digest('hex'),
-      );
+      expect(entry.sha256).toBe(sha256Hex(readFileSync(path.join(out, entry.file_name))));
     }
     // micropip and packaging are in the Pyodide lock: the distribution was tried first (404 there), then PyPI.
     expect(pypi.requests).toContain('/pyodide/micropip-0.11.1-py3-none-any.whl');
@@ -154,10 +110,10 @@ describe('pyodocs mirror (fake PyPI)', () => {
     const out = tempDir();
     const options = {outDir: out, indexUrl: pypi.url, pyodideUrl: null, cacheDir: tempDir()};
     await mirrorPackages({...options, packages: ['helper==1.0']});
-    expect(readdirSync(out)).toContain(wheels.helperOld.fileName);
+    expect(readdirSync(out)).toContain(fixture.wheels.helperOld.fileName);
     await mirrorPackages({...options, packages: ['helper']});
-    expect(readdirSync(out)).not.toContain(wheels.helperOld.fileName);
-    expect(readdirSync(out)).toContain(wheels.helper.fileName);
+    expect(readdirSync(out)).not.toContain(fixture.wheels.helperOld.fileName);
+    expect(readdirSync(out)).toContain(fixture.wheels.helper.fileName);
   });
 
   test('a package that exists nowhere: exit code 1 and a message naming it', async () => {

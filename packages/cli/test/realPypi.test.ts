@@ -2,11 +2,10 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {createNodeClient} from '@pyodocs/runtime/node';
+import {buildWheel} from '@pyodocs/testing';
 import {afterAll, expect, test} from 'vitest';
 // The library's PyPI fixture.
 import {startFakePypi} from '../../build/test/support/fakePypi.js';
-// The runtime's test helper: the same in-memory wheels the runtime tests load.
-import {buildWheel} from '../../runtime/test/support/wheels.js';
 import {mirrorPackages} from '../src/index.js';
 
 // One real run against PyPI (reachable here and in CI) for a tiny pure

@@ -112,7 +112,9 @@ export default function pluginJupyterLite(context: LoadContext, options: PluginO
         apps: prepared.apps,
         site: path.basename(prepared.dir),
         openInJupyterLite: options.openInJupyterLite,
-        pagesWithoutOpenInJupyterLite: options.openInJupyterLite ? pagesWithoutOpenInJupyterLite(allContent) : [],
+        // Without the core plugin no page has cells, so none has the button to hide.
+        pagesWithoutOpenInJupyterLite:
+          options.openInJupyterLite && facts ? pagesWithoutOpenInJupyterLite(facts.sitePages(allContent)) : [],
       };
       actions.setGlobalData(data);
     },

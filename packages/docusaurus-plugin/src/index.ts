@@ -19,6 +19,7 @@ import {MEMORY_SNAPSHOT_CACHE_DIR, type PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
 import {pageRoutes} from './pages/pageRoutes.js';
+import {sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
@@ -27,6 +28,7 @@ import {type MemorySnapshotFile, memorySnapshotConsumer, resolveMemorySnapshotFi
 
 export type {PackagesOptions, PluginOptions, Options} from './options.js';
 export {DEFAULT_OPTIONS, pluginOptionsSchema, validateOptions} from './options.js';
+export type {SitePage} from './pages/sitePages.js';
 export type {PyodocsSiteFacts} from './siteFacts.js';
 export {PLUGIN_NAME, readPyodocsSiteFacts} from './siteFacts.js';
 export type {SiteManifest} from './manifest/SiteManifest.js';
@@ -64,6 +66,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   const runtimeRequiredBy = new Set<string>();
   const collector = new PageManifestCollector();
   let routes: ReadonlyMap<string, readonly string[]> = new Map();
+  const sitePages = sitePagesOnce(context.siteDir);
   stripNotebookMarkersFromExcerpts(context.siteConfig.markdown);
   const consumers: SiteManifestConsumer[] = [
     runtimeAssetsConsumer(assets, {
@@ -131,6 +134,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         indexURL: config.indexURL,
         clientConfig: config,
         requireRuntimeFiles: (by: string) => runtimeRequiredBy.add(by),
+        sitePages,
       };
     },
 
@@ -141,7 +145,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
 
     // Which permalink each content file has, for the page data files (C7).
     async allContentLoaded({allContent}) {
-      routes = pageRoutes(allContent, context.siteDir);
+      routes = pageRoutes(sitePages(allContent));
     },
 
     configureWebpack(webpackConfig, isServer) {

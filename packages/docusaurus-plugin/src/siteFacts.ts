@@ -1,5 +1,6 @@
 import type {AllContent} from '@docusaurus/types';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
+import type {SitePage} from './pages/sitePages.js';
 
 /** The name of the core plugin (Docusaurus keys plugin data and content by it). */
 export const PLUGIN_NAME = 'docusaurus-plugin-pyodocs';
@@ -25,6 +26,12 @@ export interface PyodocsSiteFacts {
    * page has a cell.
    */
   requireRuntimeFiles(by: string): void;
+  /**
+   * The site's Markdown and MDX pages (source, permalink, front matter), read
+   * once from what the content plugins loaded: call it in `allContentLoaded`
+   * with the `allContent` Docusaurus gives you.
+   */
+  sitePages(allContent: AllContent): readonly SitePage[];
 }
 
 /** The facts of the core plugin instance `id`, or undefined when the site does not use it. */

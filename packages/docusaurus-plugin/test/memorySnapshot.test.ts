@@ -1,41 +1,12 @@
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {PageManifest} from '@pyodocs/remark';
 import {afterAll, describe, expect, test} from 'vitest';
-import type {SiteAssets} from '../src/manifest/SiteManifestPlugin.js';
 import {memorySnapshotConsumer, resolveMemorySnapshotFile} from '../src/snapshot/memorySnapshot.js';
+import {recordAssets, siteWithCells} from './support/siteAssets.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-plugin-snapshot-'));
 afterAll(() => rmSync(scratch, {recursive: true, force: true}));
-
-function site(cellCount: number) {
-  const manifest = {
-    path: 'docs/a.mdx',
-    cells: Array.from({length: cellCount}, (_, i) => ({id: `c${i}`})),
-    sessions: [],
-    packages: [],
-    imports: [],
-    notebook: [],
-  };
-  return {pages: new Map([['/site/docs/a.mdx', manifest as unknown as PageManifest]]), outputFiles: new Set<string>()};
-}
-
-function recorder(): {assets: SiteAssets; emitted: Map<string, Buffer | string>; warnings: string[]} {
-  const emitted = new Map<string, Buffer | string>();
-  const warnings: string[] = [];
-  return {
-    emitted,
-    warnings,
-    assets: {
-      emit: (name, content) => emitted.set(name, content),
-      error: (message) => {
-        throw new Error(message);
-      },
-      warn: (message) => warnings.push(message),
-    },
-  };
-}
 
 describe('the memory snapshot in the build', () => {
   test('is named by its key: the Pyodide, its wasm and the kernel it was made with', async () => {
@@ -45,9 +16,9 @@ describe('the memory snapshot in the build', () => {
   });
 
   test('a site without cells gets none', async () => {
-    const {assets, emitted} = recorder();
+    const {assets, emitted} = recordAssets();
     const cacheDir = path.join(scratch, 'none');
-    await memorySnapshotConsumer({file: resolveMemorySnapshotFile, cacheDir})(site(0), assets);
+    await memorySnapshotConsumer({file: resolveMemorySnapshotFile, cacheDir})(siteWithCells(0), assets);
     expect(emitted.size).toBe(0);
   });
 
@@ -56,8 +27,8 @@ describe('the memory snapshot in the build', () => {
     const cacheDir = path.join(scratch, 'cached');
     mkdirSync(cacheDir, {recursive: true});
     writeFileSync(path.join(cacheDir, `snapshot-${file.key}.bin`), 'cached bytes');
-    const {assets, emitted} = recorder();
-    await memorySnapshotConsumer({file: resolveMemorySnapshotFile, cacheDir})(site(1), assets);
+    const {assets, emitted} = recordAssets();
+    await memorySnapshotConsumer({file: resolveMemorySnapshotFile, cacheDir})(siteWithCells(1), assets);
     expect([...emitted.keys()]).toEqual([file.publicPath]);
     expect(String(emitted.get(file.publicPath))).toBe('cached bytes');
   });
@@ -65,16 +36,16 @@ describe('the memory snapshot in the build', () => {
   test('is made once (in a worker thread) and reused by the next compilation', async () => {
     const cacheDir = path.join(scratch, 'made');
     const consume = memorySnapshotConsumer({file: resolveMemorySnapshotFile, cacheDir});
-    const first = recorder();
-    await consume(site(1), first.assets);
+    const first = recordAssets();
+    await consume(siteWithCells(1), first.assets);
     const {publicPath} = await resolveMemorySnapshotFile();
     const bytes = first.emitted.get(publicPath) as Buffer;
     expect(first.warnings).toEqual([]);
     // The runtime's snapshot file: "PYODOCS" + format byte, then the header and the heap (megabytes).
     expect(bytes.subarray(0, 7).toString('latin1')).toBe('PYODOCS');
     expect(bytes.length).toBeGreaterThan(1_000_000);
-    const second = recorder();
-    await consume(site(2), second.assets);
+    const second = recordAssets();
+    await consume(siteWithCells(2), second.assets);
     expect(second.emitted.get(publicPath)).toBe(bytes);
   }, 180_000);
 
@@ -82,10 +53,10 @@ describe('the memory snapshot in the build', () => {
     // A cache folder that is a file: nothing can be written under it.
     const cacheDir = path.join(scratch, 'not-a-folder');
     writeFileSync(cacheDir, '');
-    const {assets, emitted, warnings} = recorder();
+    const {assets, emitted, warnings} = recordAssets();
     const consume = memorySnapshotConsumer({file: resolveMemorySnapshotFile, cacheDir});
-    await consume(site(1), assets);
-    await consume(site(1), assets);
+    await consume(siteWithCells(1), assets);
+    await consume(siteWithCells(1), assets);
     expect(emitted.size).toBe(0);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/the memory snapshot could not be made .*boot without it/);

@@ -1,10 +1,9 @@
-import type {AllContent, DocusaurusConfig} from '@docusaurus/types';
+import type {DocusaurusConfig} from '@docusaurus/types';
 import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {loadPageData} from '../src/client/loadPageData.js';
 import {pageDataPath} from '../src/client/pageDataPath.js';
 import {stripNotebookMarkersFromExcerpts} from '../src/pages/notebookExcerpts.js';
-import {pageRoutes} from '../src/pages/pageRoutes.js';
 
 describe('page data (C7)', () => {
   test.each([
@@ -41,34 +40,6 @@ describe('page data (C7)', () => {
       await expect(loadPageData('/site/docs/none', '/site/')).rejects.toThrow(/HTTP 404/);
       vi.stubGlobal('fetch', async () => new Response('{"title": "x"}', {status: 200}));
       await expect(loadPageData('/site/docs/other', '/site/')).rejects.toThrow(/not a pyodocs page data file/);
-    });
-  });
-
-  test("pageRoutes reads the permalink of every docs version's doc, blog post and MDX page", () => {
-    const allContent = {
-      'docusaurus-plugin-content-docs': {
-        default: {
-          loadedVersions: [
-            {docs: [{source: '@site/docs/intro.mdx', permalink: '/docs/intro', title: 'x'}]},
-            {docs: [{source: '@site/versioned_docs/version-1/intro.mdx', permalink: '/docs/1/intro'}]},
-          ],
-        },
-      },
-      'docusaurus-plugin-content-blog': {
-        default: {blogPosts: [{id: 'hello', metadata: {source: '@site/blog/hello.mdx', permalink: '/blog/hello'}}]},
-      },
-      'docusaurus-plugin-content-pages': {
-        default: [
-          {type: 'mdx', source: '@site/src/pages/playground.mdx', permalink: '/playground'},
-          {type: 'jsx', source: '@site/src/pages/index.tsx', permalink: '/'},
-        ],
-      },
-    } as unknown as AllContent;
-    expect(Object.fromEntries(pageRoutes(allContent, '/site'))).toEqual({
-      '/site/docs/intro.mdx': ['/docs/intro'],
-      '/site/versioned_docs/version-1/intro.mdx': ['/docs/1/intro'],
-      '/site/blog/hello.mdx': ['/blog/hello'],
-      '/site/src/pages/playground.mdx': ['/playground'],
     });
   });
 });

@@ -1,35 +1,8 @@
-import type {PageManifest} from '@pyodocs/remark';
 import {describe, expect, test} from 'vitest';
-import type {SiteAssets} from '../src/manifest/SiteManifestPlugin.js';
 import {PYODIDE_RUNTIME_FILES, resolveRuntimeAssets, runtimeAssetsConsumer} from '../src/runtimeAssets.js';
+import {recordAssets, siteWithCells} from './support/siteAssets.js';
 
 const assets = resolveRuntimeAssets();
-
-function site(cellCount: number) {
-  const manifest = {
-    path: 'docs/a.mdx',
-    cells: Array.from({length: cellCount}, (_, i) => ({id: `c${i}`})),
-    sessions: [],
-    packages: [],
-    imports: [],
-    notebook: [],
-  };
-  return {pages: new Map([['/site/docs/a.mdx', manifest as unknown as PageManifest]]), outputFiles: new Set<string>()};
-}
-
-function recorder(): {assets: SiteAssets; emitted: Map<string, number>} {
-  const emitted = new Map<string, number>();
-  return {
-    emitted,
-    assets: {
-      emit: (name, content) => emitted.set(name, content.length),
-      error: (message) => {
-        throw new Error(message);
-      },
-      warn: () => undefined,
-    },
-  };
-}
 
 describe('runtime files in the build', () => {
   test('resolveRuntimeAssets: versioned Pyodide folder, worker named by its content hash', () => {
@@ -38,29 +11,32 @@ describe('runtime files in the build', () => {
   });
 
   test('a site without cells gets none of them', async () => {
-    const {assets: output, emitted} = recorder();
-    await runtimeAssetsConsumer(assets, {selfHostPyodide: true, requiredBy: new Set()})(site(0), output);
+    const {assets: output, emitted} = recordAssets();
+    await runtimeAssetsConsumer(assets, {selfHostPyodide: true, requiredBy: new Set()})(siteWithCells(0), output);
     expect(emitted.size).toBe(0);
   });
 
   test('a site with cells gets the worker and the Pyodide runtime files', async () => {
-    const {assets: output, emitted} = recorder();
-    await runtimeAssetsConsumer(assets, {selfHostPyodide: true, requiredBy: new Set()})(site(2), output);
+    const {assets: output, emitted} = recordAssets();
+    await runtimeAssetsConsumer(assets, {selfHostPyodide: true, requiredBy: new Set()})(siteWithCells(2), output);
     expect(Array.from(emitted.keys()).sort()).toEqual(
       [assets.workerPublicPath, ...PYODIDE_RUNTIME_FILES.map((file) => `${assets.pyodidePublicDir}${file}`)].sort(),
     );
-    expect(emitted.get(`${assets.pyodidePublicDir}pyodide.asm.wasm`)).toBeGreaterThan(1_000_000);
+    expect(emitted.get(`${assets.pyodidePublicDir}pyodide.asm.wasm`)?.length).toBeGreaterThan(1_000_000);
   });
 
   test('Pyodide from elsewhere (pyodideBaseUrl): only the worker', async () => {
-    const {assets: output, emitted} = recorder();
-    await runtimeAssetsConsumer(assets, {selfHostPyodide: false, requiredBy: new Set()})(site(1), output);
+    const {assets: output, emitted} = recordAssets();
+    await runtimeAssetsConsumer(assets, {selfHostPyodide: false, requiredBy: new Set()})(siteWithCells(1), output);
     expect(Array.from(emitted.keys())).toEqual([assets.workerPublicPath]);
   });
 
   test('no cells, but a sibling plugin serves Pyodide from these files (JupyterLite): the files are there', async () => {
-    const {assets: output, emitted} = recorder();
-    await runtimeAssetsConsumer(assets, {selfHostPyodide: true, requiredBy: new Set(['jupyterlite'])})(site(0), output);
+    const {assets: output, emitted} = recordAssets();
+    await runtimeAssetsConsumer(assets, {selfHostPyodide: true, requiredBy: new Set(['jupyterlite'])})(
+      siteWithCells(0),
+      output,
+    );
     expect(emitted.size).toBe(1 + PYODIDE_RUNTIME_FILES.length);
   });
 });

@@ -1,10 +1,7 @@
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {PyodideLock} from '@pyodocs/runtime';
-// The runtime's test helpers: the wheels and lock entries its own tests load into Pyodide.
-import {buildWheel, lockEntry, pyodideLockInfo} from '../../../runtime/test/support/wheels.js';
-
-export type Wheel = ReturnType<typeof buildWheel>;
+import {buildWheel, lockEntry, pyodideLockInfo, type Wheel} from '@pyodocs/testing';
 
 export interface FixturePackage {
   name: string;
@@ -28,9 +25,9 @@ export function fixtureLock(packages: FixturePackage[]): {lock: PyodideLock; whe
         files: Object.fromEntries(item.imports.map((module) => [`${module}/__init__.py`, `NAME = '${item.name}'\n`])),
       });
     wheels[item.name] = wheel;
-    entries[item.name] = lockEntry(wheel, item) as unknown as PyodideLock['packages'][string];
+    entries[item.name] = lockEntry(wheel, item);
   }
-  return {lock: {info: pyodideLockInfo() as unknown as PyodideLock['info'], packages: entries}, wheels};
+  return {lock: {info: pyodideLockInfo(), packages: entries}, wheels};
 }
 
 /** A URL on which nothing listens: a source that cannot be reached. */

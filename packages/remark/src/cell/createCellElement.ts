@@ -1,7 +1,6 @@
 import type {Code} from 'mdast';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
-import {expressionAttribute, stringAttribute} from '../element/elementAttributes.js';
-import {staticCode} from '../element/staticCode.js';
+import {createBlockElement} from '../element/createBlockElement.js';
 import type {CellBehaviourOverride} from '../page/PageContext.js';
 
 /** The values a cell element carries (contract C2). */
@@ -23,9 +22,7 @@ export interface CellAttributes {
  * The `<PyodocsPythonCell id code session packages? tags? timeout? behaviour?>`
  * element that replaces a runnable fence: strings as string attributes,
  * `packages` and `tags` (arrays), `timeout` (a number) and `behaviour` (an
- * object) as expression attributes. The
- * original code node stays as its child (minus our meta items) so the
- * highlighted static code is still rendered at build time.
+ * object) as expression attributes, the empty ones left out.
  */
 export function createCellElement(
   componentName: string,
@@ -33,20 +30,14 @@ export function createCellElement(
   passthroughMeta: string | null,
   values: CellAttributes,
 ): MdxJsxFlowElement {
-  const element: MdxJsxFlowElement = {
-    type: 'mdxJsxFlowElement',
-    name: componentName,
-    attributes: [
-      stringAttribute('id', values.id),
-      stringAttribute('code', values.code),
-      stringAttribute('session', values.session),
-      ...(values.packages.length > 0 ? [expressionAttribute('packages', values.packages)] : []),
-      ...(values.tags.length > 0 ? [expressionAttribute('tags', values.tags)] : []),
-      ...(values.timeout === undefined ? [] : [expressionAttribute('timeout', values.timeout)]),
-      ...(values.behaviour === undefined ? [] : [expressionAttribute('behaviour', {...values.behaviour})]),
-    ],
-    children: [staticCode(node, passthroughMeta)],
-  };
-  if (node.position) element.position = node.position;
-  return element;
+  const {id, code, session, packages, tags, timeout, behaviour} = values;
+  return createBlockElement(componentName, node, passthroughMeta, {
+    id,
+    code,
+    session,
+    packages,
+    tags,
+    timeout,
+    behaviour: behaviour && {...behaviour},
+  });
 }

@@ -1,14 +1,14 @@
-import type {Root, RootContent} from 'mdast';
+import type {Root} from 'mdast';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
-import {SKIP, visit} from 'unist-util-visit';
+import {visit} from 'unist-util-visit';
 import {isDoctestFence} from '../doctest/isDoctestFence.js';
 import {readElementAttribute as read} from '../element/elementAttributes.js';
-import {findTopLevelImports} from '../imports/findImports.js';
+import {blockManifestEntry} from '../manifest/blockManifestEntry.js';
 import {fenceMetaPlace} from '../meta/fenceMetaPlace.js';
 import {parseFenceMeta} from '../meta/parseFenceMeta.js';
-import type {ExecuteMode} from '../frontMatter/readPageSettings.js';
 import {mergePackageNames} from '../packages/packageNames.js';
-import type {PageBlock, PageContext} from '../page/PageContext.js';
+import type {PageContext} from '../page/PageContext.js';
+import {replaceFenceWithBlock} from '../page/replaceFenceWithBlock.js';
 import {createCellElement} from './createCellElement.js';
 
 /**
@@ -54,46 +54,9 @@ export function pythonCellsTransform(tree: Root, page: PageContext): void {
       ...values,
       behaviour: page.behaviour,
     });
-    // Not an attribute (React has no use for it), but kept for a second run on this tree.
-    if (values.execute) element.data = {...element.data, pyodocsExecute: values.execute};
-    const idItem = meta.items.find((item) => item.kind === 'pair' && item.name === 'id');
-    page.blocks.set(element, {
-      kind: 'cell',
-      element,
-      original: node,
-      explicitId: meta.id,
-      idPlace: idItem && place(idItem.start),
-      cell: cellEntry(values, node.position?.start),
-    });
-    (parent.children as RootContent[]).splice(index, 1, element);
-    // The new element holds the original fence: skip past it, not into it.
-    return [SKIP, index + 1];
+    const cell = blockManifestEntry({kind: 'cell', ...values}, node.position?.start);
+    return replaceFenceWithBlock(page, {node, parent, index, meta, place}, element, cell);
   });
-}
-
-function cellEntry(
-  values: {
-    code: string;
-    session: string;
-    packages: string[];
-    tags: string[];
-    timeout: number | undefined;
-    execute: ExecuteMode | undefined;
-  },
-  start: {line: number; column: number} | undefined,
-): PageBlock['cell'] {
-  const {code, session, packages, tags, timeout, execute} = values;
-  return {
-    kind: 'cell',
-    session,
-    code,
-    imports: findTopLevelImports(code),
-    packages,
-    tags,
-    ...(timeout === undefined ? {} : {timeout}),
-    ...(execute === undefined ? {} : {execute}),
-    ...(start ? {position: {line: start.line, column: start.column}} : {}),
-  };
 }
 
 /** A cell made by an earlier run on this tree: kept as it is, in the manifest, its id taken. */
@@ -110,8 +73,9 @@ function registerMadeElement(page: PageContext, element: MdxJsxFlowElement): voi
     original: undefined,
     explicitId: id,
     idPlace: undefined,
-    cell: cellEntry(
+    cell: blockManifestEntry(
       {
+        kind: 'cell',
         code,
         session,
         packages: read.stringList(element, 'packages') ?? [],

@@ -1,7 +1,6 @@
 import type {Code} from 'mdast';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
-import {expressionAttribute, stringAttribute} from '../element/elementAttributes.js';
-import {staticCode} from '../element/staticCode.js';
+import {createBlockElement} from '../element/createBlockElement.js';
 
 /** The values a doctest element carries (contract C2). */
 export interface DoctestAttributes {
@@ -28,19 +27,6 @@ export function createDoctestElement(
   passthroughMeta: string | null,
   values: DoctestAttributes,
 ): MdxJsxFlowElement {
-  const element: MdxJsxFlowElement = {
-    type: 'mdxJsxFlowElement',
-    name: componentName,
-    attributes: [
-      stringAttribute('id', values.id),
-      stringAttribute('source', values.source),
-      stringAttribute('code', values.code),
-      stringAttribute('session', values.session),
-      ...(values.packages.length > 0 ? [expressionAttribute('packages', values.packages)] : []),
-      ...(values.timeout === undefined ? [] : [expressionAttribute('timeout', values.timeout)]),
-    ],
-    children: [staticCode(node, passthroughMeta)],
-  };
-  if (node.position) element.position = node.position;
-  return element;
+  const {id, source, code, session, packages, timeout} = values;
+  return createBlockElement(componentName, node, passthroughMeta, {id, source, code, session, packages, timeout});
 }

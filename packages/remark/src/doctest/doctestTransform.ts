@@ -1,14 +1,14 @@
 import type {Code, Root, RootContent} from 'mdast';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
-import {SKIP, visit} from 'unist-util-visit';
+import {visit} from 'unist-util-visit';
 import {readElementAttribute as read} from '../element/elementAttributes.js';
 import {staticCode} from '../element/staticCode.js';
-import {findTopLevelImports} from '../imports/findImports.js';
+import {blockManifestEntry} from '../manifest/blockManifestEntry.js';
 import {fenceMetaPlace} from '../meta/fenceMetaPlace.js';
 import {parseFenceMeta} from '../meta/parseFenceMeta.js';
-import type {ExecuteMode} from '../frontMatter/readPageSettings.js';
 import {mergePackageNames} from '../packages/packageNames.js';
-import type {PageBlock, PageContext} from '../page/PageContext.js';
+import type {PageContext} from '../page/PageContext.js';
+import {replaceFenceWithBlock} from '../page/replaceFenceWithBlock.js';
 import {createDoctestElement} from './createDoctestElement.js';
 import {isDoctestFence} from './isDoctestFence.js';
 import {DoctestSyntaxError, doctestSourceCode, parseDoctest} from './parseDoctest.js';
@@ -55,19 +55,20 @@ export function doctestTransform(tree: Root, page: PageContext): void {
       packages,
       timeout: meta.timeout,
     });
-    const execute = meta.execute ?? page.execute;
-    if (execute) element.data = {...element.data, pyodocsExecute: execute};
-    const idItem = meta.items.find((item) => item.kind === 'pair' && item.name === 'id');
-    page.blocks.set(element, {
-      kind: 'doctest',
-      element,
-      original: node,
-      explicitId: meta.id,
-      idPlace: idItem && place(idItem.start),
-      cell: doctestCell(node.value, code, session, packages, meta.timeout, execute, node.position?.start),
-    });
-    (parent.children as RootContent[]).splice(index, 1, element);
-    return [SKIP, index + 1];
+    const cell = blockManifestEntry(
+      {
+        kind: 'doctest',
+        session,
+        code,
+        source: node.value,
+        packages,
+        tags: [],
+        timeout: meta.timeout,
+        execute: meta.execute ?? page.execute,
+      },
+      node.position?.start,
+    );
+    return replaceFenceWithBlock(page, {node, parent, index, meta, place}, element, cell);
   });
 }
 
@@ -88,29 +89,6 @@ function examplesCode(page: PageContext, node: Code): string | undefined {
   }
 }
 
-function doctestCell(
-  source: string,
-  code: string,
-  session: string,
-  packages: string[],
-  timeout: number | undefined,
-  execute: ExecuteMode | undefined,
-  start: {line: number; column: number} | undefined,
-): PageBlock['cell'] {
-  return {
-    kind: 'doctest',
-    session,
-    code,
-    source,
-    imports: findTopLevelImports(code),
-    packages,
-    tags: [],
-    ...(timeout === undefined ? {} : {timeout}),
-    ...(execute === undefined ? {} : {execute}),
-    ...(start ? {position: {line: start.line, column: start.column}} : {}),
-  };
-}
-
 /** An element made by an earlier run on this tree: kept as it is, in the manifest, its id taken. */
 function registerMadeElement(page: PageContext, element: MdxJsxFlowElement): void {
   // Made by this pass (in a file the page includes): already registered.
@@ -128,6 +106,9 @@ function registerMadeElement(page: PageContext, element: MdxJsxFlowElement): voi
     original: undefined,
     explicitId: id,
     idPlace: undefined,
-    cell: doctestCell(source, code, session, packages, timeout, element.data?.pyodocsExecute, element.position?.start),
+    cell: blockManifestEntry(
+      {kind: 'doctest', session, code, source, packages, tags: [], timeout, execute: element.data?.pyodocsExecute},
+      element.position?.start,
+    ),
   });
 }

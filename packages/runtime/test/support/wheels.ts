@@ -1,3 +1,6 @@
+// The wheel builder of @pyodocs/testing, kept here because the runtime
+// depends on nothing of ours and @pyodocs/testing depends on the runtime (for
+// the lock types): only the runtime's own tests use this copy.
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
