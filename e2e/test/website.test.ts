@@ -71,6 +71,26 @@ describe('page data (fetched by page actions, never part of the page JS)', () =>
 });
 
 describe('live cells in Chromium', () => {
+  test('a page without cells loads no cell code; following a link to a page with cells loads it and the page actions', async () => {
+    const {page, requests} = await openPage('/docs/configuration');
+    const cellChunk = (url: string) => /\/assets\/js\/pyodocs-cells\.[0-9a-f]+\.js$/.test(url);
+    try {
+      await page.waitForTimeout(500);
+      expect(requests.filter(cellChunk)).toEqual([]);
+      expect(await page.locator('[data-pyodocs-page-actions]').count()).toBe(0);
+
+      await page.locator('nav.menu').getByRole('link', {name: 'Getting started', exact: true}).click();
+      await page.waitForURL('**/docs/getting-started');
+      await cellContaining(page, 'Hello from').getByRole('button', {name: 'Run', exact: true}).waitFor();
+      expect(requests.filter(cellChunk)).toHaveLength(1);
+      // The page actions come in a chunk of their own once the cells have mounted.
+      await page.locator('[data-pyodocs-page-actions]').first().waitFor({state: 'attached'});
+      expect(requests.filter((url) => url.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('Run loads Pyodide only on demand, streams output and shows the final value; Python survives client-side navigation', async () => {
     const {page, requests} = await openPage('/docs/getting-started');
     try {
