@@ -51,9 +51,10 @@ export function buildSite(
     /** Keep webpack's persistent cache (node_modules/.cache in the site) between builds; default off, so a stale cache never decides a test. */
     persistentCache?: boolean;
     /**
-     * Minify JS and HTML as a default build does. Off for fixture sites: what
-     * they test does not depend on it and terser is half of a small site's
-     * build (about 23 s of 52 s here); website/ is built minified.
+     * Minify JS and HTML as a default build does. Off here: what the tests
+     * check does not depend on it, and terser is half of a small site's build
+     * (about 23 s of 52 s on the CI machine). The minified build a user gets
+     * is tested by packedInstall.test.ts, which builds as the README says.
      */
     minify?: boolean;
     env?: NodeJS.ProcessEnv;

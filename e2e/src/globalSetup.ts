@@ -15,7 +15,7 @@ export default async function setup(project: TestProject): Promise<void> {
   const outDir = path.join(TMP_DIR, 'website-build');
   rmSync(outDir, {recursive: true, force: true});
   const started = Date.now();
-  const result = await buildSite(WEBSITE_DIR, outDir, {minify: true});
+  const result = await buildSite(WEBSITE_DIR, outDir);
   if (result.code !== 0) {
     throw new Error(`docusaurus build of website/ failed (exit ${result.code}):\n${result.output}`);
   }

@@ -45,11 +45,11 @@ describe('outputs in the static HTML, cached per cell', () => {
   });
 
   test(
-    'the build runs every cell once and writes text, a sanitized HTML table and a figure file into the pages',
+    'the build runs every cell once and writes text, a sanitized HTML table, a figure file and an expected error into the pages',
     async () => {
       const result = await build();
       expect(result.code, result.output).toBe(0);
-      expect(result.output).toMatch(/\[pyodocs\] Executed 6 cells at build on 2 pages \(0 from the cache/);
+      expect(result.output).toMatch(/\[pyodocs\] Executed 7 cells at build on 2 pages \(0 from the cache/);
 
       const html = staticHtml();
       expect(html).toContain('data-pyodocs-origin="build"');
@@ -65,6 +65,8 @@ describe('outputs in the static HTML, cached per cell', () => {
       // Not a base64 blob in the page.
       expect(html).not.toContain('data:image/png;base64');
       expect(staticHtml('other/index.html')).toContain('other page 42');
+      // raises-exception: the build passed, and the page shows the error.
+      expect(staticHtml('other/index.html')).toContain('ZeroDivisionError');
     },
     BUILD_TIMEOUT_MS,
   );
@@ -93,7 +95,7 @@ describe('outputs in the static HTML, cached per cell', () => {
     async () => {
       const result = await build();
       expect(result.code, result.output).toBe(0);
-      expect(result.output).toMatch(/\[pyodocs\] Executed 0 cells at build on 2 pages \(6 from the cache/);
+      expect(result.output).toMatch(/\[pyodocs\] Executed 0 cells at build on 2 pages \(7 from the cache/);
       expect(staticHtml()).toContain('the total is 45');
     },
     BUILD_TIMEOUT_MS,
@@ -108,7 +110,7 @@ describe('outputs in the static HTML, cached per cell', () => {
       expect(result.code, result.output).toBe(0);
       // figure, later and the doctest ran; text and table came from the cache and replayed for the session's state.
       expect(result.output).toMatch(
-        /\[pyodocs\] Executed 3 cells at build on 2 pages \(3 from the cache, 2 of them replayed for their session's state/,
+        /\[pyodocs\] Executed 3 cells at build on 2 pages \(4 from the cache, 2 of them replayed for their session's state/,
       );
     },
     BUILD_TIMEOUT_MS,
@@ -129,22 +131,6 @@ describe('a cell that raises at build', () => {
       expect(result.output).toContain('docs/index.mdx:9:');
       expect(result.output).toContain("NameError: name 'undefined_name' is not defined");
       expect(result.output).toContain('raises-exception');
-    },
-    BUILD_TIMEOUT_MS,
-  );
-
-  test(
-    'with raises-exception the build passes and the page shows the error',
-    async () => {
-      const expected = fixtureCopy('execute-site');
-      writeFileSync(
-        path.join(expected, 'docs', 'index.mdx'),
-        '# Expected\n\n```python run id=expected raises-exception\n1 / 0\n```\n',
-      );
-      const out = path.join(TMP_DIR, 'execute-expected-build');
-      const result = await build(expected, out);
-      expect(result.code, result.output).toBe(0);
-      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('ZeroDivisionError');
     },
     BUILD_TIMEOUT_MS,
   );

@@ -40,10 +40,12 @@ test('a folder that is not a JupyterLite site says so and what it lacks', async 
   expect(output).toContain('is not a JupyterLite site: it has no jupyter-lite.json, no config-utils.js');
 });
 
-test('a kernel expecting another Pyodide major version: the build warns and leaves the lite settings alone', async () => {
+// One build for both warnings (each is a full build): a prebuilt lite site
+// whose kernel expects another Pyodide and which has only the REPL app.
+test('warnings, not failures: a kernel expecting another Pyodide major version (lite settings left alone), and Open in JupyterLite without a notebooks or lab app', async () => {
   const site = fixtureCopy('jupyterlite-site');
-  // The website's JupyterLite site, made to look like a kernel built for Pyodide 0.27.
-  const prebuilt = path.join(site, 'old-kernel-lite');
+  // The website's JupyterLite site, made to look like a kernel built for Pyodide 0.27, with the REPL alone.
+  const prebuilt = path.join(site, 'old-repl-only-lite');
   cpSync(path.join(inject('websiteBuildDir'), 'lite'), prebuilt, {recursive: true});
   const schema = path.join(
     prebuilt,
@@ -54,25 +56,16 @@ test('a kernel expecting another Pyodide major version: the build warns and leav
   const config = JSON.parse(readFileSync(configFile, 'utf8'));
   delete config['jupyter-config-data'].litePluginSettings;
   writeFileSync(configFile, JSON.stringify(config));
+  for (const app of ['lab', 'notebooks', 'tree', 'edit', 'consoles'])
+    rmSync(path.join(prebuilt, app), {recursive: true, force: true});
 
-  const result = await build(site, {prebuilt: 'old-kernel-lite'});
+  const result = await build(site, {prebuilt: 'old-repl-only-lite'});
   expect(result.code, result.output).toBe(0);
   expect(result.output).toMatch(
     /Warning: the JupyterLite site keeps its own Pyodide settings because its Pyodide kernel expects Pyodide 0\.27\.7 but the site ships 314\.\d+\.\d+/,
   );
   const built = JSON.parse(readFileSync(path.join(TMP_DIR, 'lite-fixture-build', 'lite', 'jupyter-lite.json'), 'utf8'));
   expect(built['jupyter-config-data'].litePluginSettings).toBeUndefined();
-}, 300_000);
-
-test('Open in JupyterLite without a notebooks or lab app: the build warns instead of dropping the button silently', async () => {
-  const site = fixtureCopy('jupyterlite-site');
-  const prebuilt = path.join(site, 'repl-only-lite');
-  cpSync(path.join(inject('websiteBuildDir'), 'lite'), prebuilt, {recursive: true});
-  for (const app of ['lab', 'notebooks', 'tree', 'edit', 'consoles'])
-    rmSync(path.join(prebuilt, app), {recursive: true, force: true});
-
-  const result = await build(site, {prebuilt: 'repl-only-lite'});
-  expect(result.code, result.output).toBe(0);
   expect(result.output).toContain(
     'Warning: openInJupyterLite is on, but the JupyterLite site has neither the notebooks nor the lab app (it has: repl)',
   );
