@@ -89,7 +89,14 @@ test('input() called from a JavaScript callback, where Python cannot pause, rais
 test('stop() during time.sleep raises KeyboardInterrupt there; no restart, the namespace survives', async () => {
   expect((await runToEnd(client, {code: 'slept = "kept"', session: 'sleep'})).outcome).toEqual({status: 'ok'});
   const starts = client.stats.workerStarts;
-  const run = recordRun(client, {code: 'import time\nprint("sleeping", flush=True)\ntime.sleep(30)', session: 'sleep'});
+  // The print reaches the client before the worker says the run paused in
+  // time.sleep(30): a Stop in between would find a run that never paused,
+  // terminated at once by design. A run that paused once (the short sleep)
+  // gets a grace to pause again and takes the interrupt there.
+  const run = recordRun(client, {
+    code: 'import time\ntime.sleep(0.001)\nprint("sleeping", flush=True)\ntime.sleep(30)',
+    session: 'sleep',
+  });
   await printed(run, 'sleeping');
   const stopped = performance.now();
   client.stop(run.id);
