@@ -123,7 +123,11 @@ describe('a snapshot made at build time', () => {
     const run = recordRun(client, {code: 'print("looping", flush=True)\nwhile True:\n    pass', session: 's'});
     await printed(run, 'looping');
     client.stop(run.id);
-    expect(await run.done).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
+    // Seen once in CI (not reproduced since): the run was restarted instead; the events say what it did.
+    expect(await run.done, JSON.stringify(run.events).slice(0, 2000)).toMatchObject({
+      status: 'error',
+      error: {ename: 'KeyboardInterrupt'},
+    });
     expect(client.status).toMatchObject({boot: 'snapshot'});
     expect(client.stats.workerStarts).toBe(1);
   });
