@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {TAKEN_INTERRUPT_GRACE_MS} from '../src/client/PyodideClient.js';
 import type {RunEvent} from '../src/index.js';
 import {createNodeClient} from '../src/node/index.js';
 import {printed, recordRun, resultText, runToEnd, waitingForInput} from './support/recordRun.js';
@@ -57,6 +58,64 @@ describe('stop() with shared memory', () => {
       expect(await stuck.done).toEqual({status: 'cancelled', reason: 'restarted'});
       const next = await runToEnd(graceClient, {code: '1 + 1', session: 's'});
       expect(resultText(next.events)).toBe('2');
+      expect(graceClient.stats.workerStarts).toBe(2);
+    } finally {
+      graceClient.dispose();
+    }
+  });
+
+  test('a run that took the interrupt but unwinds slower than the grace period keeps its worker', async () => {
+    const graceClient = createNodeClient({sharedMemory: true, interruptGraceMs: 300});
+    try {
+      await graceClient.start();
+      // A finally-style cleanup that busies itself for longer than the grace period (as a loaded machine might).
+      const slow = recordRun(graceClient, {
+        code: [
+          'import time',
+          'print("looping", flush=True)',
+          'try:',
+          '    while True:',
+          '        pass',
+          'except KeyboardInterrupt:',
+          '    t = time.monotonic()',
+          '    while time.monotonic() - t < 1.0:',
+          '        pass',
+          '    print("unwound", flush=True)',
+          '    raise',
+        ].join('\n'),
+        session: 's',
+      });
+      await printed(slow, 'looping');
+      graceClient.stop(slow.id);
+      expect(await slow.done).toMatchObject({status: 'error', error: {ename: 'KeyboardInterrupt'}});
+      expect(slow.events.some((event) => event.type === 'stream' && event.text.includes('unwound'))).toBe(true);
+      expect(graceClient.stats.workerStarts).toBe(1);
+    } finally {
+      graceClient.dispose();
+    }
+  });
+
+  test(`a run that took the interrupt and goes on is restarted ${TAKEN_INTERRUPT_GRACE_MS} ms after the grace period`, async () => {
+    const graceClient = createNodeClient({sharedMemory: true, interruptGraceMs: 300});
+    try {
+      await graceClient.start();
+      const stubborn = recordRun(graceClient, {
+        code: [
+          'print("looping", flush=True)',
+          'try:',
+          '    while True:',
+          '        pass',
+          'except KeyboardInterrupt:',
+          '    while True:',
+          '        pass',
+        ].join('\n'),
+        session: 's',
+      });
+      await printed(stubborn, 'looping');
+      const stopped = performance.now();
+      graceClient.stop(stubborn.id);
+      expect(await stubborn.done).toEqual({status: 'cancelled', reason: 'restarted'});
+      expect(performance.now() - stopped).toBeGreaterThanOrEqual(300 + TAKEN_INTERRUPT_GRACE_MS - 50);
       expect(graceClient.stats.workerStarts).toBe(2);
     } finally {
       graceClient.dispose();

@@ -52,6 +52,15 @@ const IDLE: ClientStatus = Object.freeze({state: 'idle'});
 export const QUICK_STOP_GRACE_MS = 250;
 
 /**
+ * A run whose Python took the interrupt (KeyboardInterrupt is unwinding:
+ * finally blocks, the traceback) but has not ended when the grace period
+ * does: how much longer it gets before its worker is terminated. A loaded
+ * machine can take more than the grace period to unwind; only a worker that
+ * never took the interrupt is known to be stuck.
+ */
+export const TAKEN_INTERRUPT_GRACE_MS = 4000;
+
+/**
  * Runs Python cells in a Pyodide worker: one worker per client, created on
  * first use; runs (and session resets) queued in order, one at a time, each
  * with exactly one outcome.
@@ -161,7 +170,8 @@ export class PyodideClient {
    * (KeyboardInterrupt in the cell: outcome `error`, namespaces kept): with
    * shared memory anywhere, without it where it is paused with JSPI (in
    * `time.sleep` or `input()`). If that does not end it within
-   * `interruptGraceMs`, its worker is terminated (`restarted`; every
+   * `interruptGraceMs` (plus `TAKEN_INTERRUPT_GRACE_MS` once Python has
+   * taken the interrupt), its worker is terminated (`restarted`; every
    * session is lost) and the runs queued after it continue on a fresh
    * worker. Without shared memory, a run busy computing cannot be
    * interrupted at all: its worker is terminated at once (a run that
@@ -214,11 +224,19 @@ export class PyodideClient {
     );
   }
 
-  /** The fallback of an interrupt: a run still going after the grace period loses its worker. */
-  #terminateAfterGrace(task: RunTask, graceMs: number): void {
+  /**
+   * The fallback of an interrupt: a run still going after the grace period
+   * loses its worker, unless its Python took the interrupt and is unwinding
+   * (then it gets `TAKEN_INTERRUPT_GRACE_MS` more, once).
+   */
+  #terminateAfterGrace(task: RunTask, graceMs: number, extended = false): void {
     task.timers.push(
       setTimeout(() => {
         if (this.#active !== task) return;
+        if (!extended && this.#connection?.pause.interruptTaken(task.id)) {
+          this.#terminateAfterGrace(task, TAKEN_INTERRUPT_GRACE_MS, true);
+          return;
+        }
         this.#terminateWorker({replace: true});
         this.#pump();
       }, graceMs),

@@ -36,7 +36,8 @@ export interface PyodideClientConfig {
    * How long `stop()` waits for an interrupt to end the running cell before
    * it terminates the worker instead (C code that never checks; without
    * shared memory, any code that is not paused in `time.sleep` or `input()`).
-   * Default 1000 ms.
+   * Default 1000 ms. A run whose Python has taken the interrupt (shared
+   * memory tells) and is unwinding gets `TAKEN_INTERRUPT_GRACE_MS` more.
    */
   interruptGraceMs?: number;
   /** The page package errors link to. Default: `PACKAGES_HELP_URL`. */

@@ -46,6 +46,12 @@ export interface ClientPauseChannel {
   interrupt(runId: string): void;
   /** Whether an interrupt can end run `runId`, and how soon. */
   reach(runId: string): InterruptReach;
+  /**
+   * Whether run `runId`'s worker has taken the interrupt sent to it (Python
+   * raised KeyboardInterrupt and is unwinding), so a slow end is not a hung
+   * worker. False where the transport cannot tell.
+   */
+  interruptTaken(runId: string): boolean;
   /** A `paused` message of the worker's half (message transport). */
   observe(message: PausedMessage): void;
   /** The reader's answer to run `runId`'s input(). */

@@ -41,6 +41,11 @@ export class MessageClientChannel implements ClientPauseChannel {
     return run.hasPaused ? 'at-next-pause' : 'never';
   }
 
+  interruptTaken(_runId: string): boolean {
+    // The worker does not report it; a paused run ends at once anyway.
+    return false;
+  }
+
   observe(message: PausedMessage): void {
     const run = this.#run;
     if (run?.id !== message.id) return;

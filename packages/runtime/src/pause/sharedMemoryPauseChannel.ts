@@ -27,6 +27,8 @@ export class SharedMemoryClientChannel implements ClientPauseChannel {
   readonly init: SharedMemoryInit;
   readonly #interrupt: Int32Array;
   readonly #input: Int32Array;
+  // The run whose interrupt was written into the word, until the next run begins.
+  #interruptedRun: string | undefined;
 
   constructor() {
     // Fresh per worker: an old worker's late writes cannot reach the new one.
@@ -42,9 +44,11 @@ export class SharedMemoryClientChannel implements ClientPauseChannel {
   beginRun(): void {
     // A stop() that came as the previous run ended must not hit this one.
     Atomics.store(this.#interrupt, 0, 0);
+    this.#interruptedRun = undefined;
   }
 
-  interrupt(): void {
+  interrupt(runId: string): void {
+    this.#interruptedRun = runId;
     // Pyodide raises KeyboardInterrupt at its next check; the kernel's sleep waits on this very word.
     Atomics.store(this.#interrupt, 0, SIGINT);
     Atomics.notify(this.#interrupt, 0);
@@ -55,6 +59,11 @@ export class SharedMemoryClientChannel implements ClientPauseChannel {
   reach(): InterruptReach {
     // Pyodide checks the interrupt word as Python runs (C code that never checks: the client's grace period).
     return 'now';
+  }
+
+  interruptTaken(runId: string): boolean {
+    // Pyodide (or the kernel's sleep or input) clears the word when it raises KeyboardInterrupt.
+    return this.#interruptedRun === runId && Atomics.load(this.#interrupt, 0) !== SIGINT;
   }
 
   observe(): void {
