@@ -40,7 +40,9 @@ const config: Config = {
     // The one entry a site needs: Python fences marked `run` become live
     // cells. `bundle` ships the packages the pages import in the build
     // (docs/packages.mdx), so readers fetch nothing from a third party.
-    ['@pyodocs/docusaurus-plugin', {packages: {bundle: true}}],
+    // `execute` runs the cells when the site is built, so their outputs are
+    // in the static HTML before anyone clicks (docs/executing-at-build.mdx).
+    ['@pyodocs/docusaurus-plugin', {packages: {bundle: true}, execute: {mode: 'cache'}}],
     // This site's own extra: JupyterLite.
     // A JupyterLite site under /lite/, built from ./jupyterlite with the
     // pinned CLI in the repo's venv (`pnpm start` creates it; see README).
