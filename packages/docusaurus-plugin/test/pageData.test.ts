@@ -1,5 +1,5 @@
 import type {DocusaurusConfig} from '@docusaurus/types';
-import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
+import {DEFAULT_PARSE_FRONT_MATTER, parseMarkdownFile} from '@docusaurus/utils';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {loadPageData} from '../src/client/loadPageData.js';
 import {pageDataPath} from '../src/client/pageDataPath.js';
@@ -44,34 +44,49 @@ describe('page data (C7)', () => {
   });
 });
 
-describe('descriptions of MyST notebooks', () => {
-  const NOTEBOOK = `---
+describe('titles and descriptions of MyST notebooks', () => {
+  const FRONT_MATTER = `---
 jupytext:
   text_representation:
     format_name: myst
 kernelspec:
   name: python3
 ---
-
-+++ {"tags": []}
-
-# Title
-
-+++
-
-The real first paragraph.
 `;
+  const markdown = {parseFrontMatter: DEFAULT_PARSE_FRONT_MATTER} as unknown as DocusaurusConfig['markdown'];
+  stripNotebookMarkersFromExcerpts(markdown);
+  stripNotebookMarkersFromExcerpts(markdown); // once is enough, twice changes nothing
+  /** What Docusaurus's docs and blog plugins make of a file: its title and description. */
+  const metadata = async (fileContent: string) => {
+    const {contentTitle, excerpt} = await parseMarkdownFile({
+      filePath: 'x.md',
+      fileContent,
+      parseFrontMatter: markdown.parseFrontMatter,
+      removeContentTitle: false,
+    });
+    return {title: contentTitle, description: excerpt};
+  };
 
-  test('the content Docusaurus makes the excerpt from has no +++ markers; other pages are untouched', async () => {
-    const markdown = {parseFrontMatter: DEFAULT_PARSE_FRONT_MATTER} as unknown as DocusaurusConfig['markdown'];
-    stripNotebookMarkersFromExcerpts(markdown);
-    stripNotebookMarkersFromExcerpts(markdown); // once is enough, twice changes nothing
-    const parse = (fileContent: string) =>
-      markdown.parseFrontMatter({filePath: 'x.md', fileContent, defaultParseFrontMatter: DEFAULT_PARSE_FRONT_MATTER});
-    const notebook = await parse(NOTEBOOK);
-    expect(notebook.content).not.toContain('+++');
-    expect(notebook.content).toContain('The real first paragraph.');
-    const plain = await parse('---\ntitle: x\n---\n\n+++ stays\n');
-    expect(plain.content).toContain('+++ stays');
+  test.each([
+    ['+++ markers', '+++ {"tags": []}\n\n# Title\n\n+++\n\nThe real first paragraph.\n'],
+    ['a (label)= target above the title', '(content:title)=\n# Title\n\nThe real first paragraph.\n'],
+    ['a % comment', '% written by hand\n# Title\n\n% more\nThe real first paragraph.\n'],
+    [
+      'a code cell with options before the prose',
+      '# Title\n\n```{code-cell} ipython3\n---\ntags: [remove-cell]\n---\nimport x\n```\n\nThe real first paragraph.\n',
+    ],
+    ['a colon-fenced directive', '# Title\n\n:::{math}\n:label: first\na^2 + b^2\n:::\n\nThe real first paragraph.\n'],
+    ['a fenced admonition', '# Title\n\n```{note}\nAn aside.\n```\n\nThe real first paragraph.\n'],
+    ['display math', '# Title\n\n$$\nx^2\n$$\n\nThe real first paragraph.\n'],
+    ['inline math and roles', '# Title\n\nThe real first $x^2$ paragraph{math}`y`.\n'],
+  ])('%s: neither the title nor the description holds MyST markup', async (_kind, body) => {
+    expect(await metadata(`${FRONT_MATTER}\n${body}`)).toEqual({
+      title: 'Title',
+      description: 'The real first paragraph.',
+    });
+  });
+
+  test('pages that are not notebooks are left to Docusaurus', async () => {
+    expect(await metadata('---\ntitle: x\n---\n\n+++ stays\n')).toEqual({title: undefined, description: '+++ stays'});
   });
 });

@@ -3,6 +3,7 @@ export type {PageManifest, PageManifestCell, PageNotebookCell} from './manifest/
 export type {DoctestFenceMeta, FenceMeta, FenceMetaKind, FenceMetaProblem} from './meta/parseFenceMeta.js';
 export {parseFenceMeta} from './meta/parseFenceMeta.js';
 export type {FenceMetaItem} from './meta/tokenizeFenceMeta.js';
+export {mystProseSource} from './myst/mystProseSource.js';
 export type {RemarkPythonCellsOptions} from './options/resolveOptions.js';
 export type {PyodocsRuleId} from './problems/ruleIds.js';
 export {remarkPythonCells, remarkPythonCells as default} from './remarkPythonCells.js';

@@ -11,7 +11,7 @@ export const COLON_FENCE_LITERAL_DIRECTIVES: ReadonlySet<string> = new Set(['inc
 // first line of at least as many colons, and its body is parsed as Markdown.
 
 /** `:::{note} argument` (up to 3 spaces of indent, 3+ colons). */
-const OPENER = /^ {0,3}(:{3,})\{([A-Za-z][\w-]*)\}[ \t]*(.*)$/;
+export const COLON_FENCE_OPENER = /^ {0,3}(:{3,})\{([A-Za-z][\w-]*)\}[ \t]*(.*)$/;
 
 /** One colon-fenced admonition found in the source (1-based lines). */
 export interface ColonFence {
@@ -85,7 +85,7 @@ function findOpener(
   to: number,
 ): {line: number; colons: number; directive: string; argument: string} | undefined {
   for (let line = from; line <= to; line += 1) {
-    const match = OPENER.exec(lines[line - 1] ?? '');
+    const match = COLON_FENCE_OPENER.exec(lines[line - 1] ?? '');
     const [, colons = '', directive = '', argument = ''] = match ?? [];
     if (match && (MYST_ADMONITIONS[directive] || COLON_FENCE_LITERAL_DIRECTIVES.has(directive)))
       return {line, colons: colons.length, directive, argument: argument.trim()};
@@ -94,7 +94,7 @@ function findOpener(
 }
 
 /** The first line after `openLine` made only of at least `colons` colons. */
-function findCloser(lines: readonly string[], openLine: number, colons: number): number | undefined {
+export function findCloser(lines: readonly string[], openLine: number, colons: number): number | undefined {
   const closer = new RegExp(`^ {0,3}:{${colons},}[ \\t]*$`);
   for (let line = openLine + 1; line <= lines.length; line += 1) {
     if (closer.test(lines[line - 1] ?? '')) return line;
