@@ -204,8 +204,7 @@ export function buildSite(name, {env = {}, persistentCache = false, onOutput} = 
         const ms = performance.now() - started;
         onOutput?.(output);
         resolve(ms);
-      }
-      else reject(new Error(`docusaurus build of ${name} failed (exit ${code}):\n${output.slice(-4000)}`));
+      } else reject(new Error(`docusaurus build of ${name} failed (exit ${code}):\n${output.slice(-4000)}`));
     });
   });
 }

@@ -10,7 +10,9 @@ import {cellsChunkCacheGroup} from './cellsChunk.js';
 import {BUNDLE_PUBLIC_DIR, resolveClientConfig} from './clientConfig.js';
 import type {CellBehaviour} from '@pyodocs/react';
 import {BuildExecution} from './execution/BuildExecution.js';
+import {buildOutputsCacheKey} from './execution/buildOutputsCacheKey.js';
 import {buildOutputsConsumer} from './execution/buildOutputsConsumer.js';
+import {ForcedPagesPlugin} from './execution/ForcedPagesPlugin.js';
 import {remarkBuildOutputs} from './execution/remarkBuildOutputs.js';
 import {PageManifestCollector} from './manifest/PageManifestCollector.js';
 import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js';
@@ -153,8 +155,13 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       // changed option or a new version of our remark plugin would otherwise
       // be invisible until `docusaurus clear`.
       if (webpackConfig.cache && typeof webpackConfig.cache === 'object' && webpackConfig.cache.type === 'filesystem') {
-        // The execute options decide the outputs compiled into pages, too.
-        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, execute: options.execute})}`;
+        // So do the execute options, Pyodide, the package sources and the code that runs cells (the outputs compiled into pages).
+        const outputsKey = buildOutputsCacheKey({
+          execute: options.execute,
+          packages: options.packages,
+          pyodideVersion: assets.pyodideVersion,
+        });
+        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey})}`;
       }
       const plugins: NonNullable<typeof webpackConfig.plugins> = [
         new RemarkInjectionWebpackPlugin(
@@ -165,6 +172,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           ],
           (entry) => Array.isArray(entry) && entry[0] === remarkPythonCells,
         ),
+        new ForcedPagesPlugin(execution.forcedPages),
       ];
       // The server compiler compiles the same pages again; the site manifest
       // and our files come from the client compiler alone.

@@ -25,6 +25,8 @@ export interface ExecutionTotals {
   cached: number;
   replayed: number;
   skipped: number;
+  /** Pages with cells to run that webpack took from its persistent cache: their outputs were compiled in an earlier build. */
+  fromWebpackCache: number;
 }
 
 /**
@@ -45,7 +47,9 @@ export class BuildExecution {
   // Per page file, the first run's figures: `docusaurus build` compiles each
   // page twice (client and server compilers, possibly at once); the second
   // run takes the first one's cells from the cache and must not count again.
-  readonly #pageStats = new Map<string, Omit<ExecutionTotals, 'pages'>>();
+  readonly #pageStats = new Map<string, Omit<ExecutionTotals, 'pages' | 'fromWebpackCache'>>();
+  /** Source files whose last compilation had a cell in `force` mode (see ForcedPagesPlugin). */
+  readonly forcedPages = new Set<string>();
 
   constructor(options: {execute: ExecuteOptions; packages: PackagesOptions; siteDir: string; baseUrl: string}) {
     this.#options = options.execute;
@@ -64,6 +68,12 @@ export class BuildExecution {
       return {...cell, execute: own ?? this.#options.mode};
     });
     return cells.some((cell) => cell.execute !== 'off') ? cells : undefined;
+  }
+
+  /** Remembers whether the page (its source file) has a cell in `force` mode; `cells`: what cellsToRun gave. */
+  notePage(pageFile: string, cells: readonly ExecutableCell[] | undefined): void {
+    if (cells?.some((cell) => cell.execute === 'force')) this.forcedPages.add(pageFile);
+    else this.forcedPages.delete(pageFile);
   }
 
   /** Runs the page's cells; `pageFile` (the page's path) keys the totals. */
@@ -95,9 +105,19 @@ export class BuildExecution {
     return {outputs, fileNames, failures};
   }
 
-  /** What ran since the last call, for the line the build prints; starts counting afresh. */
-  takeTotals(): ExecutionTotals {
-    const totals: ExecutionTotals = {pages: 0, executed: 0, cached: 0, replayed: 0, skipped: 0};
+  /**
+   * What ran since the last call, for the line the build prints; starts
+   * counting afresh. `sitePages`: the compilation's pages by source file
+   * (the site manifest), to count those with cells to run that were not
+   * compiled this time (webpack took them from its persistent cache).
+   */
+  takeTotals(sitePages: ReadonlyMap<string, PageManifest> = new Map()): ExecutionTotals {
+    const totals: ExecutionTotals = {pages: 0, executed: 0, cached: 0, replayed: 0, skipped: 0, fromWebpackCache: 0};
+    for (const [file, page] of sitePages) {
+      if (!this.#pageStats.has(file) && page.cells.length > 0 && this.cellsToRun(page) !== undefined) {
+        totals.fromWebpackCache += 1;
+      }
+    }
     for (const stats of this.#pageStats.values()) {
       totals.pages += 1;
       totals.executed += stats.executed;

@@ -1,7 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {SiteManifestConsumer} from '../manifest/SiteManifestPlugin.js';
-import {type BuildExecution, OUTPUTS_PUBLIC_DIR} from './BuildExecution.js';
+import {type BuildExecution, type ExecutionTotals, OUTPUTS_PUBLIC_DIR} from './BuildExecution.js';
 
 /**
  * Writes the files (figures) the pages' build outputs use, from the
@@ -20,10 +20,21 @@ export function buildOutputsConsumer(execution: BuildExecution): SiteManifestCon
       }
       output.emit(`${OUTPUTS_PUBLIC_DIR}${name}`, readFileSync(file));
     }
-    const totals = execution.takeTotals();
-    if (totals.pages === 0) return;
-    console.info(
-      `[pyodocs] Executed ${totals.executed} cell${totals.executed === 1 ? '' : 's'} at build on ${totals.pages} page${totals.pages === 1 ? '' : 's'} (${totals.cached} from the cache, ${totals.replayed} of them replayed for their session's state; ${totals.skipped} skipped).`,
-    );
+    const line = executedLine(execution.takeTotals(site.pages));
+    if (line !== undefined) console.info(line);
   };
+}
+
+/** The line the build prints about execution; undefined when no page runs cells at build. */
+export function executedLine(totals: ExecutionTotals): string | undefined {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const fromWebpack = (count: number) =>
+    `${plural(count, 'page')} with cells to run ${count === 1 ? 'was' : 'were'} taken from webpack's cache, with the outputs of an earlier build`;
+  if (totals.pages === 0) {
+    return totals.fromWebpackCache === 0
+      ? undefined
+      : `[pyodocs] Executed 0 cells at build: ${fromWebpack(totals.fromWebpackCache)}.`;
+  }
+  const more = totals.fromWebpackCache === 0 ? '' : ` ${fromWebpack(totals.fromWebpackCache)}.`;
+  return `[pyodocs] Executed ${plural(totals.executed, 'cell')} at build on ${plural(totals.pages, 'page')} (${totals.cached} from the cache, ${totals.replayed} of them replayed for their session's state; ${totals.skipped} skipped).${more}`;
 }

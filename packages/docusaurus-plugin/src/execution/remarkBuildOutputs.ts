@@ -23,9 +23,9 @@ declare module 'vfile' {
 export function remarkBuildOutputs(options: {execution: BuildExecution; elementNames: readonly string[]}) {
   return async (tree: Root, file: VFile): Promise<void> => {
     const page = file.data.pyodocs;
-    if (page === undefined || page.cells.length === 0) return;
-    const cells = options.execution.cellsToRun(page);
-    if (cells === undefined) return;
+    const cells = page === undefined || page.cells.length === 0 ? undefined : options.execution.cellsToRun(page);
+    if (file.path) options.execution.notePage(file.path, cells);
+    if (page === undefined || cells === undefined) return;
     const result = await options.execution.runPage(page, cells, String(file.value), file.path);
     file.data.pyodocsOutputFiles = result.fileNames;
 
