@@ -21,7 +21,9 @@ describe('PythonCell running code', () => {
 
     fireEvent.click(button(cell, 'Run'));
     expect(cell.dataset.state).toBe('queued');
-    await waitFor(() => expect(status.textContent).toBe('Loading Python… Loading Python runtime…'));
+    // The loading stage shows beside the live region, which says "Loading Python…" once.
+    await waitFor(() => expect(status.textContent).toBe('Loading Python…'));
+    expect(status.parentElement?.textContent).toBe('Loading Python… Loading Python runtime…');
     expect(status.getAttribute('aria-live')).toBe('polite');
 
     await act(async () => load.resolve());

@@ -49,6 +49,12 @@ export function translatedCellLabels(): PythonCellLabels {
       message: 'Loading {package}: {loaded} MiB',
       description: 'Status while a package of unknown size downloads',
     }),
+    loadingPackageStarted: translate({
+      id: 'pyodocs.cell.loadingPackageStarted',
+      message: 'Loading {package}…',
+      description:
+        'What screen readers hear once when a package starts downloading; {package} is filled in by the cell',
+    }),
     running: translate({id: 'pyodocs.cell.running', message: 'Running…', description: 'Status while a cell runs'}),
     queued: translate({
       id: 'pyodocs.cell.queued',

@@ -21,10 +21,14 @@ export interface PythonCellStatusProps {
 }
 
 /**
- * The status line: a polite live region that is always in the DOM (so screen
- * readers announce changes) and empty while nothing happens. After a run it
- * says, subtly, that the cell ran in this Python session: its execution
- * count (`[3]`) and how long it took.
+ * The status line. Its live region (polite, atomic, always in the DOM so
+ * screen readers follow it, empty while nothing happens) says each change of
+ * state once: queued, loading Python, loading a package, running, the
+ * outcome. What changes within a state — the download's MiB and bar, the
+ * runtime's loading stage — shows beside it, outside the region, so a
+ * download is not read out at every chunk. After a run it says, subtly, that
+ * the cell ran in this Python session: its execution count (`[3]`) and how
+ * long it took.
  */
 export function PythonCellStatus({
   dataState,
@@ -34,23 +38,32 @@ export function PythonCellStatus({
   queuedBecause,
   labels,
 }: PythonCellStatusProps): ReactNode {
-  let content: ReactNode = null;
-  if ((dataState === 'queued' || dataState === 'running') && download) {
-    content = (
+  const pending = dataState === 'queued' || dataState === 'running';
+  let announced: ReactNode = null;
+  let shown: ReactNode = null;
+  if (pending && download) {
+    announced = (
+      <span className="pyodocs-visually-hidden">
+        {labelOf(labels, 'loadingPackageStarted').replace('{package}', download.package)}
+      </span>
+    );
+    shown = (
       <PackageProgress
         download={download}
         label={labels.loadingPackage}
         labelWithoutTotal={labels.loadingPackageUnknownSize}
       />
     );
-  } else if (dataState === 'queued' || dataState === 'running') {
+  } else if (pending) {
     // Only waiting cells follow the client's status: hundreds of idle cells
     // on a page hold no subscription.
-    content = <PendingStatus running={dataState === 'running'} needed={queuedBecause === 'needed'} labels={labels} />;
+    const needed = queuedBecause === 'needed';
+    announced = <PendingStatus running={dataState === 'running'} needed={needed} labels={labels} />;
+    shown = needed ? null : <LoadingStage />;
   } else if (dataState === 'error' && failure === 'runtime') {
-    content = labels.failed;
+    announced = labels.failed;
   } else if (execution || dataState === 'error') {
-    content = (
+    announced = (
       <>
         {dataState === 'error' ? labels.pythonError : null}
         {dataState === 'error' && execution ? ' ' : null}
@@ -59,8 +72,11 @@ export function PythonCellStatus({
     );
   }
   return (
-    <div className="pyodocs-status" role="status" aria-live="polite">
-      {content}
+    <div className="pyodocs-status">
+      <span role="status" aria-live="polite" aria-atomic="true">
+        {announced}
+      </span>
+      {shown}
     </div>
   );
 }
@@ -77,14 +93,15 @@ function PendingStatus({
   const status = usePyodideStatus();
   // Loading is said by the cell the reader ran; the cells it needs say why they wait.
   if (needed) return labelOf(labels, running ? 'runningNeeded' : 'queuedNeeded');
-  if (status.state === 'loading') {
-    return (
-      <>
-        {labels.loading} <span className="pyodocs-status-detail">{status.message}</span>
-      </>
-    );
-  }
+  if (status.state === 'loading') return labels.loading;
   return running ? labels.running : labels.queued;
+}
+
+/** The runtime's current loading stage, beside "Loading Python…" (it changes several times: not announced). */
+function LoadingStage(): ReactNode {
+  const status = usePyodideStatus();
+  if (status.state !== 'loading' || !status.message) return null;
+  return <span className="pyodocs-status-detail"> {status.message}</span>;
 }
 
 /** `[3] · 12 ms`, read out as "Run 3 of this session, took 12 ms". */

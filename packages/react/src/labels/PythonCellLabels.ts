@@ -100,6 +100,8 @@ export interface PythonCellLabels extends ReaderWorkLabels {
   doctestBuildPassed?: string;
   /** Summary of a doctest block checked at build with differences; `{failed}` and `{count}` are filled in. */
   doctestBuildFailed?: string;
+  /** What screen readers hear, once, when a package starts downloading (the visible line with the MiB is not announced); `{package}` is filled in. */
+  loadingPackageStarted?: string;
 }
 
 export const defaultPythonCellLabels: Readonly<Required<PythonCellLabels>> = Object.freeze({
@@ -150,6 +152,7 @@ export const defaultPythonCellLabels: Readonly<Required<PythonCellLabels>> = Obj
   buildOutputs: 'Output from when the site was built',
   doctestBuildPassed: 'Checked when the site was built: all {count} examples match',
   doctestBuildFailed: 'Checked when the site was built: {failed} of {count} examples differ',
+  loadingPackageStarted: 'Loading {package}…',
 });
 
 /** A label, with the English default for the optional ones a site's label set may lack. */
