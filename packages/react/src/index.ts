@@ -15,6 +15,7 @@ export type {CellEditorMode} from './cell/useCellEditor.js';
 export type {CellEditState} from './persistence/CellEditState.js';
 export type {CellOutput} from './output/CellOutput.js';
 export type {PackageDownload} from './output/PackageProgress.js';
+export {editorTokenPrismTypes, type EditorTokenKind} from './codeTheme/editorTokenPrismTypes.js';
 export {getCurrentCellCode} from './notebook/pageCells.js';
 export {defaultPythonCellLabels, type PythonCellLabels} from './labels/PythonCellLabels.js';
 export {PyodocsOutputRenderers, type PyodocsOutputRenderersProps} from './output/PyodocsOutputRenderers.js';

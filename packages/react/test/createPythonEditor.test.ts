@@ -29,6 +29,21 @@ describe('createPythonEditor', () => {
     expect(content.querySelector('span[class]')?.textContent).toBe('def');
   });
 
+  it("gives its tokens Prism's class names, so CSS a site writes for its Prism code blocks applies to the editor too", () => {
+    const {content} = mount('def f(x):\n    # note\n    return "s", 1, True\n');
+    const classOf = (text: string) =>
+      Array.from(content.querySelectorAll('span'))
+        .find((span) => span.textContent === text)
+        ?.className.split(' ')
+        .filter((name) => !name.startsWith('ͼ'));
+    expect(classOf('def')).toEqual(['token', 'keyword']);
+    expect(classOf('f')).toEqual(['token', 'function']);
+    expect(classOf('# note')).toEqual(['token', 'comment']);
+    expect(classOf('"s"')).toEqual(['token', 'string']);
+    expect(classOf('1')).toEqual(['token', 'number']);
+    expect(classOf('True')).toEqual(['token', 'boolean']);
+  });
+
   it('shows line numbers when asked', () => {
     const {parent} = mount('1\n2', {lineNumbers: true});
     expect(parent.querySelector('.cm-lineNumbers')).not.toBeNull();

@@ -16,6 +16,7 @@ describe('@pyodocs/react public exports', () => {
       'PythonPageActions',
       'defaultPythonCellLabels',
       'defaultPythonPageLabels',
+      'editorTokenPrismTypes',
       'getCurrentCellCode',
       'usePageCellCount',
       'usePyodideClient',

@@ -1,4 +1,4 @@
-import type {ReactNode, Ref} from 'react';
+import type {CSSProperties, ReactNode, Ref} from 'react';
 import {CellInputField} from './CellInputField.js';
 import type {PythonCellComponents} from './PythonCellComponents.js';
 import {PythonCellContext} from './PythonCellContext.js';
@@ -16,12 +16,15 @@ export function CellComposition({
   cell,
   components: {Toolbar, Code, Status, Output},
   rootRef,
+  style,
   children,
 }: {
   cell: PythonCellController;
   components: Readonly<PythonCellComponents>;
   /** Where the cell's root element goes (the page orders its cells by it); the doctest block keeps its own. */
   rootRef?: Ref<HTMLDivElement> | undefined;
+  /** Inline style of the root (the site's code colours as `--pyodocs-*` variables). */
+  style?: CSSProperties | undefined;
   /** The site's static rendering of the code. */
   children?: ReactNode;
 }): ReactNode {
@@ -30,6 +33,7 @@ export function CellComposition({
   const rootAttributes = {
     ref: rootRef,
     className: 'pyodocs-cell',
+    style,
     'data-pyodocs-cell': cell.id,
     'data-state': dataState,
     'data-tags': cell.tags.length > 0 ? cell.tags.join(' ') : undefined,

@@ -1,4 +1,4 @@
-import type {ReactNode} from 'react';
+import type {CSSProperties, ReactNode} from 'react';
 import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
@@ -29,6 +29,8 @@ export interface PythonCellProps {
   labels?: Partial<PythonCellLabels> | undefined;
   /** Replacements for some of the cell's parts (toolbar, code, status line, output area); the others stay. */
   components?: Partial<PythonCellComponents> | undefined;
+  /** Inline style of the cell's root, e.g. the site's code colours as `--pyodocs-*` variables (the Docusaurus plugin passes its Prism theme's). */
+  style?: CSSProperties | undefined;
 }
 
 /**
@@ -39,10 +41,15 @@ export interface PythonCellProps {
  * while the tab's Python lives. Hydrating it does no work beyond rendering,
  * so pages with hundreds of cells stay fast.
  */
-export function PythonCell({children, components, outputs, ...options}: PythonCellProps): ReactNode {
+export function PythonCell({children, components, outputs, style, ...options}: PythonCellProps): ReactNode {
   const cell = useCellController({...options, buildOutputs: outputs});
   return (
-    <CellComposition cell={cell} components={resolvePythonCellComponents(components)} rootRef={cell.rootRef}>
+    <CellComposition
+      cell={cell}
+      components={resolvePythonCellComponents(components)}
+      rootRef={cell.rootRef}
+      style={style}
+    >
       {children}
     </CellComposition>
   );

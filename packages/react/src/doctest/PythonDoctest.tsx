@@ -1,4 +1,4 @@
-import {useCallback, useState, type ReactNode} from 'react';
+import {type CSSProperties, useCallback, useState, type ReactNode} from 'react';
 import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
 import {CellComposition} from '../cell/CellComposition.js';
 import type {PythonCellController} from '../cell/useCellController.js';
@@ -29,6 +29,10 @@ export interface PythonDoctestProps {
   outputs?: readonly CellOutput[] | undefined;
   /** The site's static rendering of the block. */
   children?: ReactNode;
+  /** The site's highlighted rendering of `code`, shown by the live cell after Try it until the reader edits; a plain `<pre>` when absent. */
+  highlightedCode?: ReactNode;
+  /** Inline style of the block's root and of its live cell's, e.g. the site's code colours as `--pyodocs-*` variables. */
+  style?: CSSProperties | undefined;
   /** Overrides of the site-wide labels, for the button, the results and the live cell. */
   labels?: Partial<PythonCellLabels> | undefined;
   /** Replacements for some of the live cell's parts and for the results. */
@@ -54,6 +58,8 @@ export function PythonDoctest({
   behaviour,
   outputs,
   children,
+  highlightedCode,
+  style,
   labels,
   components,
 }: PythonDoctestProps): ReactNode {
@@ -83,12 +89,15 @@ export function PythonDoctest({
       className="pyodocs-doctest"
       data-pyodocs-doctest={id}
       data-mode={live ? 'live' : 'static'}
+      style={style}
       onPointerEnter={cell.prewarm}
       onFocus={cell.prewarm}
       onTouchStart={cell.prewarm}
     >
       {live ? (
-        <LiveDoctest cell={cell} components={components} />
+        <LiveDoctest cell={cell} components={components} style={style}>
+          {highlightedCode}
+        </LiveDoctest>
       ) : (
         <>
           {children ?? (
@@ -110,14 +119,21 @@ export function PythonDoctest({
 function LiveDoctest({
   cell,
   components,
+  style,
+  children,
 }: {
   cell: PythonCellController;
   components: Partial<PythonDoctestComponents> | undefined;
+  style: CSSProperties | undefined;
+  /** The highlighted rendering of the code without prompts. */
+  children: ReactNode;
 }): ReactNode {
   const parts = resolvePythonDoctestComponents(components);
   return (
     <DoctestPartsContext.Provider value={parts}>
-      <CellComposition cell={cell} components={{...parts, Output: DoctestOutputArea}} />
+      <CellComposition cell={cell} components={{...parts, Output: DoctestOutputArea}} style={style}>
+        {children}
+      </CellComposition>
     </DoctestPartsContext.Provider>
   );
 }

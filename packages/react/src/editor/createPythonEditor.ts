@@ -7,7 +7,7 @@ import {bracketMatching, indentOnInput, indentUnit, syntaxHighlighting} from '@c
 import {EditorState, Prec, type Extension} from '@codemirror/state';
 import {drawSelection, EditorView, keymap, lineNumbers} from '@codemirror/view';
 import {editorTheme} from './editorTheme.js';
-import {themedHighlightStyle} from './themedHighlightStyle.js';
+import {prismTokenClasses, themedHighlightStyle} from './themedHighlightStyle.js';
 
 export interface PythonEditorOptions {
   /** Element the editor is appended to. */
@@ -57,6 +57,7 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
     EditorState.tabSize.of(4),
     python(),
     syntaxHighlighting(themedHighlightStyle),
+    syntaxHighlighting(prismTokenClasses),
     // Tab indents (Python needs it); CodeMirror lets keyboard users leave
     // with Escape then Tab, which the cell's edit hint tells them.
     keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),

@@ -1,6 +1,7 @@
 import {EditorView} from '@codemirror/view';
 import {act, fireEvent, waitFor, within} from '@testing-library/react';
 import type {RunEvent} from '@pyodocs/runtime';
+import type {CSSProperties} from 'react';
 import {describe, expect, it} from 'vitest';
 import {type DoctestReport, PythonDoctest, type PythonCellLabels, type PythonDoctestProps} from '../../src/index.js';
 import {deferred, FakePyodideClient} from '../FakePyodideClient.js';
@@ -78,6 +79,20 @@ describe('PythonDoctest', () => {
     expect(cell.dataset.pyodocsCell).toBe('doctest-1');
     expect(cell.querySelector('.pyodocs-code')?.textContent).toBe(code);
     expect(client.requests).toEqual([]);
+  });
+
+  it("shows the site's highlighted rendering of the examples in the live cell, and the site's code colours on both roots", () => {
+    const style = {'--pyodocs-token-keyword': '#00009f'} as CSSProperties;
+    const {block} = renderDoctest({
+      children: <pre>documented</pre>,
+      highlightedCode: <pre className="site-highlighted">{code}</pre>,
+      style,
+    });
+    expect(block.querySelector('.site-highlighted')).toBeNull();
+    expect(block.style.getPropertyValue('--pyodocs-token-keyword')).toBe('#00009f');
+    const cell = tryIt(block);
+    expect(cell.querySelector('.pyodocs-code .site-highlighted')?.textContent).toBe(code);
+    expect(cell.style.getPropertyValue('--pyodocs-token-keyword')).toBe('#00009f');
   });
 
   it('runs the block as documented, byte for byte, as a doctest run, and marks each example', async () => {

@@ -1,6 +1,7 @@
 import {type ReactNode, useMemo} from 'react';
 import {PythonCell as Cell, type PythonCellComponents} from '@pyodocs/react';
 import {translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
+import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
 import type {Props} from '@theme/PythonCell';
 import Code from '@theme/PythonCell/Code';
 import Output from '@theme/PythonCell/Output';
@@ -15,11 +16,12 @@ const components: PythonCellComponents = {Toolbar, Code, Status, Output};
  * A live Python cell. Our remark plugin emits one per runnable fence, with
  * the original code block as children (so the static HTML has highlighted
  * code), the page's behaviour overrides and, when the site executes its
- * cells at build, their outputs. Swizzle this component (`--wrap`) to add
+ * cells at build, their outputs. The editor takes its colours from the
+ * site's Prism theme, like the static block. Swizzle this component (`--wrap`) to add
  * chrome around every cell, or one of its parts (`PythonCell/Toolbar`,
  * `/Code`, `/Status`, `/Output`).
  */
 export default function PythonCell(props: Props): ReactNode {
   const labels = useMemo(translatedCellLabels, []);
-  return <Cell {...props} labels={labels} components={components} />;
+  return <Cell {...props} labels={labels} components={components} style={usePrismCellStyle()} />;
 }

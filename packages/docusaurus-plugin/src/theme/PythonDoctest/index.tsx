@@ -1,10 +1,12 @@
 import {type ReactNode, useMemo} from 'react';
 import {PythonDoctest as Doctest, type PythonDoctestComponents} from '@pyodocs/react';
+import CodeBlock from '@theme/CodeBlock';
 import Code from '@theme/PythonCell/Code';
 import Output from '@theme/PythonCell/Output';
 import Status from '@theme/PythonCell/Status';
 import Toolbar from '@theme/PythonCell/Toolbar';
 import {translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
+import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
 import type {Props} from '@theme/PythonDoctest';
 import Results from '@theme/PythonDoctest/Results';
 
@@ -19,5 +21,14 @@ const components: PythonDoctestComponents = {Toolbar, Code, Status, Output, Resu
  */
 export default function PythonDoctest(props: Props): ReactNode {
   const labels = useMemo(translatedCellLabels, []);
-  return <Doctest {...props} labels={labels} components={components} />;
+  return (
+    <Doctest
+      {...props}
+      labels={labels}
+      components={components}
+      style={usePrismCellStyle()}
+      // After Try it, the code without prompts, highlighted like every other code block (rendered only then).
+      highlightedCode={<CodeBlock language="python">{props.code}</CodeBlock>}
+    />
+  );
 }
