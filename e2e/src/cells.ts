@@ -42,3 +42,14 @@ export async function waitForState(cell: Locator, states: string[], timeoutMs = 
 export async function outputText(cell: Locator): Promise<string> {
   return (await cell.locator('[data-pyodocs-output]').innerText()).trim();
 }
+
+/**
+ * The text of the outputs this browser produced: '' when the cell shows
+ * nothing or only the outputs made when the site was built (a site that
+ * executes at build shows those until the cell runs, and again after Reset,
+ * Restart or a reload).
+ */
+export async function liveOutputText(cell: Locator): Promise<string> {
+  if ((await cell.locator('[data-pyodocs-output][data-pyodocs-origin="build"]').count()) > 0) return '';
+  return outputText(cell);
+}

@@ -3,7 +3,7 @@ import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {BrowserContext, Locator, Page} from 'playwright-core';
 import {describe, expect, inject, test} from 'vitest';
-import {cellById, hydrated, outputText, runCell, waitForState} from '../src/cells.js';
+import {cellById, hydrated, liveOutputText, outputText, runCell, waitForState} from '../src/cells.js';
 import {REPO_DIR, TMP_DIR} from '../src/paths.js';
 import {useServedWebsite} from '../src/servedWebsite.js';
 
@@ -114,7 +114,8 @@ describe('notebook behaviour in Chromium', () => {
         .toBe('Restarted: the variables of this page are gone');
       for (const id of [...pageCells, ...tourCells]) {
         expect(await cellById(page, id).getAttribute('data-state')).toBe('idle');
-        expect(await outputText(cellById(page, id))).toBe('');
+        // Cleared: what the cells show now is only what the site's build made of them.
+        expect(await liveOutputText(cellById(page, id))).toBe('');
       }
       expect(await executionCounts(page, pageCells)).toEqual([null, null, null]);
 
@@ -168,7 +169,8 @@ describe('notebook behaviour in Chromium', () => {
       await page.reload({waitUntil: 'networkidle'});
       await hydrated(page);
       expect(await cellById(page, 'nb-total').getAttribute('data-state')).toBe('idle');
-      expect(await outputText(cellById(page, 'nb-total'))).toBe('');
+      expect(await liveOutputText(cellById(page, 'nb-total'))).toBe('');
+      expect(await outputText(cellById(page, 'nb-total'))).toBe('Output from when the site was built\n\nTotal: 3.50');
       expect(await executionCounts(page, pageCells)).toEqual([null, null, null]);
     } finally {
       await context.close();

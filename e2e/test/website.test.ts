@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {describe, expect, inject, test} from 'vitest';
-import {cellById, cellContaining, outputText, runCell, waitForState} from '../src/cells.js';
+import {cellById, cellContaining, liveOutputText, outputText, runCell, waitForState} from '../src/cells.js';
 import {useServedWebsite} from '../src/servedWebsite.js';
 
 // The project's own docs site, built by globalSetup with the real
@@ -46,6 +46,25 @@ describe('static HTML', () => {
     // authoring.mdx has exactly five `python run` fences.
     expect(html.match(/data-pyodocs-cell="[^"]*"/g)).toHaveLength(5);
     expect(html).toContain('data-pyodocs-cell="scratch-cell"');
+  });
+
+  test('the site executes at build: outputs are in the static HTML before any click, figures as files of the build', () => {
+    const buildDir = inject('websiteBuildDir');
+    const page = readFileSync(path.join(buildDir, 'docs', 'executing-at-build', 'index.html'), 'utf8');
+    expect(page).toContain('data-pyodocs-origin="build"');
+    expect(staticText(page)).toMatch(/Built with Python 3\.\d+\.\d+/);
+    expect(staticText(page)).toContain('n²');
+    const gallery = readFileSync(path.join(buildDir, 'docs', 'outputs', 'index.html'), 'utf8');
+    const fromBuild = gallery.slice(gallery.indexOf('Run it to replace them'));
+    expect(fromBuild).toContain('<th>bar</th><th>height</th>');
+    const figure = /<img class="pyodocs-image" src="(\/pyodocs\/outputs\/[0-9a-f]+\.png)"/.exec(fromBuild)?.[1];
+    expect(figure).toBeDefined();
+    // The PNG the cell drew, as a file of the build (not a base64 blob in the page).
+    expect(
+      readFileSync(path.join(buildDir, figure as string))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 });
 
@@ -191,7 +210,9 @@ describe('live cells in Chromium', () => {
       await cell.getByRole('button', {name: 'Reset', exact: true}).click();
       expect(await cell.getAttribute('data-state')).toBe('idle');
       expect(await cell.innerText()).toContain('print(2 ** 10)');
-      expect(await outputText(cell)).toBe('');
+      // Back as the page shipped it: the original code and the output the build made of it.
+      expect(await liveOutputText(cell)).toBe('');
+      expect(await outputText(cell)).toBe('Output from when the site was built\n\n1024');
     } finally {
       await page.close();
     }
