@@ -233,10 +233,17 @@ export class PyodideClient {
     task.timers.push(
       setTimeout(() => {
         if (this.#active !== task) return;
-        if (!extended && this.#connection?.pause.interruptTaken(task.id)) {
+        const taken = this.#connection?.pause.interruptTaken(task.id) ?? false;
+        if (!extended && taken) {
           this.#terminateAfterGrace(task, TAKEN_INTERRUPT_GRACE_MS, true);
           return;
         }
+        // Whoever looks at the console learns which of the two it was.
+        console.warn(
+          `[pyodocs] Stop: run ${task.id} did not end after the interrupt (${
+            taken ? 'Python took it but did not finish unwinding' : 'Python never took it'
+          }); restarting Python.`,
+        );
         this.#terminateWorker({replace: true});
         this.#pump();
       }, graceMs),
