@@ -14,6 +14,7 @@ import {cellById, outputText, runCell} from '../src/cells.js';
 import {launchChromium} from '../src/chromium.js';
 import {buildSite} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
+import {type ObservedProgress, recordPackageProgress, sendSlowly} from '../src/packageProgress.js';
 import {TMP_DIR} from '../src/paths.js';
 import {serveStatic, type StaticServer} from '../src/staticServer.js';
 
@@ -285,6 +286,62 @@ describe('packages.bundle ships exactly what the pages need', () => {
     },
     BUILD_TIMEOUT_MS,
   );
+
+  test('%pip install in a cell: the same download lines as an import, then a later cell imports it; an unknown name is one line', async () => {
+    // Wheels sent in pieces, so each download line is on screen long enough to be seen.
+    const server = await serveStatic(outDir, {
+      handle: (req, res) => {
+        if (/\/pyodocs\/packages\/.+\.whl$/.test(req.url ?? '')) sendSlowly(res, {chunkBytes: 256, intervalMs: 100});
+        return false;
+      },
+    });
+    // One context per page: fresh workers and no HTTP cache between them.
+    const forImport = await isolatedContext();
+    const forPip = await isolatedContext();
+    try {
+      // The distribution's packages as an import loads them.
+      const importPage = await forImport.context.newPage();
+      const byImport = await recordPackageProgress(importPage);
+      await importPage.goto(`${server.url}/`, {waitUntil: 'networkidle'});
+      expect(await runCell(cellById(importPage, 'numpy-and-fixture'))).toBe('done');
+
+      const pipPage = await forPip.context.newPage();
+      const byPip = await recordPackageProgress(pipPage);
+      await pipPage.goto(`${server.url}/pip`, {waitUntil: 'networkidle'});
+      const install = cellById(pipPage, 'pip-install');
+      expect(await runCell(install)).toBe('done');
+      expect(await install.locator('[data-pyodocs-error]').count()).toBe(0);
+      const lastLine = (seen: ObservedProgress[], name: string) => seen.filter((item) => item.package === name).at(-1);
+      for (const name of ['fixturepkg', 'fixturedep']) {
+        const pipLine = lastLine(byPip, name);
+        expect(pipLine, `${name}: ${JSON.stringify(byPip)}`).toBeDefined();
+        expect(pipLine?.text).toMatch(new RegExp(`^Loading ${name}: \\d+\\.\\d of \\d+\\.\\d MiB`));
+        expect(pipLine?.total).toBeGreaterThan(0);
+        expect(pipLine?.total).toBe(lastLine(byImport, name)?.total);
+      }
+      expect(new Set(byPip.map((item) => item.package))).toEqual(new Set(['fixturepkg', 'fixturedep']));
+
+      const seenBefore = byPip.length;
+      const imported = cellById(pipPage, 'pip-import');
+      expect(await runCell(imported)).toBe('done');
+      expect(await outputText(imported)).toBe("'bundled'");
+      expect(byPip.slice(seenBefore)).toEqual([]);
+
+      const missing = cellById(pipPage, 'pip-missing');
+      expect(await runCell(missing)).toBe('error');
+      const error = (await missing.locator('[data-pyodocs-error]').innerText()).trim();
+      expect(error.split('\n')).toHaveLength(1);
+      expect(error).toContain(
+        `PackageNotFoundError: No package named 'no-such-package' in the lock file at ${server.url}/pyodocs/packages/pyodide-lock.json.`,
+      );
+      expect(await outputText(missing)).not.toContain('never printed');
+      expect([...forImport.outside, ...forPip.outside]).toEqual([]);
+    } finally {
+      await forImport.context.close();
+      await forPip.context.close();
+      await server.close();
+    }
+  });
 
   test(
     'a second build with nothing changed downloads nothing',
