@@ -1,22 +1,41 @@
-import {readFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, expect, test} from 'vitest';
+import type {Browser} from 'playwright-core';
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import {launchChromium} from '../src/chromium.js';
 import {startDevServer, type DevServer} from '../src/devServer.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
 
 // `docusaurus start` serves the self-hosted Pyodide files and our worker, so
-// cells run in development exactly as in the built site.
+// cells run in development exactly as in the built site; and it rebuilds a
+// page when a file the page includes changes. One dev server for the file.
 
+let site: string;
 let devServer: DevServer | undefined;
-afterAll(() => {
+let browser: Browser | undefined;
+
+const INCLUDED = path.join('docs', '_parts', 'included.md');
+
+beforeAll(async () => {
+  site = fixtureCopy('minimal-site');
+  // A page that `{include}`s a file (docs/_parts is not a page of its own).
+  mkdirSync(path.join(site, 'docs', '_parts'));
+  writeFileSync(path.join(site, INCLUDED), 'The included text, first version.\n');
+  writeFileSync(
+    path.join(site, 'docs', 'with-include.md'),
+    '# A page with an include\n\n```{include} _parts/included.md\n```\n',
+  );
+  devServer = await startDevServer(site);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
   devServer?.stop();
   removeFixtureCopies();
 });
 
 test('docusaurus start serves the Pyodide runtime files and the worker', async () => {
-  const site = fixtureCopy('minimal-site');
-  devServer = await startDevServer(site);
-  const base = devServer.url;
+  const base = devServer!.url;
 
   // The plugin's global data names the URLs the browser will use.
   const globalData = JSON.parse(readFileSync(path.join(site, '.docusaurus', 'globalData.json'), 'utf8')) as Record<
@@ -35,4 +54,24 @@ test('docusaurus start serves the Pyodide runtime files and the worker', async (
   const worker = await fetch(`${base}${workerUrl}`);
   expect(worker.status).toBe(200);
   expect(worker.headers.get('content-type')).toMatch(/javascript/);
+}, 300_000);
+
+test('editing a file a page includes rebuilds the page (the included file is a dependency of its module)', async () => {
+  browser = await launchChromium();
+  const page = await browser.newPage();
+  const article = page.locator('article');
+  await page.goto(`${devServer!.url}/with-include`);
+  await expect.poll(() => article.textContent(), {timeout: 60_000}).toContain('The included text, first version.');
+
+  writeFileSync(path.join(site, INCLUDED), 'The included text, second version.\n');
+  // The dev server reloads the page once it has rebuilt it; reloading by hand too covers a missed reload.
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return article.textContent({timeout: 30_000});
+      },
+      {timeout: 120_000, interval: 2_000},
+    )
+    .toContain('The included text, second version.');
 }, 300_000);

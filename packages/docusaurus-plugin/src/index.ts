@@ -171,6 +171,11 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
             [remarkCollectPageManifest, {collector}],
           ],
           (entry) => Array.isArray(entry) && entry[0] === remarkPythonCells,
+          // `{include}`d files become dependencies of the page's module (rebuilt when they change).
+          {
+            loader: fileURLToPath(new URL('./manifest/includedFilesLoader.js', import.meta.url)),
+            options: {includedFiles: (page: string) => collector.get(page)?.manifest.includes},
+          },
         ),
         new ForcedPagesPlugin(execution.forcedPages),
       ];

@@ -3,6 +3,12 @@ import type {Compiler, RuleSetRule, RuleSetUseItem} from 'webpack';
 /** A unified plugin entry as mdx-loader accepts it: `fn` or `[fn, options]`. */
 export type RemarkPluginEntry = unknown;
 
+/** A loader to run on what mdx-loader returns, for the same module. */
+export interface LoaderAfterMdx {
+  loader: string;
+  options: object;
+}
+
 interface MdxLoaderOptions {
   remarkPlugins?: RemarkPluginEntry[];
   processors?: unknown;
@@ -21,22 +27,35 @@ const MDX_LOADER_PATTERN = /[\\/]@docusaurus[\\/]mdx-loader[\\/]/;
  * mdx-loader precomputes its unified processors in the loader options
  * (`options.processors`); those never see plugins added later, so they are
  * dropped and mdx-loader builds new ones from the updated options.
+ *
+ * `after`, when given, is put in each rule right before mdx-loader (so it
+ * runs on mdx-loader's result): remark plugins see a vfile, not webpack's
+ * loader context, so what the remark pass learns about a module's
+ * dependencies is told to webpack from there.
  */
 export class RemarkInjectionWebpackPlugin {
   constructor(
     private readonly entries: RemarkPluginEntry[],
     private readonly isOurs: (entry: RemarkPluginEntry) => boolean,
+    private readonly after?: LoaderAfterMdx,
   ) {}
 
   apply(compiler: Compiler): void {
-    const found = [...findMdxLoaderOptions(compiler.options.module?.rules ?? [])];
-    for (const options of found) {
+    const found = [...findMdxLoaderUses(compiler.options.module?.rules ?? [])];
+    for (const {options} of found) {
       const current = options.remarkPlugins ?? [];
       if (current.some(this.isOurs)) {
         continue; // the same options object can be shared by several rules
       }
       options.remarkPlugins = [...current, ...this.entries];
       delete options.processors;
+    }
+    const after = this.after;
+    if (after) {
+      for (const {use, item} of found) {
+        if (use.some((other) => (other as {loader?: unknown} | null)?.loader === after.loader)) continue;
+        use.splice(use.indexOf(item), 0, after);
+      }
     }
     if (found.length === 0) {
       compiler
@@ -48,34 +67,43 @@ export class RemarkInjectionWebpackPlugin {
   }
 }
 
-function* findMdxLoaderOptions(rules: unknown[]): Generator<MdxLoaderOptions> {
+/** An mdx-loader in a rule: its options, and the rule's `use` list that holds it (a `loader:` rule is given one). */
+interface MdxLoaderUse {
+  options: MdxLoaderOptions;
+  use: unknown[];
+  item: unknown;
+}
+
+function* findMdxLoaderUses(rules: unknown[]): Generator<MdxLoaderUse> {
   for (const rule of rules) {
     if (!rule || typeof rule !== 'object') {
       continue;
     }
     const r = rule as RuleSetRule;
     if (Array.isArray(r.oneOf)) {
-      yield* findMdxLoaderOptions(r.oneOf);
+      yield* findMdxLoaderUses(r.oneOf);
     }
     if (Array.isArray(r.rules)) {
-      yield* findMdxLoaderOptions(r.rules);
+      yield* findMdxLoaderUses(r.rules);
     }
-    const uses: unknown[] = Array.isArray(r.use) ? r.use : r.use ? [r.use] : [];
-    if (typeof r.loader === 'string') {
-      uses.push({loader: r.loader, options: r.options});
+    if (isMdxLoaderItem({loader: r.loader, options: r.options})) {
+      // `{loader, options}` on the rule itself is webpack's shorthand for a one-item `use`.
+      r.use = [{loader: r.loader, options: r.options} as RuleSetUseItem];
+      delete r.loader;
+      delete r.options;
+    } else if (isMdxLoaderItem(r.use)) {
+      r.use = [r.use as RuleSetUseItem];
     }
-    for (const use of uses) {
-      const item = use as Exclude<RuleSetUseItem, string | ((...args: never[]) => unknown)>;
-      if (
-        item &&
-        typeof item === 'object' &&
-        typeof item.loader === 'string' &&
-        MDX_LOADER_PATTERN.test(item.loader) &&
-        item.options &&
-        typeof item.options === 'object'
-      ) {
-        yield item.options as MdxLoaderOptions;
-      }
+    const uses: unknown[] = Array.isArray(r.use) ? r.use : [];
+    for (const item of uses) {
+      if (isMdxLoaderItem(item)) yield {options: item.options, use: uses, item};
     }
   }
+}
+
+function isMdxLoaderItem(item: unknown): item is {loader: string; options: MdxLoaderOptions} {
+  const {loader, options} = (item ?? {}) as {loader?: unknown; options?: unknown};
+  return (
+    typeof loader === 'string' && MDX_LOADER_PATTERN.test(loader) && typeof options === 'object' && options !== null
+  );
 }

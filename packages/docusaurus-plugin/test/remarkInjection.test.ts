@@ -38,6 +38,24 @@ describe('RemarkInjectionWebpackPlugin', () => {
     expect(shared.remarkPlugins).toEqual([[ours, {}]]);
   });
 
+  test('puts the loader that runs after mdx-loader right before it in every rule, once', () => {
+    const after = {loader: '/pyodocs/lib/manifest/includedFilesLoader.js', options: {}};
+    const shared = {remarkPlugins: []};
+    const mdx = {loader: MDX_LOADER, options: shared};
+    const listed = {test: /\.mdx?$/, use: ['babel-loader', mdx]};
+    const shorthand: Record<string, unknown> = {test: /\.mdx?$/, loader: MDX_LOADER, options: shared};
+    const single = {test: /\.mdx?$/, use: {loader: MDX_LOADER, options: shared}};
+    const other = {test: /\.js$/, use: {loader: 'babel-loader'}};
+    const rules = [listed, {oneOf: [shorthand]}, single, other];
+    const plugin = new RemarkInjectionWebpackPlugin([[ours, {}]], (e) => Array.isArray(e) && e[0] === ours, after);
+    plugin.apply(fakeCompiler(rules).compiler);
+    plugin.apply(fakeCompiler(rules).compiler); // the server compiler's rules can share objects with the client's
+    expect(listed.use).toEqual(['babel-loader', after, mdx]);
+    expect(shorthand).toEqual({test: /\.mdx?$/, use: [after, {loader: MDX_LOADER, options: shared}]});
+    expect(single.use).toEqual([after, {loader: MDX_LOADER, options: shared}]);
+    expect(other.use).toEqual({loader: 'babel-loader'});
+  });
+
   test('warns when the site has no mdx-loader rule at all', () => {
     const {compiler, warnings} = fakeCompiler([{test: /\.js$/, use: ['babel-loader']}]);
     new RemarkInjectionWebpackPlugin([[ours, {}]], () => false).apply(compiler);
