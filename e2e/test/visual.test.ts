@@ -221,3 +221,64 @@ describe('cells after running, light then dark', () => {
     }
   });
 });
+
+describe('one Prism palette: static code, the editor, a doctest after Try it', () => {
+  /** The computed colour of the first token matching `selector` whose text is `text`, inside `scope`. */
+  const colourOf = (scope: Locator, selector: string, text: string) =>
+    scope
+      .locator(selector)
+      .filter({hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)})
+      .first()
+      .evaluate((token) => getComputedStyle(token).color);
+  const backgroundOf = (element: Locator) => element.evaluate((found) => getComputedStyle(found).backgroundColor);
+
+  test('a keyword, a string and the code background look the same in all three, light and dark', async () => {
+    const page = await openPage('/docs/getting-started', 'light');
+    const cell = cellContaining(page, 'Hello from');
+    const doctestPage = await openPage('/docs/doctest-examples', 'light');
+    const doctest = doctestPage.locator('[data-pyodocs-doctest]').filter({hasText: 'textwrap.wrap'});
+    await doctest.getByRole('button', {name: 'Try it', exact: true}).click();
+    const tried = doctest.locator('[data-pyodocs-cell] .pyodocs-code');
+    // The doctest's code without prompts, highlighted by the site's CodeBlock, not a plain <pre>.
+    await tried.locator('.theme-code-block .token').first().waitFor();
+
+    type Palette = {keyword: string; string: string; background: string};
+    const seen: Record<string, Record<'light' | 'dark', Palette>> = {
+      static: {} as never,
+      doctest: {} as never,
+      editor: {} as never,
+    };
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      await setTheme(doctestPage, theme);
+      seen['static']![theme] = {
+        keyword: await colourOf(cell, '.token.keyword', 'import'),
+        string: await colourOf(cell, '.token.string', '"Hello from"'),
+        background: await backgroundOf(cell.locator('pre').first()),
+      };
+      seen['doctest']![theme] = {
+        keyword: await colourOf(tried, '.token.keyword', 'import'),
+        string: await colourOf(tried, '.token.string', '"The quick brown fox jumps over the lazy dog"'),
+        background: await backgroundOf(tried.locator('pre').first()),
+      };
+    }
+    await cell.getByRole('button', {name: 'Edit', exact: true}).click();
+    const editor = cell.locator('.cm-editor');
+    await editor.waitFor();
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      seen['editor']![theme] = {
+        keyword: await colourOf(editor, '.cm-line span', 'import'),
+        string: await colourOf(editor, '.cm-line span', '"Hello from"'),
+        background: await backgroundOf(editor),
+      };
+    }
+    for (const theme of ['light', 'dark'] as const) {
+      expect(seen['editor']![theme], `the editor, ${theme}`).toEqual(seen['static']![theme]);
+      expect(seen['doctest']![theme], `the doctest after Try it, ${theme}`).toEqual(seen['static']![theme]);
+    }
+    // And the modes differ: the colours follow the colour mode.
+    expect(seen['static']!.dark.keyword).not.toBe(seen['static']!.light.keyword);
+    expect(seen['static']!.dark.background).not.toBe(seen['static']!.light.background);
+  });
+});
