@@ -1,4 +1,4 @@
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Browser, Locator, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
@@ -17,15 +17,16 @@ import {serveStatic, type StaticServer} from '../src/staticServer.js';
 const FIXTURE_DOCS = path.join(E2E_DIR, 'fixtures', 'myst-site', 'docs');
 
 let fixtureServer: StaticServer;
+let fixtureOutDir: string;
 let websiteServer: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
   const site = fixtureCopy('myst-site');
-  const outDir = path.join(TMP_DIR, 'myst-site-build');
-  const result = await buildSite(site, outDir);
+  fixtureOutDir = path.join(TMP_DIR, 'myst-site-build');
+  const result = await buildSite(site, fixtureOutDir);
   if (result.code !== 0) throw new Error(`myst-site build failed:\n${result.output}`);
-  fixtureServer = await serveStatic(outDir);
+  fixtureServer = await serveStatic(fixtureOutDir);
   websiteServer = await serveStatic(inject('websiteBuildDir'));
   browser = await launchChromium();
 });
@@ -207,6 +208,27 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await outputOf(nested)).toBe('inside a colon fence 1024');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  test('titles and descriptions in the static HTML hold no math, role, +++ or cell option', () => {
+    const metadata = (route: string) => {
+      const html = readFileSync(path.join(fixtureOutDir, route, 'index.html'), 'utf8');
+      const unescapeHtml = (text: string) =>
+        text.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&amp;', '&');
+      return {
+        title: unescapeHtml(/<title[^>]*>([^<]*)<\/title>/.exec(html)?.[1] ?? ''),
+        description: unescapeHtml(/<meta[^>]*\bname="description"[^>]*\bcontent="([^"]*)"/.exec(html)?.[1] ?? ''),
+      };
+    };
+    // Written "A notebook with math $\sum_{w} n_w = N$, a role {math}`N` and {braces}." (Docusaurus itself drops
+    // "{braces}" from every description, as it would a heading id).
+    expect(metadata('')).toEqual({title: 'Word counts | myst', description: 'A notebook with math, a role and .'});
+    for (const route of ['', 'second', 'as-mdx']) {
+      const {title, description} = metadata(route);
+      for (const text of [title, description]) {
+        expect(text, route).not.toMatch(/\$|\\|\{math\}|\+\+\+|:tags:|\{code-cell\}|\{tip\}|tags: \[/);
+      }
+    }
   });
 
   test('the MDX notebook runs too', async () => {

@@ -78,6 +78,13 @@ function typesetMath(html: string): {inline: string[]; display: string[]} {
   return found;
 }
 
+/** The page's <title> and <meta name="description">, as a search engine or a link preview reads them. */
+function pageMetadata(html: string): {title: string; description: string | undefined} {
+  const title = unescapeHtml(/<title[^>]*>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '');
+  const description = /<meta[^>]*\bname="description"[^>]*\bcontent="([^"]*)"/.exec(html)?.[1];
+  return {title, description: description === undefined ? undefined : unescapeHtml(description)};
+}
+
 /** The page's article text, without code, KaTeX's own markup or tags. */
 function articleText(html: string): string {
   const article = /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? '';
@@ -141,23 +148,34 @@ describe('the corpus builds unchanged', () => {
     expect(html).not.toContain('{include}');
   });
 
-  test('no MyST marker in a page title, its table of contents or its text', () => {
+  test('no MyST marker in a page title, description, table of contents or text', () => {
     for (const route of Object.values(PAGES)) {
       const html = builtHtml(route);
-      const title = unescapeHtml(/<title[^>]*>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '');
+      const {title, description} = pageMetadata(html);
       const toc = [...html.matchAll(/class="table-of-contents__link[^"]*"[^>]*>([\s\S]*?)<\/a>/g)].map(([, entry]) =>
         unescapeHtml((entry ?? '').replace(/<[^>]+>/g, '')),
       );
-      for (const text of [title, ...toc]) {
-        expect(text, `${route}: ${text}`).not.toMatch(/\+\+\+|\)=|:::|```|\{code-cell\}|:tags:|jupytext|kernelspec|\$/);
+      for (const text of [title, description ?? '', ...toc]) {
+        expect(text, `${route}: ${text}`).not.toMatch(
+          /\+\+\+|\)=|:::|```|\{code-cell\}|\{math\}|:tags:|jupytext|kernelspec|\$|\\/,
+        );
       }
       const prose = articleText(html);
       expect(prose, route).not.toMatch(/^\s*\+\+\+/m);
       expect(prose, route).not.toMatch(/\([\w:/-]+\)=/);
       expect(prose, route).not.toContain('format_name');
     }
-    // The h1 of a notebook whose first line is a target is its title in the page.
+    // The h1 of a notebook whose first line is a target is its title in the page, and the page's title;
+    // its description is its first paragraph (not the target, nor a +++ or a colon fence).
     expect(builtHtml(PAGES.math)).toMatch(/<h1[^>]*>Math and equations<\/h1>/);
+    expect(pageMetadata(builtHtml(PAGES.math))).toEqual({
+      title: 'Math and equations | MyST corpus',
+      description: 'Jupyter Book uses MathJax for typesetting math in your HTML book build.',
+    });
+    expect(pageMetadata(builtHtml(PAGES.includes))).toEqual({
+      title: 'Included from the corpus | MyST corpus',
+      description: 'A page of this fixture (not part of the corpus) that includes parts of the',
+    });
     // Targets become ids that links can land on.
     expect(builtHtml(PAGES.hiding)).toContain('id="hiding/remove-content"');
   });
