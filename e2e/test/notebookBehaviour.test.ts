@@ -148,6 +148,46 @@ describe('notebook behaviour in Chromium', () => {
     }
   });
 
+  test('Run all and Restart act on a named session shared with another page: Restart empties it for both pages', async () => {
+    const {page, context, requests} = await openPage('/docs/getting-started');
+    try {
+      const tourOnGettingStarted = () =>
+        page.locator('[data-pyodocs-cell]').filter({hasText: 'favourite_language = "Python"'});
+      expect(await runCell(tourOnGettingStarted())).toBe('done');
+
+      await navigateInApp(page, PAGE);
+      const end = cellById(page, 'nb-tour-end');
+      await end.waitFor();
+      const actions = pageActions(page);
+      const status = () => actions.getByRole('status').innerText();
+
+      // Run all runs this page's cells of the session, which still holds the other page's variable.
+      await actions.getByRole('button', {name: 'Run all'}).click();
+      await expect.poll(status, {timeout: 120_000}).toMatch(/^Ran all \d+ cells$/);
+      expect(await outputText(end)).toBe('Python → notebooks');
+      expect(await executionCounts(page, tourCells)).toEqual(['2', '3', '4']);
+
+      // Restart empties the session, the other page's variable with it: counts start again from 1.
+      await actions.getByRole('button', {name: 'Restart'}).click();
+      await expect.poll(status).toBe('Restarted: the variables of this page are gone');
+      expect(await executionCounts(page, tourCells)).toEqual([null, null, null]);
+      await actions.getByRole('button', {name: 'Run all'}).click();
+      await expect.poll(status, {timeout: 120_000}).toMatch(/^Ran all \d+ cells$/);
+      expect(await outputText(end)).toBe('(no language yet) → notebooks');
+      expect(await executionCounts(page, tourCells)).toEqual(['1', '2', '3']);
+
+      // Back on the other page, its cell of the session has not run in it since the restart.
+      await navigateInApp(page, '/docs/getting-started');
+      await tourOnGettingStarted().waitFor();
+      expect(await tourOnGettingStarted().getAttribute('data-state')).toBe('idle');
+      expect(await tourOnGettingStarted().getAttribute('data-execution-count')).toBeNull();
+      expect(requests.filter((url) => url.endsWith('/pyodide.asm.wasm'))).toHaveLength(1);
+      expect(requests.filter((url) => url.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('coming back to the page shows the outputs of the session; after a reload they are gone', async () => {
     const {page, context} = await openPage(PAGE);
     try {
