@@ -17,6 +17,7 @@ const config: Config = {
   baseUrl: '/',
   favicon: 'favicon.svg',
   onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
   markdown: {
     // .md files are CommonMark (MyST notebooks with $math$ and {roles}),
     // .mdx files MDX: see docs/tutorial-myst.md.

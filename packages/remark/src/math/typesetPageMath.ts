@@ -83,16 +83,43 @@ function mathElement(
   const className = ['pyodocs-math', math.display ? 'pyodocs-math-display' : undefined, math.className]
     .filter(Boolean)
     .join(' ');
+  const id = math.label !== undefined && number !== undefined ? equationId(math.label) : undefined;
   const attributes: MdxJsxAttribute[] = [
     stringAttribute('className', className),
-    ...(math.label !== undefined && number !== undefined ? [stringAttribute('id', equationId(math.label))] : []),
     stringAttribute('data-pyodocs-math', math.display ? 'display' : 'inline'),
     expressionAttribute('dangerouslySetInnerHTML', {__html: result.html}),
   ];
-  if (block) {
-    return {type: 'mdxJsxFlowElement', name: 'div', attributes, children: [], data: {pyodocsFromMarkdown: true}};
+  if (!block) {
+    return {type: 'mdxJsxTextElement', name: 'span', attributes: withId(attributes, id), children: []};
   }
-  return {type: 'mdxJsxTextElement', name: 'span', attributes, children: []};
+  const element: MdxJsxFlowElement = {
+    type: 'mdxJsxFlowElement',
+    name: 'div',
+    attributes,
+    children: [],
+    data: {pyodocsFromMarkdown: true},
+  };
+  if (id === undefined) return element;
+  // The id on an <a> (Docusaurus's Link), not on the div: Docusaurus checks
+  // links to #equation-… against the anchors Link and headings collect, and
+  // warns "broken anchor" about an id it never saw.
+  const anchor: MdxJsxFlowElement = {
+    type: 'mdxJsxFlowElement',
+    name: 'a',
+    attributes: [stringAttribute('id', id)],
+    children: [],
+  };
+  return {
+    type: 'mdxJsxFlowElement',
+    name: 'div',
+    attributes: [stringAttribute('className', 'pyodocs-math-labelled')],
+    children: [anchor, element],
+    data: {pyodocsFromMarkdown: true},
+  };
+}
+
+function withId(attributes: MdxJsxAttribute[], id: string | undefined): MdxJsxAttribute[] {
+  return id === undefined ? attributes : [stringAttribute('id', id), ...attributes];
 }
 
 function equationLink(reference: EquationReferenceData, numbers: ReadonlyMap<string, number>): Link | undefined {
