@@ -5,6 +5,7 @@ import {
   describeCellFailure,
   distributionLock,
   type ExecutableCell,
+  type ExecutedOutput,
   PageExecutor,
 } from '@pyodocs/build';
 import type {PageManifest} from '@pyodocs/remark';
@@ -89,7 +90,11 @@ export class BuildExecution {
       const {executed, cached, replayed, skipped} = execution.stats;
       this.#pageStats.set(pageFile, {executed, cached, replayed, skipped});
     }
-    const sanitize = await this.#sanitizerOnce();
+    // jsdom and DOMPurify load (a second or so) only for a build with HTML outputs.
+    const results = cells.map((cell) => execution.cells.get(cell.id));
+    const sanitize = results.some((result) => result !== undefined && hasHtml(result.outputs))
+      ? await this.#sanitizerOnce()
+      : refuseHtml;
     const outputs = new Map<string, BuildOutput[]>();
     const fileNames: string[] = [];
     const failures: PageBuildOutputs['failures'] = [];
@@ -169,6 +174,16 @@ export class BuildExecution {
     })();
     return this.#sanitize;
   }
+}
+
+function hasHtml(outputs: readonly ExecutedOutput[]): boolean {
+  return outputs.some(
+    (output) => (output.kind === 'display' || output.kind === 'result') && 'text/html' in output.data,
+  );
+}
+
+function refuseHtml(): never {
+  throw new Error('pyodocs: an HTML output reached the build outputs without the sanitizer');
 }
 
 /** Where the build serves output files (figures), relative to baseUrl. */
