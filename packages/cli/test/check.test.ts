@@ -120,6 +120,9 @@ describe('pyodocs check', () => {
       expect.stringMatching(/^Hint: Give it more time with `timeout=SECONDS`/),
       '10 pages: 7 passed, 2 failed, 0 skipped, 1 without cells. Cells: 15 executed, 0 from the cache, 1 skipped, 2 failed.',
     ]);
+    // The "Checking your examples in CI" page shows this very report, hints and all.
+    const documented = /## The report[\s\S]*?```text\n([\s\S]*?)```/.exec(readFileSync(DOCS_PAGE, 'utf8'))?.[1];
+    expect(out).toBe(documented?.trimEnd());
     expect(err).toContain('[9/9] src/pages/playground.mdx: passed (1 executed)');
     // Pyodide started once with every page's packages: the wheel page did not restart it.
     expect(err.match(/Started Pyodide/g)).toHaveLength(1);
