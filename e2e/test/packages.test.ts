@@ -7,8 +7,9 @@ import {strToU8, zipSync} from 'fflate';
 import type {Browser, Page} from 'playwright-core';
 import sirv from 'sirv';
 import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
-import {cellById, runCell} from '../src/cells.js';
+import {cellById, outputText, runCell} from '../src/cells.js';
 import {launchChromium} from '../src/chromium.js';
+import {type ObservedProgress, recordPackageProgress, sendSlowly} from '../src/packageProgress.js';
 
 // website/docs/packages.mdx in Chromium, against the built site served on
 // 127.0.0.1: the site is built with packages.bundle, so its packages come from
@@ -66,31 +67,7 @@ beforeAll(async () => {
     }
     if (pathname.startsWith('/pyodocs/packages/') && pathname.endsWith('.whl')) {
       // 16 KiB every 40 ms (~400 KiB/s) with Content-Length: a visible download.
-      const wrapped = res;
-      let pending: Buffer[] = [];
-      const originalWrite = wrapped.write.bind(wrapped);
-      const originalEnd = wrapped.end.bind(wrapped);
-      wrapped.write = ((chunk: Buffer) => {
-        pending.push(Buffer.from(chunk));
-        return true;
-      }) as typeof wrapped.write;
-      wrapped.end = ((chunk?: Buffer) => {
-        if (chunk) pending.push(Buffer.from(chunk));
-        const body = Buffer.concat(pending);
-        pending = [];
-        let offset = 0;
-        const pump = (): void => {
-          if (offset >= body.length) {
-            originalEnd();
-            return;
-          }
-          originalWrite(body.subarray(offset, offset + 16_384));
-          offset += 16_384;
-          setTimeout(pump, 40);
-        };
-        pump();
-        return wrapped;
-      }) as typeof wrapped.end;
+      sendSlowly(res, {chunkBytes: 16_384, intervalMs: 40});
     }
     handler(req, res, () => {
       res.statusCode = 404;
@@ -107,18 +84,13 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-interface Observed {
-  package: string;
-  text: string;
-  loaded: number;
-  total: number;
-}
-
 /**
- * Opens the Packages page with every request outside 127.0.0.1 refused and
- * recorded, and a MutationObserver recording each download line a cell shows.
+ * Opens a page of the site (the Packages page by default) with every request
+ * outside 127.0.0.1 refused and recorded, and every download line a cell shows recorded.
  */
-async function openPackagesPage(): Promise<{page: Page; outside: string[]; progress: Observed[]}> {
+async function openPackagesPage(
+  pathname = '/docs/packages',
+): Promise<{page: Page; outside: string[]; progress: ObservedProgress[]}> {
   const context = await browser.newContext();
   const outside: string[] = [];
   await context.route('**/*', (route) => {
@@ -132,33 +104,8 @@ async function openPackagesPage(): Promise<{page: Page; outside: string[]; progr
     if (url.hostname !== '127.0.0.1' && url.protocol.startsWith('http')) outside.push(url.href);
   });
   const page = await context.newPage();
-  const progress: Observed[] = [];
-  await page.exposeFunction('__pyodocsProgress', (item: Observed) => progress.push(item));
-  await page.addInitScript(() => {
-    const report = (window as unknown as {__pyodocsProgress: (item: unknown) => void}).__pyodocsProgress;
-    const seen = (element: Element): void => {
-      const bar = element.querySelector('progress');
-      report({
-        package: element.getAttribute('data-pyodocs-progress') ?? '',
-        text: element.textContent ?? '',
-        loaded: bar ? Number(bar.value) : -1,
-        total: bar ? Number(bar.max) : -1,
-      });
-    };
-    new MutationObserver((mutations) => {
-      for (const mutation of mutations) {
-        const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
-        const line = target?.closest('[data-pyodocs-progress]');
-        if (line) seen(line);
-        for (const node of Array.from(mutation.addedNodes)) {
-          if (node instanceof Element)
-            for (const found of Array.from(node.querySelectorAll('[data-pyodocs-progress]'))) seen(found);
-          if (node instanceof Element && node.matches('[data-pyodocs-progress]')) seen(node);
-        }
-      }
-    }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
-  });
-  await page.goto(`${origin}/docs/packages`, {waitUntil: 'networkidle'});
+  const progress = await recordPackageProgress(page);
+  await page.goto(`${origin}${pathname}`, {waitUntil: 'networkidle'});
   return {page, outside, progress};
 }
 
@@ -239,6 +186,32 @@ describe('packages bundled into the site build, in Chromium', () => {
       expect(outside).toEqual([]);
     } finally {
       tamperAttrs = false;
+      await page.context().close();
+    }
+  });
+});
+
+describe('%pip install on the IPython syntax page, in Chromium', () => {
+  test('the %pip cell loads the package from the site with download progress, as an import does; the next cell imports it', async () => {
+    const servedBefore = served.length;
+    const {page, outside, progress} = await openPackagesPage('/docs/ipython-syntax');
+    try {
+      const install = cellById(page, 'ipython-pip-install');
+      expect(await runCell(install)).toBe('done');
+      expect(await install.locator('[data-pyodocs-error]').count()).toBe(0);
+      const tabulate = progress.filter((item) => item.package === 'tabulate');
+      expect(tabulate.length).toBeGreaterThan(0);
+      expect(tabulate.at(-1)?.text).toMatch(/^Loading tabulate: \d+\.\d of \d+\.\d MiB/);
+      expect(served.slice(servedBefore)).toContain('/pyodocs/packages/tabulate-0.10.0-py3-none-any.whl');
+
+      const seenBefore = progress.length;
+      const imported = cellById(page, 'ipython-pip-import');
+      expect(await runCell(imported)).toBe('done');
+      expect(await outputText(imported)).toMatch(/%pip install\s+tabulate/);
+      // Already installed: nothing loads again.
+      expect(progress.slice(seenBefore)).toEqual([]);
+      expect(outside).toEqual([]);
+    } finally {
       await page.context().close();
     }
   });
