@@ -2,7 +2,9 @@
 // (run after `pnpm build`; `pnpm pack:local` does both) into one folder,
 // default ./packed, and prints the `npm install` line that puts pyodocs into
 // a Docusaurus site from those tarballs — the way to install it before it is
-// on npm. e2e/test/packedInstall.test.ts runs this and pastes the line.
+// on npm. README.md's install section shows the first line as printed for a
+// clone at /… ; e2e/test/packedInstall.test.ts runs the README's commands,
+// pastes the printed lines into a fresh site and checks the README's copy.
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';

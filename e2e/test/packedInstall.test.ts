@@ -5,11 +5,47 @@ import {afterAll, expect, test} from 'vitest';
 import {runCommand} from '../src/docusaurus.js';
 import {REPO_DIR} from '../src/paths.js';
 
-// The README's install path for a site outside the monorepo, command for
-// command: `pnpm pack:local` in the repository, then the `npm install …tgz`
-// lines it prints, pasted into a fresh Docusaurus 3.10 site, which then
-// builds with both plugins (the JupyterLite one with the pinned CLI of the
-// repo's venv, which `pnpm test` creates).
+// The README's install path for a site outside the monorepo, taken from
+// the README itself: the shell block of its install section is run as
+// written in the repository, the `npm install` lines it prints are pasted
+// into a fresh Docusaurus 3.10 site (the README's sample line must be what
+// the script prints), the README's config snippet and its first cell go into
+// that site, which then builds with both plugins (the JupyterLite one with
+// the pinned CLI of the repo's venv, which `pnpm test` creates). When the
+// README's commands or snippet stop working, this test fails.
+
+const INSTALL_SECTION = '## Add it to your Docusaurus site';
+
+interface Fence {
+  /** The info string: `bash`, `ts title="docusaurus.config.ts"`. */
+  info: string;
+  body: string;
+}
+
+/** The fenced code blocks of a Markdown text, in order (a fence inside a longer fence is body). */
+function fencedBlocks(markdown: string): Fence[] {
+  const lines = markdown.split('\n');
+  const blocks: Fence[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const open = /^(`{3,}|~{3,})(.*)$/.exec(lines[index] ?? '');
+    if (!open) continue;
+    const marker = open[1] ?? '```';
+    const close = new RegExp(`^${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+    const end = lines.findIndex((line, at) => at > index && close.test(line));
+    if (end === -1) throw new Error(`README: the fence at line ${index + 1} is never closed`);
+    blocks.push({info: (open[2] ?? '').trim(), body: lines.slice(index + 1, end).join('\n')});
+    index = end;
+  }
+  return blocks;
+}
+
+/** The README's text from `heading` to the next heading of the same level. */
+function readmeSection(readme: string, heading: string): string {
+  const start = readme.indexOf(`\n${heading}\n`);
+  if (start === -1) throw new Error(`README.md has no "${heading}" section`);
+  const end = readme.indexOf('\n## ', start + heading.length + 1);
+  return readme.slice(start, end === -1 ? undefined : end);
+}
 
 // The venv `pnpm test` makes, or the one whose jupyter PYODOCS_JUPYTER names (as website/docusaurus.config.ts reads it).
 const LITE_VENV = process.env['PYODOCS_JUPYTER']
@@ -22,27 +58,42 @@ const VERSION = (
   }
 ).version;
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-packed-'));
-afterAll(() => rmSync(workDir, {recursive: true, force: true}));
+// `pnpm pack:local` packs into the repository's packed/ (gitignored); removed after unless it was there before.
+const packDir = path.join(REPO_DIR, 'packed');
+const hadPackDir = existsSync(packDir);
+afterAll(() => {
+  rmSync(workDir, {recursive: true, force: true});
+  if (!hadPackDir) rmSync(packDir, {recursive: true, force: true});
+});
 
 // npm's chatter off; nothing else differs from what a user runs.
 const QUIET_NPM = {npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false'};
 
-async function run(command: string, args: string[], cwd: string): Promise<string> {
-  const result = await runCommand(command, args, {cwd, timeoutMs: 900_000, env: {CI: 'true', ...QUIET_NPM}});
+async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const result = await runCommand(command, args, {cwd, timeoutMs: 900_000, env: {CI: 'true', ...QUIET_NPM, ...env}});
   if (result.code !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.output}`);
   }
   return result.output;
 }
 
-test('the README install path: pnpm pack:local, then the printed npm install lines, build a fresh Docusaurus site', async () => {
+test('the README install section, as written: its commands in the repository, the printed npm install lines in a fresh Docusaurus site, its config snippet', async () => {
   const readme = readFileSync(path.join(REPO_DIR, 'README.md'), 'utf8');
-  const installSection = readme.slice(readme.indexOf('## Add it to your Docusaurus site'));
-  expect(installSection).toContain('pnpm pack:local');
-  expect(installSection).toContain('npm install /…/packed/pyodocs-docusaurus-plugin-');
+  const section = fencedBlocks(readmeSection(readme, INSTALL_SECTION));
+  const shell = section.filter((block) => block.info === 'bash');
+  // The commands to run in a clone, then the sample of the line they print.
+  expect(shell, 'the install section has two bash blocks: commands to run, and the line they print').toHaveLength(2);
+  const [inClone, sample] = shell as [Fence, Fence];
+  const config = section.find((block) => block.info === 'ts title="docusaurus.config.ts"');
+  expect(config, 'the install section shows the docusaurus.config.ts to write').toBeDefined();
+  // The page: the README's own first example.
+  const firstCell = fencedBlocks(fencedBlocks(readme)[0]?.body ?? '')[0];
+  expect(firstCell?.info).toBe('python run');
 
-  const packDir = path.join(workDir, 'packed');
-  const packOutput = await run('pnpm', ['pack:local', '--out', packDir], REPO_DIR);
+  // Run as pasted into a terminal in the repository (a shell without NODE_ENV, as a user's is).
+  const packOutput = await run('sh', ['-ec', inClone.body], REPO_DIR, {NODE_ENV: undefined});
+  // The README explains the warnings on its path; pnpm's about build scripts is gone (package.json).
+  expect(packOutput).not.toContain('Ignored build scripts');
   const installLines = packOutput.split('\n').filter((line) => line.startsWith('npm install '));
   // The site line, the JupyterLite line, the CLI line.
   expect(installLines, packOutput).toHaveLength(3);
@@ -50,7 +101,15 @@ test('the README install path: pnpm pack:local, then the printed npm install lin
   expect(siteLine).toContain(path.join(packDir, `pyodocs-docusaurus-plugin-${VERSION}.tgz`));
   expect(liteLine).toContain('pyodocs-docusaurus-plugin-jupyterlite-');
   expect(cliLine).toMatch(/^npm install --save-dev .*pyodocs-cli-/);
-  expect(readdirSync(packDir).sort()).toEqual(PUBLISHED.map((name) => `pyodocs-${name}-${VERSION}.tgz`).sort());
+  expect(
+    readdirSync(packDir)
+      .filter((file) => file.endsWith('.tgz'))
+      .sort(),
+  ).toEqual(PUBLISHED.map((name) => `pyodocs-${name}-${VERSION}.tgz`).sort());
+  // The README's sample is the printed line, the clone's folder shown as /….
+  expect(sample.body.trim(), 'README.md: the sample npm install line should be what pnpm pack:local prints').toBe(
+    siteLine.replaceAll(`${REPO_DIR}/`, '/…/'),
+  );
 
   // A site as create-docusaurus leaves it (classic preset), with one cell and a JupyterLite REPL.
   const site = path.join(workDir, 'site');
@@ -73,13 +132,18 @@ test('the README install path: pnpm pack:local, then the printed npm install lin
       2,
     ),
   );
+  // The README's snippet verbatim, merged into the site's own config; the JupyterLite entry is the website's JupyterLite page's.
+  writeFileSync(path.join(site, 'readme-config.ts'), `${config?.body}\n`);
   writeFileSync(
     path.join(site, 'docusaurus.config.js'),
-    `export default {
+    `import readme from './readme-config.ts';
+
+export default {
   title: 'fresh', url: 'http://localhost', baseUrl: '/',
   presets: [['classic', {docs: {routeBasePath: '/'}, blog: false}]],
+  ...readme,
   plugins: [
-    ['@pyodocs/docusaurus-plugin', {}],
+    ...readme.plugins,
     ['@pyodocs/docusaurus-plugin-jupyterlite', {build: {apps: ['repl', 'notebooks']}, jupyter: ${JSON.stringify(path.join(LITE_VENV, 'bin', 'jupyter'))}}],
   ],
 };
@@ -89,12 +153,14 @@ test('the README install path: pnpm pack:local, then the printed npm install lin
     path.join(site, 'docs', 'repl.mdx'),
     'import JupyterLiteEmbed from \'@theme/JupyterLiteEmbed\';\n\n# REPL\n\n<JupyterLiteEmbed app="repl" code="1 + 1" />\n',
   );
-  writeFileSync(path.join(site, 'docs', 'index.md'), '# Fresh site\n\n```python run\nprint("packed and live")\n```\n');
+  writeFileSync(
+    path.join(site, 'docs', 'index.md'),
+    `# Fresh site\n\n\`\`\`${firstCell?.info}\n${firstCell?.body}\n\`\`\`\n`,
+  );
 
   // Pasted as printed, in the site's folder.
   await run('sh', ['-c', siteLine], site);
   await run('sh', ['-c', liteLine], site);
-
   // npm resolved the plugins' own @pyodocs dependencies to the tarballs: one copy of each, none from the registry.
   const manifest = JSON.parse(readFileSync(path.join(site, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
@@ -124,7 +190,7 @@ test('the README install path: pnpm pack:local, then the printed npm install lin
 
   const html = readFileSync(path.join(site, 'build', 'index.html'), 'utf8');
   expect(html).toContain('data-pyodocs-cell=');
-  expect(html).toContain('packed and live');
+  expect(html).toContain('Hello from');
   const pyodideDirs = readdirSync(path.join(site, 'build', 'pyodide'));
   expect(pyodideDirs).toHaveLength(1);
   expect(existsSync(path.join(site, 'build', 'pyodide', pyodideDirs[0]!, 'pyodide.asm.wasm'))).toBe(true);
