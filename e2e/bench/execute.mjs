@@ -138,9 +138,11 @@ console.log(
   `${pages} pages × 10 cells, medians of ${runs} builds each, webpack's persistent cache off in all, minified\n`,
 );
 console.log(`execution off                      ${seconds(medians.off)}`);
-console.log(`execution on, cold (empty cache)   ${seconds(medians.cold)}   cold ÷ off = ${ratios.coldOverOff}`);
 console.log(
-  `execution on, cached               ${seconds(medians.cached)}   cached ÷ off = ${ratios.cachedOverOff}  [target ≤ 1.1]`,
+  `execution on, cold (empty cache)   ${seconds(medians.cold)}   cold ÷ off = ${ratios.coldOverOff.toFixed(2)}`,
+);
+console.log(
+  `execution on, cached               ${seconds(medians.cached)}   cached ÷ off = ${ratios.cachedOverOff.toFixed(2)}  [target ≤ 1.1]`,
 );
 console.log(`\ncold:   ${lines.cold[0] ?? '(no Executed line)'}`);
 console.log(`cached: ${lines.cached[0] ?? '(no Executed line)'}`);
