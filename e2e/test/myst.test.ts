@@ -293,6 +293,7 @@ describe("the website's MyST tutorial", () => {
       'done',
       'done',
       'done',
+      'done',
     ]);
     expect(outputs.slice(0, 6)).toEqual([
       '20.9',
@@ -308,6 +309,8 @@ describe("the website's MyST tutorial", () => {
     expect(outputs[9]).toBe('skip-execution: the build did not run me, you did');
     expect(outputs[10]).toBe('[65.3, 69.8, 67.1, 73.4, 72.5]');
     expect(outputs[11]).toBe('1.917');
+    // IPython syntax: %matplotlib inline does nothing, %time prints IPython's two lines, then the cell goes on.
+    expect(outputs[12]).toMatch(/^CPU times: .*\nWall time: .*\nwarmest 23\.0$/);
     // Math typeset at build; the included Markdown (with its math) and Python file are in the page.
     expect(await page.locator('[data-pyodocs-math="display"] .katex-display').count()).toBe(4);
     expect(await page.locator('#equation-standard-deviation').count()).toBe(1);

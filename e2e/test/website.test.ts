@@ -43,8 +43,8 @@ describe('static HTML', () => {
   test('only fences marked `run` become cells; the others stay ordinary code blocks', () => {
     const html = readFileSync(path.join(inject('websiteBuildDir'), 'docs', 'authoring', 'index.html'), 'utf8');
     expect(staticText(html)).toContain('import antigravity');
-    // authoring.mdx has exactly five `python run` fences.
-    expect(html.match(/data-pyodocs-cell="[^"]*"/g)).toHaveLength(5);
+    // authoring.mdx has exactly six `python run` fences.
+    expect(html.match(/data-pyodocs-cell="[^"]*"/g)).toHaveLength(6);
     expect(html).toContain('data-pyodocs-cell="scratch-cell"');
   });
 
