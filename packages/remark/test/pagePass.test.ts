@@ -130,6 +130,25 @@ describe('the page pass', () => {
     });
   });
 
+  test('a cell declares the packages its %pip install lines name, beside its packages= meta', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'code',
+          lang: 'python',
+          meta: 'run packages=six',
+          value: '%pip install -q tabulate==0.9\nimport tabulate',
+        },
+      ],
+    };
+    const file = new VFile();
+    pagePass(tree, file);
+    const [cell] = (file.data.pyodocs as {cells: Array<{packages: string[]; imports: string[]}>}).cells;
+    expect(cell?.packages).toEqual(['six', 'tabulate']);
+    expect(cell?.imports).toEqual(['tabulate']);
+  });
+
   test('front matter that is not YAML is reported where the parser stopped', () => {
     const value = '---\npyodide: [unclosed\n---\n\n```python run\n1\n```\n';
     const file = new VFile({value, path: 'docs/bad.md'});

@@ -14,20 +14,31 @@ const BLOCKS = new Set(['Script', 'Body', 'MatchBody']);
  * and are left alone (`x = (a\n%b)` is a modulo).
  */
 export function maskIPythonSyntax(code: string): string {
+  const found = ipythonLines(code);
+  if (found.length === 0) return code;
   const lines = code.split('\n');
-  const candidates: Array<{index: number; offset: number; indentation: string}> = [];
+  for (const {index, indentation} of found) lines[index] = `${indentation}pass`;
+  return lines.join('\n');
+}
+
+/** The IPython lines of `code` that start a logical line: their index, indentation and text after it. */
+export function ipythonLines(code: string): Array<{index: number; indentation: string; text: string}> {
+  const lines = code.split('\n');
+  const candidates: Array<{index: number; offset: number; indentation: string; text: string}> = [];
   let offset = 0;
   for (const [index, line] of lines.entries()) {
     const match = IPYTHON_LINE.exec(line);
-    if (match) candidates.push({index, offset: offset + (match[1] ?? '').length, indentation: match[1] ?? ''});
+    if (match) {
+      const indentation = match[1] ?? '';
+      candidates.push({index, offset: offset + indentation.length, indentation, text: line.slice(indentation.length)});
+    }
     offset += line.length + 1;
   }
-  if (candidates.length === 0) return code;
+  if (candidates.length === 0) return [];
   const tree = parser.parse(code);
-  for (const {index, offset: at, indentation} of candidates) {
-    if (startsLogicalLine(tree, at)) lines[index] = `${indentation}pass`;
-  }
-  return lines.join('\n');
+  return candidates
+    .filter(({offset: at}) => startsLogicalLine(tree, at))
+    .map(({index, indentation, text}) => ({index, indentation, text}));
 }
 
 /** Whether `position` is where a statement of a block may start, not inside a string, brackets or a continued line. */

@@ -11,7 +11,7 @@ export interface PageManifestCell {
   source?: string;
   /** Top-level modules `code` imports, as Pyodide's `find_imports` finds them (sorted). */
   imports: string[];
-  /** Declared packages (the page's front matter, then the block's `packages=`), as written. */
+  /** Declared packages (the page's front matter, the block's `packages=`, then what its `%pip install` lines name), as written. */
   packages: string[];
   /** MyST cell tags, and `raises-exception` for a fence with that flag (empty for other plain fences). */
   tags: string[];

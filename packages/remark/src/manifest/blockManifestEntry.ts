@@ -1,4 +1,5 @@
 import {findTopLevelImports} from '../imports/findImports.js';
+import {pipInstallPackages} from '../imports/pipInstallPackages.js';
 import type {PageManifestCell} from './PageManifest.js';
 
 /** What a cell or doctest block says about itself; the rest of its manifest entry is derived. */
@@ -26,7 +27,8 @@ export function blockManifestEntry(
     code,
     ...(source === undefined ? {} : {source}),
     imports: findTopLevelImports(code),
-    packages,
+    // What `%pip install` names is declared too: bundled, and loaded before the build runs the cell.
+    packages: [...new Set([...packages, ...pipInstallPackages(code)])],
     tags,
     ...(timeout === undefined ? {} : {timeout}),
     ...(execute === undefined ? {} : {execute}),
