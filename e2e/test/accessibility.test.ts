@@ -1,6 +1,8 @@
+import {readdirSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import path from 'node:path';
 import type {Page} from 'playwright-core';
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, inject, test} from 'vitest';
 import {cellById, hydrated, waitForState} from '../src/cells.js';
 import {useServedWebsite} from '../src/servedWebsite.js';
 
@@ -96,6 +98,15 @@ async function runEverything(page: Page): Promise<void> {
   }
 }
 
+/** The pathnames of the built site's pages that have a cell or a doctest block (JupyterLite's own pages aside). */
+function pagesWithCells(buildDir: string): string[] {
+  return readdirSync(buildDir, {recursive: true, encoding: 'utf8'})
+    .filter((file) => path.basename(file) === 'index.html' && !file.split(path.sep).includes('lite'))
+    .filter((file) => /data-pyodocs-(?:cell|doctest)=/.test(readFileSync(path.join(buildDir, file), 'utf8')))
+    .map((file) => `/${path.dirname(file).split(path.sep).join('/')}`.replace(/\/\.$/, '/'))
+    .sort();
+}
+
 describe('axe-core: no serious or critical violations', () => {
   test.each([
     ['/', 'the front page with its live cell'],
@@ -107,6 +118,23 @@ describe('axe-core: no serious or critical violations', () => {
     const found = await violationsInBothThemes(page, 'before running');
     await runEverything(page);
     found.push(...(await violationsInBothThemes(page, 'after running')));
+    expect(found).toEqual([]);
+  });
+
+  // Every other page of the built site with a cell or a doctest block, as a
+  // reader first sees it (its cells run above, or demo loops and failures),
+  // in one tab that goes from page to page.
+  test('every other page with cells, before running, light and dark', async () => {
+    const fullyChecked = new Set(['/', '/docs/getting-started', '/docs/outputs', '/docs/doctest-examples']);
+    const pathnames = pagesWithCells(inject('websiteBuildDir')).filter((pathname) => !fullyChecked.has(pathname));
+    expect(pathnames).toContain('/docs/authoring');
+    const {page} = await openPage(pathnames[0] ?? '/');
+    const found: string[] = [];
+    for (const pathname of pathnames) {
+      await page.goto(site.url + pathname, {waitUntil: 'networkidle'});
+      await hydrated(page);
+      found.push(...(await violationsInBothThemes(page, pathname)));
+    }
     expect(found).toEqual([]);
   });
 

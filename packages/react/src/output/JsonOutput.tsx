@@ -17,8 +17,11 @@ export function JsonOutput({data, metadata}: MimeRendererProps): ReactNode {
   );
 }
 
+// Values carry Prism's token class names beside ours, so CSS a site writes
+// for its Prism code (contrast fixes) applies to them too; null is marked as
+// Prism marks Python's None, a boolean.
 function JsonValue({value, depth, openDepth}: {value: unknown; depth: number; openDepth: number}): ReactNode {
-  if (value === null) return <span className="pyodocs-json-null">null</span>;
+  if (value === null) return <span className="pyodocs-json-null token boolean">null</span>;
   if (Array.isArray(value)) {
     return (
       <JsonContainer
@@ -48,13 +51,13 @@ function JsonValue({value, depth, openDepth}: {value: unknown; depth: number; op
       );
     }
     case 'string':
-      return <span className="pyodocs-json-string">{JSON.stringify(value)}</span>;
+      return <span className="pyodocs-json-string token string">{JSON.stringify(value)}</span>;
     case 'number':
-      return <span className="pyodocs-json-number">{String(value)}</span>;
+      return <span className="pyodocs-json-number token number">{String(value)}</span>;
     case 'boolean':
-      return <span className="pyodocs-json-boolean">{String(value)}</span>;
+      return <span className="pyodocs-json-boolean token boolean">{String(value)}</span>;
     default:
-      return <span className="pyodocs-json-null">{String(value)}</span>;
+      return <span className="pyodocs-json-null token boolean">{String(value)}</span>;
   }
 }
 
@@ -80,7 +83,7 @@ function JsonContainer({open, brackets, summary, entries, depth, openDepth, show
       <ul>
         {entries.map(([key, item]) => (
           <li key={key}>
-            {showKeys && <span className="pyodocs-json-key">{JSON.stringify(key)}: </span>}
+            {showKeys && <span className="pyodocs-json-key token property">{JSON.stringify(key)}: </span>}
             <JsonValue value={item} depth={depth + 1} openDepth={openDepth} />
           </li>
         ))}
