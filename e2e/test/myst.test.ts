@@ -210,9 +210,10 @@ describe('a fixture set of MyST notebooks', () => {
     await page.close();
   });
 
-  test('titles and descriptions in the static HTML hold no math, role, +++ or cell option', () => {
+  test('titles, descriptions and tables of contents in the static HTML hold no math source, role, +++ or cell option', () => {
+    const builtHtml = (route: string) => readFileSync(path.join(fixtureOutDir, route, 'index.html'), 'utf8');
     const metadata = (route: string) => {
-      const html = readFileSync(path.join(fixtureOutDir, route, 'index.html'), 'utf8');
+      const html = builtHtml(route);
       const unescapeHtml = (text: string) =>
         text.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&amp;', '&');
       return {
@@ -229,6 +230,13 @@ describe('a fixture set of MyST notebooks', () => {
         expect(text, route).not.toMatch(/\$|\\|\{math\}|\+\+\+|:tags:|\{code-cell\}|\{tip\}|tags: \[/);
       }
     }
+    // "## Powers of $2^{10}$ and a role {math}`\sqrt{2}`": its entry in the table of contents has the math typeset.
+    const entry = /class="table-of-contents__link[^"]*"[^>]*>([\s\S]*?)<\/a>/.exec(builtHtml('second'))?.[1] ?? '';
+    expect(entry).toMatch(
+      /^Powers of <span class="pyodocs-math"><span class="katex">[\s\S]*<\/span><\/span> and a role /,
+    );
+    expect(entry.match(/class="katex"/g)).toHaveLength(2);
+    expect(entry.replace(/<annotation[\s\S]*?<\/annotation>/g, '')).not.toMatch(/\$|\{math\}|\\sqrt/);
   });
 
   test('the MDX notebook runs too', async () => {

@@ -23,6 +23,7 @@ import {pageDataConsumer} from './pages/pageDataConsumer.js';
 import {pageRoutes} from './pages/pageRoutes.js';
 import {sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
+import {remarkTocMath} from './pages/remarkTocMath.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
 import {PLUGIN_NAME, type PyodocsSiteFacts} from './siteFacts.js';
@@ -167,6 +168,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         new RemarkInjectionWebpackPlugin(
           [
             [remarkPythonCells, remarkOptions],
+            [remarkTocMath],
             [remarkBuildOutputs, {execution, elementNames: ['PyodocsPythonCell', 'PyodocsDoctest']}],
             [remarkCollectPageManifest, {collector}],
           ],

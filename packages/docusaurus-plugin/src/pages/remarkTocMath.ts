@@ -1,0 +1,126 @@
+import type {Heading, PhrasingContent, Root} from 'mdast';
+import type {MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import {visit} from 'unist-util-visit';
+
+/** The estree shapes of Docusaurus's `export const toc = [{value, id, level}, …]` that this plugin reads. */
+interface EstreeNode {
+  type: string;
+  [key: string]: unknown;
+}
+
+/**
+ * unified plugin, after `remarkPythonCells`: Docusaurus makes a page's table
+ * of contents (its `toc` export, HTML strings) in its own remark plugins,
+ * before ours, from the headings as written; `## The $\chi^2$ test` or a
+ * `{math}` role in a heading was TeX source there (issue 11). The entries of
+ * headings that now hold typeset math are made again from the heading as it
+ * is now, the math as the KaTeX HTML the page shows (its stylesheet is on
+ * the page).
+ */
+export function remarkTocMath() {
+  return (tree: Root): void => {
+    const entries = tocEntries(tree);
+    if (entries.length === 0) return;
+    const withMath = new Map<string, Heading>();
+    visit(tree, 'heading', (heading) => {
+      // Docusaurus's headings plugin sets `data.id` (and `hProperties.id`).
+      const data = heading.data as {id?: unknown; hProperties?: {id?: unknown}} | undefined;
+      const id = data?.id ?? data?.hProperties?.id;
+      if (typeof id === 'string' && containsMath(heading)) withMath.set(id, heading);
+    });
+    if (withMath.size === 0) return;
+    for (const entry of entries) {
+      const id = propertyValue(entry, 'id');
+      const heading = typeof id === 'string' ? withMath.get(id) : undefined;
+      const value = property(entry, 'value');
+      if (heading && value) value['value'] = {type: 'Literal', value: headingHtml(heading.children).trim()};
+    }
+  };
+}
+
+/** The object expressions of the page's `export const toc = [...]`, if Docusaurus's toc plugin made one. */
+function tocEntries(tree: Root): EstreeNode[] {
+  for (const node of tree.children) {
+    if (node.type !== 'mdxjsEsm') continue;
+    const [statement] = ((node.data?.estree as EstreeNode | undefined)?.['body'] as EstreeNode[] | undefined) ?? [];
+    const declaration = statement?.['declaration'] as EstreeNode | undefined;
+    const [declarator] = (declaration?.['declarations'] as EstreeNode[] | undefined) ?? [];
+    const name = (declarator?.['id'] as EstreeNode | undefined)?.['name'];
+    const init = declarator?.['init'] as EstreeNode | undefined;
+    if (statement?.type === 'ExportNamedDeclaration' && name === 'toc' && init?.type === 'ArrayExpression') {
+      return ((init['elements'] as EstreeNode[] | undefined) ?? []).filter((e) => e?.type === 'ObjectExpression');
+    }
+  }
+  return [];
+}
+
+function property(object: EstreeNode, name: string): EstreeNode | undefined {
+  return ((object['properties'] as EstreeNode[] | undefined) ?? []).find((candidate) => {
+    const key = candidate['key'] as EstreeNode | undefined;
+    return candidate.type === 'Property' && (key?.['name'] === name || key?.['value'] === name);
+  });
+}
+
+function propertyValue(object: EstreeNode, name: string): unknown {
+  const value = property(object, name)?.['value'] as EstreeNode | undefined;
+  return value?.type === 'Literal' ? value['value'] : undefined;
+}
+
+function containsMath(heading: Heading): boolean {
+  let found = false;
+  visit(heading, 'mdxJsxTextElement', (element) => {
+    if (mathHtml(element) !== undefined) found = true;
+  });
+  return found;
+}
+
+/** The KaTeX HTML of an inline math element of the remark pass (`data-pyodocs-math`), else undefined. */
+function mathHtml(element: MdxJsxTextElement): string | undefined {
+  const attribute = (name: string) =>
+    element.attributes.find((candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === name);
+  const html = attribute('dangerouslySetInnerHTML')?.value;
+  if (attribute('data-pyodocs-math') === undefined || typeof html !== 'object' || html === null) return undefined;
+  try {
+    const parsed = JSON.parse(html.value) as {__html?: unknown};
+    return typeof parsed.__html === 'string' ? parsed.__html : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A heading's content as the HTML of a TOC entry, as Docusaurus writes it (text, code, emphasis; links as their text). */
+function headingHtml(children: readonly PhrasingContent[]): string {
+  return children
+    .map((node): string => {
+      switch (node.type) {
+        case 'text':
+          return escapeHtml(node.value);
+        case 'inlineCode':
+          return `<code>${escapeHtml(node.value)}</code>`;
+        case 'emphasis':
+          return `<em>${headingHtml(node.children)}</em>`;
+        case 'strong':
+          return `<strong>${headingHtml(node.children)}</strong>`;
+        case 'delete':
+          return `<del>${headingHtml(node.children)}</del>`;
+        case 'link':
+          return headingHtml(node.children);
+        case 'mdxJsxTextElement': {
+          const math = mathHtml(node);
+          return math === undefined ? headingHtml(node.children) : `<span class="pyodocs-math">${math}</span>`;
+        }
+        default:
+          return 'value' in node && typeof node.value === 'string' ? escapeHtml(node.value) : '';
+      }
+    })
+    .join('');
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
