@@ -56,7 +56,9 @@ describe('doctest examples on an API page', () => {
     await outdated.getByRole('button', {name: 'Try it'}).click();
     const cell = outdated.locator('[data-pyodocs-cell]');
     expect(await cell.count()).toBe(1);
-    const code = (await cell.locator('pre').first().innerText()) ?? '';
+    // Highlighted by the site's CodeBlock (an element per line: innerText doubles the newlines).
+    const code = ((await cell.locator('pre').first().innerText()) ?? '').replace(/\n+/g, '\n');
+    expect(await cell.locator('pre .token').count()).toBeGreaterThan(0);
     expect(code).toContain('sorted({"b": 1, "a": 2})\nround(2.675, 2)');
     expect(code).not.toContain('>>>');
 
