@@ -270,5 +270,16 @@ export function translatedCellLabels(): PythonCellLabels {
       message: 'Output from when the site was built',
       description: 'Note above outputs produced when the site was built, before the reader ran the cell',
     }),
+    doctestBuildPassed: translate({
+      id: 'pyodocs.doctest.buildPassed',
+      message: 'Checked when the site was built: all {count} examples match',
+      description: "A doctest block's verdict from the site's build, when every example matched; {count} is filled in",
+    }),
+    doctestBuildFailed: translate({
+      id: 'pyodocs.doctest.buildFailed',
+      message: 'Checked when the site was built: {failed} of {count} examples differ',
+      description:
+        "A doctest block's verdict from the site's build, when some examples differed; {failed} and {count} are filled in",
+    }),
   };
 }
