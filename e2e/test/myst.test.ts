@@ -1,4 +1,4 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Browser, Locator, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
@@ -247,6 +247,26 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await page.locator('.theme-admonition-important').count()).toBe(1);
     await page.close();
   });
+});
+
+describe('{include} and the persistent cache', () => {
+  test("a build that takes the page from webpack's cache still has the included file's new text", async () => {
+    const site = fixtureCopy('minimal-site');
+    mkdirSync(path.join(site, 'docs', '_parts'));
+    const included = path.join(site, 'docs', '_parts', 'included.md');
+    writeFileSync(included, 'The included text, first version.\n');
+    writeFileSync(path.join(site, 'docs', 'with-include.md'), '# Include\n\n```{include} _parts/included.md\n```\n');
+    const outDir = path.join(TMP_DIR, 'include-cache-build');
+    const page = () => readFileSync(path.join(outDir, 'with-include', 'index.html'), 'utf8');
+
+    const first = await buildSite(site, outDir, {persistentCache: true});
+    expect(first.code, first.output).toBe(0);
+    expect(page()).toContain('The included text, first version.');
+    writeFileSync(included, 'The included text, second version.\n');
+    const second = await buildSite(site, outDir, {persistentCache: true});
+    expect(second.code, second.output).toBe(0);
+    expect(page()).toContain('The included text, second version.');
+  }, 600_000);
 });
 
 describe('MyST authoring mistakes stop the build', () => {
