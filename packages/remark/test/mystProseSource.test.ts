@@ -7,6 +7,7 @@ describe('mystProseSource', () => {
   test.each([
     ['a +++ block break', '+++\n\nProse.\n', '\nProse.\n'],
     ['a +++ break with cell metadata', '+++ {"tags": ["x"]}\nProse.\n', 'Prose.\n'],
+    ['a +++ break with metadata and no space', '+++{"a": 1}\nProse.\n', 'Prose.\n'],
     ['a (label)= target above the title', '(content/math)=\n# Math\n\nProse.\n', '# Math\n\nProse.\n'],
     ['a % comment', '% a comment\nProse.\n', 'Prose.\n'],
     [
@@ -47,6 +48,11 @@ describe('mystProseSource', () => {
       '',
     ].join('\n');
     expect(mystProseSource(markdown)).toBe(markdown);
+  });
+
+  test('CRLF line endings: the same markup goes, the line endings of the rest stay', () => {
+    const markdown = '(target)=\r\n# Title\r\n\r\n+++\r\n:::{math}\r\nx\r\n:::\r\nProse $x$.\r\n';
+    expect(mystProseSource(markdown)).toBe('# Title\r\n\r\nProse.\r\n');
   });
 
   test('an unclosed colon fence is prose to the end (as MyST shows it)', () => {

@@ -21,7 +21,7 @@ const TEXT_ROLES: ReadonlySet<string> = new Set([
 ]);
 
 /** A whole line that is MyST markup: a `+++` block break, a `(label)=` target, a `%` comment. */
-const MARKER_LINE = /^[ \t]*(\+\+\+([ \t].*)?|\([^()\s][^()]*\)=[ \t]*|%.*)$/;
+const MARKER_LINE = /^[ \t]*(\+\+\+[ \t]*(\{.*\})?[ \t]*|\([^()\s][^()]*\)=[ \t]*|%.*)$/;
 
 interface Edit {
   start: number;
@@ -52,6 +52,8 @@ export function mystProseSource(markdown: string): string {
 /** Marker lines and colon-fenced directives, found in the lines outside code and display math. */
 function* markupLines(markdown: string, tree: Root): Generator<Edit> {
   const lines = markdown.split('\n');
+  // Offsets count the \r of CRLF lines; the patterns see lines without it.
+  const bare = lines.map((line) => line.replace(/\r$/, ''));
   const lineStart: number[] = [];
   let offset = 0;
   for (const line of lines) {
@@ -71,10 +73,10 @@ function* markupLines(markdown: string, tree: Root): Generator<Edit> {
   }
   for (let line = 1; line <= lines.length; line += 1) {
     if (literal.has(line)) continue;
-    const text = lines[line - 1] ?? '';
+    const text = bare[line - 1] ?? '';
     const opener = COLON_FENCE_OPENER.exec(text);
     if (opener) {
-      const close = findCloser(lines, line, opener[1]?.length ?? 3);
+      const close = findCloser(bare, line, opener[1]?.length ?? 3);
       if (close !== undefined) {
         yield wholeLines(line, close);
         line = close;
