@@ -109,7 +109,8 @@ test('stop() during time.sleep raises KeyboardInterrupt there; no restart, the n
 
 test('stop() during time.sleep in a doctest example: the report keeps the examples before it', async () => {
   const run = recordRun(client, {
-    code: '>>> 6 * 7\n42\n>>> import os, time\n>>> os.write(1, b"sleeping\\n"); time.sleep(30)\n',
+    // Pauses once before it says so, as in the test above: the Stop then finds a run that has paused.
+    code: '>>> 6 * 7\n42\n>>> import os, time\n>>> time.sleep(0.001); os.write(1, b"sleeping\\n"); time.sleep(30)\n',
     kind: 'doctest',
     session: 'doctest',
   });
