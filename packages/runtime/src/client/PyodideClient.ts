@@ -52,13 +52,22 @@ const IDLE: ClientStatus = Object.freeze({state: 'idle'});
 export const QUICK_STOP_GRACE_MS = 250;
 
 /**
- * A run whose Python took the interrupt (KeyboardInterrupt is unwinding:
- * finally blocks, the traceback) but has not ended when the grace period
- * does: how much longer it gets before its worker is terminated. A loaded
- * machine can take more than the grace period to unwind; only a worker that
- * never took the interrupt is known to be stuck.
+ * A run whose Python took the interrupt (Pyodide cleared the shared word)
+ * but has not ended when the grace period does gets this much longer before
+ * its worker is terminated: a loaded machine can take more than the grace
+ * period to unwind (finally blocks, the traceback).
  */
 export const TAKEN_INTERRUPT_GRACE_MS = 4000;
+
+/**
+ * How long after an interrupt Python took (shared memory) a run that has
+ * not ended is interrupted once more. About one interrupt in twenty is
+ * taken from the word by Pyodide 314.0.7 without a KeyboardInterrupt
+ * reaching the running code (reproduced in Node with a busy loop; cause
+ * not found); the second one lands. A cell's own cleanup normally ends well
+ * within this.
+ */
+export const LOST_INTERRUPT_CHECK_MS = 300;
 
 /**
  * Runs Python cells in a Pyodide worker: one worker per client, created on
@@ -170,8 +179,9 @@ export class PyodideClient {
    * (KeyboardInterrupt in the cell: outcome `error`, namespaces kept): with
    * shared memory anywhere, without it where it is paused with JSPI (in
    * `time.sleep` or `input()`). If that does not end it within
-   * `interruptGraceMs` (plus `TAKEN_INTERRUPT_GRACE_MS` once Python has
-   * taken the interrupt), its worker is terminated (`restarted`; every
+   * `interruptGraceMs` (plus `TAKEN_INTERRUPT_GRACE_MS` where Python took
+   * it; a run still going `LOST_INTERRUPT_CHECK_MS` after it took it is
+   * interrupted once more), its worker is terminated (`restarted`; every
    * session is lost) and the runs queued after it continue on a fresh
    * worker. Without shared memory, a run busy computing cannot be
    * interrupted at all: its worker is terminated at once (a run that
@@ -218,6 +228,7 @@ export class PyodideClient {
     // An answer typed after Stop goes nowhere.
     if (task.inputRequest) task.inputRequest.open = false;
     connection.pause.interrupt(task.id);
+    this.#interruptAgainIfLost(task);
     this.#terminateAfterGrace(
       task,
       reach === 'now' ? this.#interruptGraceMs : Math.min(QUICK_STOP_GRACE_MS, this.#interruptGraceMs),
@@ -225,16 +236,34 @@ export class PyodideClient {
   }
 
   /**
+   * Shared memory: if Python took the interrupt but the run is still going
+   * `LOST_INTERRUPT_CHECK_MS` later, interrupt once more (see
+   * TAKEN_INTERRUPT_GRACE_MS: about one interrupt in twenty is taken without
+   * a KeyboardInterrupt reaching the code). Like a second Ctrl+C, it also
+   * cuts short a cleanup that takes longer than that.
+   */
+  #interruptAgainIfLost(task: RunTask): void {
+    task.timers.push(
+      setTimeout(() => {
+        const connection = this.#connection;
+        if (this.#active !== task || connection === undefined) return;
+        if (connection.pause.interruptTaken(task.id)) connection.pause.interrupt(task.id);
+      }, LOST_INTERRUPT_CHECK_MS),
+    );
+  }
+
+  /**
    * The fallback of an interrupt: a run still going after the grace period
-   * loses its worker, unless its Python took the interrupt and is unwinding
-   * (then it gets `TAKEN_INTERRUPT_GRACE_MS` more, once).
+   * loses its worker, unless its Python took the interrupt (then it gets
+   * `TAKEN_INTERRUPT_GRACE_MS` more, once).
    */
   #terminateAfterGrace(task: RunTask, graceMs: number, extended = false): void {
     task.timers.push(
       setTimeout(() => {
         if (this.#active !== task) return;
-        const taken = this.#connection?.pause.interruptTaken(task.id) ?? false;
-        if (!extended && taken) {
+        const connection = this.#connection;
+        const taken = connection?.pause.interruptTaken(task.id) ?? false;
+        if (!extended && taken && connection !== undefined) {
           this.#terminateAfterGrace(task, TAKEN_INTERRUPT_GRACE_MS, true);
           return;
         }

@@ -37,7 +37,7 @@ export interface PyodideClientConfig {
    * it terminates the worker instead (C code that never checks; without
    * shared memory, any code that is not paused in `time.sleep` or `input()`).
    * Default 1000 ms. A run whose Python has taken the interrupt (shared
-   * memory tells) and is unwinding gets `TAKEN_INTERRUPT_GRACE_MS` more.
+   * memory tells) gets `TAKEN_INTERRUPT_GRACE_MS` more.
    */
   interruptGraceMs?: number;
   /** The page package errors link to. Default: `PACKAGES_HELP_URL`. */

@@ -188,6 +188,17 @@ def _trim_stack(te: traceback.TracebackException, seen: set[int]) -> None:
         _trim_stack(member, seen)
 
 
+
+def _despite_interrupts(step: Callable[..., Any], *args: Any) -> None:
+    """Run one step of reporting a cell's end; a KeyboardInterrupt that lands in it runs it again (at most twice)."""
+    for attempt in range(3):
+        try:
+            step(*args)
+            return
+        except KeyboardInterrupt:
+            if attempt == 2:
+                raise
+
 def describe_exception(error: BaseException) -> tuple[str, str, str, str | None]:
     """Return ``(ename, evalue, traceback, details)`` with a traceback that reads like Python's.
 
@@ -395,18 +406,22 @@ class Kernel:
             self._flush_figures()
         # BaseException: sys.exit() and KeyboardInterrupt end the cell, not the worker.
         except BaseException as error:  # noqa: BLE001
-            self._router.flush()
-            self._explain_missing_module(error)
-            self._hooks.error(*describe_exception(error))
-            # Like a notebook: what the cell drew before it failed is shown after the traceback.
-            try:
-                self._flush_figures()
-            except Exception:  # noqa: BLE001 - a figure that cannot be drawn must not hide the cell's error
-                self._close_figures()
+            # Stop may send a second interrupt (when the first seems lost); it must not cut the report short.
+            _despite_interrupts(self._router.flush)
+            _despite_interrupts(self._explain_missing_module, error)
+            _despite_interrupts(lambda: self._hooks.error(*describe_exception(error)))
+            _despite_interrupts(self._flush_figures_after_error)
             return "error"
         finally:
-            self._router.flush()
+            _despite_interrupts(self._router.flush)
         return "ok"
+
+    def _flush_figures_after_error(self) -> None:
+        # Like a notebook: what the cell drew before it failed is shown after the traceback.
+        try:
+            self._flush_figures()
+        except Exception:  # noqa: BLE001 - a figure that cannot be drawn must not hide the cell's error
+            self._close_figures()
 
     async def _run_cell(self, code: str, namespace: dict[str, Any], cell_id: str) -> None:
         filename = f"{CELL_FILENAME_PREFIX}{cell_id}>"
