@@ -10,6 +10,16 @@ import {executedLine} from '../src/execution/buildOutputsConsumer.js';
 import {ForcedPagesPlugin} from '../src/execution/ForcedPagesPlugin.js';
 import {DEFAULT_OPTIONS} from '../src/options.js';
 
+/** A site's execution at build in mode 'cache', the plugin's other options at their defaults. */
+function cacheModeExecution(): BuildExecution {
+  return new BuildExecution({
+    execute: {...DEFAULT_OPTIONS.execute, mode: 'cache'},
+    packages: DEFAULT_OPTIONS.packages,
+    siteDir: '/site',
+    baseUrl: '/',
+  });
+}
+
 describe("webpack's persistent cache and build outputs", () => {
   const code = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-outputs-key-'));
   afterAll(() => rmSync(code, {recursive: true, force: true}));
@@ -47,12 +57,7 @@ describe("webpack's persistent cache and build outputs", () => {
   });
 
   test('a page with a cell in force mode is built again in every compilation: its module is not cacheable', () => {
-    const execution = new BuildExecution({
-      execute: {...DEFAULT_OPTIONS.execute, mode: 'cache'},
-      packages: DEFAULT_OPTIONS.packages,
-      siteDir: '/site',
-      baseUrl: '/',
-    });
+    const execution = cacheModeExecution();
     const cell = (id: string, execute?: 'off' | 'cache' | 'force') => ({
       kind: 'cell' as const,
       id,
@@ -90,12 +95,7 @@ describe("webpack's persistent cache and build outputs", () => {
   });
 
   test('pages webpack took from its cache are counted in the line the build prints', () => {
-    const execution = new BuildExecution({
-      execute: {...DEFAULT_OPTIONS.execute, mode: 'cache'},
-      packages: DEFAULT_OPTIONS.packages,
-      siteDir: '/site',
-      baseUrl: '/',
-    });
+    const execution = cacheModeExecution();
     const page = (cells: number, execute?: 'off') =>
       ({
         path: 'docs/p.mdx',
