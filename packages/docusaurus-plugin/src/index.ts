@@ -26,6 +26,8 @@ import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {remarkTocMath} from './pages/remarkTocMath.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
+import {remarkCellsNotScanned} from './siteScan/remarkCellsNotScanned.js';
+import {siteMayHaveCells} from './siteScan/siteMayHaveCells.js';
 import {PLUGIN_NAME, type PyodocsSiteFacts} from './siteFacts.js';
 import {type MemorySnapshotFile, memorySnapshotConsumer, resolveMemorySnapshotFile} from './snapshot/memorySnapshot.js';
 
@@ -66,6 +68,10 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     persistEdits: options.persistEdits,
     preload: options.preload,
   };
+  // Until the scan of a production build says otherwise (allContentLoaded):
+  // `docusaurus start` keeps the cell components, since a page edited while
+  // it runs may gain a cell, and `swizzle` lists them.
+  let siteHasCells = true;
   const runtimeRequiredBy = new Set<string>();
   const collector = new PageManifestCollector();
   let routes: ReadonlyMap<string, readonly string[]> = new Map();
@@ -108,8 +114,10 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   return {
     name: PLUGIN_NAME,
 
+    // A site without cells gets a theme path with no components: no Root
+    // or layout wrappers on its pages, nothing in its build output (issue 13).
     getThemePath() {
-      return '../lib/theme';
+      return siteHasCells ? '../lib/theme' : '../theme-none';
     },
 
     getTypeScriptThemePath() {
@@ -124,7 +132,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     },
 
     getClientModules() {
-      return [createRequire(import.meta.url).resolve('@pyodocs/react/styles.css')];
+      return siteHasCells ? [createRequire(import.meta.url).resolve('@pyodocs/react/styles.css')] : [];
     },
 
     async loadContent() {
@@ -141,14 +149,16 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       };
     },
 
-    async contentLoaded({actions}) {
-      const data: PyodocsGlobalData = {config, cells};
-      actions.setGlobalData(data);
-    },
-
-    // Which permalink each content file has, for the page data files (C7).
-    async allContentLoaded({allContent}) {
-      routes = pageRoutes(sitePages(allContent));
+    // Which permalink each content file has, for the page data files (C7);
+    // whether any page may have a cell (a production build only, see siteHasCells).
+    async allContentLoaded({allContent, actions}) {
+      const pages = sitePages(allContent);
+      routes = pageRoutes(pages);
+      if (process.env.NODE_ENV === 'production') siteHasCells = siteMayHaveCells(pages, context.siteDir, options);
+      if (siteHasCells) {
+        const data: PyodocsGlobalData = {config, cells};
+        actions.setGlobalData(data);
+      }
     },
 
     configureWebpack(webpackConfig, isServer) {
@@ -162,12 +172,13 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           packages: options.packages,
           pyodideVersion: assets.pyodideVersion,
         });
-        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey})}`;
+        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells})}`;
       }
       const plugins: NonNullable<typeof webpackConfig.plugins> = [
         new RemarkInjectionWebpackPlugin(
           [
             [remarkPythonCells, remarkOptions],
+            ...(siteHasCells ? [] : [[remarkCellsNotScanned]]),
             [remarkTocMath],
             [remarkBuildOutputs, {execution, elementNames: ['PyodocsPythonCell', 'PyodocsDoctest']}],
             [remarkCollectPageManifest, {collector}],
@@ -190,9 +201,10 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         ? {headers: {'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp'}}
         : undefined;
       // Merged into Docusaurus's splitChunks by webpack-merge.
-      const optimization = isServer
-        ? {}
-        : {optimization: {splitChunks: {cacheGroups: {pyodocsCells: cellsChunkCacheGroup()}}}};
+      const optimization =
+        isServer || !siteHasCells
+          ? {}
+          : {optimization: {splitChunks: {cacheGroups: {pyodocsCells: cellsChunkCacheGroup()}}}};
       return devServer ? {plugins, devServer, ...optimization} : {plugins, ...optimization};
     },
 

@@ -1,0 +1,84 @@
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {describe, expect, test} from 'vitest';
+import {DEFAULT_OPTIONS} from '../src/options.js';
+import {mayHaveCells} from '../src/siteScan/mayHaveCells.js';
+import {siteMayHaveCells} from '../src/siteScan/siteMayHaveCells.js';
+
+const defaults = {runnable: DEFAULT_OPTIONS.runnable, doctest: DEFAULT_OPTIONS.doctest};
+const fence = (info: string, code = 'print(1)') => `# Page\n\nText.\n\n\`\`\`${info}\n${code}\n\`\`\`\n`;
+
+describe('mayHaveCells: the scan of a page before the build', () => {
+  test('plain Python fences and other languages make no cell', () => {
+    expect(mayHaveCells(fence('python'), defaults)).toBe(false);
+    expect(mayHaveCells(fence('py title="greet.py"'), defaults)).toBe(false);
+    expect(mayHaveCells(fence('js run'), defaults)).toBe(false);
+    expect(mayHaveCells('# Prose only\n\nNo code; the word run is here.\n', defaults)).toBe(false);
+  });
+
+  test('a fence marked run, a doctest block, a MyST code-cell each may make one', () => {
+    expect(mayHaveCells(fence('python run'), defaults)).toBe(true);
+    expect(mayHaveCells(fence('py run session=a'), defaults)).toBe(true);
+    expect(mayHaveCells(fence('python', '\n>>> 1 + 1\n2'), defaults)).toBe(true);
+    expect(mayHaveCells(fence('pycon', 'Python 3.14\n>>> 1'), defaults)).toBe(true);
+    expect(mayHaveCells('```{code-cell} ipython3\nx = 1\n```\n', defaults)).toBe(true);
+    expect(mayHaveCells('~~~python run\nprint(1)\n~~~\n', defaults)).toBe(true);
+  });
+
+  test('the options and the front matter decide as they do for the remark plugin, erring on "may"', () => {
+    expect(mayHaveCells(fence('python'), {...defaults, runnable: 'all'})).toBe(true);
+    expect(mayHaveCells(`---\npyodide:\n  runnable: all\n---\n${fence('python')}`, defaults)).toBe(true);
+    expect(mayHaveCells(fence('python', '>>> 1 + 1\n2'), {...defaults, doctest: false})).toBe(false);
+    expect(mayHaveCells(fence('pycon', '>>> 1'), {...defaults, doctest: false})).toBe(false);
+  });
+
+  test('cells from elsewhere: JSX, included files, imported partials', () => {
+    expect(mayHaveCells('import PythonCell from \'@theme/PythonCell\';\n\n<PythonCell code="1" />\n', defaults)).toBe(
+      true,
+    );
+    expect(mayHaveCells('```{include} ../snippets/intro.md\n```\n', defaults)).toBe(true);
+    expect(mayHaveCells("import Intro from './_intro.mdx';\n\n<Intro />\n", defaults)).toBe(true);
+    expect(mayHaveCells("import Chart from '@site/src/components/Chart';\n", defaults)).toBe(false);
+  });
+});
+
+describe('siteMayHaveCells', () => {
+  function site(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-scan-'));
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
+      writeFileSync(path.join(dir, file), text);
+    }
+    return dir;
+  }
+  const page = (dir: string, file: string) => ({source: path.join(dir, file), permalink: `/${file}`, frontMatter: {}});
+
+  test('reads every page, and the React code of src/', () => {
+    const plain = site({
+      'docs/a.md': fence('python'),
+      'docs/b.mdx': '# B\n',
+      'src/pages/index.tsx': 'export default 1;',
+    });
+    expect(siteMayHaveCells([page(plain, 'docs/a.md'), page(plain, 'docs/b.mdx')], plain, defaults)).toBe(false);
+
+    const withCell = site({'docs/a.md': fence('python'), 'docs/b.mdx': fence('python run')});
+    expect(siteMayHaveCells([page(withCell, 'docs/a.md'), page(withCell, 'docs/b.mdx')], withCell, defaults)).toBe(
+      true,
+    );
+
+    const reactPage = site({
+      'docs/a.md': fence('python'),
+      'src/pages/play.tsx': "import PythonCell from '@theme/PythonCell';\nexport default () => <PythonCell />;\n",
+    });
+    expect(siteMayHaveCells([page(reactPage, 'docs/a.md')], reactPage, defaults)).toBe(true);
+
+    // A swizzled cell part renders inside cells only.
+    const swizzled = site({
+      'docs/a.md': fence('python'),
+      'src/theme/PythonCell/Output/index.js':
+        "import Output from '@theme-original/PythonCell/Output';\nexport default Output;\n",
+    });
+    expect(siteMayHaveCells([page(swizzled, 'docs/a.md')], swizzled, defaults)).toBe(false);
+  });
+});
