@@ -105,19 +105,31 @@ describe('outputs in the static HTML, cached per cell', () => {
     browser = await launchChromium();
     try {
       const page = await browser.newPage();
+      // Each step has a limit of its own, well inside the test's, so a hang says where it was (seen once in CI).
+      page.setDefaultTimeout(30_000);
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning')
+          problems.push(`${message.type()}: ${message.text()}`);
+      });
       await page.goto(`${server.url}/`, {waitUntil: 'networkidle'});
       await hydrated(page);
       const cell = cellById(page, 'later');
       const output = cell.locator('[data-pyodocs-output]');
       expect(await output.getAttribute('data-pyodocs-origin')).toBe('build');
       expect(await outputText(cell)).toContain('90');
-      expect(await runCell(cell)).toBe('done');
+      // Run first runs the cells above it (run-above): Pyodide's start and the session's earlier cells.
+      const state = await runCell(cell, 150_000).catch((error: Error) => {
+        throw new Error(`${error.message}; the page said:\n${problems.join('\n')}`);
+      });
+      expect(state, problems.join('\n')).toBe('done');
       expect(await output.getAttribute('data-pyodocs-origin')).not.toBe('build');
       expect(await outputText(cell)).toContain('90');
     } finally {
       await server.close();
     }
-  });
+  }, 240_000);
 
   test(
     'a second build with nothing changed executes nothing',
