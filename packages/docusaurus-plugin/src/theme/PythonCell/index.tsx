@@ -1,5 +1,6 @@
 import {type ReactNode, useMemo} from 'react';
 import {PythonCell as Cell, type PythonCellComponents} from '@pyodocs/react';
+import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
 import {translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
 import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
 import type {Props} from '@theme/PythonCell';
@@ -23,5 +24,9 @@ const components: PythonCellComponents = {Toolbar, Code, Status, Output};
  */
 export default function PythonCell(props: Props): ReactNode {
   const labels = useMemo(translatedCellLabels, []);
-  return <Cell {...props} labels={labels} components={components} style={usePrismCellStyle()} />;
+  return (
+    <SitePyodideProvider>
+      <Cell {...props} labels={labels} components={components} style={usePrismCellStyle()} />
+    </SitePyodideProvider>
+  );
 }

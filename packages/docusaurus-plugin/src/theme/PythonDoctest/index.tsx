@@ -5,6 +5,7 @@ import Code from '@theme/PythonCell/Code';
 import Output from '@theme/PythonCell/Output';
 import Status from '@theme/PythonCell/Status';
 import Toolbar from '@theme/PythonCell/Toolbar';
+import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
 import {translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
 import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
 import type {Props} from '@theme/PythonDoctest';
@@ -22,13 +23,15 @@ const components: PythonDoctestComponents = {Toolbar, Code, Status, Output, Resu
 export default function PythonDoctest(props: Props): ReactNode {
   const labels = useMemo(translatedCellLabels, []);
   return (
-    <Doctest
-      {...props}
-      labels={labels}
-      components={components}
-      style={usePrismCellStyle()}
-      // After Try it, the code without prompts, highlighted like every other code block (rendered only then).
-      highlightedCode={<CodeBlock language="python">{props.code}</CodeBlock>}
-    />
+    <SitePyodideProvider>
+      <Doctest
+        {...props}
+        labels={labels}
+        components={components}
+        style={usePrismCellStyle()}
+        // After Try it, the code without prompts, highlighted like every other code block (rendered only then).
+        highlightedCode={<CodeBlock language="python">{props.code}</CodeBlock>}
+      />
+    </SitePyodideProvider>
   );
 }

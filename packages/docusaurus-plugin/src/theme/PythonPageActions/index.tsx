@@ -5,6 +5,7 @@ import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {PythonPageActions as DefaultPageActions, type PythonPageLabels} from '@pyodocs/react';
 import type {Props} from '@theme/PythonPageActions';
 import {loadPageData} from '../../client/loadPageData.js';
+import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
 import styles from './styles.module.css';
 
 /**
@@ -22,14 +23,16 @@ export default function PythonPageActions({placement, children}: Props): ReactNo
   // The page's markdown and cell order come from its page data file (C7), fetched on demand.
   const loadNotebookSource = useCallback(() => loadPageData(pathname, siteConfig.baseUrl), [pathname, siteConfig]);
   return (
-    <DefaultPageActions
-      className={`${styles.actions} ${styles[placement] ?? ''}`}
-      fallback={placement === 'footer'}
-      labels={labels}
-      loadNotebookSource={loadNotebookSource}
-    >
-      {children}
-    </DefaultPageActions>
+    <SitePyodideProvider>
+      <DefaultPageActions
+        className={`${styles.actions} ${styles[placement] ?? ''}`}
+        fallback={placement === 'footer'}
+        labels={labels}
+        loadNotebookSource={loadNotebookSource}
+      >
+        {children}
+      </DefaultPageActions>
+    </SitePyodideProvider>
   );
 }
 

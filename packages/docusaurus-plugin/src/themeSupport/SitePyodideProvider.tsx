@@ -1,0 +1,27 @@
+import type {ReactNode} from 'react';
+import {usePluginData} from '@docusaurus/useGlobalData';
+import {type CellBehaviour, PyodideProvider} from '@pyodocs/react';
+import type {PyodideClientConfig} from '@pyodocs/runtime';
+
+/** The plugin's global data (PyodocsGlobalData in the plugin's index.ts). */
+interface PyodocsGlobalData {
+  config: PyodideClientConfig;
+  cells: CellBehaviour;
+}
+
+/**
+ * The site's PyodideProvider, around each cell, doctest block and the page
+ * actions rather than at the app root: a Root wrapper would put it into
+ * every page's main bundle (issue 13). Python still survives client-side
+ * navigation: the provider carries data only, and the tab's client and
+ * session records live on globalThis, keyed by the config.
+ */
+export function SitePyodideProvider({children}: {children: ReactNode}): ReactNode {
+  // Objects resolved by the plugin (C4, C8): passed through untouched.
+  const {config, cells} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
+  return (
+    <PyodideProvider config={config} cells={cells}>
+      {children}
+    </PyodideProvider>
+  );
+}
