@@ -13,6 +13,26 @@ import {parsePythonModule} from './parsePythonModule.js';
  * first, as the runtime transforms them before it looks for imports.
  */
 export function findImports(code: string): string[] {
+  // Every import statement spells `import`: without it there is nothing to parse.
+  if (!code.includes('import')) return [];
+  let found = answered.get(code);
+  if (found === undefined) {
+    found = importedModuleNames(code);
+    if (answered.size >= ANSWERS_KEPT) answered.delete(answered.keys().next().value as string);
+    answered.set(code, found);
+  }
+  return [...found];
+}
+
+/**
+ * Answers by code, the oldest dropped first: Docusaurus compiles each page
+ * twice (client and server bundles), so the second pass over a cell finds
+ * its answer here instead of parsing the code again.
+ */
+const answered = new Map<string, readonly string[]>();
+const ANSWERS_KEPT = 2000;
+
+function importedModuleNames(code: string): string[] {
   const source = dedentLikePython(maskIPythonSyntax(code));
   const tree = parsePythonModule(source);
   if (!tree) return [];

@@ -49,3 +49,10 @@ test.each<[string, string, string[]]>([
 ])('%s', (_title, code, expected) => {
   expect(findImports(code)).toEqual(expected);
 });
+
+test('code read again (the server bundle compiles each page a second time) gets the same answer, its own array', () => {
+  const code = 'import numpy as np\nfrom pandas import DataFrame';
+  const first = findImports(code);
+  first.push('changed by its caller');
+  expect(findImports(code)).toEqual(['numpy', 'pandas']);
+});
