@@ -6,10 +6,13 @@
 // whose feature is missing prints "n/a" and why.
 //
 //   pnpm bench [-- --runs 7] [--build-runs 3] [--quick] [--skip-builds]
-//              [--pages 100] [--bandwidth-mbps 50] [--out FILE]
+//              [--pages 100] [--bandwidth-mbps 50] [--out FILE] [--only build]
 //
 // --pages: pages of the `run` / plain-fence sites (issue 13: 100; fewer on a
 // loaded machine, the ratio is what counts).
+// --only build: only the `run` ÷ plain-fence build row (no Chromium), with
+// each build's CPU time besides its duration: on a shared machine the
+// duration moves with the other load, the CPU time much less.
 //
 // Needs `pnpm build` first (the plugin, the runtime's worker and lib).
 import {existsSync, mkdirSync, readdirSync, statSync, writeFileSync} from 'node:fs';
@@ -38,8 +41,14 @@ const {values} = parseArgs({
     pages: {type: 'string'},
     'bandwidth-mbps': {type: 'string'},
     out: {type: 'string'},
+    only: {type: 'string'},
   },
 });
+if (values.only !== undefined && values.only !== 'build') {
+  console.error(`--only takes \`build\` (the \`run\` ÷ plain-fence build row), not \`${values.only}\`.`);
+  process.exit(1);
+}
+const onlyBuild = values.only === 'build';
 const runs = Number(values.runs ?? (values.quick ? 3 : 7));
 const buildRuns = Number(values['build-runs'] ?? (values.quick ? 1 : 3));
 const manyPages = Number(values.pages ?? MANY_PAGES);
@@ -123,7 +132,7 @@ results.measurements.snapshot = snapshot;
 
 // --- builds -------------------------------------------------------------------------
 mkdirSync(BENCH_DIR, {recursive: true});
-for (const name of ['cells', 'cells-noplugin', 'nocells', 'nocells-noplugin']) {
+for (const name of onlyBuild ? [] : ['cells', 'cells-noplugin', 'nocells', 'nocells-noplugin']) {
   if (values['skip-builds'] && existsSync(buildDir(name))) continue;
   log(`building ${name}`);
   generateSite(name);
@@ -131,18 +140,51 @@ for (const name of ['cells', 'cells-noplugin', 'nocells', 'nocells-noplugin']) {
   results.builds[name] = {ms: await buildSite(name)};
 }
 const buildTimes = {'pages-run': [], 'pages-plain': []};
+const buildCpu = {'pages-run': [], 'pages-plain': []};
 if (!(values['skip-builds'] && existsSync(buildDir('pages-run')) && existsSync(buildDir('pages-plain')))) {
   for (const name of ['pages-run', 'pages-plain']) {
     generateSite(name, {pages: manyPages});
     seedSnapshotCache(name, snapshot);
   }
-  // Alternated, so both sides see the same load of a shared machine.
+  // Alternated, in turn first, so both sides see the same load of a shared machine.
   for (let i = 0; i < buildRuns; i += 1) {
-    for (const name of ['pages-run', 'pages-plain']) {
+    for (const name of i % 2 ? ['pages-plain', 'pages-run'] : ['pages-run', 'pages-plain']) {
       log(`building ${name} (${i + 1}/${buildRuns})`);
-      buildTimes[name].push(await buildSite(name));
+      buildTimes[name].push(await buildSite(name, {onCpu: (ms) => buildCpu[name].push(ms)}));
     }
   }
+}
+
+function buildRow() {
+  const figure = `build, ${manyPages} pages × 10 cells, \`run\` ÷ plain fences`;
+  if (buildTimes['pages-run'].length === 0)
+    return {figure, value: 'n/a', why: '--skip-builds reused the builds', target: '≤ 1.05'};
+  const run = median(buildTimes['pages-run']);
+  const plain = median(buildTimes['pages-plain']);
+  const cpuRun = median(buildCpu['pages-run']);
+  const cpuPlain = median(buildCpu['pages-plain']);
+  return {
+    figure,
+    value: `${(run / 1000).toFixed(1)} s ÷ ${(plain / 1000).toFixed(1)} s`,
+    ratio: Number((run / plain).toFixed(2)),
+    target: '≤ 1.05',
+    note: `CPU time ${(cpuRun / 1000).toFixed(1)} s ÷ ${(cpuPlain / 1000).toFixed(1)} s = ${(cpuRun / cpuPlain).toFixed(2)}`,
+    stats: {
+      run: summary(buildTimes['pages-run']),
+      plain: summary(buildTimes['pages-plain']),
+      cpuRun: summary(buildCpu['pages-run']),
+      cpuPlain: summary(buildCpu['pages-plain']),
+    },
+  };
+}
+
+if (onlyBuild) {
+  machine.loadAverageAtEnd = os.loadavg().map((value) => Number(value.toFixed(2)));
+  results.measurements.buildTimesMs = buildTimes;
+  results.measurements.buildCpuMs = buildCpu;
+  results.rows.push(buildRow());
+  printResults();
+  process.exit(0);
 }
 
 // --- Chromium -----------------------------------------------------------------------
@@ -314,23 +356,8 @@ for (const [label, target] of [
   });
 }
 
-if (buildTimes['pages-run'].length > 0) {
-  const run = median(buildTimes['pages-run']);
-  const plain = median(buildTimes['pages-plain']);
-  rows.push({
-    figure: `build, ${manyPages} pages × 10 cells, \`run\` ÷ plain fences`,
-    value: `${(run / 1000).toFixed(1)} s ÷ ${(plain / 1000).toFixed(1)} s`,
-    ratio: Number((run / plain).toFixed(2)),
-    target: '≤ 1.05',
-    stats: {run: summary(buildTimes['pages-run']), plain: summary(buildTimes['pages-plain'])},
-  });
-} else
-  rows.push({
-    figure: `build, ${manyPages} pages × 10 cells, \`run\` ÷ plain fences`,
-    value: 'n/a',
-    why: '--skip-builds reused the builds',
-    target: '≤ 1.05',
-  });
+rows.push(buildRow());
+results.measurements.buildCpuMs = buildCpu;
 
 rows.push({
   figure: 'build output of a site with no cells',
@@ -362,22 +389,27 @@ if (snapshot.error) {
   });
 }
 
-mkdirSync(path.dirname(outFile), {recursive: true});
-writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+printResults();
 
-const width = Math.max(...rows.map((row) => row.figure.length));
-console.log(`\npyodocs bench — ${results.date}`);
-console.log(
-  `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium}`,
-);
-console.log(
-  `load average ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end; medians of ${runs} runs (builds: ${buildRuns})\n`,
-);
-for (const row of rows) {
-  const ratio = row.ratio === undefined ? '' : ` = ${row.ratio}`;
-  const tail = row.why ? ` (${row.why})` : row.note ? ` — ${row.note}` : '';
+function printResults() {
+  mkdirSync(path.dirname(outFile), {recursive: true});
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+
+  const rows = results.rows;
+  const width = Math.max(...rows.map((row) => row.figure.length));
+  console.log(`\npyodocs bench — ${results.date}`);
   console.log(
-    `${row.figure.padEnd(width)}  ${row.value}${ratio}${row.target ? `  [target ${row.target}]` : ''}${tail}`,
+    `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}${machine.chromium ? `, Chromium ${machine.chromium}` : ''}`,
   );
+  console.log(
+    `load average ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end; ${onlyBuild ? `medians of ${buildRuns} builds each` : `medians of ${runs} runs (builds: ${buildRuns})`}\n`,
+  );
+  for (const row of rows) {
+    const ratio = row.ratio === undefined ? '' : ` = ${row.ratio}`;
+    const tail = row.why ? ` (${row.why})` : row.note ? ` — ${row.note}` : '';
+    console.log(
+      `${row.figure.padEnd(width)}  ${row.value}${ratio}${row.target ? `  [target ${row.target}]` : ''}${tail}`,
+    );
+  }
+  console.log(`\nJSON: ${path.relative(process.cwd(), outFile)}`);
 }
-console.log(`\nJSON: ${path.relative(process.cwd(), outFile)}`);
