@@ -1,0 +1,68 @@
+import {realpathSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import type {Compiler, RuleSetRule} from 'webpack';
+
+/** Our packages that ship compiled JavaScript for browsers (ES2022, JSX compiled) and are no Docusaurus theme. */
+const PRECOMPILED_PACKAGES = ['@pyodocs/react', '@pyodocs/runtime'];
+
+type Exclude = (file: string) => boolean;
+
+/**
+ * Keeps the site's JS loader (Babel, or SWC with Docusaurus Faster) off
+ * `@pyodocs/react` and `@pyodocs/runtime` when they are linked rather than
+ * installed. Docusaurus transpiles every file whose path has no
+ * `node_modules` in it: an installed package is left alone, but a linked
+ * one (a pnpm or npm workspace, `npm link`) resolves to its real folder and
+ * is transpiled twice a build (client and server bundles) — to ES5 when the
+ * site has no browserslist, with a Babel helper module for each `async`
+ * and private field, which splitChunks then copies into every page chunk
+ * that holds a cell. Profiles of `docusaurus build` of the 40-page bench
+ * site (issue 13) put it at 2.5 s of Babel that the pages with plain fences
+ * do not have, and bigger chunks for Terser.
+ *
+ * With it, a linked install builds the code an installed one does. The
+ * theme (this package's `lib/theme`) is still transpiled, as Docusaurus
+ * does for every theme.
+ */
+export class PrecompiledPackagesWebpackPlugin {
+  readonly #folders: readonly string[];
+
+  constructor(folders: readonly string[] = precompiledPackageFolders()) {
+    this.#folders = folders.map((folder) => (folder.endsWith(path.sep) ? folder : folder + path.sep));
+  }
+
+  apply(compiler: Compiler): void {
+    const folders = this.#folders;
+    const isPrecompiled = (file: string) =>
+      folders.some(
+        (folder) => file.startsWith(folder) && !file.includes(`${path.sep}node_modules${path.sep}`, folder.length),
+      );
+    for (const rule of jsLoaderRules(compiler.options.module?.rules ?? [])) {
+      const siteExclude = rule.exclude as Exclude;
+      rule.exclude = (file: string) => siteExclude(file) || isPrecompiled(file);
+    }
+  }
+}
+
+/** Where the precompiled packages this plugin uses are, their real folders (what webpack resolves links to). */
+export function precompiledPackageFolders(): string[] {
+  const require = createRequire(import.meta.url);
+  return PRECOMPILED_PACKAGES.map((name) => realpathSync(path.dirname(require.resolve(`${name}/package.json`))));
+}
+
+/** Docusaurus's JS rule: scripts (`.js` and `.tsx` alike) with its `excludeJS` function, once even when rules are shared. */
+function* jsLoaderRules(rules: unknown[]): Generator<RuleSetRule> {
+  for (const rule of rules) {
+    if (!rule || typeof rule !== 'object') continue;
+    const r = rule as RuleSetRule & {[WRAPPED]?: true};
+    if (Array.isArray(r.oneOf)) yield* jsLoaderRules(r.oneOf);
+    if (Array.isArray(r.rules)) yield* jsLoaderRules(r.rules);
+    if (typeof r.exclude !== 'function' || !(r.test instanceof RegExp) || r[WRAPPED]) continue;
+    if (!r.test.test('page.js') || !r.test.test('page.tsx')) continue;
+    r[WRAPPED] = true;
+    yield r;
+  }
+}
+
+const WRAPPED = Symbol('pyodocs precompiled packages');
