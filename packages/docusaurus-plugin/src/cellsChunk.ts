@@ -17,12 +17,13 @@ const CELL_PACKAGES = new Set(['@pyodocs/react', '@pyodocs/runtime', 'anser', 'd
  * it, and with it the small modules every MDX page shares (the MDX
  * provider): every page of the site then loads the cells' code (issue 13).
  *
- * Only page (async) chunks are split, so what Root needs stays in main, and
- * only modules whose every chunk holds a cell component: the code cells
- * load on demand (editor, some output renderers, KaTeX) keeps its own
- * chunks, and the page chrome every page renders (DocItem and blog
- * wrappers, the page-actions slot and the cell count it reads) is not cell
- * code to begin with.
+ * Only page (async) chunks are split, and only modules that chunks with a
+ * cell component hold, and maybe chunks those load on demand: the code
+ * cells load on demand (the run code, the output renderers, the editor,
+ * KaTeX) keeps its own chunks but for what it shares with the cells, which
+ * is then not in two chunks; and the page chrome every page renders (DocItem
+ * and blog wrappers, the page-actions slot and the cell count it reads) is
+ * not cell code to begin with.
  */
 export function cellsChunkCacheGroup() {
   const holdsCells = new WeakMap<Chunk, boolean>();
@@ -50,14 +51,26 @@ export function cellsChunkCacheGroup() {
     reuseExistingChunk: true,
     test(module: Module, {chunkGraph}: {chunkGraph: ChunkGraph}): boolean {
       if (!isCellPackageModule(module as ResourceModule)) return false;
-      let chunks = 0;
+      let withCells = 0;
       for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
-        if (!chunkHoldsCells(chunk, chunkGraph)) return false;
-        chunks += 1;
+        if (chunkHoldsCells(chunk, chunkGraph)) withCells += 1;
+        else if (!loadedByCells(chunk, chunkGraph)) return false;
       }
-      return chunks > 0;
+      return withCells > 0;
     },
   };
+
+  // A chunk the cells' code loads on demand (the run code, on intent or Run):
+  // what it shares with the cells is already on the page, in this chunk.
+  function loadedByCells(chunk: Chunk, chunkGraph: ChunkGraph): boolean {
+    let parents = 0;
+    for (const group of chunk.groupsIterable)
+      for (const parent of group.parentsIterable) {
+        if (!parent.chunks.some((candidate) => chunkHoldsCells(candidate, chunkGraph))) return false;
+        parents += 1;
+      }
+    return parents > 0;
+  }
 }
 
 function packageOf(module: ResourceModule): {name: string; file: string} | undefined {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isCellPackageModule} from '../src/cellsChunk.js';
+import {cellsChunkCacheGroup, isCellPackageModule} from '../src/cellsChunk.js';
 
 const module = (name: string, resource: string) => ({resource, resourceResolveData: {descriptionFileData: {name}}});
 
@@ -30,5 +30,37 @@ describe('the pyodocs-cells chunk takes the code cells are made of, not page chr
       {resource: '/x/virtual.js'},
     ])
       expect(isCellPackageModule(left), left.resource).toBe(false);
+  });
+});
+
+describe('the pyodocs-cells cache group', () => {
+  // Just enough of webpack's chunk graph: chunks, their groups and the groups' parents.
+  type FakeChunk = {modules: object[]; groupsIterable: Array<{parentsIterable: Array<{chunks: FakeChunk[]}>}>};
+  const cell = module('@pyodocs/docusaurus-plugin', '/x/lib/theme/PythonCell/index.js');
+  const react = (file: string) => module('@pyodocs/react', `/x/packages/react/lib/${file}`);
+  const pageChunk: FakeChunk = {modules: [cell], groupsIterable: []};
+  const docChunk: FakeChunk = {
+    modules: [module('@pyodocs/docusaurus-plugin', '/x/lib/theme/DocItem/TOC/Desktop/index.js')],
+    groupsIterable: [],
+  };
+  const runChunk: FakeChunk = {modules: [], groupsIterable: [{parentsIterable: [{chunks: [pageChunk]}]}]};
+  const chunkOfDoc: FakeChunk = {modules: [], groupsIterable: [{parentsIterable: [{chunks: [docChunk]}]}]};
+  const taken = (where: FakeChunk[], what = react('cell/cellState.js')) =>
+    cellsChunkCacheGroup().test(what as never, {
+      chunkGraph: {
+        getModuleChunksIterable: () => where,
+        getChunkModulesIterable: (chunk: FakeChunk) => chunk.modules,
+      } as never,
+    });
+
+  it('takes what the cells share with the run code they load on demand, and leaves what only the run code holds', () => {
+    expect(taken([pageChunk])).toBe(true);
+    expect(taken([pageChunk, runChunk])).toBe(true);
+    expect(taken([runChunk], react('live/cellRuns.js'))).toBe(false);
+  });
+
+  it('leaves what a chunk that pages without cells load holds too', () => {
+    expect(taken([pageChunk, docChunk])).toBe(false);
+    expect(taken([pageChunk, chunkOfDoc])).toBe(false);
   });
 });

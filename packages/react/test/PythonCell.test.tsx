@@ -20,7 +20,8 @@ describe('PythonCell running code', () => {
     expect(client.stats.workerStarts).toBe(0);
 
     fireEvent.click(button(cell, 'Run'));
-    expect(cell.dataset.state).toBe('queued');
+    // Once the run code has arrived (a chunk of its own, loaded on intent or Run).
+    await waitFor(() => expect(cell.dataset.state).toBe('queued'));
     // The loading stage shows beside the live region, which says "Loading Python…" once.
     await waitFor(() => expect(status.textContent).toBe('Loading Python…'));
     expect(status.parentElement?.textContent).toBe('Loading Python… Loading Python runtime…');

@@ -45,7 +45,7 @@ describe('PythonCell with the real Pyodide runtime', () => {
     fireEvent.click(button(define, 'Run'));
     fireEvent.click(button(reuse, 'Run'));
     fireEvent.click(button(fail, 'Run'));
-    expect(reuse.dataset.state).toBe('queued');
+    await waitFor(() => expect(reuse.dataset.state).toBe('queued'));
 
     await waitFor(() => expect(fail.dataset.state).toBe('error'), pythonTimeout);
     expect(define.dataset.state).toBe('done');

@@ -1,5 +1,14 @@
 import {cleanup} from '@testing-library/react';
-import {afterEach} from 'vitest';
+import {afterEach, beforeAll} from 'vitest';
+import {loadAnsiSegments} from '#ansiSegments';
+import {loadOutputBlocks} from '#outputBlocks';
+
+// The output renderers and the ANSI colours are chunks of their own, loaded
+// by the first output (issue 13); loaded here once, so that tests about what
+// outputs look like see them at once, as a page does once they arrived.
+beforeAll(async () => {
+  await Promise.all([loadOutputBlocks(), loadAnsiSegments()]);
+});
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => cleanup());

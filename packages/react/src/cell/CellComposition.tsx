@@ -1,9 +1,12 @@
-import type {CSSProperties, ReactNode, Ref} from 'react';
-import {CellInputField} from './CellInputField.js';
+import {type CSSProperties, type ReactNode, type Ref, Suspense} from 'react';
+import {lazyChunk} from '../output/lazyChunk.js';
 import type {PythonCellComponents} from './PythonCellComponents.js';
 import {PythonCellContext} from './PythonCellContext.js';
 import {parseCellTags, TagFold} from './cellTags.js';
 import type {PythonCellController} from './useCellController.js';
+
+// Shown only while running code waits in input(): a chunk of its own (issue 13).
+const CellInputField = lazyChunk(() => import('./CellInputField.js').then((module) => module.CellInputField)).Component;
 
 /**
  * The one composition of a cell's parts (PythonCell and the live doctest
@@ -83,7 +86,9 @@ export function CellComposition({
             />
           </Toolbar>
           {cell.inputPrompt === null ? null : (
-            <CellInputField key={cell.inputPrompt} prompt={cell.inputPrompt} onSubmit={cell.answer} labels={labels} />
+            <Suspense fallback={null}>
+              <CellInputField key={cell.inputPrompt} prompt={cell.inputPrompt} onSubmit={cell.answer} labels={labels} />
+            </Suspense>
           )}
           {tagged.removeOutput ? null : (
             <TagFold fold={tagged.hideOutput} part="output" summary={labels.showOutput}>

@@ -1,11 +1,16 @@
-import {type ReactNode, type RefObject, useContext} from 'react';
+import {type ReactNode, type RefObject, Suspense, useContext} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import type {CellEditState} from '../persistence/CellEditState.js';
-import {EarlierEditNotice} from '../persistence/EarlierEditNotice.js';
 import {EditedMarker} from '../persistence/EditedMarker.js';
+import {lazyChunk} from '../output/lazyChunk.js';
 import {PythonCellContext} from './PythonCellContext.js';
 import {StaticCode} from './StaticCode.js';
 import type {CellEditorMode} from './useCellEditor.js';
+
+// Shown only to a reader whose edited example has changed since: a chunk of its own (issue 13).
+const EarlierEditNotice = lazyChunk(() =>
+  import('../persistence/EarlierEditNotice.js').then((module) => module.EarlierEditNotice),
+).Component;
 
 export interface PythonCellCodeProps {
   /** The code as authored; shown in a plain `<pre><code>` when the site passes no rendering of it. */
@@ -55,12 +60,14 @@ export function PythonCellCode({
   return (
     <>
       {edits?.earlierCode != null && (
-        <EarlierEditNotice
-          code={edits.earlierCode}
-          onRestore={edits.restoreEarlier}
-          onDiscard={edits.discardEarlier}
-          labels={labels}
-        />
+        <Suspense fallback={null}>
+          <EarlierEditNotice
+            code={edits.earlierCode}
+            onRestore={edits.restoreEarlier}
+            onDiscard={edits.discardEarlier}
+            labels={labels}
+          />
+        </Suspense>
       )}
       {editorMode === 'editing' ? (
         <div className="pyodocs-editor" ref={editorHostRef} />

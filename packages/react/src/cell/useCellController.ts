@@ -63,7 +63,7 @@ export interface PythonCellController {
   preloadEditor(): void;
   /** Answers the `input()` the running code waits in. */
   answer(text: string): void;
-  /** The reader shows intent to run (hover, focus, touch): starts Python early when the site's `preload` says so. */
+  /** The reader shows intent to run (hover, focus, touch): loads the run code, and starts Python early when the site's `preload` says so. */
   prewarm(): void;
   /** Attach to the cell's root element (the page orders its cells by it). */
   rootRef(element: HTMLElement | null): void;
@@ -133,6 +133,7 @@ export function useCellController({
     restore(code);
   }, [resetRuns, restore, code]);
 
+  // Loads the run code, and starts Python when the site's `preload` allows it.
   const prewarm = context?.prewarm ?? noop;
   // `eager`: Python starts as soon as a cell is on the page (the site chose to pay for it).
   const eager = behaviour.preload === 'eager';
@@ -166,7 +167,7 @@ export function useCellController({
     edit: editor.activate,
     preloadEditor: editor.preload,
     answer: runner.answer,
-    prewarm: behaviour.preload === 'off' ? noop : prewarm,
+    prewarm,
     rootRef: runner.rootRef,
   };
 }

@@ -3,8 +3,8 @@ import type {PageActivity} from './pageActivity.js';
 import {hasPageActionsPlace, mountPageActionsPlace, subscribePageActionsPlaces} from './pageActionsPlaces.js';
 import type {PageNotebookSource} from './pageNotebook.js';
 import {defaultPythonPageLabels, type PythonPageLabels} from './PythonPageLabels.js';
-import {saveFile} from './saveFile.js';
-import {usePythonPage} from './usePythonPage.js';
+import {usePyodideContext} from '../provider/usePyodideContext.js';
+import {usePageRuns} from './usePageRuns.js';
 
 export interface PythonPageActionsProps {
   /**
@@ -42,7 +42,8 @@ export function PythonPageActions({
   fallback = false,
   children,
 }: PythonPageActionsProps): ReactNode {
-  const page = usePythonPage();
+  const page = usePageRuns();
+  const context = usePyodideContext();
   // The activity when the notebook was last saved: "saved" is said until the page's actions do something else.
   const [savedDuring, setSavedDuring] = useState<PageActivity | null>(null);
   useEffect(() => (fallback ? undefined : mountPageActionsPlace()), [fallback]);
@@ -51,22 +52,20 @@ export function PythonPageActions({
   const labels = labelOverrides ? {...defaultPythonPageLabels, ...labelOverrides} : defaultPythonPageLabels;
   const running = page.activity.state === 'running-all';
 
-  const download = async () => {
+  // The notebook code is a chunk of its own, loaded on the press (issue 13).
+  const download = () => {
     const during = page.activity;
-    let source: PageNotebookSource | undefined;
-    try {
-      source = await loadNotebookSource?.();
-    } catch (error) {
-      // Still a notebook: the cells, without the page's prose.
-      console.warn('[pyodocs] could not load the page description; the notebook holds its cells only', error);
-    }
-    const notebook = page.notebook(source);
-    saveFile(
-      `${notebookName ?? pageFileName()}.ipynb`,
-      `${JSON.stringify(notebook, null, 1)}\n`,
-      'application/x-ipynb+json',
-    );
-    setSavedDuring(during);
+    const source = loadNotebookSource
+      ? loadNotebookSource().catch((error: unknown) => {
+          // Still a notebook: the cells, without the page's prose.
+          console.warn('[pyodocs] could not load the page description; the notebook holds its cells only', error);
+          return undefined;
+        })
+      : Promise.resolve(undefined);
+    return Promise.all([source, import('./downloadPageNotebook.js')]).then(([loaded, {downloadPageNotebook}]) => {
+      downloadPageNotebook(context?.peekLedger(), loaded, `${notebookName ?? pageFileName()}.ipynb`);
+      setSavedDuring(during);
+    });
   };
 
   return (

@@ -1,10 +1,9 @@
-import type {ReactNode} from 'react';
-import {defaultPythonCellLabels, labelOf, type PythonCellLabels} from '../labels/PythonCellLabels.js';
-import {AnsiText} from './AnsiText.js';
+import {type ReactNode, Suspense} from 'react';
+import {labelOf, type PythonCellLabels} from '../labels/PythonCellLabels.js';
 import type {CellOutput} from './CellOutput.js';
-import {applyCarriageReturns} from './terminalText.js';
-import {MimeBundleOutput} from './MimeBundleOutput.js';
-import {TracebackOutput} from './TracebackOutput.js';
+// A chunk of its own in the browser, the module itself on a server (package.json `imports`).
+import {OutputBlocks} from '#outputBlocks';
+import {RendererErrorBoundary} from './RendererErrorBoundary.js';
 
 export interface PythonCellOutputProps {
   /** What the last run produced (streams, displays, the result, the error, the cell's notices), in arrival order. */
@@ -33,57 +32,38 @@ export function PythonCellOutput({outputs, origin, labels}: PythonCellOutputProp
       aria-label={outputs.length > 0 ? labels.output : undefined}
     >
       {origin === 'build' && outputs.length > 0 ? <BuildOutputsNote labels={labels} /> : null}
-      {outputs.map((output, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: outputs only ever grow or are replaced wholesale, so the index is a stable key.
-        <OutputBlock key={index} output={output} labels={labels} />
-      ))}
+      {outputs.length > 0 ? (
+        // If their chunk cannot be had (offline), the outputs as plain text.
+        <RendererErrorBoundary fallback={<PlainOutputs outputs={outputs} />}>
+          {/* Hydration keeps the server's outputs until their chunk has arrived. */}
+          <Suspense fallback={null}>
+            <OutputBlocks outputs={outputs} labels={labels} />
+          </Suspense>
+        </RendererErrorBoundary>
+      ) : null}
     </div>
   );
-}
-
-function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<PythonCellLabels>}): ReactNode {
-  switch (output.kind) {
-    case 'stream':
-      return (
-        <pre className={`pyodocs-stream pyodocs-stream--${output.name}`} data-stream={output.name}>
-          <AnsiText text={applyCarriageReturns(output.text)} />
-        </pre>
-      );
-    case 'display':
-      return (
-        <div className="pyodocs-display" data-pyodocs-display="">
-          <MimeBundleOutput
-            data={output.data}
-            metadata={output.metadata}
-            urls={output.urls}
-            unsupportedLabel={labels.unsupportedOutput}
-          />
-        </div>
-      );
-    case 'result':
-      return (
-        <div className="pyodocs-result" data-pyodocs-result="">
-          <MimeBundleOutput
-            data={output.data}
-            metadata={output.metadata}
-            urls={output.urls}
-            unsupportedLabel={labels.unsupportedOutput}
-          />
-        </div>
-      );
-    case 'error':
-      return (
-        <TracebackOutput
-          error={output.error}
-          detailsLabel={labels.errorDetails ?? defaultPythonCellLabels.errorDetails}
-        />
-      );
-    case 'notice':
-      return <p className={`pyodocs-notice pyodocs-notice--${output.tone}`}>{output.text}</p>;
-  }
 }
 
 /** Says the outputs below are the build's: the reader's Run replaces them. */
 function BuildOutputsNote({labels}: {labels: Readonly<PythonCellLabels>}): ReactNode {
   return <p className="pyodocs-output-origin">{labelOf(labels, 'buildOutputs')}</p>;
+}
+
+function PlainOutputs({outputs}: {outputs: readonly CellOutput[]}): ReactNode {
+  return <pre className="pyodocs-stream">{outputs.map(plainText).join('')}</pre>;
+}
+
+function plainText(output: CellOutput): string {
+  switch (output.kind) {
+    case 'stream':
+      return output.text;
+    case 'display':
+    case 'result':
+      return `${String(output.data['text/plain'] ?? '')}\n`;
+    case 'error':
+      return `${output.error.ename}: ${output.error.evalue}\n`;
+    case 'notice':
+      return `${output.text}\n`;
+  }
 }

@@ -3,16 +3,21 @@
  * (a secure context, permission given), else a selected hidden textarea and
  * the older copy command (plain-HTTP sites). Resolves whether it worked.
  */
-export async function copyText(text: string): Promise<boolean> {
+export function copyText(text: string): Promise<boolean> {
+  // Promise callbacks, not async/await: this ships with every cell, and a
+  // site's Babel would add its regenerator runtime for one await.
   try {
     if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
+      return navigator.clipboard.writeText(text).then(
+        () => true,
+        // Refused: try the older way.
+        () => copyThroughSelection(text),
+      );
     }
   } catch {
     // Refused: try the older way.
   }
-  return copyThroughSelection(text);
+  return Promise.resolve(copyThroughSelection(text));
 }
 
 function copyThroughSelection(text: string): boolean {

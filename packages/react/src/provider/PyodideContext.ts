@@ -3,11 +3,10 @@ import type {PyodideClient} from '@pyodocs/runtime';
 import type {CellBehaviour} from '../behaviour/CellBehaviour.js';
 
 /**
- * What `PyodideProvider` hands down: data only. The provider sits at the
- * root of every page, cells do not, so the code that creates the client,
- * its ledger and the pre-warm lives with the cells (usePyodideContext):
- * pages without cells load none of it (issue 13), and rendering hundreds of
- * cells (server or hydration) still creates nothing.
+ * What `PyodideProvider` hands down: data only. The code that creates the
+ * client, its ledger and the pre-warm is the run code (live/), which cells
+ * load on intent or Run: rendering hundreds of cells (server or hydration)
+ * creates and loads nothing (issue 13).
  */
 export interface PyodideSettings {
   /** The tab's shared client for this key (sharedClientKey of the config) is the one cells use… */

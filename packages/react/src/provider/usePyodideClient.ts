@@ -1,14 +1,17 @@
+import {useContext} from 'react';
 import type {PyodideClient} from '@pyodocs/runtime';
-import {usePyodideContext} from './usePyodideContext.js';
+import {PyodideContext} from './PyodideContext.js';
+import {getSharedClient} from './sharedClients.js';
 
 /**
  * The tab's `PyodideClient`. Calling it creates the client object if needed
- * (no worker, no download). Throws outside a `PyodideProvider`.
+ * (no worker, no download). Throws outside a `PyodideProvider`. (Cells do
+ * not use it: they load the client code on intent or Run.)
  */
 export function usePyodideClient(): PyodideClient {
-  const context = usePyodideContext();
-  if (!context) {
+  const settings = useContext(PyodideContext);
+  if (!settings) {
     throw new Error('usePyodideClient() needs a <PyodideProvider> above this component.');
   }
-  return context.getClient();
+  return settings.client ?? getSharedClient(settings.clientKey);
 }

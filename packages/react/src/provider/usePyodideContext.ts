@@ -1,24 +1,26 @@
 import {useContext} from 'react';
 import type {PyodideClient} from '@pyodocs/runtime';
 import type {CellBehaviour} from '../behaviour/CellBehaviour.js';
-import {clientLedger, sharedLedger} from '../notebook/sessionLedgers.js';
+import {loadLiveCode} from '../live/loadLiveCode.js';
 import type {SessionLedger} from '../notebook/SessionLedger.js';
 import {PyodideContext, type PyodideSettings} from './PyodideContext.js';
-import {prewarmClient} from './prewarmClient.js';
-import {getSharedClient} from './sharedClients.js';
+import {ledgerRegistry, sharedClientRegistry} from './tabPython.js';
 
 /**
- * The provider's settings as cells use them: getters rather than the
- * client, so that rendering creates nothing; the client appears when a
- * reader first runs something (or shows the intent to).
+ * The provider's settings as cells use them. Rendering creates nothing and
+ * loads no run code: it only looks up what earlier runs created; the run
+ * code (loadLiveCode) creates the client when a reader first runs something
+ * or shows the intent to.
  */
 export interface PyodideContextValue {
-  getClient(): PyodideClient;
-  /** What ran in the client's Python (records per page and cell, execution counts), for the life of the tab. */
-  getLedger(): SessionLedger;
+  settings: PyodideSettings;
+  /** The client, if something created it (a run, a pre-warm). */
+  peekClient(): PyodideClient | undefined;
+  /** What ran in the client's Python, if anything did. */
+  peekLedger(): SessionLedger | undefined;
   /** The site's cell behaviour (C8). */
   behaviour: Readonly<CellBehaviour>;
-  /** The reader showed intent to run (hover, focus, touch): start Python now if the site's `preload` says so. */
+  /** The reader showed intent to run (hover, focus, touch): load the run code, and start Python if the site's `preload` says so. */
   prewarm(): void;
 }
 
@@ -38,12 +40,19 @@ export function usePyodideContext(): PyodideContextValue | null {
   return value;
 }
 
-function contextValue({clientKey, client, behaviour}: PyodideSettings): PyodideContextValue {
-  const getClient = client ? () => client : () => getSharedClient(clientKey);
+function contextValue(settings: PyodideSettings): PyodideContextValue {
+  const {client, clientKey, behaviour} = settings;
   return {
-    getClient,
-    getLedger: client ? () => clientLedger(client) : () => sharedLedger(clientKey),
+    settings,
+    peekClient: () => client ?? sharedClientRegistry().get(clientKey),
+    peekLedger: () => (client ? ledgerRegistry().byClient.get(client) : ledgerRegistry().byKey.get(clientKey)),
     behaviour,
-    prewarm: behaviour.preload === 'off' ? () => {} : () => prewarmClient(getClient()),
+    prewarm: () => {
+      loadLiveCode().then(
+        (live) => live.prewarm(settings),
+        // Run loads it again and says what failed, in the cell.
+        () => {},
+      );
+    },
   };
 }

@@ -112,8 +112,11 @@ describe('PythonPageActions', () => {
     answering(client);
     renderCells(page(), {client});
     fireEvent.click(within(actions()).getByRole('button', {name: 'Run all'}));
-    expect(client.requests.map((request) => request.code)).toEqual(['a = 1', 'print("hello")', 'a + 1', 'a + 2']);
     expect(status().textContent).toBe('Running all 4 cells…');
+    // The cells are queued once the run code has arrived (a chunk of its own).
+    await waitFor(() =>
+      expect(client.requests.map((request) => request.code)).toEqual(['a = 1', 'print("hello")', 'a + 1', 'a + 2']),
+    );
     await waitFor(() => expect(status().textContent).toBe('Ran all 4 cells'));
     expect(outputArea(cellElement('three')).textContent).toBe('3');
     expect(cellElement('named').dataset.executionCount).toBe('1');

@@ -223,7 +223,8 @@ describe('when the documented code changed since the edit', () => {
     const element = cellElement('py-1');
     expect(element.querySelector('.site-code')?.textContent).toBe(documented);
     expect(marker(element)).toBeNull();
-    const shown = notice(element);
+    // The notice is a chunk of its own (issue 13): it shows once that has arrived.
+    const shown = await waitFor(() => notice(element) ?? Promise.reject(new Error('no notice yet')));
     expect(shown?.getAttribute('role')).toBe('note');
     expect(shown?.textContent).toContain('The documentation changed this example since you edited it');
     expect(getCurrentCellCode('py-1')).toBe(documented);
@@ -241,6 +242,7 @@ describe('when the documented code changed since the edit', () => {
     seed({'py-1': staleEdit});
     renderPage(cell());
     const element = cellElement('py-1');
+    await waitFor(() => expect(notice(element)).not.toBeNull());
     fireEvent.click(within(notice(element)!).getByRole('button', {name: 'Use your version'}));
     expect(notice(element)).toBeNull();
     expect(shownCode(element)).toBe('x = 100\nprint(x)');

@@ -4,7 +4,6 @@ import {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {PythonPageActions as DefaultPageActions, type PythonPageLabels} from '@pyodocs/react';
 import type {Props} from '@theme/PythonPageActions';
-import {loadPageData} from '../../client/loadPageData.js';
 import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
 import styles from './styles.module.css';
 
@@ -20,8 +19,12 @@ export default function PythonPageActions({placement, children}: Props): ReactNo
   const {siteConfig} = useDocusaurusContext();
   const {pathname} = useLocation();
   const labels = useMemo(translatedLabels, []);
-  // The page's markdown and cell order come from its page data file (C7), fetched on demand.
-  const loadNotebookSource = useCallback(() => loadPageData(pathname, siteConfig.baseUrl), [pathname, siteConfig]);
+  // The page's markdown and cell order come from its page data file (C7), fetched on demand
+  // (with the code that fetches it: a chunk of its own).
+  const loadNotebookSource = useCallback(
+    () => import('../../client/loadPageData.js').then(({loadPageData}) => loadPageData(pathname, siteConfig.baseUrl)),
+    [pathname, siteConfig],
+  );
   return (
     <SitePyodideProvider>
       <DefaultPageActions

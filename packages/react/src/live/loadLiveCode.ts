@@ -1,0 +1,33 @@
+import {loadOutputBlocks} from '#outputBlocks';
+import type * as LiveCode from './liveCode.js';
+
+export type LiveCodeModule = typeof LiveCode;
+
+// The code that runs Python (client, worker connection, run queue, the
+// cells' run logic) is a chunk of its own: a page with cells loads it when
+// the reader shows intent (hover, focus, touch) or presses Run, not with the
+// page (issue 13). One promise per module copy; a failed load is retried.
+let loaded: LiveCodeModule | undefined;
+let loading: Promise<LiveCodeModule> | undefined;
+
+/** The run code, loading it if needed. */
+export function loadLiveCode(): Promise<LiveCodeModule> {
+  // The outputs the run will show: their renderers come along (not awaited).
+  if (!loading) loadOutputBlocks().catch(() => {});
+  loading ??= import(/* webpackChunkName: "pyodocs-run" */ './liveCode.js').then(
+    (module) => {
+      loaded = module;
+      return module;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** The run code if it has arrived: what has to happen at once (a run queued by another cell) uses it then. */
+export function loadedLiveCode(): LiveCodeModule | undefined {
+  return loaded;
+}
