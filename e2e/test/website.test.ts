@@ -110,6 +110,39 @@ describe('live cells in Chromium', () => {
     }
   });
 
+  test('a page with build outputs hydrates without mismatch and loads no run code before intent; hovering a cell loads it', async () => {
+    // The code that runs cells (client, worker connection, run logic) is a
+    // chunk of its own, loaded on intent or Run (issue 13); the outputs the
+    // build put in the page keep their server HTML while theirs arrive.
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (/Hydration|hydrat|Minified React error #(418|423|425)/.test(message.text())) problems.push(message.text());
+    });
+    const runChunk = (url: string) => /\/assets\/js\/pyodocs-run\.[0-9a-f]+\.js$/.test(url);
+    try {
+      await page.goto(`${site.url}/docs/executing-at-build`, {waitUntil: 'networkidle'});
+      const cell = page
+        .locator('[data-pyodocs-cell]')
+        .filter({has: page.locator('[data-pyodocs-origin="build"]')})
+        .first();
+      await cell.getByRole('button', {name: 'Run', exact: true}).waitFor();
+      await page.waitForTimeout(500);
+      expect(requests.filter(runChunk)).toEqual([]);
+      expect(requests.filter((url) => PYODIDE_REQUEST.test(url))).toEqual([]);
+      expect(await cell.locator('[data-pyodocs-output]').innerText()).toMatch(/\S/);
+
+      await cell.hover();
+      await expect.poll(() => requests.filter(runChunk).length).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('Run loads Pyodide only on demand, streams output and shows the final value; Python survives client-side navigation', async () => {
     const {page, requests} = await openPage('/docs/getting-started');
     try {
