@@ -18,6 +18,7 @@ export type {PackageDownload} from './output/PackageProgress.js';
 export {editorTokenPrismTypes, type EditorTokenKind} from './codeTheme/editorTokenPrismTypes.js';
 export {getCurrentCellCode} from './notebook/pageCells.js';
 export {defaultPythonCellLabels, type PythonCellLabels} from './labels/PythonCellLabels.js';
+export type {RunLabelsLoader} from './labels/loadRunLabels.js';
 export {PyodocsOutputRenderers, type PyodocsOutputRenderersProps} from './output/PyodocsOutputRenderers.js';
 export type {MimeRenderer} from './output/mimeRenderers.js';
 export type {MimeRendererProps} from './output/MimeRendererProps.js';

@@ -1,7 +1,8 @@
-import {within} from '@testing-library/react';
-import {describe, expect, it} from 'vitest';
+import {fireEvent, waitFor, within} from '@testing-library/react';
+import {describe, expect, it, vi} from 'vitest';
 import {PythonCell} from '../src/index.js';
-import {cellElement, renderCells} from './renderCell.js';
+import {deferred} from './FakePyodideClient.js';
+import {button, cellElement, renderCells} from './renderCell.js';
 
 describe('labels', () => {
   it('come from the provider for every cell, and a cell can override some of them', () => {
@@ -26,5 +27,26 @@ describe('labels', () => {
     for (const name of ['Run', 'Stop', 'Reset']) {
       expect(within(cell).getByRole('button', {name}).getAttribute('type')).toBe('button');
     }
+  });
+
+  it('that only a run shows come from `runLabels`, loaded on intent, and a Run waits for them', async () => {
+    const loader = vi.fn(() => Promise.resolve({running: 'Läuft…', queued: 'In der Warteschlange'}));
+    const gate = deferred();
+    const {client} = renderCells(<PythonCell id="de" code="1" session="s" runLabels={loader} />);
+    client.program = async () => {
+      await gate.promise;
+      return {status: 'ok'};
+    };
+    const cell = cellElement('de');
+    // Not with the page: on intent.
+    expect(loader).not.toHaveBeenCalled();
+    fireEvent.pointerEnter(cell);
+    expect(loader).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(button(cell, 'Run'));
+    await waitFor(() => expect(within(cell).getByRole('status').textContent).toBe('Läuft…'));
+    gate.resolve();
+    await waitFor(() => expect(cell.dataset.state).toBe('done'));
+    expect(loader).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
 import type {CSSProperties, ReactNode} from 'react';
 import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
 import type {CellOutput} from '../output/CellOutput.js';
+import type {RunLabelsLoader} from '../labels/loadRunLabels.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {CellComposition} from './CellComposition.js';
 import {type PythonCellComponents, resolvePythonCellComponents} from './PythonCellComponents.js';
@@ -27,6 +28,8 @@ export interface PythonCellProps {
   children?: ReactNode;
   /** Overrides of the site-wide labels for this cell. */
   labels?: Partial<PythonCellLabels> | undefined;
+  /** Translations of the labels only a run shows (status while it loads and runs, durations, `input()`), loaded with the run code on intent or Run: a module-level function, e.g. a dynamic import. */
+  runLabels?: RunLabelsLoader | undefined;
   /** Replacements for some of the cell's parts (toolbar, code, status line, output area); the others stay. */
   components?: Partial<PythonCellComponents> | undefined;
   /** Inline style of the cell's root, e.g. the site's code colours as `--pyodocs-*` variables (the Docusaurus plugin passes its Prism theme's). */

@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react';
-import {labelOf, type PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {labelOf} from '../labels/labelOf.js';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {PackageProgress, type PackageDownload} from '../output/PackageProgress.js';
 import {usePyodideStatus} from '../provider/usePyodideStatus.js';
 import type {CellDataState, CellExecution} from './cellState.js';

@@ -1,5 +1,6 @@
 import type {RunEvent, RunOutcome} from '@pyodocs/runtime';
-import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {englishRunLabels} from '../labels/runLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import {isPackageDownloadEvent} from '../output/PackageProgress.js';
 import type {BlockedBy} from '../notebook/pageCells.js';
@@ -124,7 +125,7 @@ function cancelledText(
   blockedBy: BlockedBy | undefined,
 ): string {
   if (blockedBy) {
-    const text = labels.neededFailed ?? defaultPythonCellLabels.neededFailed;
+    const text = labels.neededFailed ?? englishRunLabels.neededFailed;
     // The reader cannot see a removed cell's traceback: say what it raised.
     return blockedBy.hidden && blockedBy.error ? `${text} (${blockedBy.error.ename}: ${blockedBy.error.evalue})` : text;
   }

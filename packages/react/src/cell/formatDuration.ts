@@ -1,4 +1,5 @@
-import {labelOf, type PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {labelOf} from '../labels/labelOf.js';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 
 /** A run's duration for the status line: whole milliseconds under a second, else seconds with one decimal. */
 export function formatDuration(milliseconds: number, labels: Readonly<PythonCellLabels>): string {

@@ -2,6 +2,7 @@ import {useCallback, useEffect, useId, useMemo, type RefObject} from 'react';
 import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
 import {useCellBehaviour} from '../behaviour/useCellBehaviour.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {loadRunLabels, type RunLabelsLoader, useRunLabels} from '../labels/loadRunLabels.js';
 import {usePythonCellLabels} from '../labels/usePythonCellLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import type {PackageDownload} from '../output/PackageProgress.js';
@@ -74,6 +75,8 @@ export interface CellControllerOptions {
   code: string;
   session: string;
   labels?: Partial<PythonCellLabels> | undefined;
+  /** Translations of the labels only a run shows, loaded on intent or Run. */
+  runLabels?: RunLabelsLoader | undefined;
   tags?: readonly string[] | undefined;
   packages?: readonly string[] | undefined;
   timeout?: number | undefined;
@@ -95,6 +98,7 @@ export function useCellController({
   code,
   session,
   labels: labelOverrides,
+  runLabels: runLabelsLoader,
   tags = noTags,
   packages,
   timeout,
@@ -102,7 +106,7 @@ export function useCellController({
   buildOutputs,
   toRun = asCell,
 }: CellControllerOptions): PythonCellController {
-  const labels = usePythonCellLabels(labelOverrides);
+  const labels = usePythonCellLabels(labelOverrides, useRunLabels(runLabelsLoader));
   const behaviour = useCellBehaviour(behaviourOverrides);
   const context = usePyodideContext();
   const editHintId = useId();
@@ -123,6 +127,7 @@ export function useCellController({
     packages,
     timeout,
     runPrevious: behaviour.runPrevious,
+    runLabels: runLabelsLoader,
     getCode,
     getRunCode: () => toRun(getCode()),
   });
@@ -133,8 +138,12 @@ export function useCellController({
     restore(code);
   }, [resetRuns, restore, code]);
 
-  // Loads the run code, and starts Python when the site's `preload` allows it.
-  const prewarm = context?.prewarm ?? noop;
+  // Loads the run code (and the run labels), and starts Python when the site's `preload` allows it.
+  const contextPrewarm = context?.prewarm ?? noop;
+  const prewarm = useCallback(() => {
+    contextPrewarm();
+    void loadRunLabels(runLabelsLoader);
+  }, [contextPrewarm, runLabelsLoader]);
   // `eager`: Python starts as soon as a cell is on the page (the site chose to pay for it).
   const eager = behaviour.preload === 'eager';
   useEffect(() => {

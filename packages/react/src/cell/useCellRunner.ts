@@ -2,6 +2,7 @@ import {useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncEx
 import type {RunRequest} from '@pyodocs/runtime';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import type {CellRunHost} from '../live/cellRuns.js';
+import {loadRunLabels, type RunLabelsLoader, runLabelsLoaded} from '../labels/loadRunLabels.js';
 import {loadedLiveCode, loadLiveCode} from '../live/loadLiveCode.js';
 import {type PageCell, registerPageCell} from '../notebook/pageCells.js';
 import {currentPageKey} from '../notebook/pageKey.js';
@@ -41,6 +42,8 @@ export interface CellRunnerOptions {
   timeout?: number | undefined;
   /** Run the earlier cells of the session that have not run first (C8 `runPrevious`). */
   runPrevious: boolean;
+  /** Translations of the labels only a run shows: a run waits for them (and for the run code). */
+  runLabels?: RunLabelsLoader | undefined;
   /** The code the cell holds now (the reader's edits, or the documented code). */
   getCode(): string;
   /** What a run sends now: that code, or for an unedited doctest the block as documented. */
@@ -180,12 +183,13 @@ export function useCellRunner(options: CellRunnerOptions): CellRunner {
     }
     // At once when the run code is there (runs keep the order they were pressed in).
     const live = loadedLiveCode();
-    if (live) {
+    const labels = latest.current.runLabels;
+    if (live && runLabelsLoaded(labels)) {
       live.runCell(host, pageCell);
       return;
     }
-    loadLiveCode().then(
-      (loaded) => loaded.runCell(host, pageCell),
+    Promise.all([loadLiveCode(), loadRunLabels(labels)]).then(
+      ([loaded]) => loaded.runCell(host, pageCell),
       (error: unknown) =>
         dispatch({
           type: 'unavailable',

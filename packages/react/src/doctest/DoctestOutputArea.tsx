@@ -1,5 +1,5 @@
 import {createContext, type ReactNode, useContext} from 'react';
-import {labelOf} from '../labels/PythonCellLabels.js';
+import {labelOf} from '../labels/labelOf.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import {type PythonCellOutputProps, PythonCellOutput} from '../output/PythonCellOutput.js';
 import type {PythonDoctestComponents} from './PythonDoctestComponents.js';

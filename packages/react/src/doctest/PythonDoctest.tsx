@@ -4,7 +4,9 @@ import {CellComposition} from '../cell/CellComposition.js';
 import type {PythonCellController} from '../cell/useCellController.js';
 import {useCellController} from '../cell/useCellController.js';
 import type {CellRunCode} from '../cell/useCellRunner.js';
-import {labelOf, type PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {labelOf} from '../labels/labelOf.js';
+import type {RunLabelsLoader} from '../labels/loadRunLabels.js';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import {DoctestOutputArea, DoctestPartsContext} from './DoctestOutputArea.js';
 import {type PythonDoctestComponents, resolvePythonDoctestComponents} from './PythonDoctestComponents.js';
@@ -35,6 +37,8 @@ export interface PythonDoctestProps {
   style?: CSSProperties | undefined;
   /** Overrides of the site-wide labels, for the button, the results and the live cell. */
   labels?: Partial<PythonCellLabels> | undefined;
+  /** Translations of the labels only a run shows, loaded with the run code on intent or Run (see PythonCell's `runLabels`). */
+  runLabels?: RunLabelsLoader | undefined;
   /** Replacements for some of the live cell's parts and for the results. */
   components?: Partial<PythonDoctestComponents> | undefined;
 }
@@ -61,6 +65,7 @@ export function PythonDoctest({
   highlightedCode,
   style,
   labels,
+  runLabels,
   components,
 }: PythonDoctestProps): ReactNode {
   const toRun = useCallback(
@@ -74,6 +79,7 @@ export function PythonDoctest({
     packages,
     timeout,
     labels,
+    runLabels,
     behaviour,
     buildOutputs: outputs,
     toRun,

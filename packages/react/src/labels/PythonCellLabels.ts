@@ -1,4 +1,6 @@
-import {defaultReaderWorkLabels, type ReaderWorkLabels} from '../persistence/ReaderWorkLabels.js';
+import type {ReaderWorkLabels} from '../persistence/ReaderWorkLabels.js';
+import {englishRunLabels} from './runLabels.js';
+import {englishViewLabels} from './viewLabels.js';
 
 /**
  * Every string the cell shows or announces. Sites pass translations (the
@@ -105,57 +107,6 @@ export interface PythonCellLabels extends ReaderWorkLabels {
 }
 
 export const defaultPythonCellLabels: Readonly<Required<PythonCellLabels>> = Object.freeze({
-  ...defaultReaderWorkLabels,
-  run: 'Run',
-  stop: 'Stop',
-  reset: 'Reset',
-  edit: 'Edit',
-  editHint:
-    'Click the code or press Enter to edit it. In the editor, Shift+Enter runs the cell; Escape then Tab leaves it.',
-  editor: 'Python code',
-  loading: 'Loading Python…',
-  loadingPackage: 'Loading {package}: {loaded} of {total} MiB',
-  loadingPackageUnknownSize: 'Loading {package}: {loaded} MiB',
-  running: 'Running…',
-  queued: 'Queued',
-  pythonError: 'Python error',
-  output: 'Output',
-  stopped: 'Stopped before it ran',
-  restarted: 'Restarted: the Python session was reset',
-  timedOut: 'Stopped after {seconds} s (time limit)',
-  inputField: 'Input for the running code',
-  inputSubmit: 'Send',
-  failed: 'Python could not run',
-  noProvider: 'This cell cannot run: no PyodideProvider is mounted above it.',
-  editorFailed: 'The editor could not be loaded; the code is shown read-only.',
-  unsupportedOutput: 'This output cannot be shown here yet. Types:',
-  showCell: 'Show cell',
-  showCode: 'Show code',
-  showOutput: 'Show output',
-  tryIt: 'Try it',
-  doctestResults: 'Doctest results',
-  doctestMatch: 'Matches the documented output',
-  doctestMismatch: 'Differs from the documented output',
-  doctestSkipped: 'Skipped (+SKIP)',
-  doctestDocumented: 'Documented',
-  doctestGot: 'Got',
-  doctestNoOutput: '(no output)',
-  errorDetails: 'Details',
-  doctestStoppedAt: 'Stopped at example {number}',
-  queuedNeeded: 'Queued: needed by a cell below',
-  runningNeeded: 'Running: needed by a cell below',
-  neededFailed: 'Not run: a cell above that it needs failed',
-  executionCount: '[{count}]',
-  executionSummary: 'Run {count} of this session, took {duration}',
-  durationMilliseconds: '{value} ms',
-  durationSeconds: '{value} s',
-  buildOutputs: 'Output from when the site was built',
-  doctestBuildPassed: 'Checked when the site was built: all {count} examples match',
-  doctestBuildFailed: 'Checked when the site was built: {failed} of {count} examples differ',
-  loadingPackageStarted: 'Loading {package}…',
+  ...englishViewLabels,
+  ...englishRunLabels,
 });
-
-/** A label, with the English default for the optional ones a site's label set may lack. */
-export function labelOf(labels: Readonly<PythonCellLabels>, key: keyof PythonCellLabels): string {
-  return labels[key] ?? defaultPythonCellLabels[key];
-}

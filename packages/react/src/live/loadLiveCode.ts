@@ -9,6 +9,7 @@ export type LiveCodeModule = typeof LiveCode;
 // page (issue 13). One promise per module copy; a failed load is retried.
 let loaded: LiveCodeModule | undefined;
 let loading: Promise<LiveCodeModule> | undefined;
+const listeners = new Set<() => void>();
 
 /** The run code, loading it if needed. */
 export function loadLiveCode(): Promise<LiveCodeModule> {
@@ -17,6 +18,7 @@ export function loadLiveCode(): Promise<LiveCodeModule> {
   loading ??= import(/* webpackChunkName: "pyodocs-run" */ './liveCode.js').then(
     (module) => {
       loaded = module;
+      for (const listener of Array.from(listeners)) listener();
       return module;
     },
     (error: unknown) => {
@@ -30,4 +32,12 @@ export function loadLiveCode(): Promise<LiveCodeModule> {
 /** The run code if it has arrived: what has to happen at once (a run queued by another cell) uses it then. */
 export function loadedLiveCode(): LiveCodeModule | undefined {
   return loaded;
+}
+
+/** Called once the run code has arrived (labels only a run shows come with it). */
+export function subscribeLiveCode(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }

@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react';
-import {defaultPythonCellLabels, type PythonCellLabels} from '../labels/PythonCellLabels.js';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {englishViewLabels} from '../labels/viewLabels.js';
 import {AnsiText} from './AnsiText.js';
 import type {CellOutput} from './CellOutput.js';
 import {MimeBundleOutput} from './MimeBundleOutput.js';
@@ -56,10 +57,7 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
       );
     case 'error':
       return (
-        <TracebackOutput
-          error={output.error}
-          detailsLabel={labels.errorDetails ?? defaultPythonCellLabels.errorDetails}
-        />
+        <TracebackOutput error={output.error} detailsLabel={labels.errorDetails ?? englishViewLabels.errorDetails} />
       );
     case 'notice':
       return <p className={`pyodocs-notice pyodocs-notice--${output.tone}`}>{output.text}</p>;

@@ -1,5 +1,6 @@
 import {type ReactNode, Suspense} from 'react';
-import {labelOf, type PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {labelOf} from '../labels/labelOf.js';
+import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import type {CellOutput} from './CellOutput.js';
 // A chunk of its own in the browser, the module itself on a server (package.json `imports`).
 import {OutputBlocks} from '#outputBlocks';

@@ -1,7 +1,7 @@
 import {type ReactNode, useMemo} from 'react';
 import {PythonCell as Cell, type PythonCellComponents} from '@pyodocs/react';
 import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
-import {translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
+import {loadTranslatedRunLabels, translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
 import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
 import type {Props} from '@theme/PythonCell';
 import Code from '@theme/PythonCell/Code';
@@ -26,7 +26,13 @@ export default function PythonCell(props: Props): ReactNode {
   const labels = useMemo(translatedCellLabels, []);
   return (
     <SitePyodideProvider>
-      <Cell {...props} labels={labels} components={components} style={usePrismCellStyle()} />
+      <Cell
+        {...props}
+        labels={labels}
+        runLabels={loadTranslatedRunLabels}
+        components={components}
+        style={usePrismCellStyle()}
+      />
     </SitePyodideProvider>
   );
 }

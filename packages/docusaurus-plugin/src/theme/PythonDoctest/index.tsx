@@ -6,7 +6,7 @@ import Output from '@theme/PythonCell/Output';
 import Status from '@theme/PythonCell/Status';
 import Toolbar from '@theme/PythonCell/Toolbar';
 import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
-import {translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
+import {loadTranslatedRunLabels, translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
 import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
 import type {Props} from '@theme/PythonDoctest';
 import Results from '@theme/PythonDoctest/Results';
@@ -27,6 +27,7 @@ export default function PythonDoctest(props: Props): ReactNode {
       <Doctest
         {...props}
         labels={labels}
+        runLabels={loadTranslatedRunLabels}
         components={components}
         style={usePrismCellStyle()}
         // After Try it, the code without prompts, highlighted like every other code block (rendered only then).
