@@ -20,6 +20,7 @@ import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteMani
 import {MEMORY_SNAPSHOT_CACHE_DIR, type PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
+import {PrecompiledPackagesWebpackPlugin} from './precompiledPackages.js';
 import {pageRoutes} from './pages/pageRoutes.js';
 import {sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
@@ -191,6 +192,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           },
         ),
         new ForcedPagesPlugin(execution.forcedPages),
+        // A linked (workspace) install of our packages builds like an installed one: not through the site's Babel.
+        new PrecompiledPackagesWebpackPlugin(),
       ];
       // The server compiler compiles the same pages again; the site manifest
       // and our files come from the client compiler alone.
