@@ -188,9 +188,3 @@ declare module '@theme/PythonPageActions' {
   export default function PythonPageActions(props: Props): ReactNode;
 }
 
-declare module '@theme-init/Root' {
-  import type {ReactNode} from 'react';
-  import type {Props} from '@theme/Root';
-
-  export default function Root(props: Props): ReactNode;
-}

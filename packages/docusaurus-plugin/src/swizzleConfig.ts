@@ -4,7 +4,7 @@ import type {SwizzleConfig} from '@docusaurus/types';
  * Tells `docusaurus swizzle` which theme components are safe to customise.
  * Parts whose props are a stable contract are safe to eject and wrap; the
  * code part is unsafe to eject (the editor mounts into an element it must
- * keep rendering); Root holds the tab's single Python and is not swizzlable.
+ * keep rendering).
  */
 export function getSwizzleConfig(): SwizzleConfig {
   return {
@@ -70,10 +70,6 @@ export function getSwizzleConfig(): SwizzleConfig {
       BlogPostPage: {
         actions: {eject: 'unsafe', wrap: 'safe'},
         description: "The classic theme's blog post page, telling the post's footer that it is on the post's own page.",
-      },
-      Root: {
-        actions: {eject: 'forbidden', wrap: 'forbidden'},
-        description: "Mounts the tab's single Python runtime; not meant to be customised.",
       },
     },
   };
