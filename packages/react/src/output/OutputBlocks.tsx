@@ -34,27 +34,25 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
         </pre>
       );
     case 'display':
-      return (
+    case 'result': {
+      const bundle = (
+        <MimeBundleOutput
+          data={output.data}
+          metadata={output.metadata}
+          urls={output.urls}
+          unsupportedLabel={labels.unsupportedOutput}
+        />
+      );
+      return output.kind === 'display' ? (
         <div className="pyodocs-display" data-pyodocs-display="">
-          <MimeBundleOutput
-            data={output.data}
-            metadata={output.metadata}
-            urls={output.urls}
-            unsupportedLabel={labels.unsupportedOutput}
-          />
+          {bundle}
         </div>
-      );
-    case 'result':
-      return (
+      ) : (
         <div className="pyodocs-result" data-pyodocs-result="">
-          <MimeBundleOutput
-            data={output.data}
-            metadata={output.metadata}
-            urls={output.urls}
-            unsupportedLabel={labels.unsupportedOutput}
-          />
+          {bundle}
         </div>
       );
+    }
     case 'error':
       return (
         <TracebackOutput error={output.error} detailsLabel={labels.errorDetails ?? englishViewLabels.errorDetails} />
