@@ -153,11 +153,14 @@ export function generateSite(name, {pages = MANY_PAGES} = {}) {
   const dir = siteDir(name);
   rmSync(dir, {recursive: true, force: true});
   mkdirSync(path.join(dir, 'docs'), {recursive: true});
-  writeFileSync(path.join(dir, 'docusaurus.config.js'), config(`bench ${name}`, site.plugin));
+  // A site and its `-noplugin` twin share title and package name (webpack names its chunk array
+  // after the package): their build outputs then differ by what the plugin adds alone.
+  const pair = name.replace(/-noplugin$/, '');
+  writeFileSync(path.join(dir, 'docusaurus.config.js'), config(`bench ${pair}`, site.plugin));
   // A package of its own: e2e/package.json says type: module, which webpack would apply to .docusaurus.
   writeFileSync(
     path.join(dir, 'package.json'),
-    `${JSON.stringify({name: `pyodocs-bench-${name}`, private: true}, null, 2)}\n`,
+    `${JSON.stringify({name: `pyodocs-bench-${pair}`, private: true}, null, 2)}\n`,
   );
   const docs = typeof site.docs === 'function' ? site.docs(pages) : site.docs;
   for (const [file, text] of Object.entries(docs)) writeFileSync(path.join(dir, 'docs', file), text);
