@@ -187,4 +187,3 @@ declare module '@theme/PythonPageActions' {
   /** Run all, Restart and Download notebook for the page's cells; nothing on pages without cells. */
   export default function PythonPageActions(props: Props): ReactNode;
 }
-
