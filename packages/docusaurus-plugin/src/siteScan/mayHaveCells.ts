@@ -43,8 +43,9 @@ export function mayHaveCells(text: string, options: CellOptions): boolean {
     if (!PYTHON_FENCE.test(language)) continue;
     if (runnableAll || /(^|\s)run(\s|=|$)/.test(meta)) return true;
     if (doctests) {
-      const firstLine = lines.slice(index + 1).find((line) => line.trim() !== '');
-      if (firstLine !== undefined && /^\s*>>>/.test(firstLine)) return true;
+      let next = index + 1;
+      while (next < lines.length && (lines[next] as string).trim() === '') next += 1;
+      if (/^\s*>>>/.test(lines[next] ?? '')) return true;
     }
   }
   return false;
