@@ -29,6 +29,8 @@ interface RunTask {
   timedOut?: boolean;
   /** Time-limit and interrupt-grace timers, cleared when the run ends. */
   timers: Array<ReturnType<typeof setTimeout>>;
+  /** Python took one of Stop's interrupts (re-sending one makes the channel say "not taken" until it is). */
+  tookInterrupt?: boolean;
   /** The input() request the run waits on, until answered or stopped. */
   inputRequest?: {open: boolean};
 }
@@ -60,11 +62,11 @@ export const QUICK_STOP_GRACE_MS = 250;
 export const TAKEN_INTERRUPT_GRACE_MS = 4000;
 
 /**
- * How long after an interrupt Python took (shared memory) a run that has
- * not ended is interrupted once more. About one interrupt in twenty is
+ * How often, after an interrupt Python took (shared memory), a run that has
+ * not ended is interrupted again. About one interrupt in twenty is
  * taken from the word by Pyodide 314.0.7 without a KeyboardInterrupt
  * reaching the running code (reproduced in Node with a busy loop; cause
- * not found); the second one lands. A cell's own cleanup normally ends well
+ * not found); a later one lands. A cell's own cleanup normally ends well
  * within this.
  */
 export const LOST_INTERRUPT_CHECK_MS = 300;
@@ -180,8 +182,8 @@ export class PyodideClient {
    * shared memory anywhere, without it where it is paused with JSPI (in
    * `time.sleep` or `input()`). If that does not end it within
    * `interruptGraceMs` (plus `TAKEN_INTERRUPT_GRACE_MS` where Python took
-   * it; a run still going `LOST_INTERRUPT_CHECK_MS` after it took it is
-   * interrupted once more), its worker is terminated (`restarted`; every
+   * it; a run still going after it took it is interrupted again every
+   * `LOST_INTERRUPT_CHECK_MS`), its worker is terminated (`restarted`; every
    * session is lost) and the runs queued after it continue on a fresh
    * worker. Without shared memory, a run busy computing cannot be
    * interrupted at all: its worker is terminated at once (a run that
@@ -236,18 +238,23 @@ export class PyodideClient {
   }
 
   /**
-   * Shared memory: if Python took the interrupt but the run is still going
-   * `LOST_INTERRUPT_CHECK_MS` later, interrupt once more (see
+   * Shared memory: while Python has taken the interrupt but the run is still
+   * going, interrupt it again every `LOST_INTERRUPT_CHECK_MS` (see
    * TAKEN_INTERRUPT_GRACE_MS: about one interrupt in twenty is taken without
-   * a KeyboardInterrupt reaching the code). Like a second Ctrl+C, it also
-   * cuts short a cleanup that takes longer than that.
+   * a KeyboardInterrupt reaching the code, so one re-send is lost once in
+   * ~400 stops; CI met that). Like a second Ctrl+C, it also cuts short a
+   * cleanup that takes longer than that. The run's end clears the timer.
    */
   #interruptAgainIfLost(task: RunTask): void {
     task.timers.push(
       setTimeout(() => {
         const connection = this.#connection;
         if (this.#active !== task || connection === undefined) return;
-        if (connection.pause.interruptTaken(task.id)) connection.pause.interrupt(task.id);
+        if (connection.pause.interruptTaken(task.id)) {
+          task.tookInterrupt = true;
+          connection.pause.interrupt(task.id);
+        }
+        this.#interruptAgainIfLost(task);
       }, LOST_INTERRUPT_CHECK_MS),
     );
   }
@@ -262,7 +269,7 @@ export class PyodideClient {
       setTimeout(() => {
         if (this.#active !== task) return;
         const connection = this.#connection;
-        const taken = connection?.pause.interruptTaken(task.id) ?? false;
+        const taken = task.tookInterrupt === true || (connection?.pause.interruptTaken(task.id) ?? false);
         if (!extended && taken && connection !== undefined) {
           this.#terminateAfterGrace(task, TAKEN_INTERRUPT_GRACE_MS, true);
           return;
