@@ -172,7 +172,8 @@ export function seedSnapshotCache(name, snapshot) {
   if (snapshot?.file === undefined) return;
   const cacheDir = path.join(siteDir(name), 'node_modules', '.cache', 'pyodocs', 'snapshot');
   mkdirSync(cacheDir, {recursive: true});
-  copyFileSync(snapshot.file, path.join(cacheDir, `snapshot-${snapshot.key}.bin`));
+  // The name the plugin gives it (snapshotCacheName in its memorySnapshot.ts): key and Node.
+  copyFileSync(snapshot.file, path.join(cacheDir, `snapshot-${snapshot.key}-node${process.versions.node}.bin`));
 }
 
 /** Preloaded into a build: prints the CPU time of the whole process (webpack, and Terser's worker threads) as it exits. */

@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
-import {memorySnapshotConsumer, resolveMemorySnapshotFile} from '../src/snapshot/memorySnapshot.js';
+import {memorySnapshotConsumer, resolveMemorySnapshotFile, snapshotCacheName} from '../src/snapshot/memorySnapshot.js';
 import {recordAssets, siteWithCells} from './support/siteAssets.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-plugin-snapshot-'));
@@ -26,15 +26,21 @@ describe('the memory snapshot in the build', () => {
     const file = await resolveMemorySnapshotFile();
     const cacheDir = path.join(scratch, 'cached');
     mkdirSync(cacheDir, {recursive: true});
-    writeFileSync(path.join(cacheDir, `snapshot-${file.key}.bin`), 'cached bytes');
+    writeFileSync(path.join(cacheDir, snapshotCacheName(file.key)), 'cached bytes');
     const {assets, emitted} = recordAssets();
     await memorySnapshotConsumer({file: resolveMemorySnapshotFile, cacheDir})(siteWithCells(1), assets);
     expect([...emitted.keys()]).toEqual([file.publicPath]);
     expect(String(emitted.get(file.publicPath))).toBe('cached bytes');
   });
 
-  test('is made once (in a worker thread) and reused by the next compilation', async () => {
+  test('is made once (in a worker thread) and reused by the next compilation; one another Node made is not used', async () => {
     const cacheDir = path.join(scratch, 'made');
+    // Another Node may have made its heap without stack switching, which Chrome's workers refuse.
+    mkdirSync(cacheDir, {recursive: true});
+    const {key} = await resolveMemorySnapshotFile();
+    writeFileSync(path.join(cacheDir, snapshotCacheName(key).replace(process.versions.node, '0.0.0')), 'other Node');
+    // ... and so may the plugin's earlier versions, which named the file by the key alone.
+    writeFileSync(path.join(cacheDir, `snapshot-${key}.bin`), 'earlier plugin');
     const consume = memorySnapshotConsumer({file: resolveMemorySnapshotFile, cacheDir});
     const first = recordAssets();
     await consume(siteWithCells(1), first.assets);

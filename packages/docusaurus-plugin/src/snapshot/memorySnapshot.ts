@@ -41,7 +41,7 @@ export function memorySnapshotConsumer(options: {
   return async (site, output) => {
     if (!siteHasCells(site)) return;
     const {key, publicPath} = await options.file();
-    const cached = path.join(options.cacheDir, `snapshot-${key}.bin`);
+    const cached = path.join(options.cacheDir, snapshotCacheName(key));
     made ??= cachedSnapshot(cached);
     try {
       output.emit(publicPath, await made);
@@ -54,6 +54,15 @@ export function memorySnapshotConsumer(options: {
       );
     }
   };
+}
+
+/**
+ * The cached file's name: the key, and the Node that made it — whether the
+ * heap was made with WebAssembly stack switching (which Chrome's workers
+ * need) depends on the Node, so another Node makes its own.
+ */
+export function snapshotCacheName(key: string): string {
+  return `snapshot-${key}-node${process.versions.node}.bin`;
 }
 
 async function cachedSnapshot(file: string): Promise<Buffer> {
