@@ -21,6 +21,7 @@ import {MEMORY_SNAPSHOT_CACHE_DIR, type PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
 import {PrecompiledPackagesWebpackPlugin} from './precompiledPackages.js';
+import {PrebuiltVendorChunksPlugin, prebuiltVendorCacheGroup} from './prebuiltVendorChunks.js';
 import {pageRoutes} from './pages/pageRoutes.js';
 import {sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
@@ -198,6 +199,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       // The server compiler compiles the same pages again; the site manifest
       // and our files come from the client compiler alone.
       if (!isServer) plugins.push(new SiteManifestPlugin(collector, consumers));
+      // CodeMirror, KaTeX, marked and DOMPurify come minified by @pyodocs/react's build: their chunks skip the site's minimizer.
+      if (!isServer && siteHasCells) plugins.push(new PrebuiltVendorChunksPlugin());
       // Docusaurus merges the returned devServer into its own: `docusaurus
       // start` then serves the page cross-origin isolated (shared memory).
       const devServer = options.crossOriginIsolation
@@ -207,7 +210,13 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       const optimization =
         isServer || !siteHasCells
           ? {}
-          : {optimization: {splitChunks: {cacheGroups: {pyodocsCells: cellsChunkCacheGroup()}}}};
+          : {
+              optimization: {
+                splitChunks: {
+                  cacheGroups: {pyodocsCells: cellsChunkCacheGroup(), pyodocsVendor: prebuiltVendorCacheGroup()},
+                },
+              },
+            };
       return devServer ? {plugins, devServer, ...optimization} : {plugins, ...optimization};
     },
 

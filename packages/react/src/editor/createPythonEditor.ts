@@ -1,11 +1,24 @@
-// The only module that imports CodeMirror. Cells load it with a dynamic
-// import() when a reader starts editing, so pages that are only read never
-// download the editor.
-import {defaultKeymap, history, historyKeymap, indentWithTab} from '@codemirror/commands';
-import {python} from '@codemirror/lang-python';
-import {bracketMatching, indentOnInput, indentUnit, syntaxHighlighting} from '@codemirror/language';
-import {EditorState, Prec, type Extension} from '@codemirror/state';
-import {drawSelection, EditorView, keymap, lineNumbers} from '@codemirror/view';
+// The editor. Cells load it with a dynamic import() when a reader starts
+// editing, so pages that are only read never download it. CodeMirror comes
+// pre-minified from ../vendor/codemirror.js (see that file).
+import {
+  bracketMatching,
+  defaultKeymap,
+  drawSelection,
+  EditorState,
+  EditorView,
+  type Extension,
+  history,
+  historyKeymap,
+  indentOnInput,
+  indentUnit,
+  indentWithTab,
+  keymap,
+  lineNumbers,
+  Prec,
+  python,
+  syntaxHighlighting,
+} from '../vendor/codemirror.js';
 import {editorTheme} from './editorTheme.js';
 import {prismTokenClasses, themedHighlightStyle} from './themedHighlightStyle.js';
 

@@ -1,4 +1,4 @@
-import {EditorView} from '@codemirror/view';
+import {EditorView} from '../vendor/codemirror.js';
 
 // The editor takes the place of the site's static code block, so it borrows
 // the same look through CSS variables (Infima's when present); the variables

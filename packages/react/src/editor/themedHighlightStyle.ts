@@ -1,5 +1,5 @@
-import {defaultHighlightStyle, HighlightStyle} from '@codemirror/language';
 import {type EditorTokenKind, editorTokenPrismTypes} from '../codeTheme/editorTokenPrismTypes.js';
+import {defaultHighlightStyle, HighlightStyle} from '../vendor/codemirror.js';
 
 // CodeMirror's default token colours are fixed and made for light
 // backgrounds. The highlight tags live in @lezer/highlight, which is not a

@@ -1,4 +1,4 @@
-import {Marked, type TokenizerAndRendererExtension} from 'marked';
+import {Marked, type TokenizerAndRendererExtension} from '../vendor/markup.js';
 import {mathPlaceholder} from './math/mathPlaceholder.js';
 import {sanitizeHtml} from './sanitizeHtml.js';
 

@@ -1,4 +1,4 @@
-import createDOMPurify, {type Config, type DOMPurify} from 'dompurify';
+import {type Config, createDOMPurify, type DOMPurify} from '../vendor/markup.js';
 
 /*
  * HTML from Python is untrusted: any package, or any string a reader pastes

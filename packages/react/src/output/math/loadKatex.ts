@@ -1,4 +1,4 @@
-import type katex from 'katex';
+import type katex from '../../vendor/katex.js';
 
 type Katex = typeof katex;
 
@@ -11,7 +11,7 @@ let loading: Promise<Katex> | null = null;
  * bundler that handles CSS imports should link katex.min.css itself.)
  */
 export function loadKatex(): Promise<Katex> {
-  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+  loading ??= Promise.all([import('../../vendor/katex.js'), import('katex/dist/katex.min.css')]).then(
     ([module]) => (module as {default?: Katex}).default ?? (module as unknown as Katex),
     (error: unknown) => {
       // Let a later output try again (the reader may be back online).

@@ -1,0 +1,3 @@
+// KaTeX, bundled and minified by the package build (scripts/bundleVendor.mjs):
+// see codemirror.ts.
+export {default} from 'katex';
