@@ -178,7 +178,7 @@ describe('lazy start and dispose', () => {
     await client.restart();
     expect(created).toBe(0);
     expect(client.status).toEqual({state: 'idle'});
-    expect(client.stats).toEqual({workerStarts: 0, runsCompleted: 0});
+    expect(client.stats).toEqual({workerStarts: 0, runsCompleted: 0, interruptsResent: 0});
     await client.run({code: '1', session: 's'}).done;
     expect(created).toBe(1);
   });

@@ -13,6 +13,8 @@ export interface ClientStats {
   workerStarts: number;
   /** Runs that finished in the worker, with outcome `ok` or `error`. */
   runsCompleted: number;
+  /** Interrupts Stop sent again because Python had taken one and the run went on. */
+  interruptsResent: number;
 }
 
 interface RunTask {
@@ -63,11 +65,12 @@ export const TAKEN_INTERRUPT_GRACE_MS = 4000;
 
 /**
  * How often, after an interrupt Python took (shared memory), a run that has
- * not ended is interrupted again. About one interrupt in twenty is
- * taken from the word by Pyodide 314.0.7 without a KeyboardInterrupt
- * reaching the running code (reproduced in Node with a busy loop; cause
- * not found); a later one lands. A cell's own cleanup normally ends well
- * within this.
+ * not ended is interrupted again: a safety net for an interrupt taken from
+ * the word without a KeyboardInterrupt reaching the code (CPython's signal
+ * check could overwrite one, about one Stop in twenty on a tight loop,
+ * until raceFreeSignalBuffer closed that gap; a Pyodide where that cannot
+ * be applied still has it). A cell's own cleanup normally ends well within
+ * this.
  */
 export const LOST_INTERRUPT_CHECK_MS = 300;
 
@@ -96,6 +99,7 @@ export class PyodideClient {
   #nextId = 1;
   #workerStarts = 0;
   #runsCompleted = 0;
+  #interruptsResent = 0;
   #disposed = false;
 
   constructor(options: PyodideClientOptions) {
@@ -116,7 +120,11 @@ export class PyodideClient {
   }
 
   get stats(): ClientStats {
-    return {workerStarts: this.#workerStarts, runsCompleted: this.#runsCompleted};
+    return {
+      workerStarts: this.#workerStarts,
+      runsCompleted: this.#runsCompleted,
+      interruptsResent: this.#interruptsResent,
+    };
   }
 
   /** Call `listener` on every status change (not immediately); returns the unsubscribe function. */
@@ -239,11 +247,10 @@ export class PyodideClient {
 
   /**
    * Shared memory: while Python has taken the interrupt but the run is still
-   * going, interrupt it again every `LOST_INTERRUPT_CHECK_MS` (see
-   * TAKEN_INTERRUPT_GRACE_MS: about one interrupt in twenty is taken without
-   * a KeyboardInterrupt reaching the code, so one re-send is lost once in
-   * ~400 stops; CI met that). Like a second Ctrl+C, it also cuts short a
-   * cleanup that takes longer than that. The run's end clears the timer.
+   * going, interrupt it again every `LOST_INTERRUPT_CHECK_MS` (see there:
+   * an interrupt can be lost; one re-send was lost too once in CI). Like a
+   * second Ctrl+C, it also cuts short a cleanup that takes longer than
+   * that. The run's end clears the timer.
    */
   #interruptAgainIfLost(task: RunTask): void {
     task.timers.push(
@@ -252,6 +259,7 @@ export class PyodideClient {
         if (this.#active !== task || connection === undefined) return;
         if (connection.pause.interruptTaken(task.id)) {
           task.tookInterrupt = true;
+          this.#interruptsResent += 1;
           connection.pause.interrupt(task.id);
         }
         this.#interruptAgainIfLost(task);

@@ -14,6 +14,7 @@
 // the engine and the kernel use only these interfaces. Modelled on webR's
 // channel classes (src/webR/chan/).
 
+import type {SignalBufferModule} from './raceFreeSignalBuffer.js';
 import type {
   ClientMessage,
   InputReplyMessage,
@@ -81,10 +82,17 @@ export interface KernelPauseHooks {
   unavailable_reason(): string;
 }
 
+/** What a pause channel connects to in the loaded Pyodide. */
+export interface PauseRuntime {
+  setInterruptBuffer(buffer: Int32Array): void;
+  /** Pyodide's Emscripten module (semi-private), where its signal check finds the interrupt word. */
+  readonly _module?: SignalBufferModule;
+}
+
 /** The worker's half, created from `init.pause`. */
 export interface WorkerPauseChannel {
   /** Connect to the loaded Pyodide (shared memory: its interrupt buffer). */
-  attach(runtime: {setInterruptBuffer(buffer: Int32Array): void}): void;
+  attach(runtime: PauseRuntime): void;
   /** A control message of the message transport (ignored by shared memory). */
   receive(message: PauseMessage): void;
   readonly kernelHooks: KernelPauseHooks;

@@ -8,9 +8,11 @@ import type {
   ClientPauseChannel,
   InterruptReach,
   KernelPauseHooks,
+  PauseRuntime,
   WorkerPauseChannel,
   WorkerPauseContext,
 } from './PauseChannel.js';
+import {closeSignalCheckRace} from './raceFreeSignalBuffer.js';
 
 type SharedMemoryInit = Extract<PauseChannelInit, {transport: 'shared-memory'}>;
 
@@ -99,8 +101,9 @@ export class SharedMemoryWorkerChannel implements WorkerPauseChannel {
     };
   }
 
-  attach(runtime: {setInterruptBuffer(buffer: Int32Array): void}): void {
+  attach(runtime: PauseRuntime): void {
     runtime.setInterruptBuffer(this.#interrupt);
+    closeSignalCheckRace(runtime._module, this.#interrupt);
   }
 
   receive(): void {

@@ -1,4 +1,5 @@
 import type {PyodideLock} from '../packages/pyodideLock.js';
+import type {SignalBufferModule} from '../pause/raceFreeSignalBuffer.js';
 import type {PyodideHeapModule} from '../snapshot/runtimeCapabilities.js';
 
 // The part of Pyodide's API the engine uses, declared structurally: the
@@ -35,8 +36,11 @@ export interface PyodideRuntime {
   loadPackage(names: string | string[], options?: LoadPackageOptions): Promise<unknown>;
   /** The lock file packages are loaded from. */
   readonly lockfile: Pick<PyodideLock, 'packages'>;
-  /** Pyodide's Emscripten module (semi-private): a restored heap is fitted to this engine through it. */
-  readonly _module?: PyodideHeapModule;
+  /**
+   * Pyodide's Emscripten module (semi-private): a restored heap is fitted to
+   * this engine through it; the shared-memory pause channel mends its signal check.
+   */
+  readonly _module?: PyodideHeapModule & SignalBufferModule;
 }
 
 export interface LoadPackageOptions {
