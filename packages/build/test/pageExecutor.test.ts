@@ -157,6 +157,17 @@ describe('PageExecutor', () => {
       cell({id: 'after-slow', code: '1', session: 'slow'}),
       doctest({id: 'wrong', source: '>>> 1 + 1\n2\n>>> 1 + 2\n4\n', session: 'doc', position: {line: 30, column: 1}}),
       doctest({id: 'after-wrong', source: '>>> "still runs"\n\'still runs\'\n', session: 'doc'}),
+      // Code that needs the page: a site-relative URL, open_url's XMLHttpRequest.
+      cell({
+        id: 'relative-url',
+        code: 'from pyodide.http import pyfetch\nawait pyfetch("/data/points.csv")',
+        session: 'url',
+      }),
+      cell({
+        id: 'open-url',
+        code: 'from pyodide.http import open_url\nopen_url("https://example.org/points.csv")',
+        session: 'xhr',
+      }),
     ]);
     const result = await executor.executePage(failing);
     expect(summary(result)).toEqual({
@@ -167,6 +178,8 @@ describe('PageExecutor', () => {
       wrong: {status: 'error', fromCache: false},
       // A doctest mismatch leaves the session as it was: the next block runs.
       'after-wrong': {status: 'ok', fromCache: false},
+      'relative-url': {status: 'error', fromCache: false},
+      'open-url': {status: 'error', fromCache: false},
     });
     expect(result.cells.get('after-leak')?.reason).toBe('an earlier cell of its session (leak) failed');
 
@@ -183,6 +196,12 @@ describe('PageExecutor', () => {
     // The second example (line 3 of the block) did not match.
     expect(wrong).toMatchObject({line: 33, summary: 'DoctestFailure: 1 of 2 examples failed'});
     expect(wrong?.traceback).toContain('Expected:\n    4\nGot:\n    3\n');
+    for (const id of ['relative-url', 'open-url']) {
+      const item = failing.cells.find((candidate) => candidate.id === id);
+      const execution = result.cells.get(id);
+      if (!item || !execution) throw new Error(id);
+      expect(describeCellFailure(item, execution)?.hint).toMatch(/At build, cells run in Node: .*`execute=off`/);
+    }
 
     // Failures are not cached: the next run tries again.
     const cache = new ExecutionCache(path.join(root, 'execution'));

@@ -58,7 +58,19 @@ function failureHint(cell: ExecutableCell, execution: CellExecution): string | u
   if (execution.error?.ename === 'PackageDownloadError' || execution.error?.ename === 'PackageNotFoundError') {
     return undefined;
   }
+  if (needsThePage(execution.error)) {
+    return 'At build, cells run in Node: a site-relative URL has no page to resolve against, and open_url() (a synchronous XMLHttpRequest) does not exist there. Fetch the file by its full URL with pyfetch(), or leave the cell out of execution at build with `execute=off` (it still runs in the browser).';
+  }
   return 'If the cell is meant to raise, mark it with the `raises-exception` flag in its fence meta (the `raises-exception` tag in a MyST notebook): it then passes and shows the error.';
+}
+
+/** An error of code that works only on a page: a relative URL fetched, or open_url()'s XMLHttpRequest. */
+function needsThePage(error: {ename: string; evalue: string} | undefined): boolean {
+  if (error === undefined) return false;
+  return (
+    (error.ename === 'JsException' && /Failed to parse URL from /.test(error.evalue)) ||
+    (error.ename === 'NameError' && error.evalue.includes("'XMLHttpRequest'"))
+  );
 }
 
 /** The last frame of the cell itself (`File "<cell ID>", line N`): the line deepest in its code. */
