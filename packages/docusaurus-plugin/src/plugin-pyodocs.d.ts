@@ -184,6 +184,10 @@ declare module '@theme/PythonPageActions' {
     /** More actions after Run all, Restart and Download notebook (plugins that wrap this component add theirs). */
     readonly children?: ReactNode;
   }
-  /** Run all, Restart and Download notebook for the page's cells; nothing on pages without cells. */
+  /**
+   * Run all, Restart and Download notebook for the page's cells; nothing on
+   * pages without cells. The page's first cell renders one per place the
+   * classic theme has for page actions (no wrapper of its layouts).
+   */
   export default function PythonPageActions(props: Props): ReactNode;
 }

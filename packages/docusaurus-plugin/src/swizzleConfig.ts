@@ -46,30 +46,7 @@ export function getSwizzleConfig(): SwizzleConfig {
       PythonPageActions: {
         actions: {eject: 'safe', wrap: 'safe'},
         description:
-          "Run all, Restart and Download notebook for the page's cells, at the top of the table of contents (or near the edit link). Wrap it to add actions as children.",
-      },
-      'DocItem/TOC/Desktop': {
-        actions: {eject: 'unsafe', wrap: 'safe'},
-        description:
-          'The classic theme\'s table of contents with the page\'s Python actions above it; an ejected copy must render <PythonPageActions placement="toc" /> itself.',
-      },
-      'DocItem/TOC/Mobile': {
-        actions: {eject: 'unsafe', wrap: 'safe'},
-        description:
-          "The classic theme's collapsible table of contents with the page's Python actions after it (narrow screens).",
-      },
-      'DocItem/Footer': {
-        actions: {eject: 'unsafe', wrap: 'safe'},
-        description:
-          "The classic theme's doc footer, after the page's Python actions on pages without a table of contents.",
-      },
-      'BlogPostItem/Footer': {
-        actions: {eject: 'unsafe', wrap: 'safe'},
-        description: "The classic theme's blog post footer, after the page's Python actions on a post's own page.",
-      },
-      BlogPostPage: {
-        actions: {eject: 'unsafe', wrap: 'safe'},
-        description: "The classic theme's blog post page, telling the post's footer that it is on the post's own page.",
+          "Run all, Restart and Download notebook for the page's cells, at the top of the table of contents (or near the edit link): the page's first cell renders it into the classic theme's places for page actions. Wrap it to add actions as children.",
       },
     },
   };

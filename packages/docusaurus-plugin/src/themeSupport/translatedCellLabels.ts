@@ -2,13 +2,58 @@ import {translate} from '@docusaurus/Translate';
 import type {PythonCellLabels, RunLabelsLoader} from '@pyodocs/react';
 
 /**
- * The labels a cell or a doctest block shows before it runs (and the server
- * renders), translated: only pages with cells load them, with the cells. The
- * ones only a run shows are in translatedRunLabels.ts, loaded with the run
- * code (`loadTranslatedRunLabels`; issue 13).
+ * The translation ids of the labels a cell or a doctest block shows before
+ * it runs (and the server renders), looked up with `useSiteTranslations`.
+ * The ones only a run shows are in translatedRunLabels.ts, loaded with the
+ * run code (`loadTranslatedRunLabels`; issue 13).
  */
-// Literal calls so `docusaurus write-translations` can extract them (the
-// plugin's getPathsToWatch() names this folder for it).
+export const cellLabelIds = {
+  run: 'pyodocs.cell.run',
+  stop: 'pyodocs.cell.stop',
+  reset: 'pyodocs.cell.reset',
+  edit: 'pyodocs.cell.edit',
+  editHint: 'pyodocs.cell.editHint',
+  editor: 'pyodocs.cell.editor',
+  loading: 'pyodocs.cell.loading',
+  output: 'pyodocs.cell.output',
+  failed: 'pyodocs.cell.failed',
+  noProvider: 'pyodocs.cell.noProvider',
+  editorFailed: 'pyodocs.cell.editorFailed',
+  unsupportedOutput: 'pyodocs.cell.unsupportedOutput',
+  showCell: 'pyodocs.cell.showCell',
+  showCode: 'pyodocs.cell.showCode',
+  showOutput: 'pyodocs.cell.showOutput',
+  tryIt: 'pyodocs.doctest.tryIt',
+  doctestResults: 'pyodocs.doctest.results',
+  doctestMatch: 'pyodocs.doctest.match',
+  doctestMismatch: 'pyodocs.doctest.mismatch',
+  doctestSkipped: 'pyodocs.doctest.skipped',
+  doctestDocumented: 'pyodocs.doctest.documented',
+  doctestGot: 'pyodocs.doctest.got',
+  doctestStoppedAt: 'pyodocs.doctest.stoppedAt',
+  errorDetails: 'pyodocs.cell.errorDetails',
+  doctestNoOutput: 'pyodocs.doctest.noOutput',
+  editedMarker: 'pyodocs.cell.editedMarker',
+  editedMarkerHint: 'pyodocs.cell.editedMarkerHint',
+  docsChanged: 'pyodocs.cell.docsChanged',
+  showEarlierEdit: 'pyodocs.cell.showEarlierEdit',
+  hideEarlierEdit: 'pyodocs.cell.hideEarlierEdit',
+  restoreEarlierEdit: 'pyodocs.cell.restoreEarlierEdit',
+  discardEarlierEdit: 'pyodocs.cell.discardEarlierEdit',
+  copy: 'pyodocs.cell.copy',
+  copied: 'pyodocs.cell.copied',
+  copyFailed: 'pyodocs.cell.copyFailed',
+  buildOutputs: 'pyodocs.cell.buildOutputs',
+  doctestBuildPassed: 'pyodocs.doctest.buildPassed',
+  doctestBuildFailed: 'pyodocs.doctest.buildFailed',
+} as const satisfies Partial<Record<keyof PythonCellLabels, string>>;
+
+/**
+ * The catalogue of those labels for `docusaurus write-translations`, with
+ * their English messages and descriptions: literal calls it can extract (the
+ * plugin's getPathsToWatch() names this folder for it). Not used at run time
+ * (`cellLabelIds` is); the tests check it names the same ids.
+ */
 export function translatedCellLabels(): Partial<PythonCellLabels> {
   return {
     run: translate({id: 'pyodocs.cell.run', message: 'Run', description: 'Button that runs a live Python cell'}),

@@ -1,7 +1,9 @@
-import {type ReactNode, useMemo} from 'react';
+import type {ReactNode} from 'react';
 import {PythonCell as Cell, type PythonCellComponents} from '@pyodocs/react';
+import {PageActionsHost} from '../../themeSupport/PageActionsPlaces.js';
 import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
-import {loadTranslatedRunLabels, translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
+import {useSiteTranslations} from '../../themeSupport/siteTranslations.js';
+import {cellLabelIds, loadTranslatedRunLabels} from '../../themeSupport/translatedCellLabels.js';
 import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
 import type {Props} from '@theme/PythonCell';
 import Code from '@theme/PythonCell/Code';
@@ -23,9 +25,11 @@ const components: PythonCellComponents = {Toolbar, Code, Status, Output};
  * `/Code`, `/Status`, `/Output`).
  */
 export default function PythonCell(props: Props): ReactNode {
-  const labels = useMemo(translatedCellLabels, []);
+  const labels = useSiteTranslations(cellLabelIds);
   return (
     <SitePyodideProvider>
+      {/* The page's first cell also renders the page actions, where the theme has a place for them. */}
+      <PageActionsHost />
       <Cell
         {...props}
         labels={labels}

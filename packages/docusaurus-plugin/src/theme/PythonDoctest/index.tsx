@@ -1,12 +1,14 @@
-import {type ReactNode, useMemo} from 'react';
+import type {ReactNode} from 'react';
 import {PythonDoctest as Doctest, type PythonDoctestComponents} from '@pyodocs/react';
 import CodeBlock from '@theme/CodeBlock';
 import Code from '@theme/PythonCell/Code';
 import Output from '@theme/PythonCell/Output';
 import Status from '@theme/PythonCell/Status';
 import Toolbar from '@theme/PythonCell/Toolbar';
+import {PageActionsHost} from '../../themeSupport/PageActionsPlaces.js';
 import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
-import {loadTranslatedRunLabels, translatedCellLabels} from '../../themeSupport/translatedCellLabels.js';
+import {useSiteTranslations} from '../../themeSupport/siteTranslations.js';
+import {cellLabelIds, loadTranslatedRunLabels} from '../../themeSupport/translatedCellLabels.js';
 import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
 import type {Props} from '@theme/PythonDoctest';
 import Results from '@theme/PythonDoctest/Results';
@@ -21,9 +23,11 @@ const components: PythonDoctestComponents = {Toolbar, Code, Status, Output, Resu
  * `PythonDoctest/Results` to change how the verdicts look.
  */
 export default function PythonDoctest(props: Props): ReactNode {
-  const labels = useMemo(translatedCellLabels, []);
+  const labels = useSiteTranslations(cellLabelIds);
   return (
     <SitePyodideProvider>
+      {/* The page's first cell also renders the page actions, where the theme has a place for them. */}
+      <PageActionsHost />
       <Doctest
         {...props}
         labels={labels}
