@@ -21,11 +21,25 @@ const CELL_PACKAGES = new Set(['@pyodocs/react', '@pyodocs/runtime', 'anser', 'd
  * cell component hold, and maybe chunks those load on demand: the code
  * cells load on demand (the run code, the output renderers, the editor,
  * KaTeX) keeps its own chunks but for what it shares with the cells, which
- * is then not in two chunks; and the page chrome every page renders (DocItem
- * and blog wrappers, the page-actions slot and the cell count it reads) is
- * not cell code to begin with.
+ * is then not in two chunks; and what a chunk of pages without cells holds
+ * too (a site's own use of `usePageCellCount`, Babel's helpers) stays there.
  */
 export function cellsChunkCacheGroup() {
+  return pageCodeCacheGroup('pyodocs-cells', 50, isCellPackageModule);
+}
+
+/**
+ * The doctest blocks' own code (their component, verdicts, output area) in
+ * a chunk of its own, taken the same way: pages whose cells are all plain
+ * cells (most) do not load it, pages with doctest blocks load it beside
+ * `pyodocs-cells`.
+ */
+export function doctestChunkCacheGroup() {
+  // Above pyodocs-cells, which would take these modules too.
+  return pageCodeCacheGroup('pyodocs-doctest', 55, isDoctestModule);
+}
+
+function pageCodeCacheGroup(name: string, priority: number, takes: (module: ResourceModule) => boolean) {
   const holdsCells = new WeakMap<Chunk, boolean>();
   const chunkHoldsCells = (chunk: Chunk, chunkGraph: ChunkGraph): boolean => {
     let holds = holdsCells.get(chunk);
@@ -42,15 +56,15 @@ export function cellsChunkCacheGroup() {
     return holds;
   };
   return {
-    name: 'pyodocs-cells',
+    name,
     chunks: 'async' as const,
     // Above Docusaurus's `common` (40).
-    priority: 50,
+    priority,
     // One chunk whatever its size or how many pages share it.
     enforce: true,
     reuseExistingChunk: true,
     test(module: Module, {chunkGraph}: {chunkGraph: ChunkGraph}): boolean {
-      if (!isCellPackageModule(module as ResourceModule)) return false;
+      if (!takes(module as ResourceModule)) return false;
       let withCells = 0;
       for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
         if (chunkHoldsCells(chunk, chunkGraph)) withCells += 1;
@@ -79,7 +93,7 @@ function packageOf(module: ResourceModule): {name: string; file: string} | undef
   return {name, file: module.resource.split(path.sep).join('/')};
 }
 
-/** The theme's cell and doctest components (and their labels), and the page actions only pages with cells load. */
+/** The theme's cell and doctest components (and their labels), and the page actions they render: what marks a chunk as one with cells. */
 function isCellComponent(module: ResourceModule): boolean {
   const found = packageOf(module);
   if (found?.name !== '@pyodocs/docusaurus-plugin') return false;
@@ -89,11 +103,22 @@ function isCellComponent(module: ResourceModule): boolean {
   );
 }
 
+/** The doctest blocks' own code: the theme's PythonDoctest and @pyodocs/react's doctest/. */
+export function isDoctestModule(module: ResourceModule): boolean {
+  const found = packageOf(module);
+  if (found?.name === '@pyodocs/docusaurus-plugin') return found.file.includes('/theme/PythonDoctest/');
+  return found?.name === '@pyodocs/react' && found.file.includes('/doctest/');
+}
+
 /** Code of the packages cells are made of. */
 export function isCellPackageModule(module: ResourceModule): boolean {
+  // Babel's helpers that the site's Babel adds to our theme: copied into each page's chunk otherwise.
+  // By path (helpers/esm/ has a package.json without a name). Taken only where no chunk without cells holds them (test()).
+  if (module.resource?.split(path.sep).join('/').includes('/@babel/runtime/')) return true;
   const found = packageOf(module);
   if (found === undefined) return false;
-  if (found.name === '@pyodocs/docusaurus-plugin') return isCellComponent(module);
-  if (found.name === '@pyodocs/react' && found.file.endsWith('/notebook/usePageCellCount.js')) return false;
+  // themeSupport/: what the theme's cell components share (provider, code colours, page-actions places), copied into each page's chunk otherwise.
+  if (found.name === '@pyodocs/docusaurus-plugin')
+    return isCellComponent(module) || found.file.includes('/themeSupport/');
   return CELL_PACKAGES.has(found.name);
 }

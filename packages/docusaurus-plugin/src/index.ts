@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {PyodideClientConfig} from '@pyodocs/runtime';
 import {remarkPythonCells} from '@pyodocs/remark';
-import {cellsChunkCacheGroup} from './cellsChunk.js';
+import {cellsChunkCacheGroup, doctestChunkCacheGroup} from './cellsChunk.js';
 import {BUNDLE_PUBLIC_DIR, resolveClientConfig} from './clientConfig.js';
 import type {CellBehaviour} from '@pyodocs/react';
 import {BuildExecution} from './execution/BuildExecution.js';
@@ -213,7 +213,11 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           : {
               optimization: {
                 splitChunks: {
-                  cacheGroups: {pyodocsCells: cellsChunkCacheGroup(), pyodocsVendor: prebuiltVendorCacheGroup()},
+                  cacheGroups: {
+                    pyodocsCells: cellsChunkCacheGroup(),
+                    pyodocsDoctest: doctestChunkCacheGroup(),
+                    pyodocsVendor: prebuiltVendorCacheGroup(),
+                  },
                 },
               },
             };

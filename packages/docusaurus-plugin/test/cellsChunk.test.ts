@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {cellsChunkCacheGroup, isCellPackageModule} from '../src/cellsChunk.js';
+import {cellsChunkCacheGroup, isCellPackageModule, isDoctestModule} from '../src/cellsChunk.js';
 
 const module = (name: string, resource: string) => ({resource, resourceResolveData: {descriptionFileData: {name}}});
 
@@ -12,6 +12,9 @@ describe('the pyodocs-cells chunk takes the code cells are made of, not page chr
       ),
       module('@pyodocs/docusaurus-plugin', '/x/lib/theme/PythonDoctest/Results/index.js'),
       module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/translatedCellLabels.js'),
+      module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/PageActionsPlaces.js'),
+      module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/SitePyodideProvider.js'),
+      {resource: '/x/node_modules/@babel/runtime/helpers/esm/objectSpread2.js'},
       module('@pyodocs/react', '/x/packages/react/lib/cell/PythonCell.js'),
       module('@pyodocs/runtime', '/x/packages/runtime/lib/client/PyodideClient.js'),
       module('dompurify', '/x/node_modules/dompurify/dist/purify.es.mjs'),
@@ -19,12 +22,10 @@ describe('the pyodocs-cells chunk takes the code cells are made of, not page chr
       expect(isCellPackageModule(taken), taken.resource).toBe(true);
   });
 
-  it('leaves the layout wrappers, the page-actions slot, the cell count hook, the site and other packages', () => {
+  it('leaves other theme components, the site and other packages', () => {
     for (const left of [
       module('@pyodocs/docusaurus-plugin', '/x/lib/theme/DocItem/TOC/Desktop/index.js'),
-      module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/PageActionsSlot.js'),
       module('@pyodocs/docusaurus-plugin', '/x/lib/theme/Root/index.js'),
-      module('@pyodocs/react', '/x/packages/react/lib/notebook/usePageCellCount.js'),
       module('my-site', '/site/docs/page.mdx'),
       module('@mdx-js/react', '/x/node_modules/@mdx-js/react/lib/index.js'),
       {resource: '/x/virtual.js'},
@@ -62,5 +63,16 @@ describe('the pyodocs-cells cache group', () => {
   it('leaves what a chunk that pages without cells load holds too', () => {
     expect(taken([pageChunk, docChunk])).toBe(false);
     expect(taken([pageChunk, chunkOfDoc])).toBe(false);
+  });
+});
+
+describe('the pyodocs-doctest chunk', () => {
+  it('takes the doctest blocks’ own code only', () => {
+    expect(isDoctestModule(module('@pyodocs/docusaurus-plugin', '/x/lib/theme/PythonDoctest/Results/index.js'))).toBe(
+      true,
+    );
+    expect(isDoctestModule(module('@pyodocs/react', '/x/packages/react/lib/doctest/PythonDoctest.js'))).toBe(true);
+    expect(isDoctestModule(module('@pyodocs/react', '/x/packages/react/lib/cell/PythonCell.js'))).toBe(false);
+    expect(isDoctestModule(module('@pyodocs/docusaurus-plugin', '/x/lib/theme/PythonCell/index.js'))).toBe(false);
   });
 });
