@@ -37,12 +37,11 @@ afterAll(async () => {
 test('docusaurus start serves the Pyodide runtime files and the worker', async () => {
   const base = devServer!.url;
 
-  // The plugin's global data names the URLs the browser will use.
-  const globalData = JSON.parse(readFileSync(path.join(site, '.docusaurus', 'globalData.json'), 'utf8')) as Record<
-    string,
-    Record<string, {config: {indexURL: string; workerUrl: string}}>
-  >;
-  const {indexURL, workerUrl} = globalData['docusaurus-plugin-pyodocs']!['default']!.config;
+  // The plugin's client data (a generated file the cells import) names the URLs the browser will use.
+  const clientData = JSON.parse(
+    readFileSync(path.join(site, '.docusaurus', 'docusaurus-plugin-pyodocs', 'default', 'clientData.json'), 'utf8'),
+  ) as {config: {indexURL: string; workerUrl: string}};
+  const {indexURL, workerUrl} = clientData.config;
   expect(indexURL).toMatch(/^\/pyodide\/314\.\d+\.\d+\/$/);
 
   const wasm = await fetch(`${base}${indexURL}pyodide.asm.wasm`);

@@ -7,7 +7,7 @@ export const BUNDLE_PUBLIC_DIR = 'pyodocs/packages/';
 
 /**
  * The one object that takes the plugin's options to the reader's browser
- * (global data → PyodideProvider → PyodideClient), resolved once here.
+ * (client data module → PyodideProvider → PyodideClient), resolved once here.
  */
 export function resolveClientConfig(
   options: PluginOptions,

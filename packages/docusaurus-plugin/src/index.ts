@@ -41,7 +41,14 @@ export {PLUGIN_NAME, readPyodocsSiteFacts} from './siteFacts.js';
 export type {SiteManifest} from './manifest/SiteManifest.js';
 export {getSwizzleConfig} from './swizzleConfig.js';
 
-/** What the browser side reads with `usePluginData(PLUGIN_NAME)`. */
+/**
+ * The module the theme imports the client data from: a file of the build's
+ * generated data (createData) under this name, not global data, which every
+ * page's main.js would carry (issue 13).
+ */
+const CLIENT_DATA_MODULE = '@pyodocs/docusaurus-plugin/clientData';
+
+/** What the browser side imports from `CLIENT_DATA_MODULE`. */
 export interface PyodocsGlobalData {
   /** Everything the tab's Python client needs, resolved from the plugin options. */
   config: PyodideClientConfig;
@@ -74,6 +81,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   // `docusaurus start` keeps the cell components, since a page edited while
   // it runs may gain a cell, and `swizzle` lists them.
   let siteHasCells = true;
+  /** The generated file `CLIENT_DATA_MODULE` resolves to, once allContentLoaded wrote it (only on sites with cells). */
+  let clientDataFile: string | undefined;
   const runtimeRequiredBy = new Set<string>();
   const collector = new PageManifestCollector();
   let routes: ReadonlyMap<string, readonly string[]> = new Map();
@@ -159,7 +168,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       if (process.env.NODE_ENV === 'production') siteHasCells = siteMayHaveCells(pages, context.siteDir, options);
       if (siteHasCells) {
         const data: PyodocsGlobalData = {config, cells};
-        actions.setGlobalData(data);
+        clientDataFile = await actions.createData('clientData.json', JSON.stringify(data));
       }
     },
 
@@ -221,7 +230,9 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
                 },
               },
             };
-      return devServer ? {plugins, devServer, ...optimization} : {plugins, ...optimization};
+      // Only pages with cells import the client data (with the cells' code): see CLIENT_DATA_MODULE.
+      const resolve = clientDataFile ? {resolve: {alias: {[`${CLIENT_DATA_MODULE}$`]: clientDataFile}}} : {};
+      return devServer ? {plugins, devServer, ...optimization, ...resolve} : {plugins, ...optimization, ...resolve};
     },
 
     // The build is over: the Pyodide that ran cells at build must not keep Node alive.

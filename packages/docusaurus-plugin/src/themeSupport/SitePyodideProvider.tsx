@@ -1,13 +1,6 @@
 import type {ReactNode} from 'react';
-import {usePluginData} from '@docusaurus/useGlobalData';
-import {type CellBehaviour, PyodideProvider} from '@pyodocs/react';
-import type {PyodideClientConfig} from '@pyodocs/runtime';
-
-/** The plugin's global data (PyodocsGlobalData in the plugin's index.ts). */
-interface PyodocsGlobalData {
-  config: PyodideClientConfig;
-  cells: CellBehaviour;
-}
+import {PyodideProvider} from '@pyodocs/react';
+import clientData from '@pyodocs/docusaurus-plugin/clientData';
 
 /**
  * The site's PyodideProvider, around each cell, doctest block and the page
@@ -18,9 +11,8 @@ interface PyodocsGlobalData {
  */
 export function SitePyodideProvider({children}: {children: ReactNode}): ReactNode {
   // Objects resolved by the plugin (C4, C8): passed through untouched.
-  const {config, cells} = usePluginData('docusaurus-plugin-pyodocs') as PyodocsGlobalData;
   return (
-    <PyodideProvider config={config} cells={cells}>
+    <PyodideProvider config={clientData.config} cells={clientData.cells}>
       {children}
     </PyodideProvider>
   );
