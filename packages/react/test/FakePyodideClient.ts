@@ -37,7 +37,7 @@ export class FakePyodideClient implements PublicPyodideClient {
   static constructed = 0;
 
   readonly options: PyodideClientOptions;
-  readonly stats = {workerStarts: 0, runsCompleted: 0};
+  readonly stats = {workerStarts: 0, runsCompleted: 0, interruptsResent: 0};
   readonly requests: RunRequest[] = [];
   readonly stopCalls: string[] = [];
   readonly runIds: string[] = [];
