@@ -253,6 +253,46 @@ describe('a page that turns it off (front matter pyodide: {persist: false})', ()
   });
 });
 
+describe("the saved edits' code, a chunk of its own", () => {
+  const isSavedEditsChunk = (url: string) => /\/pyodocs-saved-edits\.[0-9a-f]+\.js$/.test(new URL(url).pathname);
+
+  test('loads only when the reader edits or has edits saved; a reload shows the reader’s code, never the documented code after it', async () => {
+    const context = await newContext();
+    const requested: string[] = [];
+    context.on('request', (request) => {
+      if (isSavedEditsChunk(request.url())) requested.push(request.url());
+    });
+    const {page, errors} = await open(context, `${firstDeploy.url}/`);
+    expect(requested).toEqual([]);
+    await edit(cells(page).nth(1), 'print("mine")');
+    expect(requested).toHaveLength(1);
+    await expect.poll(async () => Object.keys(await savedEntries(page))).toEqual(['pyodocs:edits:v1:["","/"]']);
+
+    // What the second cell shows, frame by frame from the first one.
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as {shownCode: string[]}).shownCode = shown;
+      const sample = () => {
+        const cell = document.querySelectorAll('[data-pyodocs-cell]')[1];
+        const text = (
+          cell?.querySelector('.cm-content') ?? cell?.querySelector('.pyodocs-code pre')
+        )?.textContent?.trim();
+        if (text !== undefined && shown.at(-1) !== text) shown.push(text);
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await page.reload({waitUntil: 'networkidle'});
+    await hydrated(page);
+    await expect.poll(() => codeOf(cells(page).nth(1))).toBe('print("mine")');
+    const shown = await page.evaluate(() => (window as unknown as {shownCode: string[]}).shownCode);
+    // The static HTML's documented code may show before the reader's version, never after it.
+    expect(shown.slice(shown.indexOf('print("mine")'))).toEqual(['print("mine")']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('when storage is full or refused', () => {
   test.each([
     [

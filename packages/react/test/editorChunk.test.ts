@@ -78,7 +78,8 @@ describe('CodeMirror stays out of the page bundle', () => {
       [...readFileSync(file, 'utf8').matchAll(dynamicImport)].map((match) => match[1]),
     );
     // Also split off: the run code (client, run logic), the output renderers, the notebook download, and what
-    // shows only after a run or to a returning reader (the input() field, the changed-example notice).
+    // shows only after a run or to a returning reader (the input() field, the changed-example notice, the
+    // saved edits' storage code).
     expect(loaders.sort()).toEqual([
       '../editor/createPythonEditor.js',
       '../persistence/EarlierEditNotice.js',
@@ -86,6 +87,7 @@ describe('CodeMirror stays out of the page bundle', () => {
       './OutputBlocks.js',
       './downloadPageNotebook.js',
       './liveCode.js',
+      './savedEditsIO.js',
     ]);
     // The output renderers' chunk loads its own: ANSI colours, HTML/Markdown, KaTeX.
     const outputGraph = staticGraph(resolve(srcDir, 'output/OutputBlocks.tsx'));

@@ -1,4 +1,4 @@
-import type {CSSProperties, ReactNode} from 'react';
+import {type CSSProperties, type ReactNode, Suspense} from 'react';
 import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import type {RunLabelsLoader} from '../labels/loadRunLabels.js';
@@ -44,7 +44,16 @@ export interface PythonCellProps {
  * while the tab's Python lives. Hydrating it does no work beyond rendering,
  * so pages with hundreds of cells stay fast.
  */
-export function PythonCell({children, components, outputs, style, ...options}: PythonCellProps): ReactNode {
+export function PythonCell(props: PythonCellProps): ReactNode {
+  return (
+    // The cell's own boundary: it waits for the saved edits' code when storage holds the reader's version (useSavedEdits).
+    <Suspense fallback={null}>
+      <LiveCell {...props} />
+    </Suspense>
+  );
+}
+
+function LiveCell({children, components, outputs, style, ...options}: PythonCellProps): ReactNode {
   const cell = useCellController({...options, buildOutputs: outputs});
   return (
     <CellComposition

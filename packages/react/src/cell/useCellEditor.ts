@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject} from 'react';
 import type {createPythonEditor as CreatePythonEditor, PythonEditor} from '../editor/createPythonEditor.js';
 import type {CellEditState} from '../persistence/CellEditState.js';
+import {loadSavedEditsIO} from '../persistence/loadSavedEditsIO.js';
 import {useSavedEdits} from '../persistence/useSavedEdits.js';
 
 /** static: the site's highlighted code; loading: editor code downloading; editing: CodeMirror mounted. */
@@ -8,7 +9,9 @@ export type CellEditorMode = 'static' | 'loading' | 'editing';
 
 // The dynamic import keeps CodeMirror out of the page bundle: bundlers split
 // it into its own chunk, fetched on the first edit and shared by all cells.
+// The code that saves the reader's edits comes along (a chunk of its own too).
 function loadEditorModule() {
+  loadSavedEditsIO().catch(() => {});
   return import('../editor/createPythonEditor.js');
 }
 

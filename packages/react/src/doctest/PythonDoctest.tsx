@@ -1,4 +1,4 @@
-import {type CSSProperties, useCallback, useState, type ReactNode} from 'react';
+import {type CSSProperties, Suspense, useCallback, useState, type ReactNode} from 'react';
 import type {CellBehaviourOverrides} from '../behaviour/CellBehaviour.js';
 import {CellComposition} from '../cell/CellComposition.js';
 import type {PythonCellController} from '../cell/useCellController.js';
@@ -52,7 +52,16 @@ export interface PythonDoctestProps {
  * normal cell. The block is one of the page's cells from the start: when a
  * cell below needs it (or Run all), it runs and turns live by itself.
  */
-export function PythonDoctest({
+export function PythonDoctest(props: PythonDoctestProps): ReactNode {
+  return (
+    // The block's own boundary: it waits for the saved edits' code when storage holds the reader's version (useSavedEdits).
+    <Suspense fallback={null}>
+      <DoctestBlock {...props} />
+    </Suspense>
+  );
+}
+
+function DoctestBlock({
   id,
   source,
   code,

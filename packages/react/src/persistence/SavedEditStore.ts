@@ -1,11 +1,5 @@
-import {
-  holdsEdits,
-  parseSavedPageEdits,
-  SAVED_EDITS_KEY_PREFIX,
-  type SavedCellEdits,
-  type SavedPageEdits,
-  savedEditsKey,
-} from './savedEdits.js';
+import {holdsEdits, parseSavedPageEdits, type SavedCellEdits, type SavedPageEdits} from './savedEdits.js';
+import {SAVED_EDITS_KEY_PREFIX, savedEditsKey} from './savedEditsKey.js';
 
 export interface SavedEditStoreOptions {
   /** The browser storage to use; default `localStorage`. Undefined, or a getter that throws, keeps edits in memory only. */

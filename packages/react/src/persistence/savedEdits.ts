@@ -39,14 +39,6 @@ export interface SavedPageEdits {
   cells: Readonly<Record<string, SavedCellEdits>>;
 }
 
-/** Prefix of every key this format writes; the version changes with the format. */
-export const SAVED_EDITS_KEY_PREFIX = 'pyodocs:edits:v1:';
-
-/** The storage key of a page: JSON keeps any namespace and path apart, whatever characters they hold. */
-export function savedEditsKey(namespace: string, page: string): string {
-  return SAVED_EDITS_KEY_PREFIX + JSON.stringify([namespace, page]);
-}
-
 /** Whether a cell entry holds anything worth keeping. */
 export function holdsEdits(cell: SavedCellEdits | undefined): cell is SavedCellEdits {
   return cell !== undefined && (cell.edit !== undefined || cell.earlier !== undefined);

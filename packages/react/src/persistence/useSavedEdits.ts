@@ -1,12 +1,16 @@
 import {useCallback, useContext, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import {currentPagePath} from './currentPagePath.js';
-import {pageBlockIds} from './pageBlockIds.js';
+import {
+  loadedSavedEditsIO,
+  loadSavedEditsIO,
+  pageMayHoldSavedEdits,
+  preloadIfSiteHoldsSavedEdits,
+  type SavedEditsIOModule,
+} from './loadSavedEditsIO.js';
 import {whenPageLeft} from './pendingSaves.js';
-import type {SavedCellEdits, SavedEdit, SavedPageEdits} from './savedEdits.js';
 import {SavedEditsContext} from './SavedEditsContext.js';
-import {sharedSavedEditStore} from './sharedSavedEditStore.js';
 import type {SavedEditStore} from './SavedEditStore.js';
-import {viewSavedCellEdits} from './viewSavedCellEdits.js';
+import type {SaveTarget} from './savedEditsIO.js';
 
 /** How long typing must pause before the text is saved (leaving the page saves at once). */
 const SAVE_DELAY_MS = 300;
@@ -49,18 +53,25 @@ export interface SavedEdits extends SavedEditsState {
   discardEarlier(): void;
 }
 
-/** Where a cell's edits were loaded from, and what is there now. */
-interface SaveTarget {
-  store: SavedEditStore;
+/** Where a cell's edits are kept; `opened`: read, once the saved edits' code has arrived. */
+interface Where {
+  store: SavedEditStore | undefined;
   namespace: string;
   page: string;
   id: string;
   documented: string;
-  /** The id the edits were saved under before a new deploy changed the cell's generated id. */
-  movedFrom: string | undefined;
-  order: number | undefined;
-  mine: SavedEdit | null;
-  earlier: SavedEdit | null;
+  opened: SaveTarget | undefined;
+}
+
+/** Runs `use` with the cell's edits: now when their code is here, else once it has arrived (in call order). */
+function withTarget(where: Where, use: (to: SaveTarget, io: SavedEditsIOModule) => void): void {
+  const now = loadedSavedEditsIO();
+  const run = (io: SavedEditsIOModule) => {
+    where.opened ??= io.openSaveTarget(where.store, where.namespace, where.page, where.id, where.documented);
+    use(where.opened, io);
+  };
+  if (now) run(now);
+  else loadSavedEditsIO().then(run, (error: unknown) => console.error('[pyodocs] could not save your edit', error));
 }
 
 const nothingSaved: SavedEditsState = Object.freeze({readerCode: null, earlierCode: null, edited: false});
@@ -74,10 +85,24 @@ const nothingSaved: SavedEditsState = Object.freeze({readerCode: null, earlierCo
 export function useSavedEdits({id, documented, persist}: SavedEditsOptions): SavedEdits {
   const settings = useContext(SavedEditsContext);
   const persisted = id !== undefined && (persist ?? settings.persistEdits);
+  const mounted = useRef(false);
+  // Storage holds edits of this page and the code that reads them has not
+  // arrived: the cell waits for it before it first shows (while hydrating,
+  // the server's HTML stays), so the documented code never shows before the
+  // reader's (the Suspense boundary is the cell's own).
+  if (
+    !mounted.current &&
+    persisted &&
+    typeof window !== 'undefined' &&
+    !loadedSavedEditsIO() &&
+    pageMayHoldSavedEdits(settings.store, settings.namespace, currentPagePath())
+  ) {
+    throw loadSavedEditsIO();
+  }
   const [state, setState] = useState<SavedEditsState>(nothingSaved);
   const stateRef = useRef(state);
   stateRef.current = state;
-  const target = useRef<SaveTarget | null>(null);
+  const target = useRef<Where | null>(null);
   const pendingText = useRef<string | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const stopWaitingForPageLeave = useRef<(() => void) | undefined>(undefined);
@@ -97,13 +122,12 @@ export function useSavedEdits({id, documented, persist}: SavedEditsOptions): Sav
   }, []);
 
   const saveNow = useCallback(
-    (to: SaveTarget) => {
+    (where: Where) => {
       cancelPendingSave();
       const text = pendingText.current;
       pendingText.current = undefined;
       if (text === undefined) return;
-      to.mine = text === to.documented ? null : {code: text, base: to.documented, savedAt: Date.now()};
-      write(to);
+      withTarget(where, (to, io) => io.saveText(to, text));
     },
     [cancelPendingSave],
   );
@@ -112,41 +136,31 @@ export function useSavedEdits({id, documented, persist}: SavedEditsOptions): Sav
     if (target.current) saveNow(target.current);
   }, [saveNow]);
 
-  const {namespace} = settings;
-  const store = settings.store ?? sharedSavedEditStore();
+  const {namespace, store} = settings;
   useBrowserLayoutEffect(() => {
     if (!persisted || id === undefined) {
       target.current = null;
       return;
     }
-    const page = currentPagePath();
-    const entry = store.read(namespace, page);
-    let cell = entry?.cells[id];
-    let movedFrom: string | undefined;
-    if (!cell && entry) {
-      const moved = findMovedCell(entry, id);
-      if (moved) ({id: movedFrom, cell} = moved);
-    }
-    const view = viewSavedCellEdits(cell, documented);
-    const loaded: SaveTarget = {
-      store,
-      namespace,
-      page,
-      id,
-      documented,
-      movedFrom,
-      order: cell?.order,
-      mine: view.mine,
-      earlier: view.earlier,
-    };
-    target.current = loaded;
-    // Most cells have nothing saved: they render nothing more.
-    if (view.mine || view.earlier || stateRef.current !== nothingSaved) {
-      show({readerCode: view.mine?.code ?? null, earlierCode: view.earlier?.code ?? null, edited: view.mine !== null});
+    mounted.current = true;
+    const where: Where = {store, namespace, page: currentPagePath(), id, documented, opened: undefined};
+    target.current = where;
+    const io = loadedSavedEditsIO();
+    if (!io) {
+      // Nothing saved for this page (the render waited otherwise): the code comes with the first edit.
+      preloadIfSiteHoldsSavedEdits();
+      if (stateRef.current !== nothingSaved) show(nothingSaved);
+    } else {
+      where.opened = io.openSaveTarget(store, namespace, where.page, id, documented);
+      const {mine, earlier} = where.opened;
+      // Most cells have nothing saved: they render nothing more.
+      if (mine || earlier || stateRef.current !== nothingSaved) {
+        show({readerCode: mine?.code ?? null, earlierCode: earlier?.code ?? null, edited: mine !== null});
+      }
     }
     return () => {
-      saveNow(loaded);
-      if (target.current === loaded) target.current = null;
+      saveNow(where);
+      if (target.current === where) target.current = null;
     };
   }, [persisted, id, documented, store, namespace, saveNow, show]);
 
@@ -155,6 +169,8 @@ export function useSavedEdits({id, documented, persist}: SavedEditsOptions): Sav
       const edited = text !== documentedRef.current;
       if (stateRef.current.edited !== edited) show({...stateRef.current, edited});
       if (!target.current) return;
+      // The code that saves it (usually here already: the editor preloads it).
+      if (!loadedSavedEditsIO()) loadSavedEditsIO().catch(() => {});
       pendingText.current = text;
       clearTimeout(timer.current);
       stopWaitingForPageLeave.current ??= whenPageLeft(flush);
@@ -167,66 +183,41 @@ export function useSavedEdits({id, documented, persist}: SavedEditsOptions): Sav
     cancelPendingSave();
     pendingText.current = undefined;
     show(nothingSaved);
-    const to = target.current;
-    if (!to) return;
-    to.mine = null;
-    to.earlier = null;
-    write(to);
+    if (!target.current) return;
+    withTarget(target.current, (to, io) => {
+      to.mine = null;
+      to.earlier = null;
+      io.write(to);
+    });
   }, [cancelPendingSave, show]);
 
   const restoreEarlier = useCallback((): string | null => {
-    const to = target.current;
+    // An earlier version comes from storage: its code is here.
+    const to = target.current?.opened;
+    const io = loadedSavedEditsIO();
     const earlier = to?.earlier;
-    if (!to || !earlier) return null;
+    if (!to || !io || !earlier) return null;
     cancelPendingSave();
     pendingText.current = undefined;
     to.mine = {code: earlier.code, base: to.documented, savedAt: Date.now()};
     to.earlier = null;
-    write(to);
+    io.write(to);
     show({readerCode: earlier.code, earlierCode: null, edited: true});
     return earlier.code;
   }, [cancelPendingSave, show]);
 
   const discardEarlier = useCallback(() => {
-    const to = target.current;
-    if (!to?.earlier) return;
+    const where = target.current;
+    const to = where?.opened;
+    const io = loadedSavedEditsIO();
+    if (!where || !to?.earlier || !io) return;
     to.earlier = null;
-    if (pendingText.current === undefined) write(to);
-    else saveNow(to);
+    if (pendingText.current === undefined) io.write(to);
+    else saveNow(where);
     show({...stateRef.current, earlierCode: null});
   }, [saveNow, show]);
 
   const currentReaderCode = useCallback(() => stateRef.current.readerCode, []);
 
   return {...state, persisted, currentReaderCode, changed, forget, restoreEarlier, discardEarlier};
-}
-
-/** Saves what the cell holds now under its current id (dropping the id a new deploy replaced). */
-function write(to: SaveTarget): void {
-  const found = pageBlockIds().indexOf(to.id);
-  if (found >= 0) to.order = found;
-  const cell: SavedCellEdits = {
-    ...(to.order === undefined ? {} : {order: to.order}),
-    ...(to.mine ? {edit: to.mine} : {}),
-    ...(to.earlier ? {earlier: to.earlier} : {}),
-  };
-  const changes: Record<string, SavedCellEdits | undefined> = {[to.id]: cell};
-  if (to.movedFrom !== undefined && to.movedFrom !== to.id) changes[to.movedFrom] = undefined;
-  to.movedFrom = undefined;
-  to.store.update(to.namespace, to.page, changes);
-}
-
-/**
- * Edits saved under an id no block on the page has any more, at this
- * cell's place on the page: generated ids come from the code, so a deploy
- * that changed a cell's code changed its id too. (Explicit `id=`s never move.)
- */
-function findMovedCell(entry: SavedPageEdits, id: string): {id: string; cell: SavedCellEdits} | undefined {
-  const ids = pageBlockIds();
-  const order = ids.indexOf(id);
-  if (order < 0) return undefined;
-  for (const [savedId, cell] of Object.entries(entry.cells)) {
-    if (cell.order === order && !ids.includes(savedId)) return {id: savedId, cell};
-  }
-  return undefined;
 }

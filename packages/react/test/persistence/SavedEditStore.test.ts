@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {parseSavedPageEdits, savedEditsKey} from '../../src/persistence/savedEdits.js';
+import {parseSavedPageEdits} from '../../src/persistence/savedEdits.js';
+import {savedEditsKey} from '../../src/persistence/savedEditsKey.js';
 import {SavedEditStore} from '../../src/persistence/SavedEditStore.js';
 import {MemoryStorage} from './memoryStorage.js';
 

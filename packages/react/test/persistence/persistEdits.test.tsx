@@ -6,7 +6,8 @@ import {hydrateRoot} from 'react-dom/client';
 import {renderToString} from 'react-dom/server';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {getCurrentCellCode, PyodideProvider, PythonCell, PythonDoctest} from '../../src/index.js';
-import {parseSavedPageEdits, type SavedPageEdits, savedEditsKey} from '../../src/persistence/savedEdits.js';
+import {parseSavedPageEdits, type SavedPageEdits} from '../../src/persistence/savedEdits.js';
+import {savedEditsKey} from '../../src/persistence/savedEditsKey.js';
 import {FakePyodideClient} from '../FakePyodideClient.js';
 import {button, cellElement, testConfig} from '../renderCell.js';
 

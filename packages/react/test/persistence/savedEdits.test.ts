@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {parseSavedPageEdits, SAVED_EDITS_KEY_PREFIX, savedEditsKey} from '../../src/persistence/savedEdits.js';
+import {parseSavedPageEdits} from '../../src/persistence/savedEdits.js';
+import {SAVED_EDITS_KEY_PREFIX, savedEditsKey} from '../../src/persistence/savedEditsKey.js';
 
 describe('the storage format of saved edits', () => {
   it('keys a page by namespace and path, unambiguously, under a versioned prefix', () => {

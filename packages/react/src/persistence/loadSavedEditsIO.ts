@@ -1,0 +1,67 @@
+import type {SavedEditStore} from './SavedEditStore.js';
+import {SAVED_EDITS_KEY_PREFIX, savedEditsKey} from './savedEditsKey.js';
+import type * as SavedEditsIO from './savedEditsIO.js';
+
+export type SavedEditsIOModule = typeof SavedEditsIO;
+
+// The code that reads and writes the reader's edits is a chunk of its own:
+// most readers have none, and a page with cells need not carry it (issue 13).
+// A synchronous look at storage tells whether the page needs it now.
+let loaded: SavedEditsIOModule | undefined;
+let loading: Promise<SavedEditsIOModule> | undefined;
+
+/** The saved edits' code, loading it if needed (a failed load is tried again by the next call). */
+export function loadSavedEditsIO(): Promise<SavedEditsIOModule> {
+  loading ??= import(/* webpackChunkName: "pyodocs-saved-edits" */ './savedEditsIO.js').then(
+    (module) => {
+      loaded = module;
+      return module;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** The saved edits' code if it has arrived. */
+export function loadedSavedEditsIO(): SavedEditsIOModule | undefined {
+  return loaded;
+}
+
+/**
+ * Whether the page's cells must read saved edits before they show their
+ * code: a store of the caller's, or storage holding an entry for the page.
+ * (Edits kept in memory only, when storage fails, exist only once the code has loaded.)
+ */
+export function pageMayHoldSavedEdits(store: SavedEditStore | undefined, namespace: string, page: string): boolean {
+  if (store !== undefined) return true;
+  try {
+    return localStorage.getItem(savedEditsKey(namespace, page)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+let lookedAtSite = false;
+
+/** Once per tab: when storage holds edits of any page, their code loads now, so that the pages the reader goes to show them at once. */
+export function preloadIfSiteHoldsSavedEdits(): void {
+  if (lookedAtSite || loaded) return;
+  lookedAtSite = true;
+  try {
+    for (let index = 0; index < localStorage.length; index += 1) {
+      if (localStorage.key(index)?.startsWith(SAVED_EDITS_KEY_PREFIX)) {
+        loadSavedEditsIO().catch(() => {});
+        return;
+      }
+    }
+  } catch {
+    // No storage: nothing saved to show.
+  }
+}
+
+// As the cells' code arrives, before they hydrate: a returning reader's
+// edits are read as soon as can be, in parallel with hydration.
+if (typeof window !== 'undefined') preloadIfSiteHoldsSavedEdits();
