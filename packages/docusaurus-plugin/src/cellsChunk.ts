@@ -103,10 +103,11 @@ function isCellComponent(module: ResourceModule): boolean {
   );
 }
 
-/** The doctest blocks' own code: the theme's PythonDoctest and @pyodocs/react's doctest/. */
+/** The doctest blocks' own code: the theme's PythonDoctest, its label ids and @pyodocs/react's doctest/. */
 export function isDoctestModule(module: ResourceModule): boolean {
   const found = packageOf(module);
-  if (found?.name === '@pyodocs/docusaurus-plugin') return found.file.includes('/theme/PythonDoctest/');
+  if (found?.name === '@pyodocs/docusaurus-plugin')
+    return found.file.includes('/theme/PythonDoctest/') || found.file.endsWith('/themeSupport/doctestLabelIds.js');
   return found?.name === '@pyodocs/react' && found.file.includes('/doctest/');
 }
 

@@ -73,6 +73,7 @@ describe('the pyodocs-doctest chunk', () => {
     );
     expect(isDoctestModule(module('@pyodocs/react', '/x/packages/react/lib/doctest/PythonDoctest.js'))).toBe(true);
     expect(isDoctestModule(module('@pyodocs/react', '/x/packages/react/lib/cell/PythonCell.js'))).toBe(false);
+    expect(isDoctestModule(module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/doctestLabelIds.js'))).toBe(true);
     expect(isDoctestModule(module('@pyodocs/docusaurus-plugin', '/x/lib/theme/PythonCell/index.js'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import {expect, test, vi} from 'vitest';
 import {pageLabelIds, translatedPageLabels} from '../src/themeSupport/translatedPageLabels.js';
 import {cellLabelIds, translatedCellLabels} from '../src/themeSupport/translatedCellLabels.js';
 import {translatedRunLabels} from '../src/themeSupport/translatedRunLabels.js';
+import {doctestLabelIds} from '../src/themeSupport/doctestLabelIds.js';
 
 // Docusaurus's translate() answers the English message where no translation exists;
 // `translate.ids` switches it to answering the id, to compare the catalogues with the ids looked up at run time.
@@ -23,7 +24,7 @@ test('every label a cell or doctest block shows is translatable, with the Englis
 test('the ids a page looks its translations up by are those of the catalogues write-translations extracts', () => {
   translate.ids = true;
   try {
-    expect(cellLabelIds).toEqual(translatedCellLabels());
+    expect({...cellLabelIds, ...doctestLabelIds}).toEqual(translatedCellLabels());
     expect(pageLabelIds).toEqual(translatedPageLabels());
   } finally {
     translate.ids = false;

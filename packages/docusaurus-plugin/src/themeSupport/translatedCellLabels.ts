@@ -4,6 +4,7 @@ import type {PythonCellLabels, RunLabelsLoader} from '@pyodocs/react';
 /**
  * The translation ids of the labels a cell or a doctest block shows before
  * it runs (and the server renders), looked up with `useSiteTranslations`.
+ * The doctest blocks' own are in doctestLabelIds.ts, with their code.
  * The ones only a run shows are in translatedRunLabels.ts, loaded with the
  * run code (`loadTranslatedRunLabels`; issue 13).
  */
@@ -23,16 +24,7 @@ export const cellLabelIds = {
   showCell: 'pyodocs.cell.showCell',
   showCode: 'pyodocs.cell.showCode',
   showOutput: 'pyodocs.cell.showOutput',
-  tryIt: 'pyodocs.doctest.tryIt',
-  doctestResults: 'pyodocs.doctest.results',
-  doctestMatch: 'pyodocs.doctest.match',
-  doctestMismatch: 'pyodocs.doctest.mismatch',
-  doctestSkipped: 'pyodocs.doctest.skipped',
-  doctestDocumented: 'pyodocs.doctest.documented',
-  doctestGot: 'pyodocs.doctest.got',
-  doctestStoppedAt: 'pyodocs.doctest.stoppedAt',
   errorDetails: 'pyodocs.cell.errorDetails',
-  doctestNoOutput: 'pyodocs.doctest.noOutput',
   editedMarker: 'pyodocs.cell.editedMarker',
   editedMarkerHint: 'pyodocs.cell.editedMarkerHint',
   docsChanged: 'pyodocs.cell.docsChanged',
@@ -44,8 +36,6 @@ export const cellLabelIds = {
   copied: 'pyodocs.cell.copied',
   copyFailed: 'pyodocs.cell.copyFailed',
   buildOutputs: 'pyodocs.cell.buildOutputs',
-  doctestBuildPassed: 'pyodocs.doctest.buildPassed',
-  doctestBuildFailed: 'pyodocs.doctest.buildFailed',
 } as const satisfies Partial<Record<keyof PythonCellLabels, string>>;
 
 /**

@@ -75,6 +75,8 @@ export interface CellControllerOptions {
   code: string;
   session: string;
   labels?: Partial<PythonCellLabels> | undefined;
+  /** English of labels only this kind of block shows (a module-level object), under the site's labels. */
+  englishLabels?: Partial<PythonCellLabels> | undefined;
   /** Translations of the labels only a run shows, loaded on intent or Run. */
   runLabels?: RunLabelsLoader | undefined;
   tags?: readonly string[] | undefined;
@@ -98,6 +100,7 @@ export function useCellController({
   code,
   session,
   labels: labelOverrides,
+  englishLabels,
   runLabels: runLabelsLoader,
   tags = noTags,
   packages,
@@ -106,7 +109,7 @@ export function useCellController({
   buildOutputs,
   toRun = asCell,
 }: CellControllerOptions): PythonCellController {
-  const labels = usePythonCellLabels(labelOverrides, useRunLabels(runLabelsLoader));
+  const labels = usePythonCellLabels(labelOverrides, useRunLabels(runLabelsLoader), englishLabels);
   const behaviour = useCellBehaviour(behaviourOverrides);
   const context = usePyodideContext();
   const editHintId = useId();

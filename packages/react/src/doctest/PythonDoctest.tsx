@@ -5,6 +5,7 @@ import type {PythonCellController} from '../cell/useCellController.js';
 import {useCellController} from '../cell/useCellController.js';
 import type {CellRunCode} from '../cell/useCellRunner.js';
 import {labelOf} from '../labels/labelOf.js';
+import {englishDoctestLabels} from './doctestLabels.js';
 import type {RunLabelsLoader} from '../labels/loadRunLabels.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
@@ -88,6 +89,7 @@ function DoctestBlock({
     packages,
     timeout,
     labels,
+    englishLabels: englishDoctestLabels,
     runLabels,
     behaviour,
     buildOutputs: outputs,

@@ -1,6 +1,6 @@
 import type {ReactNode} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
-import {englishViewLabels} from '../labels/viewLabels.js';
+import {englishDoctestLabels} from './doctestLabels.js';
 import type {DoctestExampleResult, DoctestReport} from '@pyodocs/runtime';
 
 export interface PythonDoctestResultsProps {
@@ -20,7 +20,7 @@ export function PythonDoctestResults({report, labels}: PythonDoctestResultsProps
   const {stoppedAt} = report;
   const finished = stoppedAt === undefined ? report.examples : report.examples.slice(0, stoppedAt);
   const interrupted = stoppedAt === undefined ? undefined : report.examples[stoppedAt];
-  const stoppedLabel = (labels.doctestStoppedAt ?? englishViewLabels.doctestStoppedAt).replace(
+  const stoppedLabel = (labels.doctestStoppedAt ?? englishDoctestLabels.doctestStoppedAt).replace(
     '{number}',
     String((stoppedAt ?? 0) + 1),
   );

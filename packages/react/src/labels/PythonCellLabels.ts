@@ -1,5 +1,6 @@
 import type {ReaderWorkLabels} from '../persistence/ReaderWorkLabels.js';
 import {englishRunLabels} from './runLabels.js';
+import {englishDoctestLabels} from '../doctest/doctestLabels.js';
 import {englishViewLabels} from './viewLabels.js';
 
 /**
@@ -108,5 +109,6 @@ export interface PythonCellLabels extends ReaderWorkLabels {
 
 export const defaultPythonCellLabels: Readonly<Required<PythonCellLabels>> = Object.freeze({
   ...englishViewLabels,
+  ...englishDoctestLabels,
   ...englishRunLabels,
 });

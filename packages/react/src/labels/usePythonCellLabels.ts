@@ -15,12 +15,22 @@ const notLoaded = () => undefined;
 export function usePythonCellLabels(
   overrides: Partial<PythonCellLabels> | undefined,
   runLabels?: Partial<PythonCellLabels> | undefined,
+  /** More English, under the site's labels (the doctest blocks' own). */
+  english?: Partial<PythonCellLabels> | undefined,
 ): Readonly<PythonCellLabels> {
   const siteLabels = useContext(SiteLabelsContext);
   const live = useSyncExternalStore(subscribeLiveCode, loadedLiveCode, notLoaded);
   const englishRun = live?.englishRunLabels;
   return useMemo(
-    () => ({...englishViewLabels, ...englishRun, ...siteLabels, ...runLabels, ...overrides}) as PythonCellLabels,
-    [englishRun, siteLabels, runLabels, overrides],
+    () =>
+      ({
+        ...englishViewLabels,
+        ...english,
+        ...englishRun,
+        ...siteLabels,
+        ...runLabels,
+        ...overrides,
+      }) as PythonCellLabels,
+    [english, englishRun, siteLabels, runLabels, overrides],
   );
 }

@@ -7,6 +7,7 @@ import Status from '@theme/PythonCell/Status';
 import Toolbar from '@theme/PythonCell/Toolbar';
 import {PageActionsHost} from '../../themeSupport/PageActionsPlaces.js';
 import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
+import {doctestLabelIds} from '../../themeSupport/doctestLabelIds.js';
 import {useSiteTranslations} from '../../themeSupport/siteTranslations.js';
 import {cellLabelIds, loadTranslatedRunLabels} from '../../themeSupport/translatedCellLabels.js';
 import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
@@ -15,6 +16,7 @@ import Results from '@theme/PythonDoctest/Results';
 
 // The live cell looks like every other cell: the same (possibly swizzled) parts.
 const components: PythonDoctestComponents = {Toolbar, Code, Status, Output, Results};
+const labelIds = {...cellLabelIds, ...doctestLabelIds};
 
 /**
  * A doctest example (```pycon or ```python starting with `>>> `) with a
@@ -23,7 +25,7 @@ const components: PythonDoctestComponents = {Toolbar, Code, Status, Output, Resu
  * `PythonDoctest/Results` to change how the verdicts look.
  */
 export default function PythonDoctest(props: Props): ReactNode {
-  const labels = useSiteTranslations(cellLabelIds);
+  const labels = useSiteTranslations(labelIds);
   return (
     <SitePyodideProvider>
       {/* The page's first cell also renders the page actions, where the theme has a place for them. */}
