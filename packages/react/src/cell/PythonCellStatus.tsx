@@ -1,10 +1,8 @@
-import type {ReactNode} from 'react';
-import {labelOf} from '../labels/labelOf.js';
+import {type ReactNode, useSyncExternalStore} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
-import {PackageProgress, type PackageDownload} from '../output/PackageProgress.js';
-import {usePyodideStatus} from '../provider/usePyodideStatus.js';
+import {loadedLiveCode, subscribeLiveCode} from '../live/loadLiveCode.js';
+import type {PackageDownload} from '../output/PackageProgress.js';
 import type {CellDataState, CellExecution} from './cellState.js';
-import {formatDuration} from './formatDuration.js';
 
 export interface PythonCellStatusProps {
   /** The cell's `data-state`. */
@@ -39,38 +37,15 @@ export function PythonCellStatus({
   queuedBecause,
   labels,
 }: PythonCellStatusProps): ReactNode {
+  const live = useSyncExternalStore(subscribeLiveCode, loadedLiveCode, notLoaded);
   const pending = dataState === 'queued' || dataState === 'running';
   let announced: ReactNode = null;
   let shown: ReactNode = null;
-  if (pending && download) {
-    announced = (
-      <span className="pyodocs-visually-hidden">
-        {labelOf(labels, 'loadingPackageStarted').replace('{package}', download.package)}
-      </span>
-    );
-    shown = (
-      <PackageProgress
-        download={download}
-        label={labels.loadingPackage}
-        labelWithoutTotal={labels.loadingPackageUnknownSize}
-      />
-    );
-  } else if (pending) {
-    // Only waiting cells follow the client's status: hundreds of idle cells
-    // on a page hold no subscription.
-    const needed = queuedBecause === 'needed';
-    announced = <PendingStatus running={dataState === 'running'} needed={needed} labels={labels} />;
-    shown = needed ? null : <LoadingStage />;
-  } else if (dataState === 'error' && failure === 'runtime') {
+  if (dataState === 'error' && failure === 'runtime' && !pending) {
     announced = labels.failed;
-  } else if (execution || dataState === 'error') {
-    announced = (
-      <>
-        {dataState === 'error' ? labels.pythonError : null}
-        {dataState === 'error' && execution ? ' ' : null}
-        {execution ? <ExecutionSummary execution={execution} labels={labels} /> : null}
-      </>
-    );
+  } else if ((pending || execution || dataState === 'error') && live) {
+    // A run was asked for: its words come with the run code (a run waits for it too).
+    ({announced, shown} = live.runStatusParts({dataState, download, execution, queuedBecause, labels}));
   }
   return (
     <div className="pyodocs-status">
@@ -82,42 +57,4 @@ export function PythonCellStatus({
   );
 }
 
-function PendingStatus({
-  running,
-  needed,
-  labels,
-}: {
-  running: boolean;
-  needed: boolean;
-  labels: Readonly<PythonCellLabels>;
-}): ReactNode {
-  const status = usePyodideStatus();
-  // Loading is said by the cell the reader ran; the cells it needs say why they wait.
-  if (needed) return labelOf(labels, running ? 'runningNeeded' : 'queuedNeeded');
-  if (status.state === 'loading') return labels.loading;
-  return running ? labels.running : labels.queued;
-}
-
-/** The runtime's current loading stage, beside "Loading Python…" (it changes several times: not announced). */
-function LoadingStage(): ReactNode {
-  const status = usePyodideStatus();
-  if (status.state !== 'loading' || !status.message) return null;
-  return <span className="pyodocs-status-detail"> {status.message}</span>;
-}
-
-/** `[3] · 12 ms`, read out as "Run 3 of this session, took 12 ms". */
-function ExecutionSummary({execution, labels}: {execution: CellExecution; labels: Readonly<PythonCellLabels>}) {
-  const duration = formatDuration(execution.durationMs, labels);
-  const count = labelOf(labels, 'executionCount').replace('{count}', String(execution.count));
-  const summary = labelOf(labels, 'executionSummary')
-    .replace('{count}', String(execution.count))
-    .replace('{duration}', duration);
-  return (
-    <span className="pyodocs-execution" data-pyodocs-execution={execution.count}>
-      <span aria-hidden="true">
-        <span className="pyodocs-execution-count">{count}</span> {duration}
-      </span>
-      <span className="pyodocs-visually-hidden">{summary}</span>
-    </span>
-  );
-}
+const notLoaded = () => undefined;
