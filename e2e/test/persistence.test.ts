@@ -291,6 +291,37 @@ describe("the saved edits' code, a chunk of its own", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('when it cannot load, a reader with saved edits gets the page’s code, a warning, and no request loop', async () => {
+    const context = await newContext();
+    const {page, errors} = await open(context, `${firstDeploy.url}/`);
+    const documented = await codeOf(cells(page).nth(1));
+    await edit(cells(page).nth(1), 'print("saved, then unreachable")');
+    await expect.poll(async () => Object.keys(await savedEntries(page))).toHaveLength(1);
+    // A deploy that removed the chunk, or the network gone.
+    const requested: string[] = [];
+    await context.route(
+      (url) => isSavedEditsChunk(url.href),
+      (route) => {
+        requested.push(route.request().url());
+        return route.abort();
+      },
+    );
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.reload({waitUntil: 'networkidle'});
+    await hydrated(page);
+    await expect.poll(() => codeOf(cells(page).nth(1))).toBe(documented);
+    await expect.poll(() => warnings.some((text) => text.includes('Your saved edits could not be loaded'))).toBe(true);
+    await page.waitForTimeout(1000);
+    // Asked for once (a failed load is retried by the next edit, not by every render).
+    expect(requested).toHaveLength(1);
+    // Webpack's own report of the failed chunk is the only console error.
+    expect(errors.filter((error) => !/Loading chunk .* failed|ChunkLoadError|net::ERR_FAILED/.test(error))).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('when storage is full or refused', () => {

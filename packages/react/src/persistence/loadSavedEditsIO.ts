@@ -9,6 +9,7 @@ export type SavedEditsIOModule = typeof SavedEditsIO;
 // A synchronous look at storage tells whether the page needs it now.
 let loaded: SavedEditsIOModule | undefined;
 let loading: Promise<SavedEditsIOModule> | undefined;
+let failed = false;
 
 /** The saved edits' code, loading it if needed (a failed load is tried again by the next call). */
 export function loadSavedEditsIO(): Promise<SavedEditsIOModule> {
@@ -19,10 +20,29 @@ export function loadSavedEditsIO(): Promise<SavedEditsIOModule> {
     },
     (error: unknown) => {
       loading = undefined;
+      failed = true;
       throw error;
     },
   );
   return loading;
+}
+
+/**
+ * The saved edits' code failed to load (offline, a deploy that removed the
+ * chunk): cells stop waiting for it and show the documented code, or a
+ * cell that suspends on it would ask for it again on every render.
+ */
+export function savedEditsIOFailed(): boolean {
+  return failed && loaded === undefined;
+}
+
+let warned = false;
+
+/** Says once per tab, in the console, that the reader's saved edits are not shown and why. */
+export function warnSavedEditsNotShown(error: unknown): void {
+  if (warned) return;
+  warned = true;
+  console.warn("[pyodocs] Your saved edits could not be loaded; the cells show the page's code.", error);
 }
 
 /** The saved edits' code if it has arrived. */
@@ -53,7 +73,7 @@ export function preloadIfSiteHoldsSavedEdits(): void {
   try {
     for (let index = 0; index < localStorage.length; index += 1) {
       if (localStorage.key(index)?.startsWith(SAVED_EDITS_KEY_PREFIX)) {
-        loadSavedEditsIO().catch(() => {});
+        loadSavedEditsIO().catch(warnSavedEditsNotShown);
         return;
       }
     }

@@ -6,6 +6,8 @@ import {
   pageMayHoldSavedEdits,
   preloadIfSiteHoldsSavedEdits,
   type SavedEditsIOModule,
+  savedEditsIOFailed,
+  warnSavedEditsNotShown,
 } from './loadSavedEditsIO.js';
 import {whenPageLeft} from './pendingSaves.js';
 import {SavedEditsContext} from './SavedEditsContext.js';
@@ -95,9 +97,11 @@ export function useSavedEdits({id, documented, persist}: SavedEditsOptions): Sav
     persisted &&
     typeof window !== 'undefined' &&
     !loadedSavedEditsIO() &&
+    !savedEditsIOFailed() &&
     pageMayHoldSavedEdits(settings.store, settings.namespace, currentPagePath())
   ) {
-    throw loadSavedEditsIO();
+    // Suspense renders again either way; after a failure without waiting (savedEditsIOFailed).
+    throw loadSavedEditsIO().catch(warnSavedEditsNotShown);
   }
   const [state, setState] = useState<SavedEditsState>(nothingSaved);
   const stateRef = useRef(state);
