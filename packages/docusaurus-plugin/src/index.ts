@@ -14,6 +14,7 @@ import {buildOutputsCacheKey} from './execution/buildOutputsCacheKey.js';
 import {buildOutputsConsumer} from './execution/buildOutputsConsumer.js';
 import {ForcedPagesPlugin} from './execution/ForcedPagesPlugin.js';
 import {remarkBuildOutputs} from './execution/remarkBuildOutputs.js';
+import {PageFileWatch} from './manifest/PageFileWatch.js';
 import {PageManifestCollector} from './manifest/PageManifestCollector.js';
 import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js';
 import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteManifestPlugin.js';
@@ -65,7 +66,9 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   const assets = resolveRuntimeAssets();
   const {baseUrl} = context.siteConfig;
   let config = resolveClientConfig(options, assets, baseUrl);
+  const fileWatch = new PageFileWatch();
   const remarkOptions = {
+    onFileRead: fileWatch.read,
     runnable: options.runnable,
     importSource: '@theme/PythonCell',
     doctest: options.doctest,
@@ -198,7 +201,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           // `{include}`d files become dependencies of the page's module (rebuilt when they change).
           {
             loader: fileURLToPath(new URL('./manifest/includedFilesLoader.js', import.meta.url)),
-            options: {includedFiles: (page: string) => collector.get(page)?.manifest.includes},
+            options: {includedFiles: (page: string) => collector.get(page)?.manifest.includes, fileWatch},
           },
         ),
         new ForcedPagesPlugin(execution.forcedPages),

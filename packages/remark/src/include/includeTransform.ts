@@ -47,7 +47,8 @@ const UNSUPPORTED_OPTIONS: Readonly<Record<string, string>> = {
  * (`transformIncluded`), so cells in it become cells. Problems (a missing
  * file, an unknown option, a marker not found) are reported with their
  * place; the directive then stays as written. Every file read is recorded in
- * `page.includes`.
+ * `page.includes`; every file tried, found or not, is told to `onFileRead`
+ * at once (the page may fail later).
  */
 export function includeTransform(
   tree: Root,
@@ -97,6 +98,10 @@ function includedNodes(
   if (!options) return undefined;
 
   const file = readIncludedFile(target, page.filePath, page.cwd);
+  const outermostPage = page.includeStack[0];
+  if (file.path && outermostPage) {
+    page.options.onFileRead?.({page: outermostPage, file: file.path, exists: file.ok || file.reason !== 'missing'});
+  }
   if (!file.ok) {
     const shown = file.path && relativeTo(page.cwd, file.path);
     const reason =

@@ -59,6 +59,23 @@ export interface RemarkPythonCellsOptions {
    * @default the `katex/dist/katex.min.css` of the KaTeX that typesets the math, by absolute path
    */
   mathStylesheet?: string | false | undefined;
+  /**
+   * Told of each file the pass reads, or tries to read, for a page (the
+   * targets of `{include}`, nested ones too), as it reads it, also when the
+   * page then fails: a build tool watches them so the page is compiled again
+   * when one changes or a missing one appears.
+   */
+  onFileRead?: ((read: PageFileRead) => void) | undefined;
+}
+
+/** A file read for a page: see `onFileRead`. */
+export interface PageFileRead {
+  /** The page's absolute path (for a nested include, the outermost page). */
+  page: string;
+  /** The file's absolute path. */
+  file: string;
+  /** False when there is no such file (watch for it to appear). */
+  exists: boolean;
 }
 
 /** The options checked and completed with defaults, once per processor. */
@@ -73,6 +90,7 @@ export interface ResolvedPythonCellsOptions {
   doctestImportSource: string | undefined;
   math: 'myst' | 'all' | false;
   mathStylesheet: string | false;
+  onFileRead: ((read: PageFileRead) => void) | undefined;
 }
 
 const OPTION_NAMES = [
@@ -86,6 +104,7 @@ const OPTION_NAMES = [
   'doctestImportSource',
   'math',
   'mathStylesheet',
+  'onFileRead',
 ];
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
 
@@ -119,6 +138,7 @@ export function resolvePythonCellsOptions(
     doctestImportSource,
     math = 'myst',
     mathStylesheet = katexStylesheet(),
+    onFileRead,
   } = options;
 
   if (runnable !== 'marked' && runnable !== 'all') {
@@ -179,9 +199,14 @@ export function resolvePythonCellsOptions(
     );
   }
 
+  if (onFileRead !== undefined && typeof onFileRead !== 'function') {
+    throw optionsError(`option "onFileRead" must be a function, got ${JSON.stringify(onFileRead)}.`);
+  }
+
   return {
     math,
     mathStylesheet,
+    onFileRead,
     doctest,
     doctestComponentName,
     doctestImportSource,
