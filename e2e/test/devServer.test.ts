@@ -8,7 +8,8 @@ import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
 
 // `docusaurus start` serves the self-hosted Pyodide files and our worker, so
 // cells run in development exactly as in the built site; and it rebuilds a
-// page when a file the page includes changes. One dev server for the file.
+// page when a file the page includes changes, or appears after the page
+// failed for want of it. One dev server for the file.
 
 let site: string;
 let devServer: DevServer | undefined;
@@ -73,4 +74,29 @@ test('editing a file a page includes rebuilds the page (the included file is a d
       {timeout: 120_000, interval: 2_000},
     )
     .toContain('The included text, second version.');
+}, 300_000);
+
+test('a page that failed for want of an {include}d file compiles again when the file appears', async () => {
+  browser ??= await launchChromium();
+  const page = await browser.newPage();
+  const article = page.locator('article');
+  // Written while the server runs, as an author would: the page fails (there is no such file yet).
+  writeFileSync(
+    path.join(site, 'docs', 'with-later-include.md'),
+    '# A page whose include comes later\n\n```{include} _parts/later.md\n```\n',
+  );
+  await expect
+    .poll(() => devServer!.log(), {timeout: 120_000, interval: 1_000})
+    .toMatch(/Cannot include "_parts\/later\.md": there is no file/);
+
+  writeFileSync(path.join(site, 'docs', '_parts', 'later.md'), 'The text that came later.\n');
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${devServer!.url}/with-later-include`);
+        return article.textContent({timeout: 30_000}).catch(() => '');
+      },
+      {timeout: 120_000, interval: 2_000},
+    )
+    .toContain('The text that came later.');
 }, 300_000);
