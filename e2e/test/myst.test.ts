@@ -23,6 +23,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   const site = fixtureCopy('myst-site');
+  // A page whose table of contents is hidden: the page actions have only the footer place there.
+  writeFileSync(
+    path.join(site, 'docs', 'no-toc.md'),
+    '---\nhide_table_of_contents: true\n---\n\n# Without a table of contents\n\n## A heading it would list\n\n```python run\nprint("after the content")\n```\n',
+  );
   fixtureOutDir = path.join(TMP_DIR, 'myst-site-build');
   const result = await buildSite(site, fixtureOutDir);
   if (result.code !== 0) throw new Error(`myst-site build failed:\n${result.output}`);
@@ -246,6 +251,28 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await outputOf(cells.nth(0))).toBe('from mdx');
     expect(await page.locator('.theme-admonition-important').count()).toBe(1);
     await page.close();
+  });
+});
+
+describe('the page actions without a table of contents', () => {
+  test('they follow the content (the footer place), on wide and narrow screens, and Run all works there', async () => {
+    for (const width of [1280, 600]) {
+      const page = await browser.newPage({viewport: {width, height: 900}});
+      await page.goto(`${fixtureServer.url}/no-toc`, {waitUntil: 'networkidle'});
+      const actions = page.getByRole('group', {name: 'Python on this page'});
+      await expect.poll(() => actions.count()).toBe(1);
+      expect(await actions.isVisible()).toBe(true);
+      // Right after the page's Markdown, before the tags and the edit link.
+      const footer = page.locator('.theme-doc-markdown + [data-pyodocs-page-actions-place="footer"]');
+      expect(await footer.getByRole('group', {name: 'Python on this page'}).count()).toBe(1);
+      if (width === 1280) {
+        await actions.getByRole('button', {name: 'Run all'}).click();
+        const cell = page.locator('[data-pyodocs-cell]').first();
+        expect(await waitForState(cell, ['done', 'error'])).toBe('done');
+        expect(await outputOf(cell)).toBe('after the content');
+      }
+      await page.close();
+    }
   });
 });
 
