@@ -127,6 +127,64 @@ describe('outputs gallery in Chromium', () => {
     expect(await display.locator('.katex').evaluate((element) => getComputedStyle(element).fontFamily)).toContain(
       'KaTeX',
     );
+    // The site's copy of the stylesheet, linked: not in the stylesheet every page loads, nor a CSS chunk.
+    const stylesheets = await page.evaluate(() =>
+      Array.from(
+        document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'),
+        (link) => new URL(link.href).pathname,
+      ),
+    );
+    expect(stylesheets.filter((path) => path.includes('katex'))).toEqual([
+      expect.stringMatching(/^\/pyodocs\/katex\/\d+\.\d+\.\d+\/katex\.min\.css$/),
+    ]);
+    expect(stylesheets.filter((path) => path.startsWith('/assets/css/'))).toHaveLength(1);
+  });
+
+  test('math waits for KaTeX’s stylesheet, and is typeset without it when it cannot load', async () => {
+    // A fresh page: the LaTeX cell's output from the build is typeset as the page hydrates.
+    for (const outcome of ['arrives late', 'fails'] as const) {
+      const fresh = await site.browser.newPage();
+      const warnings: string[] = [];
+      fresh.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text());
+      });
+      let requested!: () => void;
+      const stylesheetRequested = new Promise<void>((resolve) => {
+        requested = resolve;
+      });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await fresh.route('**/pyodocs/katex/*/katex.min.css', async (route) => {
+        requested();
+        await released;
+        await (outcome === 'fails' ? route.abort('internetdisconnected') : route.continue());
+      });
+      try {
+        const katexCode = fresh.waitForResponse((response) => response.url().includes('pyodocs-vendor-katex'));
+        await fresh.goto(`${site.url}/docs/outputs`);
+        const output = cellById(fresh, 'gallery-latex').locator('[data-mime-type="text/latex"]');
+        await stylesheetRequested;
+        await katexCode;
+        // KaTeX's code is there, its stylesheet is not: the formula stays its TeX source.
+        expect(await output.locator('.katex').count()).toBe(0);
+        expect(await output.innerText()).toContain('\\hat{f}(\\xi)');
+        release();
+        await output.locator('.katex-display').waitFor();
+        if (outcome === 'fails') {
+          expect(warnings.filter((text) => text.includes("KaTeX's stylesheet did not load"))).toHaveLength(1);
+        } else {
+          expect(await output.locator('.katex').evaluate((element) => getComputedStyle(element).fontFamily)).toContain(
+            'KaTeX',
+          );
+          expect(warnings.filter((text) => text.includes('KaTeX'))).toEqual([]);
+        }
+      } finally {
+        release();
+        await fresh.close();
+      }
+    }
   });
 
   test('JSON renders as a collapsible tree', async () => {

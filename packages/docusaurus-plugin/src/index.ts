@@ -22,6 +22,7 @@ import {MEMORY_SNAPSHOT_CACHE_DIR, type PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
 import {PrecompiledPackagesWebpackPlugin} from './precompiledPackages.js';
+import {katexStylesheetAlias, katexStylesheetConsumer, resolveKatexStylesheet} from './katexStylesheet.js';
 import {PrebuiltVendorChunksPlugin, prebuiltVendorCacheGroup} from './prebuiltVendorChunks.js';
 import {pageRoutes} from './pages/pageRoutes.js';
 import {sitePagesOnce} from './pages/sitePages.js';
@@ -55,6 +56,8 @@ export interface PyodocsGlobalData {
   config: PyodideClientConfig;
   /** How cells behave for the reader (contract C8). */
   cells: CellBehaviour;
+  /** URL of the copy of KaTeX's stylesheet the site serves, which the cells' math outputs link (katexStylesheet.ts). */
+  katexStylesheet: string;
 }
 
 /** How cells behave for the reader (the plugin options `runPreviousCells`, `persistEdits`, `preload`): React's own type. */
@@ -64,6 +67,7 @@ const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 export default function pluginPyodocs(context: LoadContext, options: PluginOptions): Plugin<PyodocsSiteFacts> {
   const assets = resolveRuntimeAssets();
+  const katexStylesheet = resolveKatexStylesheet();
   const {baseUrl} = context.siteConfig;
   let config = resolveClientConfig(options, assets, baseUrl);
   const fileWatch = new PageFileWatch();
@@ -96,6 +100,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       selfHostPyodide: options.pyodideBaseUrl === undefined,
       requiredBy: runtimeRequiredBy,
     }),
+    katexStylesheetConsumer(katexStylesheet),
   ];
   // Its name (a hash of Pyodide and the kernel) is known before any page is compiled: loadContent puts it in the config.
   let snapshotFile: Promise<MemorySnapshotFile> | undefined;
@@ -170,7 +175,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       routes = pageRoutes(pages);
       if (process.env.NODE_ENV === 'production') siteHasCells = siteMayHaveCells(pages, context.siteDir, options);
       if (siteHasCells) {
-        const data: PyodocsGlobalData = {config, cells};
+        const data: PyodocsGlobalData = {config, cells, katexStylesheet: `${baseUrl}${katexStylesheet.publicPath}`};
         clientDataFile = await actions.createData('clientData.json', JSON.stringify(data));
       }
     },
@@ -234,7 +239,10 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
               },
             };
       // Only pages with cells import the client data (with the cells' code): see CLIENT_DATA_MODULE.
-      const resolve = clientDataFile ? {resolve: {alias: {[`${CLIENT_DATA_MODULE}$`]: clientDataFile}}} : {};
+      // KaTeX's stylesheet is linked from the site's copy, not bundled: see katexStylesheet.ts.
+      const resolve = clientDataFile
+        ? {resolve: {alias: {[`${CLIENT_DATA_MODULE}$`]: clientDataFile, ...katexStylesheetAlias(katexStylesheet)}}}
+        : {};
       return devServer ? {plugins, devServer, ...optimization, ...resolve} : {plugins, ...optimization, ...resolve};
     },
 

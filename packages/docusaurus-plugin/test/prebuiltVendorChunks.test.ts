@@ -5,7 +5,6 @@ import path from 'node:path';
 import type {Configuration, Stats, WebpackPluginInstance} from 'webpack';
 import {afterAll, describe, expect, it} from 'vitest';
 import {
-  isKatexStylesheet,
   isPrebuiltVendorModule,
   PrebuiltVendorChunksPlugin,
   prebuiltVendorCacheGroup,
@@ -26,23 +25,6 @@ describe('prebuilt vendor modules', () => {
     expect(isPrebuiltVendorModule(module('katex', '/x/node_modules/katex/dist/katex.mjs'))).toBe(false);
     expect(isPrebuiltVendorModule(module('my-site', '/site/lib/vendor/katex.js'))).toBe(false);
     expect(isPrebuiltVendorModule({resource: '/x/lib/vendor/katex.js'})).toBe(false);
-  });
-
-  it('include KaTeX’s stylesheet as mini-css-extract holds it, not other stylesheets', () => {
-    const css = (request: string) => ({type: 'css/mini-extract', identifier: () => `css|${request}|0|||undefined}}`});
-    const loaders = '/x/node_modules/css-loader/dist/cjs.js??ruleSet[1].rules[2]!';
-    expect(
-      isKatexStylesheet(css(`${loaders}/x/node_modules/.pnpm/katex@0.19.1/node_modules/katex/dist/katex.min.css`)),
-    ).toBe(true);
-    expect(isKatexStylesheet(css(`${loaders}/site/src/css/custom.css`))).toBe(false);
-    expect(isKatexStylesheet(css(`${loaders}/x/node_modules/katex/dist/katex.min.css.map`))).toBe(false);
-    // The JS stub mini-css-extract leaves in the importing chunk stays there.
-    expect(
-      isKatexStylesheet({...module('katex', '/x/node_modules/katex/dist/katex.min.css'), type: 'javascript/auto'}),
-    ).toBe(false);
-    expect(prebuiltVendorCacheGroup().name(css(`${loaders}/x/node_modules/katex/dist/katex.min.css`) as never)).toBe(
-      'pyodocs-vendor-katex-css',
-    );
   });
 
   it('each get a chunk named after the library', () => {
@@ -108,74 +90,5 @@ describe('a production build with Docusaurus’s minimizers', () => {
     expect(vendor).toContain(readFileSync(markup, 'utf8').slice(5000, 5400));
     const main = readFileSync(path.join(dir, 'out/main.js'), 'utf8');
     expect(main).not.toContain('someLongName');
-  }, 60_000);
-
-  // Docusaurus's style set-up, in short: mini-css-extract, and every stylesheet of the site in one file.
-  async function buildStyled(name: string, entrySource: string) {
-    const fromBundler = createRequire(bundlerPath);
-    const MiniCssExtractPlugin = fromBundler('mini-css-extract-plugin') as {
-      loader: string;
-      new (options: object): WebpackPluginInstance;
-    };
-    const entry = path.join(dir, `${name}.js`);
-    writeFileSync(path.join(dir, 'site.css'), '.site-wide   { color : red }\n');
-    writeFileSync(entry, entrySource);
-    const bundler = (await import(bundlerPath)) as {getMinimizers(params: unknown): Promise<WebpackPluginInstance[]>};
-    const minimizer = await bundler.getMinimizers({
-      faster: {swcJsMinimizer: false, lightningCssMinimizer: false},
-      currentBundler: {name: 'webpack', instance: webpack},
-    });
-    const out = path.join(dir, name);
-    const config: Configuration = {
-      mode: 'production',
-      context: dir,
-      entry,
-      output: {path: out, filename: '[name].js', chunkFilename: '[name].js'},
-      module: {rules: [{test: /\.css$/, use: [MiniCssExtractPlugin.loader, fromBundler.resolve('css-loader')]}]},
-      optimization: {
-        minimizer,
-        splitChunks: {
-          cacheGroups: {
-            styles: {name: 'styles', type: 'css/mini-extract', chunks: 'all', enforce: true, priority: 50},
-            pyodocsVendor: prebuiltVendorCacheGroup(),
-          },
-        },
-      },
-      plugins: [
-        new MiniCssExtractPlugin({filename: '[name].css', chunkFilename: '[name].css'}),
-        new PrebuiltVendorChunksPlugin(),
-      ],
-    };
-    const stats = await new Promise<Stats>((resolve, reject) =>
-      webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
-    );
-    expect(stats.hasErrors(), stats.toString('errors-only')).toBe(false);
-    const assets = Object.fromEntries(
-      stats.toJson({assets: true}).assets?.map((asset) => [asset.name, asset.info]) ?? [],
-    );
-    return {assets, read: (file: string) => readFileSync(path.join(out, file), 'utf8')};
-  }
-  const loadKatex = path.join(path.dirname(path.dirname(markup)), 'output/math/loadKatex.js');
-
-  it('puts KaTeX’s stylesheet, which only the math outputs load, in a CSS chunk of its own, not in the stylesheet of every page', async () => {
-    const {assets, read} = await buildStyled(
-      'outputs',
-      `import './site.css';\nexport const math = () => import(${JSON.stringify(loadKatex)}).then((m) => m.loadKatex());\n`,
-    );
-    expect(assets['pyodocs-vendor-katex-css.css']?.minimized).toBe(true);
-    expect(assets['pyodocs-vendor-katex.js']?.minimized).toBe(true);
-    expect(read('styles.css')).toContain('.site-wide{color:red}');
-    expect(read('styles.css')).not.toContain('.katex');
-    expect(read('pyodocs-vendor-katex-css.css')).toContain('.katex');
-  }, 60_000);
-
-  it('leaves KaTeX’s stylesheet in the stylesheet of every page when a page imports it too (math typeset at build)', async () => {
-    const katexCss = createRequire(markup).resolve('katex/dist/katex.min.css');
-    const {assets, read} = await buildStyled(
-      'pages',
-      `import './site.css';\nexport const page = () => import(${JSON.stringify(katexCss)});\nexport const math = () => import(${JSON.stringify(loadKatex)}).then((m) => m.loadKatex());\n`,
-    );
-    expect(assets['pyodocs-vendor-katex-css.css']).toBeUndefined();
-    expect(read('styles.css')).toContain('.katex');
   }, 60_000);
 });

@@ -4,6 +4,11 @@ declare module '@pyodocs/docusaurus-plugin/clientData' {
   import type {CellBehaviour} from '@pyodocs/react';
   import type {PyodideClientConfig} from '@pyodocs/runtime';
 
-  const clientData: {readonly config: PyodideClientConfig; readonly cells: CellBehaviour};
+  const clientData: {
+    readonly config: PyodideClientConfig;
+    readonly cells: CellBehaviour;
+    /** URL of the copy of KaTeX's stylesheet the site serves (katexStylesheetLink.ts). */
+    readonly katexStylesheet: string;
+  };
   export default clientData;
 }

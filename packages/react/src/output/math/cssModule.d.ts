@@ -1,2 +1,2 @@
-// Stylesheets imported for their side effect (bundlers load them); see loadKatex.ts.
+// Stylesheets imported for their side effect (bundlers load them); see katexStylesheet.ts.
 declare module '*.css';
