@@ -38,6 +38,8 @@ describe('static HTML', () => {
     const html = readFileSync(path.join(inject('websiteBuildDir'), 'docs', 'getting-started', 'index.html'), 'utf8');
     expect(html).toContain('data-pyodocs-cell=');
     expect(staticText(html)).toContain('print("Hello from", sys.version.split()[0])');
+    // In place, not in a hidden element that an inline script moves once it runs (React's outlined Suspense boundaries).
+    expect(html).not.toMatch(/<div hidden id="S:|<template id="B:/);
   });
 
   test('only fences marked `run` become cells; the others stay ordinary code blocks', () => {

@@ -34,6 +34,7 @@ import {remarkCellsNotScanned} from './siteScan/remarkCellsNotScanned.js';
 import {siteMayHaveCells} from './siteScan/siteMayHaveCells.js';
 import {PLUGIN_NAME, type PyodocsSiteFacts} from './siteFacts.js';
 import {type MemorySnapshotFile, memorySnapshotConsumer, resolveMemorySnapshotFile} from './snapshot/memorySnapshot.js';
+import {inlineSuspenseBoundariesRule} from './staticHtml/inlineSuspenseBoundaries.js';
 
 export type {PackagesOptions, PluginOptions, Options} from './options.js';
 export {DEFAULT_OPTIONS, pluginOptionsSchema, validateOptions} from './options.js';
@@ -243,7 +244,11 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       const resolve = clientDataFile
         ? {resolve: {alias: {[`${CLIENT_DATA_MODULE}$`]: clientDataFile, ...katexStylesheetAlias(katexStylesheet)}}}
         : {};
-      return devServer ? {plugins, devServer, ...optimization, ...resolve} : {plugins, ...optimization, ...resolve};
+      // The static HTML has the cells and their outputs in place, not hidden until a script reveals them: see inlineSuspenseBoundaries.ts.
+      const module = isServer && siteHasCells ? {module: {rules: [inlineSuspenseBoundariesRule()]}} : {};
+      return devServer
+        ? {plugins, devServer, ...optimization, ...resolve, ...module}
+        : {plugins, ...optimization, ...resolve, ...module};
     },
 
     // The build is over: the Pyodide that ran cells at build must not keep Node alive.

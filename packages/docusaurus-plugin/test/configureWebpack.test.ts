@@ -9,6 +9,7 @@ import {RemarkInjectionWebpackPlugin} from '../src/remarkInjection.js';
 interface WebpackResult {
   plugins: object[];
   devServer?: unknown;
+  module?: {rules: {test: RegExp}[]};
 }
 
 function configure(
@@ -40,6 +41,14 @@ describe('configureWebpack', () => {
     const server = configure({}, {isServer: true}).result.plugins;
     expect(server.some((plugin) => plugin instanceof RemarkInjectionWebpackPlugin)).toBe(true);
     expect(server.some((plugin) => plugin instanceof SiteManifestPlugin)).toBe(false);
+  });
+
+  test("the server compiler renders pages with their Suspense boundaries in place (Docusaurus's renderToHtml, patched); the client's rules are untouched", () => {
+    const rules = configure({}, {isServer: true}).result.module?.rules ?? [];
+    expect(
+      rules.map((rule) => rule.test.test('/site/node_modules/@docusaurus/core/lib/client/renderToHtml.js')),
+    ).toEqual([true]);
+    expect(configure({}).result.module).toBeUndefined();
   });
 
   test("webpack's persistent cache key changes with the options that change what pages compile to", () => {
