@@ -35,13 +35,13 @@ afterAll(async () => {
   removeFixtureCopies();
 });
 
-test('docusaurus start serves the Pyodide runtime files and the worker', async () => {
+test('docusaurus start serves the Pyodide runtime files, the worker and KaTeX’s stylesheet', async () => {
   const base = devServer!.url;
 
   // The plugin's client data (a generated file the cells import) names the URLs the browser will use.
   const clientData = JSON.parse(
     readFileSync(path.join(site, '.docusaurus', 'docusaurus-plugin-pyodocs', 'default', 'clientData.json'), 'utf8'),
-  ) as {config: {indexURL: string; workerUrl: string}};
+  ) as {config: {indexURL: string; workerUrl: string}; katexStylesheet: string};
   const {indexURL, workerUrl} = clientData.config;
   expect(indexURL).toMatch(/^\/pyodide\/314\.\d+\.\d+\/$/);
 
@@ -54,6 +54,12 @@ test('docusaurus start serves the Pyodide runtime files and the worker', async (
   const worker = await fetch(`${base}${workerUrl}`);
   expect(worker.status).toBe(200);
   expect(worker.headers.get('content-type')).toMatch(/javascript/);
+  // KaTeX's stylesheet for math outputs, with its fonts beside it (the site's copy, not bundled).
+  const katexStylesheet = await fetch(`${base}${clientData.katexStylesheet}`);
+  expect(katexStylesheet.status).toBe(200);
+  expect(await katexStylesheet.text()).toContain('url(fonts/KaTeX_Main-Regular.woff2)');
+  const font = await fetch(new URL('fonts/KaTeX_Main-Regular.woff2', `${base}${clientData.katexStylesheet}`));
+  expect(font.status).toBe(200);
 }, 300_000);
 
 test('editing a file a page includes rebuilds the page (the included file is a dependency of its module)', async () => {
