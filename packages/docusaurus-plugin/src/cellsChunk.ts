@@ -93,14 +93,11 @@ function packageOf(module: ResourceModule): {name: string; file: string} | undef
   return {name, file: module.resource.split(path.sep).join('/')};
 }
 
-/** The theme's cell and doctest components (and their labels), and the page actions they render: what marks a chunk as one with cells. */
+/** The theme's cell and doctest components, and the page actions they render: what marks a chunk as one with cells. */
 function isCellComponent(module: ResourceModule): boolean {
   const found = packageOf(module);
   if (found?.name !== '@pyodocs/docusaurus-plugin') return false;
-  return (
-    /\/theme\/Python(Cell|Doctest|PageActions)\//.test(found.file) ||
-    found.file.endsWith('/themeSupport/translatedCellLabels.js')
-  );
+  return /\/theme\/Python(Cell|Doctest|PageActions)\//.test(found.file);
 }
 
 /** The doctest blocks' own code: the theme's PythonDoctest, its label ids and @pyodocs/react's doctest/. */

@@ -11,7 +11,7 @@ describe('the pyodocs-cells chunk takes the code cells are made of, not page chr
         '/site/node_modules/@pyodocs/docusaurus-plugin/lib/theme/PythonCell/index.js',
       ),
       module('@pyodocs/docusaurus-plugin', '/x/lib/theme/PythonDoctest/Results/index.js'),
-      module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/translatedCellLabels.js'),
+      module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/siteTranslations.js'),
       module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/PageActionsPlaces.js'),
       module('@pyodocs/docusaurus-plugin', '/x/lib/themeSupport/SitePyodideProvider.js'),
       {resource: '/x/node_modules/@babel/runtime/helpers/esm/objectSpread2.js'},

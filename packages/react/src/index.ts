@@ -27,7 +27,8 @@ export type {PythonDoctestComponents} from './doctest/PythonDoctestComponents.js
 export {PythonDoctestResults, type PythonDoctestResultsProps} from './doctest/PythonDoctestResults.js';
 export type {DoctestExampleResult, DoctestReport} from '@pyodocs/runtime';
 export {PythonPageActions, type PythonPageActionsProps} from './notebook/PythonPageActions.js';
-export {defaultPythonPageLabels, type PythonPageLabels} from './notebook/PythonPageLabels.js';
+export {defaultPythonPageLabels} from './notebook/defaultPythonPageLabels.js';
+export type {PythonPageLabels} from './notebook/PythonPageLabels.js';
 export {usePythonPage, type PythonPage} from './notebook/usePythonPage.js';
 export {usePageCellCount} from './notebook/usePageCellCount.js';
 export type {PageActivity} from './notebook/pageActivity.js';

@@ -1,48 +1,15 @@
 import {translate} from '@docusaurus/Translate';
-import type {PythonCellLabels, RunLabelsLoader} from '@pyodocs/react';
+import type {PythonCellLabels} from '@pyodocs/react';
 
 /**
- * The translation ids of the labels a cell or a doctest block shows before
- * it runs (and the server renders), looked up with `useSiteTranslations`.
- * The doctest blocks' own are in doctestLabelIds.ts, with their code.
- * The ones only a run shows are in translatedRunLabels.ts, loaded with the
- * run code (`loadTranslatedRunLabels`; issue 13).
- */
-export const cellLabelIds = {
-  run: 'pyodocs.cell.run',
-  stop: 'pyodocs.cell.stop',
-  reset: 'pyodocs.cell.reset',
-  edit: 'pyodocs.cell.edit',
-  editHint: 'pyodocs.cell.editHint',
-  editor: 'pyodocs.cell.editor',
-  loading: 'pyodocs.cell.loading',
-  output: 'pyodocs.cell.output',
-  failed: 'pyodocs.cell.failed',
-  noProvider: 'pyodocs.cell.noProvider',
-  editorFailed: 'pyodocs.cell.editorFailed',
-  unsupportedOutput: 'pyodocs.cell.unsupportedOutput',
-  showCell: 'pyodocs.cell.showCell',
-  showCode: 'pyodocs.cell.showCode',
-  showOutput: 'pyodocs.cell.showOutput',
-  errorDetails: 'pyodocs.cell.errorDetails',
-  editedMarker: 'pyodocs.cell.editedMarker',
-  editedMarkerHint: 'pyodocs.cell.editedMarkerHint',
-  docsChanged: 'pyodocs.cell.docsChanged',
-  showEarlierEdit: 'pyodocs.cell.showEarlierEdit',
-  hideEarlierEdit: 'pyodocs.cell.hideEarlierEdit',
-  restoreEarlierEdit: 'pyodocs.cell.restoreEarlierEdit',
-  discardEarlierEdit: 'pyodocs.cell.discardEarlierEdit',
-  copy: 'pyodocs.cell.copy',
-  copied: 'pyodocs.cell.copied',
-  copyFailed: 'pyodocs.cell.copyFailed',
-  buildOutputs: 'pyodocs.cell.buildOutputs',
-} as const satisfies Partial<Record<keyof PythonCellLabels, string>>;
-
-/**
- * The catalogue of those labels for `docusaurus write-translations`, with
- * their English messages and descriptions: literal calls it can extract (the
- * plugin's getPathsToWatch() names this folder for it). Not used at run time
- * (`cellLabelIds` is); the tests check it names the same ids.
+ * The catalogue of the labels a cell or a doctest block shows before it runs
+ * (and the server renders) for `docusaurus write-translations`, with their
+ * English messages and descriptions: literal calls it can extract (the
+ * plugin's getPathsToWatch() names this folder for it). Not used at run
+ * time: the theme looks the site's translations up by id prefix
+ * (`useSiteLabels('pyodocs.cell.')`, siteTranslations.ts; the doctest
+ * blocks' ids are in doctestLabelIds.ts); the tests check the ids. What only
+ * a run shows is in translatedRunLabels.ts.
  */
 export function translatedCellLabels(): Partial<PythonCellLabels> {
   return {
@@ -69,12 +36,6 @@ export function translatedCellLabels(): Partial<PythonCellLabels> {
       message: 'Python code',
       description: 'Accessible name of the editor',
     }),
-    loading: translate({
-      id: 'pyodocs.cell.loading',
-      message: 'Loading Python…',
-      description: 'Status while Pyodide loads',
-    }),
-    // {package}, {loaded} and {total} are left for the cell to fill in (translate keeps unknown placeholders).
     output: translate({
       id: 'pyodocs.cell.output',
       message: 'Output',
@@ -232,7 +193,3 @@ export function translatedCellLabels(): Partial<PythonCellLabels> {
     }),
   };
 }
-
-/** The cells' `runLabels`: the translations only a run shows, a chunk of their own. */
-export const loadTranslatedRunLabels: RunLabelsLoader = () =>
-  import('./translatedRunLabels.js').then((module) => module.translatedRunLabels());

@@ -1,23 +1,12 @@
 import {translate} from '@docusaurus/Translate';
 import type {PythonPageLabels} from '@pyodocs/react';
 
-/** The translation ids of the page actions' labels, looked up with `useSiteTranslations`. */
-export const pageLabelIds = {
-  actions: 'pyodocs.page.actions',
-  runAll: 'pyodocs.page.runAll',
-  restart: 'pyodocs.page.restart',
-  downloadNotebook: 'pyodocs.page.downloadNotebook',
-  runningAll: 'pyodocs.page.runningAll',
-  ranAll: 'pyodocs.page.ranAll',
-  runAllStopped: 'pyodocs.page.runAllStopped',
-  restarted: 'pyodocs.page.restarted',
-  notebookSaved: 'pyodocs.page.notebookSaved',
-} as const satisfies Record<keyof PythonPageLabels, string>;
-
 /**
- * The catalogue of those labels for `docusaurus write-translations`: literal
- * calls it can extract, with their English messages and descriptions. Not
- * used at run time (`pageLabelIds` is); the tests check it names the same ids.
+ * The catalogue of the page actions' labels for `docusaurus
+ * write-translations`: literal calls it can extract, with their English
+ * messages and descriptions. Not used at run time: the theme looks the
+ * site's translations up by id prefix (`useSiteLabels('pyodocs.page.')`);
+ * the tests check the ids.
  */
 export function translatedPageLabels(): Partial<PythonPageLabels> {
   return {

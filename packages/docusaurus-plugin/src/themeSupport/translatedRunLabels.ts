@@ -2,13 +2,18 @@ import {translate} from '@docusaurus/Translate';
 import type {PythonCellLabels} from '@pyodocs/react';
 
 /**
- * The labels only a run shows (status while Python loads and runs, durations,
- * `input()`), translated: a chunk of its own, loaded with the run code on
- * intent or Run (translatedCellLabels.ts's `loadTranslatedRunLabels`; issue 13).
- * Literal calls so `docusaurus write-translations` can extract them.
+ * The catalogue of the labels only a run shows (status while Python loads
+ * and runs, durations, `input()`) for `docusaurus write-translations`:
+ * literal calls it can extract. Not used at run time: their translations
+ * come with the other cell labels' (`useSiteLabels('pyodocs.cell.')`).
  */
 export function translatedRunLabels(): Partial<PythonCellLabels> {
   return {
+    loading: translate({
+      id: 'pyodocs.cell.loading',
+      message: 'Loading Python…',
+      description: 'Status while Pyodide loads',
+    }),
     loadingPackage: translate({
       id: 'pyodocs.cell.loadingPackage',
       message: 'Loading {package}: {loaded} of {total} MiB',

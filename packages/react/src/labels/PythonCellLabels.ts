@@ -1,7 +1,9 @@
+import {englishEarlierEditLabels} from '../persistence/earlierEditLabels.js';
 import type {ReaderWorkLabels} from '../persistence/ReaderWorkLabels.js';
 import {englishRunLabels} from './runLabels.js';
 import {englishDoctestLabels} from '../doctest/doctestLabels.js';
 import {englishViewLabels} from './viewLabels.js';
+import {englishOutputLabels} from '../output/outputLabels.js';
 
 /**
  * Every string the cell shows or announces. Sites pass translations (the
@@ -109,6 +111,8 @@ export interface PythonCellLabels extends ReaderWorkLabels {
 
 export const defaultPythonCellLabels: Readonly<Required<PythonCellLabels>> = Object.freeze({
   ...englishViewLabels,
+  ...englishEarlierEditLabels,
+  ...englishOutputLabels,
   ...englishDoctestLabels,
   ...englishRunLabels,
 });

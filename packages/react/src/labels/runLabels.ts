@@ -3,6 +3,7 @@ import type {RunLabelKey} from './viewLabels.js';
 
 /** English for what only a run shows (status while loading and running, durations, input()): part of the run code (issue 13). */
 export const englishRunLabels: Readonly<Pick<Required<PythonCellLabels>, RunLabelKey>> = Object.freeze({
+  loading: 'Loading Python…',
   loadingPackage: 'Loading {package}: {loaded} of {total} MiB',
   loadingPackageUnknownSize: 'Loading {package}: {loaded} MiB',
   running: 'Running…',

@@ -5,4 +5,6 @@ export {runStatusParts} from '../cell/runStatus.js';
 export {englishRunLabels} from '../labels/runLabels.js';
 export {runCell, submitCellRun} from './cellRuns.js';
 export {runInOrder} from '../notebook/runInOrder.js';
+export {restartPage, runAllCells} from '../notebook/pageRunActions.js';
+export {pageActivityText} from '../notebook/pageActivityText.js';
 export {clientOf, ledgerOf, prewarm} from './tabClient.js';

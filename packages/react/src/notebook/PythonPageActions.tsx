@@ -2,7 +2,8 @@ import {type ReactNode, useEffect, useState, useSyncExternalStore} from 'react';
 import type {PageActivity} from './pageActivity.js';
 import {hasPageActionsPlace, mountPageActionsPlace, subscribePageActionsPlaces} from './pageActionsPlaces.js';
 import type {PageNotebookSource} from './pageNotebook.js';
-import {defaultPythonPageLabels, type PythonPageLabels} from './PythonPageLabels.js';
+import {englishPageViewLabels, type PythonPageLabels} from './PythonPageLabels.js';
+import {loadedLiveCode, subscribeLiveCode} from '../live/loadLiveCode.js';
 import {usePyodideContext} from '../provider/usePyodideContext.js';
 import {usePageRuns} from './usePageRuns.js';
 
@@ -48,8 +49,10 @@ export function PythonPageActions({
   const [savedDuring, setSavedDuring] = useState<PageActivity | null>(null);
   useEffect(() => (fallback ? undefined : mountPageActionsPlace()), [fallback]);
   const otherPlace = useSyncExternalStore(subscribePageActionsPlaces, hasPageActionsPlace, noOtherPlace);
+  // What Run all and Restart did is said by the run code, which they load.
+  const live = useSyncExternalStore(subscribeLiveCode, loadedLiveCode, notLoaded);
   if (page.cellCount === 0 || (fallback && otherPlace)) return null;
-  const labels = labelOverrides ? {...defaultPythonPageLabels, ...labelOverrides} : defaultPythonPageLabels;
+  const labels = labelOverrides ? {...englishPageViewLabels, ...labelOverrides} : englishPageViewLabels;
   const running = page.activity.state === 'running-all';
 
   // The notebook code is a chunk of its own, loaded on the press (issue 13).
@@ -104,28 +107,16 @@ export function PythonPageActions({
         {children}
       </div>
       <p className="pyodocs-page-actions__status" role="status" aria-live="polite">
-        {savedDuring === page.activity ? labels.notebookSaved : activityText(page.activity, labels)}
+        {savedDuring === page.activity
+          ? labels.notebookSaved
+          : (live?.pageActivityText(page.activity, labelOverrides ?? {}) ?? '')}
       </p>
     </div>
   );
 }
 
-function activityText(activity: PageActivity, labels: Readonly<PythonPageLabels>): string {
-  switch (activity.state) {
-    case 'idle':
-      return '';
-    case 'running-all':
-      return labels.runningAll.replace('{count}', String(activity.total));
-    case 'ran-all':
-      return labels.ranAll.replace('{count}', String(activity.completed));
-    case 'run-all-stopped':
-      return labels.runAllStopped;
-    case 'restarted':
-      return labels.restarted;
-  }
-}
-
 const noOtherPlace = () => false;
+const notLoaded = () => undefined;
 
 /** The last part of the page's path (`/docs/intro/` → `intro`), or `index`. */
 function pageFileName(): string {

@@ -20,14 +20,14 @@ export interface PythonPageLabels {
   notebookSaved: string;
 }
 
-export const defaultPythonPageLabels: Readonly<PythonPageLabels> = Object.freeze({
+/** The labels of what the page actions announce after Run all or Restart: with the run code (pageActivityText.ts). */
+export type PageRunLabelKey = 'runningAll' | 'ranAll' | 'runAllStopped' | 'restarted';
+
+/** English for what the page actions show before they are used: with the page. */
+export const englishPageViewLabels: Readonly<Omit<PythonPageLabels, PageRunLabelKey>> = Object.freeze({
   actions: 'Python on this page',
   runAll: 'Run all',
   restart: 'Restart',
   downloadNotebook: 'Download notebook',
-  runningAll: 'Running all {count} cells…',
-  ranAll: 'Ran all {count} cells',
-  runAllStopped: 'Run all stopped: a cell failed',
-  restarted: 'Restarted: the variables of this page are gone',
   notebookSaved: 'Notebook saved',
 });

@@ -6,7 +6,6 @@ import {
   type PageActivity,
   pageActivity,
   setPageActivity,
-  setPageActivityIf,
   subscribePageActivity,
 } from './pageActivity.js';
 import {pageCells} from './pageCells.js';
@@ -24,40 +23,25 @@ export interface PageRuns {
   restart(): Promise<void>;
 }
 
-/** Run all and Restart for the page's cells; no notebook code (the page actions load it on Download). */
+/** Run all and Restart for the page's cells; they happen with the run code (pageRunActions.ts), the notebook code comes on Download. */
 export function usePageRuns(): PageRuns {
   const context = usePyodideContext();
   const cellCount = usePageCellCount();
   const activity = useSyncExternalStore(subscribePageActivity, pageActivity, idlePageActivity);
 
   const runAll = useCallback(() => {
-    const cells = pageCells();
-    if (cells.length === 0) return;
-    const token = setPageActivity({state: 'running-all', total: cells.length});
-    // The run code (a chunk of its own) may not have arrived: the cells run once it has.
-    void loadLiveCode().then(({runInOrder}) =>
-      runInOrder(pageCells(), () => 'run-all').then(({completed, failedAt}) =>
-        setPageActivityIf(token, failedAt ? {state: 'run-all-stopped', completed} : {state: 'ran-all', completed}),
-      ),
-    );
+    const total = pageCells().length;
+    if (total === 0) return;
+    // Said at once (and Run all disabled), even if the run code has not arrived yet.
+    const token = setPageActivity({state: 'running-all', total});
+    void loadLiveCode().then((live) => live.runAllCells(token));
   }, []);
 
-  // Promise callbacks, not async/await: a site's Babel would add its regenerator runtime.
-  const restart = useCallback((): Promise<void> => {
-    if (!context) return Promise.resolve();
-    const cells = pageCells();
-    // Later cells first: their queued runs are cancelled before an earlier
-    // running one is interrupted (which may restart the worker).
-    for (const cell of [...cells].reverse()) cell.stop();
-    const sessions = Array.from(new Set(cells.map((cell) => cell.session)));
-    context.peekLedger()?.forgetSessions(sessions);
-    for (const cell of cells) cell.clear();
-    setPageActivity({state: 'restarted'});
-    return loadLiveCode().then(({clientOf}) => {
-      const client = clientOf(context.settings);
-      return Promise.all(sessions.map((session) => client.resetSession(session))).then(() => {});
-    });
-  }, [context]);
+  // With the run code, loaded on the press: nothing can have run before it arrived.
+  const restart = useCallback(
+    (): Promise<void> => (context ? loadLiveCode().then((live) => live.restartPage(context)) : Promise.resolve()),
+    [context],
+  );
 
   return useMemo(() => ({cellCount, activity, runAll, restart}), [cellCount, activity, runAll, restart]);
 }

@@ -1,9 +1,9 @@
 import type {ReactNode} from 'react';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
-import {englishViewLabels} from '../labels/viewLabels.js';
 import {AnsiText} from './AnsiText.js';
 import type {CellOutput} from './CellOutput.js';
 import {MimeBundleOutput} from './MimeBundleOutput.js';
+import {englishOutputLabels} from './outputLabels.js';
 import {applyCarriageReturns} from './terminalText.js';
 import {TracebackOutput} from './TracebackOutput.js';
 
@@ -40,7 +40,7 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
           data={output.data}
           metadata={output.metadata}
           urls={output.urls}
-          unsupportedLabel={labels.unsupportedOutput}
+          unsupportedLabel={labels.unsupportedOutput ?? englishOutputLabels.unsupportedOutput}
         />
       );
       return output.kind === 'display' ? (
@@ -55,7 +55,7 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
     }
     case 'error':
       return (
-        <TracebackOutput error={output.error} detailsLabel={labels.errorDetails ?? englishViewLabels.errorDetails} />
+        <TracebackOutput error={output.error} detailsLabel={labels.errorDetails ?? englishOutputLabels.errorDetails} />
       );
     case 'notice':
       return <p className={`pyodocs-notice pyodocs-notice--${output.tone}`}>{output.text}</p>;

@@ -1,5 +1,6 @@
 import {type MouseEvent, type ReactNode, useState} from 'react';
-import type {ReaderWorkLabels} from './ReaderWorkLabels.js';
+import {englishEarlierEditLabels} from './earlierEditLabels.js';
+import type {EarlierEditLabelKey, ReaderWorkLabels} from './ReaderWorkLabels.js';
 
 /**
  * Shown above a cell whose documented code changed since the reader edited
@@ -19,6 +20,8 @@ export function EarlierEditNotice({
   labels: Readonly<ReaderWorkLabels>;
 }): ReactNode {
   const [shown, setShown] = useState(false);
+  // The cell's labels hold the site's translations; the English is this chunk's.
+  const text = (key: EarlierEditLabelKey): string => labels[key] ?? englishEarlierEditLabels[key];
   // The notice goes with the click: focus moves to the code it was about, not to the page's start.
   const thenFocusCode = (action: () => void) => (event: MouseEvent<HTMLButtonElement>) => {
     const cell = event.currentTarget.closest('.pyodocs-cell');
@@ -27,17 +30,17 @@ export function EarlierEditNotice({
   };
   return (
     <div className="pyodocs-edit-notice" role="note" data-pyodocs-earlier-edit="">
-      <p className="pyodocs-edit-notice__text">{labels.docsChanged}</p>
+      <p className="pyodocs-edit-notice__text">{text('docsChanged')}</p>
       <div className="pyodocs-edit-notice__actions">
         <button type="button" className="pyodocs-button" onClick={thenFocusCode(onRestore)}>
-          {labels.restoreEarlierEdit}
+          {text('restoreEarlierEdit')}
         </button>
         <button type="button" className="pyodocs-button" onClick={thenFocusCode(onDiscard)}>
-          {labels.discardEarlierEdit}
+          {text('discardEarlierEdit')}
         </button>
       </div>
       <details className="pyodocs-edit-notice__earlier" onToggle={(event) => setShown(event.currentTarget.open)}>
-        <summary>{shown ? labels.hideEarlierEdit : labels.showEarlierEdit}</summary>
+        <summary>{text(shown ? 'hideEarlierEdit' : 'showEarlierEdit')}</summary>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users can scroll long code, like the site's code blocks. */}
         <pre className="pyodocs-static" tabIndex={0}>
           <code>{code}</code>

@@ -22,15 +22,18 @@ export interface ReaderWorkLabels {
   copyFailed: string;
 }
 
-export const defaultReaderWorkLabels: Readonly<ReaderWorkLabels> = Object.freeze({
+/** The changed-docs notice's labels: English in earlierEditLabels.ts, with the notice's own code. */
+export type EarlierEditLabelKey =
+  | 'docsChanged'
+  | 'showEarlierEdit'
+  | 'hideEarlierEdit'
+  | 'restoreEarlierEdit'
+  | 'discardEarlierEdit';
+
+/** English for the marker and Copy: they show before any run, with the page. */
+export const defaultReaderWorkLabels: Readonly<Omit<ReaderWorkLabels, EarlierEditLabelKey>> = Object.freeze({
   editedMarker: 'Your version',
   editedMarkerHint: 'This cell holds your edited code. Reset brings back the documented code.',
-  docsChanged:
-    'The documentation changed this example since you edited it. The cell shows the new code; your version is kept.',
-  showEarlierEdit: 'Show your version',
-  hideEarlierEdit: 'Hide your version',
-  restoreEarlierEdit: 'Use your version',
-  discardEarlierEdit: 'Discard your version',
   copy: 'Copy',
   copied: 'Copied',
   copyFailed: 'Could not copy; select the code and copy it yourself',

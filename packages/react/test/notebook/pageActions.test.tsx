@@ -112,8 +112,10 @@ describe('PythonPageActions', () => {
     answering(client);
     renderCells(page(), {client});
     fireEvent.click(within(actions()).getByRole('button', {name: 'Run all'}));
-    expect(status().textContent).toBe('Running all 4 cells…');
-    // The cells are queued once the run code has arrived (a chunk of its own).
+    // Pressed once, at once: a second press runs nothing more.
+    expect(within(actions()).getByRole('button', {name: 'Run all'}).getAttribute('aria-disabled')).toBe('true');
+    // The cells are queued, and what Run all does is said, once the run code has arrived (a chunk of its own).
+    await waitFor(() => expect(status().textContent).toBe('Running all 4 cells…'));
     await waitFor(() =>
       expect(client.requests.map((request) => request.code)).toEqual(['a = 1', 'print("hello")', 'a + 1', 'a + 2']),
     );

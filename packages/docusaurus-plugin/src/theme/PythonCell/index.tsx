@@ -1,9 +1,8 @@
 import type {ReactNode} from 'react';
-import {PythonCell as Cell, type PythonCellComponents} from '@pyodocs/react';
+import {PythonCell as Cell, type PythonCellComponents, type PythonCellLabels} from '@pyodocs/react';
 import {PageActionsHost} from '../../themeSupport/PageActionsPlaces.js';
 import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
-import {useSiteTranslations} from '../../themeSupport/siteTranslations.js';
-import {cellLabelIds, loadTranslatedRunLabels} from '../../themeSupport/translatedCellLabels.js';
+import {useSiteLabels} from '../../themeSupport/siteTranslations.js';
 import {usePrismCellStyle} from '../../themeSupport/usePrismCellStyle.js';
 import type {Props} from '@theme/PythonCell';
 import Code from '@theme/PythonCell/Code';
@@ -25,18 +24,12 @@ const components: PythonCellComponents = {Toolbar, Code, Status, Output};
  * `/Code`, `/Status`, `/Output`).
  */
 export default function PythonCell(props: Props): ReactNode {
-  const labels = useSiteTranslations(cellLabelIds);
+  const labels = useSiteLabels<PythonCellLabels>('pyodocs.cell.');
   return (
     <SitePyodideProvider>
       {/* The page's first cell also renders the page actions, where the theme has a place for them. */}
       <PageActionsHost />
-      <Cell
-        {...props}
-        labels={labels}
-        runLabels={loadTranslatedRunLabels}
-        components={components}
-        style={usePrismCellStyle()}
-      />
+      <Cell {...props} labels={labels} components={components} style={usePrismCellStyle()} />
     </SitePyodideProvider>
   );
 }

@@ -1,11 +1,10 @@
 import {type ReactNode, useCallback} from 'react';
 import {useLocation} from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import {PythonPageActions as DefaultPageActions} from '@pyodocs/react';
+import {PythonPageActions as DefaultPageActions, type PythonPageLabels} from '@pyodocs/react';
 import type {Props} from '@theme/PythonPageActions';
 import {SitePyodideProvider} from '../../themeSupport/SitePyodideProvider.js';
-import {useSiteTranslations} from '../../themeSupport/siteTranslations.js';
-import {pageLabelIds} from '../../themeSupport/translatedPageLabels.js';
+import {useSiteLabels} from '../../themeSupport/siteTranslations.js';
 import styles from './styles.module.css';
 
 /**
@@ -19,7 +18,7 @@ import styles from './styles.module.css';
 export default function PythonPageActions({placement, children}: Props): ReactNode {
   const {siteConfig} = useDocusaurusContext();
   const {pathname} = useLocation();
-  const labels = useSiteTranslations(pageLabelIds);
+  const labels = useSiteLabels<PythonPageLabels>('pyodocs.page.');
   // The page's markdown and cell order come from its page data file (C7), fetched on demand
   // (with the code that fetches it: a chunk of its own).
   const loadNotebookSource = useCallback(
