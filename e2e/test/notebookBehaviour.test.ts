@@ -127,6 +127,34 @@ describe('notebook behaviour in Chromium', () => {
     }
   });
 
+  test('Run all whose run code cannot load says so and what to do; once it can, Run all works', async () => {
+    const {page, context, requests} = await openPage(PAGE);
+    try {
+      const runChunk = /\/pyodocs-run\.[0-9a-f]+\.js$/;
+      expect(requests.filter((url) => runChunk.test(url))).toEqual([]);
+      // Offline, or a deploy that removed the chunk the page names.
+      await context.route(runChunk, (route) => route.abort());
+      const actions = pageActions(page);
+      await expect.poll(() => actions.count()).toBe(1);
+      const runAll = actions.getByRole('button', {name: 'Run all'});
+      await runAll.click();
+      await expect
+        .poll(() => actions.getByRole('status').innerText())
+        .toMatch(/^Run all could not load\. Check your connection and try again\.$/);
+      // Not left disabled: the reader can try again.
+      expect(await runAll.getAttribute('aria-disabled')).toBeNull();
+
+      await context.unroute(runChunk);
+      await runAll.click();
+      await expect
+        .poll(() => actions.getByRole('status').innerText(), {timeout: 120_000})
+        .toMatch(/^Ran all \d+ cells$/);
+      expect(await executionCounts(page, pageCells)).toEqual(['1', '2', '3']);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a named session shared by two pages: run-above covers this page’s cells and sees the other page’s variables', async () => {
     const {page, context, requests} = await openPage('/docs/getting-started');
     try {

@@ -55,5 +55,10 @@ export function translatedPageLabels(): Partial<PythonPageLabels> {
       message: 'Notebook saved',
       description: 'Announced once the notebook was downloaded',
     }),
+    actionFailed: translate({
+      id: 'pyodocs.page.actionFailed',
+      message: '{action} could not load. Check your connection and try again.',
+      description: "Announced when a page action's code could not be loaded; {action} is the button's label",
+    }),
   };
 }

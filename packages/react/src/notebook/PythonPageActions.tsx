@@ -1,5 +1,5 @@
 import {type ReactNode, useEffect, useState, useSyncExternalStore} from 'react';
-import type {PageActivity} from './pageActivity.js';
+import {type PageActivity, setPageActivity} from './pageActivity.js';
 import {hasPageActionsPlace, mountPageActionsPlace, subscribePageActionsPlaces} from './pageActionsPlaces.js';
 import type {PageNotebookSource} from './pageNotebook.js';
 import {englishPageViewLabels, type PythonPageLabels} from './PythonPageLabels.js';
@@ -55,6 +55,12 @@ export function PythonPageActions({
   const labels = labelOverrides ? {...englishPageViewLabels, ...labelOverrides} : englishPageViewLabels;
   const running = page.activity.state === 'running-all';
 
+  // An action whose code did not arrive says so, and Run all is enabled again to retry.
+  const unavailable = (action: string) => (error: unknown) => {
+    console.warn('[pyodocs]', action, error);
+    setPageActivity({state: 'unavailable', message: labels.actionFailed.replace('{action}', action)});
+  };
+
   // The notebook code is a chunk of its own, loaded on the press (issue 13).
   const download = () => {
     const during = page.activity;
@@ -85,7 +91,7 @@ export function PythonPageActions({
           className="pyodocs-page-action pyodocs-page-action--run-all"
           aria-disabled={running ? 'true' : undefined}
           onClick={() => {
-            if (!running) page.runAll();
+            if (!running) page.runAll().catch(unavailable(labels.runAll));
           }}
         >
           {labels.runAll}
@@ -93,14 +99,14 @@ export function PythonPageActions({
         <button
           type="button"
           className="pyodocs-page-action pyodocs-page-action--restart"
-          onClick={() => void page.restart()}
+          onClick={() => void page.restart().catch(unavailable(labels.restart))}
         >
           {labels.restart}
         </button>
         <button
           type="button"
           className="pyodocs-page-action pyodocs-page-action--download"
-          onClick={() => void download()}
+          onClick={() => void download().catch(unavailable(labels.downloadNotebook))}
         >
           {labels.downloadNotebook}
         </button>
@@ -109,7 +115,9 @@ export function PythonPageActions({
       <p className="pyodocs-page-actions__status" role="status" aria-live="polite">
         {savedDuring === page.activity
           ? labels.notebookSaved
-          : (live?.pageActivityText(page.activity, labelOverrides ?? {}) ?? '')}
+          : page.activity.state === 'unavailable'
+            ? page.activity.message
+            : (live?.pageActivityText(page.activity, labelOverrides ?? {}) ?? '')}
       </p>
     </div>
   );

@@ -18,6 +18,8 @@ export interface PythonPageLabels {
   restarted: string;
   /** Announced once the notebook was saved. */
   notebookSaved: string;
+  /** Announced when an action's code could not be loaded (the console has the error); `{action}` is the button's label. */
+  actionFailed: string;
 }
 
 /** The labels of what the page actions announce after Run all or Restart: with the run code (pageActivityText.ts). */
@@ -30,4 +32,5 @@ export const englishPageViewLabels: Readonly<Omit<PythonPageLabels, PageRunLabel
   restart: 'Restart',
   downloadNotebook: 'Download notebook',
   notebookSaved: 'Notebook saved',
+  actionFailed: '{action} could not load. Check your connection and try again.',
 });

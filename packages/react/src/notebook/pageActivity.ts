@@ -10,7 +10,9 @@ export type PageActivity =
   /** Run all stopped at a cell that failed; the cells after it did not run. */
   | {state: 'run-all-stopped'; completed: number}
   /** Restart emptied the page's sessions. */
-  | {state: 'restarted'};
+  | {state: 'restarted'}
+  /** An action could not start (its code did not load: offline, a deploy that removed it); `message` says so and what to do. */
+  | {state: 'unavailable'; message: string};
 
 const idle: PageActivity = Object.freeze({state: 'idle'});
 

@@ -27,5 +27,7 @@ export function pageActivityText(activity: PageActivity, labels: Partial<PythonP
       return text('runAllStopped');
     case 'restarted':
       return text('restarted');
+    case 'unavailable':
+      return activity.message;
   }
 }

@@ -17,9 +17,13 @@ export interface PageRuns {
   cellCount: number;
   /** What the page's actions did last. */
   activity: PageActivity;
-  /** Runs every cell of the page in document order (each session in its own namespace), stopping at the first cell that fails. */
-  runAll(): void;
-  /** Empties the page's sessions: stops their runs, forgets their variables, clears the cells' outputs (the reader's code stays). */
+  /**
+   * Runs every cell of the page in document order (each session in its own
+   * namespace), stopping at the first cell that fails; settles when the run
+   * ends, rejected if the run code could not be loaded.
+   */
+  runAll(): Promise<void>;
+  /** Empties the page's sessions: stops their runs, forgets their variables, clears the cells' outputs (the reader's code stays); rejected if the run code could not be loaded. */
   restart(): Promise<void>;
 }
 
@@ -31,10 +35,10 @@ export function usePageRuns(): PageRuns {
 
   const runAll = useCallback(() => {
     const total = pageCells().length;
-    if (total === 0) return;
+    if (total === 0) return Promise.resolve();
     // Said at once (and Run all disabled), even if the run code has not arrived yet.
     const token = setPageActivity({state: 'running-all', total});
-    void loadLiveCode().then((live) => live.runAllCells(token));
+    return loadLiveCode().then((live) => live.runAllCells(token));
   }, []);
 
   // With the run code, loaded on the press: nothing can have run before it arrived.
