@@ -76,10 +76,11 @@ function pageCodeCacheGroup(name: string, priority: number, takes: (module: Reso
 
   // A chunk the cells' code loads on demand (the run code, on intent or Run):
   // what it shares with the cells is already on the page, in this chunk.
+  // getParents(), not parentsIterable: Rspack (Docusaurus Faster) has only the former.
   function loadedByCells(chunk: Chunk, chunkGraph: ChunkGraph): boolean {
     let parents = 0;
     for (const group of chunk.groupsIterable)
-      for (const parent of group.parentsIterable) {
+      for (const parent of group.getParents()) {
         if (!parent.chunks.some((candidate) => chunkHoldsCells(candidate, chunkGraph))) return false;
         parents += 1;
       }

@@ -35,8 +35,8 @@ describe('the pyodocs-cells chunk takes the code cells are made of, not page chr
 });
 
 describe('the pyodocs-cells cache group', () => {
-  // Just enough of webpack's chunk graph: chunks, their groups and the groups' parents.
-  type FakeChunk = {modules: object[]; groupsIterable: Array<{parentsIterable: Array<{chunks: FakeChunk[]}>}>};
+  // Just enough of webpack's (and Rspack's) chunk graph: chunks, their groups and the groups' parents.
+  type FakeChunk = {modules: object[]; groupsIterable: Array<{getParents(): Array<{chunks: FakeChunk[]}>}>};
   const cell = module('@pyodocs/docusaurus-plugin', '/x/lib/theme/PythonCell/index.js');
   const react = (file: string) => module('@pyodocs/react', `/x/packages/react/lib/${file}`);
   const pageChunk: FakeChunk = {modules: [cell], groupsIterable: []};
@@ -44,8 +44,8 @@ describe('the pyodocs-cells cache group', () => {
     modules: [module('@pyodocs/docusaurus-plugin', '/x/lib/theme/DocItem/TOC/Desktop/index.js')],
     groupsIterable: [],
   };
-  const runChunk: FakeChunk = {modules: [], groupsIterable: [{parentsIterable: [{chunks: [pageChunk]}]}]};
-  const chunkOfDoc: FakeChunk = {modules: [], groupsIterable: [{parentsIterable: [{chunks: [docChunk]}]}]};
+  const runChunk: FakeChunk = {modules: [], groupsIterable: [{getParents: () => [{chunks: [pageChunk]}]}]};
+  const chunkOfDoc: FakeChunk = {modules: [], groupsIterable: [{getParents: () => [{chunks: [docChunk]}]}]};
   const taken = (where: FakeChunk[], what = react('cell/cellState.js')) =>
     cellsChunkCacheGroup().test(what as never, {
       chunkGraph: {
