@@ -1,4 +1,5 @@
 import type {RunEvent, RunOutcome} from '@pyodocs/runtime';
+import {labelOf} from '../labels/labelOf.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {englishRunLabels} from '../labels/runLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
@@ -125,7 +126,7 @@ function cancelledText(
   blockedBy: BlockedBy | undefined,
 ): string {
   if (blockedBy) {
-    const text = labels.neededFailed ?? englishRunLabels.neededFailed;
+    const text = labelOf(labels, 'neededFailed', englishRunLabels);
     // The reader cannot see a removed cell's traceback: say what it raised.
     return blockedBy.hidden && blockedBy.error ? `${text} (${blockedBy.error.ename}: ${blockedBy.error.evalue})` : text;
   }

@@ -1,6 +1,7 @@
 import type {ReactNode} from 'react';
 import {labelOf} from '../labels/labelOf.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {englishRunLabels} from '../labels/runLabels.js';
 import {PackageProgress} from '../output/PackageProgress.js';
 import {usePyodideStatus} from '../provider/usePyodideStatus.js';
 import type {CellExecution} from './cellState.js';
@@ -24,7 +25,7 @@ export function runStatusParts({
     return {
       announced: (
         <span className="pyodocs-visually-hidden">
-          {labelOf(labels, 'loadingPackageStarted').replace('{package}', download.package)}
+          {labelOf(labels, 'loadingPackageStarted', englishRunLabels).replace('{package}', download.package)}
         </span>
       ),
       shown: (
@@ -68,7 +69,7 @@ function PendingStatus({
 }): ReactNode {
   const status = usePyodideStatus();
   // Loading is said by the cell the reader ran; the cells it needs say why they wait.
-  if (needed) return labelOf(labels, running ? 'runningNeeded' : 'queuedNeeded');
+  if (needed) return labelOf(labels, running ? 'runningNeeded' : 'queuedNeeded', englishRunLabels);
   if (status.state === 'loading') return labels.loading;
   return running ? labels.running : labels.queued;
 }
@@ -83,8 +84,8 @@ function LoadingStage(): ReactNode {
 /** `[3] · 12 ms`, read out as "Run 3 of this session, took 12 ms". */
 function ExecutionSummary({execution, labels}: {execution: CellExecution; labels: Readonly<PythonCellLabels>}) {
   const duration = formatDuration(execution.durationMs, labels);
-  const count = labelOf(labels, 'executionCount').replace('{count}', String(execution.count));
-  const summary = labelOf(labels, 'executionSummary')
+  const count = labelOf(labels, 'executionCount', englishRunLabels).replace('{count}', String(execution.count));
+  const summary = labelOf(labels, 'executionSummary', englishRunLabels)
     .replace('{count}', String(execution.count))
     .replace('{duration}', duration);
   return (

@@ -1,5 +1,6 @@
 import {createContext, type ReactNode, useContext} from 'react';
 import {labelOf} from '../labels/labelOf.js';
+import {englishViewLabels} from '../labels/viewLabels.js';
 import type {CellOutput} from '../output/CellOutput.js';
 import {type PythonCellOutputProps, PythonCellOutput} from '../output/PythonCellOutput.js';
 import type {PythonDoctestComponents} from './PythonDoctestComponents.js';
@@ -31,7 +32,7 @@ export function DoctestOutputArea({outputs, origin, labels}: PythonCellOutputPro
     // The build's report, marked like the rest of the build's outputs.
     return (
       <div data-pyodocs-origin="build">
-        {report && <p className="pyodocs-output-origin">{labelOf(labels, 'buildOutputs')}</p>}
+        {report && <p className="pyodocs-output-origin">{labelOf(labels, 'buildOutputs', englishViewLabels)}</p>}
         {report && <Results report={report} labels={labels} />}
         <Output outputs={others} origin={report ? undefined : origin} labels={labels} />
       </div>

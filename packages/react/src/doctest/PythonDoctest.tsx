@@ -164,8 +164,8 @@ function BuildVerdict({outputs, labels}: {outputs: readonly CellOutput[]; labels
   const failed = report.examples.filter((example) => example.status === 'mismatch').length;
   const text =
     failed === 0 && report.stoppedAt === undefined
-      ? labelOf(labels, 'doctestBuildPassed').replace('{count}', String(count))
-      : labelOf(labels, 'doctestBuildFailed')
+      ? labelOf(labels, 'doctestBuildPassed', englishDoctestLabels).replace('{count}', String(count))
+      : labelOf(labels, 'doctestBuildFailed', englishDoctestLabels)
           .replace('{failed}', String(report.stoppedAt === undefined ? failed : failed + 1))
           .replace('{count}', String(count));
   return (

@@ -1,4 +1,5 @@
 import type {ReactNode} from 'react';
+import {labelOf} from '../labels/labelOf.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {englishDoctestLabels} from './doctestLabels.js';
 import type {DoctestExampleResult, DoctestReport} from '@pyodocs/runtime';
@@ -20,7 +21,7 @@ export function PythonDoctestResults({report, labels}: PythonDoctestResultsProps
   const {stoppedAt} = report;
   const finished = stoppedAt === undefined ? report.examples : report.examples.slice(0, stoppedAt);
   const interrupted = stoppedAt === undefined ? undefined : report.examples[stoppedAt];
-  const stoppedLabel = (labels.doctestStoppedAt ?? englishDoctestLabels.doctestStoppedAt).replace(
+  const stoppedLabel = labelOf(labels, 'doctestStoppedAt', englishDoctestLabels).replace(
     '{number}',
     String((stoppedAt ?? 0) + 1),
   );

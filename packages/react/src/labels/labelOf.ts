@@ -1,11 +1,14 @@
-import type {PythonCellLabels} from './PythonCellLabels.js';
-import {englishViewLabels} from './viewLabels.js';
-
 /**
- * A label, with the English default for the optional ones a site's label set
- * may lack. Labels only a run shows are in the cell's labels by then (they
- * come with the run code): the fallback is the English of what shows before.
+ * A label: the one in `labels` (the site's translation, or a cell's own),
+ * else `english`'s. Each chunk passes the English table of what it shows,
+ * which it carries itself: the English of what only a run, a doctest block,
+ * the output renderers or the changed-docs notice shows stays out of the
+ * page's first load (issue 13). The types check that `english` holds `key`.
  */
-export function labelOf(labels: Readonly<PythonCellLabels>, key: keyof PythonCellLabels): string {
-  return labels[key] ?? (englishViewLabels as Partial<Record<keyof PythonCellLabels, string>>)[key] ?? '';
+export function labelOf<Key extends string>(
+  labels: Readonly<Partial<Record<NoInfer<Key>, string>>>,
+  key: Key,
+  english: Readonly<Record<NoInfer<Key>, string>>,
+): string {
+  return labels[key] ?? english[key];
 }

@@ -1,3 +1,4 @@
+import {labelOf} from '../labels/labelOf.js';
 import type {PageActivity} from './pageActivity.js';
 import type {PageRunLabelKey, PythonPageLabels} from './PythonPageLabels.js';
 
@@ -15,7 +16,7 @@ export const englishPageRunLabels: Readonly<Pick<PythonPageLabels, PageRunLabelK
 
 /** What the page actions' status line says of what they did last, in the site's labels or English. */
 export function pageActivityText(activity: PageActivity, labels: Partial<PythonPageLabels>): string {
-  const text = (key: PageRunLabelKey): string => labels[key] ?? englishPageRunLabels[key];
+  const text = (key: PageRunLabelKey): string => labelOf(labels, key, englishPageRunLabels);
   switch (activity.state) {
     case 'idle':
       return '';

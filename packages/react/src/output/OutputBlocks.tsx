@@ -1,4 +1,5 @@
 import type {ReactNode} from 'react';
+import {labelOf} from '../labels/labelOf.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
 import {AnsiText} from './AnsiText.js';
 import type {CellOutput} from './CellOutput.js';
@@ -40,7 +41,7 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
           data={output.data}
           metadata={output.metadata}
           urls={output.urls}
-          unsupportedLabel={labels.unsupportedOutput ?? englishOutputLabels.unsupportedOutput}
+          unsupportedLabel={labelOf(labels, 'unsupportedOutput', englishOutputLabels)}
         />
       );
       return output.kind === 'display' ? (
@@ -55,7 +56,7 @@ function OutputBlock({output, labels}: {output: CellOutput; labels: Readonly<Pyt
     }
     case 'error':
       return (
-        <TracebackOutput error={output.error} detailsLabel={labels.errorDetails ?? englishOutputLabels.errorDetails} />
+        <TracebackOutput error={output.error} detailsLabel={labelOf(labels, 'errorDetails', englishOutputLabels)} />
       );
     case 'notice':
       return <p className={`pyodocs-notice pyodocs-notice--${output.tone}`}>{output.text}</p>;

@@ -1,6 +1,7 @@
 import {type ReactNode, Suspense} from 'react';
 import {labelOf} from '../labels/labelOf.js';
 import type {PythonCellLabels} from '../labels/PythonCellLabels.js';
+import {englishViewLabels} from '../labels/viewLabels.js';
 import type {CellOutput} from './CellOutput.js';
 // A chunk of its own in the browser, the module itself on a server (package.json `imports`).
 import {OutputBlocks} from '#outputBlocks';
@@ -48,7 +49,7 @@ export function PythonCellOutput({outputs, origin, labels}: PythonCellOutputProp
 
 /** Says the outputs below are the build's: the reader's Run replaces them. */
 function BuildOutputsNote({labels}: {labels: Readonly<PythonCellLabels>}): ReactNode {
-  return <p className="pyodocs-output-origin">{labelOf(labels, 'buildOutputs')}</p>;
+  return <p className="pyodocs-output-origin">{labelOf(labels, 'buildOutputs', englishViewLabels)}</p>;
 }
 
 function PlainOutputs({outputs}: {outputs: readonly CellOutput[]}): ReactNode {

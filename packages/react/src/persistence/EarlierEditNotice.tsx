@@ -1,4 +1,5 @@
 import {type MouseEvent, type ReactNode, useState} from 'react';
+import {labelOf} from '../labels/labelOf.js';
 import {englishEarlierEditLabels} from './earlierEditLabels.js';
 import type {EarlierEditLabelKey, ReaderWorkLabels} from './ReaderWorkLabels.js';
 
@@ -21,7 +22,7 @@ export function EarlierEditNotice({
 }): ReactNode {
   const [shown, setShown] = useState(false);
   // The cell's labels hold the site's translations; the English is this chunk's.
-  const text = (key: EarlierEditLabelKey): string => labels[key] ?? englishEarlierEditLabels[key];
+  const text = (key: EarlierEditLabelKey): string => labelOf(labels, key, englishEarlierEditLabels);
   // The notice goes with the click: focus moves to the code it was about, not to the page's start.
   const thenFocusCode = (action: () => void) => (event: MouseEvent<HTMLButtonElement>) => {
     const cell = event.currentTarget.closest('.pyodocs-cell');
