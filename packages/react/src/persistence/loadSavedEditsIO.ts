@@ -1,3 +1,4 @@
+import {onDemandModule} from '../output/lazyChunk.js';
 import type {SavedEditStore} from './SavedEditStore.js';
 import {SAVED_EDITS_KEY_PREFIX, savedEditsKey} from './savedEditsKey.js';
 import type * as SavedEditsIO from './savedEditsIO.js';
@@ -7,34 +8,14 @@ export type SavedEditsIOModule = typeof SavedEditsIO;
 // The code that reads and writes the reader's edits is a chunk of its own:
 // most readers have none, and a page with cells need not carry it (issue 13).
 // A synchronous look at storage tells whether the page needs it now.
-let loaded: SavedEditsIOModule | undefined;
-let loading: Promise<SavedEditsIOModule> | undefined;
-let failed = false;
-
-/** The saved edits' code, loading it if needed (a failed load is tried again by the next call). */
-export function loadSavedEditsIO(): Promise<SavedEditsIOModule> {
-  loading ??= import(/* webpackChunkName: "pyodocs-saved-edits" */ './savedEditsIO.js').then(
-    (module) => {
-      loaded = module;
-      return module;
-    },
-    (error: unknown) => {
-      loading = undefined;
-      failed = true;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-/**
- * The saved edits' code failed to load (offline, a deploy that removed the
- * chunk): cells stop waiting for it and show the documented code, or a
- * cell that suspends on it would ask for it again on every render.
- */
-export function savedEditsIOFailed(): boolean {
-  return failed && loaded === undefined;
-}
+//   loadSavedEditsIO    that code, loading it if needed (a failed load is tried again by the next call)
+//   loadedSavedEditsIO  that code if it has arrived
+//   savedEditsIOFailed  it failed to load (offline, a deploy that removed the chunk): cells stop
+//                       waiting for it and show the documented code, or a cell that suspends on it
+//                       would ask for it again on every render
+export const [loadSavedEditsIO, loadedSavedEditsIO, savedEditsIOFailed] = onDemandModule<SavedEditsIOModule>(
+  () => import(/* webpackChunkName: "pyodocs-saved-edits" */ './savedEditsIO.js'),
+);
 
 let warned = false;
 
@@ -43,11 +24,6 @@ export function warnSavedEditsNotShown(error: unknown): void {
   if (warned) return;
   warned = true;
   console.warn("[pyodocs] Your saved edits could not be loaded; the cells show the page's code.", error);
-}
-
-/** The saved edits' code if it has arrived. */
-export function loadedSavedEditsIO(): SavedEditsIOModule | undefined {
-  return loaded;
 }
 
 /**
@@ -68,7 +44,7 @@ let lookedAtSite = false;
 
 /** Once per tab: when storage holds edits of any page, their code loads now, so that the pages the reader goes to show them at once. */
 export function preloadIfSiteHoldsSavedEdits(): void {
-  if (lookedAtSite || loaded) return;
+  if (lookedAtSite || loadedSavedEditsIO()) return;
   lookedAtSite = true;
   try {
     for (let index = 0; index < localStorage.length; index += 1) {
