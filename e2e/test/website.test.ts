@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {describe, expect, inject, test} from 'vitest';
@@ -40,6 +40,17 @@ describe('static HTML', () => {
     expect(staticText(html)).toContain('print("Hello from", sys.version.split()[0])');
     // In place, not in a hidden element that an inline script moves once it runs (React's outlined Suspense boundaries).
     expect(html).not.toMatch(/<div hidden id="S:|<template id="B:/);
+  });
+
+  test("the plugin's client data is in the cells' chunk, once, not copied into each page's chunk", () => {
+    const scripts = path.join(inject('websiteBuildDir'), 'assets', 'js');
+    // The JSON module as webpack writes it: JSON.parse('{"…":{"workerUrl":…').
+    const holders = readdirSync(scripts).filter(
+      (file) =>
+        file.endsWith('.js') &&
+        /JSON\.parse\('\{"[^"]+":\{"workerUrl":/.test(readFileSync(path.join(scripts, file), 'utf8')),
+    );
+    expect(holders).toEqual([expect.stringMatching(/^pyodocs-cells\.[0-9a-f]+\.js$/)]);
   });
 
   test('only fences marked `run` become cells; the others stay ordinary code blocks', () => {

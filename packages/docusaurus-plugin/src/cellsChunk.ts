@@ -24,8 +24,14 @@ const CELL_PACKAGES = new Set(['@pyodocs/react', '@pyodocs/runtime', 'anser', 'd
  * is then not in two chunks; and what a chunk of pages without cells holds
  * too (a site's own use of `usePageCellCount`, Babel's helpers) stays there.
  */
-export function cellsChunkCacheGroup() {
-  return pageCodeCacheGroup('pyodocs-cells', 50, isCellPackageModule);
+export function cellsChunkCacheGroup(clientDataFile?: string) {
+  // The plugin's client data (a generated JSON file the theme imports, no package's): copied into each page's chunk otherwise.
+  const clientData = clientDataFile === undefined ? undefined : path.resolve(clientDataFile);
+  return pageCodeCacheGroup(
+    'pyodocs-cells',
+    50,
+    (module) => isCellPackageModule(module) || (clientData !== undefined && module.resource === clientData),
+  );
 }
 
 /**

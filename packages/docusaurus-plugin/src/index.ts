@@ -232,7 +232,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
               optimization: {
                 splitChunks: {
                   cacheGroups: {
-                    pyodocsCells: cellsChunkCacheGroup(),
+                    pyodocsCells: cellsChunkCacheGroup(clientDataFile),
                     pyodocsDoctest: doctestChunkCacheGroup(),
                     pyodocsVendor: prebuiltVendorCacheGroup(),
                   },

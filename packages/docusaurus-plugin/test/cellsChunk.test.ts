@@ -60,6 +60,20 @@ describe('the pyodocs-cells cache group', () => {
     expect(taken([runChunk], react('live/cellRuns.js'))).toBe(false);
   });
 
+  it('takes the client data the plugin generates (no package of its own), not other generated files', () => {
+    const site = (file: string) => module('my-site', `/site/.docusaurus/docusaurus-plugin-pyodocs/default/${file}`);
+    const withClientData = (what: ReturnType<typeof site>) =>
+      cellsChunkCacheGroup('/site/.docusaurus/docusaurus-plugin-pyodocs/default/clientData.json').test(what as never, {
+        chunkGraph: {
+          getModuleChunksIterable: () => [pageChunk],
+          getChunkModulesIterable: (chunk: FakeChunk) => chunk.modules,
+        } as never,
+      });
+    expect(withClientData(site('clientData.json'))).toBe(true);
+    expect(withClientData(site('other.json'))).toBe(false);
+    expect(taken([pageChunk], site('clientData.json'))).toBe(false);
+  });
+
   it('leaves what a chunk that pages without cells load holds too', () => {
     expect(taken([pageChunk, docChunk])).toBe(false);
     expect(taken([pageChunk, chunkOfDoc])).toBe(false);
