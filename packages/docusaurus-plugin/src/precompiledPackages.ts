@@ -1,9 +1,10 @@
 import {realpathSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import type {Compiler, RuleSetRule} from 'webpack';
 
-/** Our packages that ship compiled JavaScript for browsers (ES2022, JSX compiled) and are no Docusaurus theme. */
+/** Our packages that ship compiled JavaScript for browsers (ES2022, JSX compiled). */
 const PRECOMPILED_PACKAGES = ['@pyodocs/react', '@pyodocs/runtime'];
 
 type Exclude = (file: string) => boolean;
@@ -21,9 +22,13 @@ type Exclude = (file: string) => boolean;
  * site (issue 13) put it at 2.5 s of Babel that the pages with plain fences
  * do not have, and bigger chunks for Terser.
  *
- * With it, a linked install builds the code an installed one does. The
- * theme (this package's `lib/theme`) is still transpiled, as Docusaurus
- * does for every theme.
+ * With it, a linked install builds the code an installed one does. This
+ * package's own browser code (`lib/theme`, `lib/themeSupport`, `lib/client`)
+ * is kept off it too, linked or installed: Docusaurus transpiles any path
+ * with `docusaurus` in its package name, though tsc already compiled it to
+ * the ES2022 and JSX-free code `@pyodocs/react` ships (Babel on it was about
+ * 0.5 s of CPU a build, issue 13). A swizzled copy is the site's own file
+ * and goes through the site's loader as before.
  */
 export class PrecompiledPackagesWebpackPlugin {
   readonly #folders: readonly string[];
@@ -45,10 +50,16 @@ export class PrecompiledPackagesWebpackPlugin {
   }
 }
 
-/** Where the precompiled packages this plugin uses are, their real folders (what webpack resolves links to). */
+/** This package's browser code (theme components, their support, client modules), compiled by its build like `@pyodocs/react`. */
+const OWN_BROWSER_FOLDERS = ['theme', 'themeSupport', 'client'];
+
+/** Where the precompiled code this plugin uses is, as real folders (what webpack resolves links to). */
 export function precompiledPackageFolders(): string[] {
   const require = createRequire(import.meta.url);
-  return PRECOMPILED_PACKAGES.map((name) => realpathSync(path.dirname(require.resolve(`${name}/package.json`))));
+  return [
+    ...PRECOMPILED_PACKAGES.map((name) => realpathSync(path.dirname(require.resolve(`${name}/package.json`)))),
+    ...OWN_BROWSER_FOLDERS.map((folder) => realpathSync(fileURLToPath(new URL(`./${folder}`, import.meta.url)))),
+  ];
 }
 
 /** Docusaurus's JS rule: scripts (`.js` and `.tsx` alike) with its `excludeJS` function, once even when rules are shared. */

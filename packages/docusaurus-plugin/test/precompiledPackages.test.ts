@@ -12,7 +12,7 @@ function compilerWith(rules: unknown[]): Compiler {
   return {options: {module: {rules}}} as unknown as Compiler;
 }
 
-test('the JS rule no longer takes the linked packages, and still takes the site and the theme', () => {
+test('the JS rule no longer takes the linked packages, and still takes the site and its swizzled theme', () => {
   const js = {test: /\.[jt]sx?$/i, exclude: excludeJS, use: ['babel-loader']};
   const mdx = {test: /\.mdx?$/i, exclude: excludeJS, use: ['babel-loader', 'mdx-loader']};
   const css = {test: /\.css$/, use: ['css-loader']};
@@ -24,9 +24,7 @@ test('the JS rule no longer takes the linked packages, and still takes the site 
   expect(exclude(path.join(REACT, 'lib', 'cell', 'PythonCell.js'))).toBe(true);
   expect(exclude(path.join(path.sep, 'repo', 'packages', 'react-extras', 'lib', 'index.js'))).toBe(false);
   expect(exclude(path.join(path.sep, 'site', 'src', 'pages', 'index.tsx'))).toBe(false);
-  expect(
-    exclude(path.join(path.sep, 'repo', 'packages', 'docusaurus-plugin', 'lib', 'theme', 'PythonCell', 'index.js')),
-  ).toBe(false);
+  expect(exclude(path.join(path.sep, 'site', 'src', 'theme', 'PythonCell', 'index.tsx'))).toBe(false);
   expect(exclude(path.join(path.sep, 'site', 'node_modules', 'left-pad', 'index.js'))).toBe(true);
   expect(mdx.exclude).toBe(excludeJS);
   expect(css).toEqual({test: /\.css$/, use: ['css-loader']});
@@ -34,6 +32,12 @@ test('the JS rule no longer takes the linked packages, and still takes the site 
 
 test('the packages are found where this plugin resolves them, as real folders', () => {
   const folders = precompiledPackageFolders();
-  expect(folders.map((folder) => path.basename(folder))).toEqual(['react', 'runtime']);
+  expect(folders.map((folder) => path.basename(folder))).toEqual([
+    'react',
+    'runtime',
+    'theme',
+    'themeSupport',
+    'client',
+  ]);
   expect(folders.every((folder) => !folder.includes('node_modules'))).toBe(true);
 });
