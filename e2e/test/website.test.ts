@@ -53,6 +53,18 @@ describe('static HTML', () => {
     expect(holders).toEqual([expect.stringMatching(/^pyodocs-cells\.[0-9a-f]+\.js$/)]);
   });
 
+  test("a cell's code is in the site's JavaScript once: the element leaves out the code its static block holds", () => {
+    const scripts = path.join(inject('websiteBuildDir'), 'assets', 'js');
+    // Getting started's first cell, as a JS string literal writes it (its line ends as \n).
+    const copies = readdirSync(scripts)
+      .filter((file) => file.endsWith('.js'))
+      .map(
+        (file) =>
+          readFileSync(path.join(scripts, file), 'utf8').split('sys.version.split()[0])\\nsum(range(10))').length - 1,
+      );
+    expect(copies.reduce((sum, count) => sum + count, 0)).toBe(1);
+  });
+
   test('only fences marked `run` become cells; the others stay ordinary code blocks', () => {
     const html = readFileSync(path.join(inject('websiteBuildDir'), 'docs', 'authoring', 'index.html'), 'utf8');
     expect(staticText(html)).toContain('import antigravity');

@@ -28,6 +28,7 @@ import {pageRoutes} from './pages/pageRoutes.js';
 import {sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {remarkTocMath} from './pages/remarkTocMath.js';
+import {rehypeCodeFromStaticChild} from './rehypeCodeFromStaticChild.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
 import {remarkCellsNotScanned} from './siteScan/remarkCellsNotScanned.js';
@@ -196,13 +197,16 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       }
       const plugins: NonNullable<typeof webpackConfig.plugins> = [
         new RemarkInjectionWebpackPlugin(
-          [
-            [remarkPythonCells, remarkOptions],
-            ...(siteHasCells ? [] : [[remarkCellsNotScanned]]),
-            [remarkTocMath],
-            [remarkBuildOutputs, {execution, elementNames: ['PyodocsPythonCell', 'PyodocsDoctest']}],
-            [remarkCollectPageManifest, {collector}],
-          ],
+          {
+            remark: [
+              [remarkPythonCells, remarkOptions],
+              ...(siteHasCells ? [] : [[remarkCellsNotScanned]]),
+              [remarkTocMath],
+              [remarkBuildOutputs, {execution, elementNames: ['PyodocsPythonCell', 'PyodocsDoctest']}],
+              [remarkCollectPageManifest, {collector}],
+            ],
+            rehype: [[rehypeCodeFromStaticChild, {elementName: 'PyodocsPythonCell'}]],
+          },
           (entry) => Array.isArray(entry) && entry[0] === remarkPythonCells,
           // `{include}`d files become dependencies of the page's module (rebuilt when they change).
           {

@@ -12,8 +12,12 @@ declare module '@theme/PythonCell' {
   export interface Props {
     /** Stable cell id (the `id=` fence option, or derived from the code); becomes `data-pyodocs-cell`. */
     readonly id: string;
-    /** The Python source of the fence. */
-    readonly code: string;
+    /**
+     * The Python source of the fence, when the element repeats it; the
+     * usual element leaves it out, and the code is the text of `children`
+     * (the theme's PythonCell reads it from there).
+     */
+    readonly code?: string;
     /** Session (namespace) the cell runs in. */
     readonly session: string;
     /** Packages the cell declares (page front matter and fence meta), as written; loaded before it runs. */

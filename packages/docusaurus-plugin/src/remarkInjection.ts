@@ -9,8 +9,15 @@ export interface LoaderAfterMdx {
   options: object;
 }
 
+/** What to append to each mdx-loader's plugin lists: remark plugins, and rehype plugins (after the site's, so they see its hast). */
+export interface InjectedPlugins {
+  remark: RemarkPluginEntry[];
+  rehype?: RemarkPluginEntry[];
+}
+
 interface MdxLoaderOptions {
   remarkPlugins?: RemarkPluginEntry[];
+  rehypePlugins?: RemarkPluginEntry[];
   processors?: unknown;
   [key: string]: unknown;
 }
@@ -18,9 +25,9 @@ interface MdxLoaderOptions {
 const MDX_LOADER_PATTERN = /[\\/]@docusaurus[\\/]mdx-loader[\\/]/;
 
 /**
- * Appends remark plugins to every `@docusaurus/mdx-loader` rule (docs, blog,
- * pages, and any other content plugin), so one `plugins` entry is the whole
- * setup.
+ * Appends remark (and rehype) plugins to every `@docusaurus/mdx-loader` rule
+ * (docs, blog, pages, and any other content plugin), so one `plugins` entry
+ * is the whole setup.
  *
  * It runs when the compiler is created, after every Docusaurus plugin's
  * `configureWebpack`, so it also sees content plugins listed after ours.
@@ -35,7 +42,7 @@ const MDX_LOADER_PATTERN = /[\\/]@docusaurus[\\/]mdx-loader[\\/]/;
  */
 export class RemarkInjectionWebpackPlugin {
   constructor(
-    private readonly entries: RemarkPluginEntry[],
+    private readonly plugins: InjectedPlugins,
     private readonly isOurs: (entry: RemarkPluginEntry) => boolean,
     private readonly after?: LoaderAfterMdx,
   ) {}
@@ -47,7 +54,8 @@ export class RemarkInjectionWebpackPlugin {
       if (current.some(this.isOurs)) {
         continue; // the same options object can be shared by several rules
       }
-      options.remarkPlugins = [...current, ...this.entries];
+      options.remarkPlugins = [...current, ...this.plugins.remark];
+      if (this.plugins.rehype) options.rehypePlugins = [...(options.rehypePlugins ?? []), ...this.plugins.rehype];
       delete options.processors;
     }
     const after = this.after;

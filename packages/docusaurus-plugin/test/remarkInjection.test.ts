@@ -23,7 +23,7 @@ describe('RemarkInjectionWebpackPlugin', () => {
       {test: /\.mdx?$/, use: [{loader: MDX_LOADER, options: docs}]},
       {oneOf: [{test: /\.mdx?$/, use: [{loader: MDX_LOADER, options: blog}]}]},
     ]);
-    new RemarkInjectionWebpackPlugin([[ours, {}]], (e) => Array.isArray(e) && e[0] === ours).apply(compiler);
+    new RemarkInjectionWebpackPlugin({remark: [[ours, {}]]}, (e) => Array.isArray(e) && e[0] === ours).apply(compiler);
     expect(docs).toEqual({remarkPlugins: ['user-plugin', [ours, {}]]});
     expect(blog).toEqual({remarkPlugins: [[ours, {}]]});
     expect(warnings).toEqual([]);
@@ -32,7 +32,7 @@ describe('RemarkInjectionWebpackPlugin', () => {
   test('an options object shared by several rules or compilers gets the plugin once', () => {
     const shared = {remarkPlugins: []};
     const rules = [{use: [{loader: MDX_LOADER, options: shared}]}, {loader: MDX_LOADER, options: shared}];
-    const plugin = new RemarkInjectionWebpackPlugin([[ours, {}]], (e) => Array.isArray(e) && e[0] === ours);
+    const plugin = new RemarkInjectionWebpackPlugin({remark: [[ours, {}]]}, (e) => Array.isArray(e) && e[0] === ours);
     plugin.apply(fakeCompiler(rules).compiler);
     plugin.apply(fakeCompiler(rules).compiler);
     expect(shared.remarkPlugins).toEqual([[ours, {}]]);
@@ -47,7 +47,11 @@ describe('RemarkInjectionWebpackPlugin', () => {
     const single = {test: /\.mdx?$/, use: {loader: MDX_LOADER, options: shared}};
     const other = {test: /\.js$/, use: {loader: 'babel-loader'}};
     const rules = [listed, {oneOf: [shorthand]}, single, other];
-    const plugin = new RemarkInjectionWebpackPlugin([[ours, {}]], (e) => Array.isArray(e) && e[0] === ours, after);
+    const plugin = new RemarkInjectionWebpackPlugin(
+      {remark: [[ours, {}]]},
+      (e) => Array.isArray(e) && e[0] === ours,
+      after,
+    );
     plugin.apply(fakeCompiler(rules).compiler);
     plugin.apply(fakeCompiler(rules).compiler); // the server compiler's rules can share objects with the client's
     expect(listed.use).toEqual(['babel-loader', after, mdx]);
@@ -56,9 +60,22 @@ describe('RemarkInjectionWebpackPlugin', () => {
     expect(other.use).toEqual({loader: 'babel-loader'});
   });
 
+  test("appends rehype plugins after the site's, once", () => {
+    function oursRehype() {}
+    const shared = {remarkPlugins: [], rehypePlugins: ['site-rehype']};
+    const rules = [{use: [{loader: MDX_LOADER, options: shared}]}, {loader: MDX_LOADER, options: shared}];
+    const plugin = new RemarkInjectionWebpackPlugin(
+      {remark: [[ours, {}]], rehype: [[oursRehype, {}]]},
+      (e) => Array.isArray(e) && e[0] === ours,
+    );
+    plugin.apply(fakeCompiler(rules).compiler);
+    plugin.apply(fakeCompiler(rules).compiler);
+    expect(shared).toEqual({remarkPlugins: [[ours, {}]], rehypePlugins: ['site-rehype', [oursRehype, {}]]});
+  });
+
   test('warns when the site has no mdx-loader rule at all', () => {
     const {compiler, warnings} = fakeCompiler([{test: /\.js$/, use: ['babel-loader']}]);
-    new RemarkInjectionWebpackPlugin([[ours, {}]], () => false).apply(compiler);
+    new RemarkInjectionWebpackPlugin({remark: [[ours, {}]]}, () => false).apply(compiler);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/python fences stay static/);
   });
