@@ -6,3 +6,6 @@ cpSync('src/theme', 'lib/theme', {
   recursive: true,
   filter: (source) => !/\.(tsx?|d\.ts)$/.test(source),
 });
+
+// The server bundle's stub for browser-only modules (browserOnlyModules.ts) is plain CommonJS, not compiled.
+cpSync('src/browserOnlyStub.cjs', 'lib/browserOnlyStub.cjs');

@@ -13,6 +13,7 @@ import {BuildExecution} from './execution/BuildExecution.js';
 import {buildOutputsCacheKey} from './execution/buildOutputsCacheKey.js';
 import {buildOutputsConsumer} from './execution/buildOutputsConsumer.js';
 import {ForcedPagesPlugin} from './execution/ForcedPagesPlugin.js';
+import {BrowserOnlyModulesPlugin} from './browserOnlyModules.js';
 import {remarkBuildOutputs} from './execution/remarkBuildOutputs.js';
 import {PageFileWatch} from './manifest/PageFileWatch.js';
 import {PageManifestCollector} from './manifest/PageManifestCollector.js';
@@ -221,6 +222,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       // The server compiler compiles the same pages again; the site manifest
       // and our files come from the client compiler alone.
       if (!isServer) plugins.push(new SiteManifestPlugin(collector, consumers));
+      // The run code, the editor and CodeMirror never run while a page renders: out of the server bundle.
+      if (isServer && siteHasCells) plugins.push(new BrowserOnlyModulesPlugin());
       // CodeMirror, KaTeX, marked and DOMPurify come minified by @pyodocs/react's build: their chunks skip the site's minimizer.
       if (!isServer && siteHasCells) plugins.push(new PrebuiltVendorChunksPlugin());
       // Docusaurus merges the returned devServer into its own: `docusaurus

@@ -1,0 +1,51 @@
+import {createRequire} from 'node:module';
+import {realpathSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {Compiler} from 'webpack';
+
+/**
+ * `@pyodocs/react`'s modules that only a reader's browser runs, each behind
+ * a dynamic import() called on intent, on Run or on a click, never while a
+ * page renders: the run code (and with it `@pyodocs/runtime`), the editor
+ * (and CodeMirror), the saved edits' storage, the notebook download and the
+ * `input()` field.
+ */
+const BROWSER_ONLY_MODULES = [
+  'live/liveCode.js',
+  'editor/createPythonEditor.js',
+  'persistence/savedEditsIO.js',
+  'notebook/downloadPageNotebook.js',
+  'cell/CellInputField.js',
+];
+
+/** What the server bundle holds in their place: a module that throws if a render ever imports one. */
+const STUB = fileURLToPath(new URL('./browserOnlyStub.cjs', import.meta.url));
+
+/**
+ * Keeps the browser-only modules out of the server bundle. Docusaurus's
+ * server compilation bundles every dynamic import into its one chunk, so it
+ * compiled the run code, `@pyodocs/runtime`, the editor and CodeMirror
+ * (370 kB) in every build for pages that never run them there (issue 13,
+ * build row). A render that imported one would fail the build with the
+ * stub's message, not ship a page without it.
+ */
+export class BrowserOnlyModulesPlugin {
+  readonly #files: readonly string[];
+
+  constructor(files: readonly string[] = browserOnlyModuleFiles()) {
+    this.#files = files;
+  }
+
+  apply(compiler: Compiler): void {
+    const escaped = this.#files.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    new compiler.webpack.NormalModuleReplacementPlugin(new RegExp(`^(?:${escaped.join('|')})$`), STUB).apply(compiler);
+  }
+}
+
+/** The modules' files where webpack resolves them (real paths, as for a linked workspace package). */
+export function browserOnlyModuleFiles(): string[] {
+  const require = createRequire(import.meta.url);
+  const lib = path.join(realpathSync(path.dirname(require.resolve('@pyodocs/react/package.json'))), 'lib');
+  return BROWSER_ONLY_MODULES.map((file) => path.join(lib, ...file.split('/')));
+}
