@@ -2,8 +2,11 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, w
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, expect, test} from 'vitest';
+import {outputText, runCell} from '../src/cells.js';
+import {launchChromium} from '../src/chromium.js';
 import {runCommand} from '../src/docusaurus.js';
 import {REPO_DIR} from '../src/paths.js';
+import {serveStatic} from '../src/staticServer.js';
 
 // The README's install path for a site outside the monorepo, taken from
 // the README itself: the shell block of its install section is run as
@@ -195,6 +198,23 @@ export default {
   expect(pyodideDirs).toHaveLength(1);
   expect(existsSync(path.join(site, 'build', 'pyodide', pyodideDirs[0]!, 'pyodide.asm.wasm'))).toBe(true);
   expect(readdirSync(path.join(site, 'build', 'pyodocs')).some((f) => /^worker\.[0-9a-f]+\.js$/.test(f))).toBe(true);
+
+  // The production build (minified; pyodocs' own chunks on the plugin's thread) runs the README's cell in Chromium.
+  const server = await serveStatic(path.join(site, 'build'));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/`, {waitUntil: 'networkidle'});
+    const cell = page.locator('[data-pyodocs-cell]').first();
+    expect(await runCell(cell)).toBe('done');
+    expect(await outputText(cell)).toContain('Hello from');
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 
   // The JupyterLite plugin: a lite site under /lite/ on the same Pyodide, the embed, the Open button.
   const liteConfig = JSON.parse(readFileSync(path.join(site, 'build', 'lite', 'jupyter-lite.json'), 'utf8')) as {

@@ -38,16 +38,21 @@ export class PrecompiledPackagesWebpackPlugin {
   }
 
   apply(compiler: Compiler): void {
-    const folders = this.#folders;
-    const isPrecompiled = (file: string) =>
-      folders.some(
-        (folder) => file.startsWith(folder) && !file.includes(`${path.sep}node_modules${path.sep}`, folder.length),
-      );
+    const isPrecompiled = inFolders(this.#folders);
     for (const rule of jsLoaderRules(compiler.options.module?.rules ?? [])) {
       const siteExclude = rule.exclude as Exclude;
       rule.exclude = (file: string) => siteExclude(file) || isPrecompiled(file);
     }
   }
+}
+
+/** Whether a file is in one of `folders` (and not in a `node_modules` below it). */
+export function inFolders(folders: readonly string[]): (file: string) => boolean {
+  const prefixes = folders.map((folder) => (folder.endsWith(path.sep) ? folder : folder + path.sep));
+  return (file) =>
+    prefixes.some(
+      (folder) => file.startsWith(folder) && !file.includes(`${path.sep}node_modules${path.sep}`, folder.length),
+    );
 }
 
 /** This package's browser code (theme components, their support, client modules), compiled by its build like `@pyodocs/react`. */
