@@ -197,6 +197,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         });
         webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells})}`;
       }
+      // Where our precompiled browser code is: kept off the site's JS loader, and what our own chunks are made of.
+      const ownFolders = precompiledPackageFolders();
       const plugins: NonNullable<typeof webpackConfig.plugins> = [
         new RemarkInjectionWebpackPlugin(
           {
@@ -218,7 +220,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         ),
         new ForcedPagesPlugin(execution.forcedPages),
         // A linked (workspace) install of our packages builds like an installed one: not through the site's Babel.
-        new PrecompiledPackagesWebpackPlugin(),
+        new PrecompiledPackagesWebpackPlugin(ownFolders),
       ];
       // The server compiler compiles the same pages again; the site manifest
       // and our files come from the client compiler alone.
@@ -229,7 +231,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       if (!isServer && siteHasCells) plugins.push(new PrebuiltVendorChunksPlugin());
       // Our own chunks are minified on a thread of theirs, beside the site's minimizer, not after it.
       if (!isServer && siteHasCells) {
-        const ours = inFolders(precompiledPackageFolders());
+        const ours = inFolders(ownFolders);
         const clientData = clientDataFile === undefined ? undefined : path.resolve(clientDataFile);
         plugins.push(new OwnChunksMinifierPlugin((file) => ours(file) || file === clientData));
       }

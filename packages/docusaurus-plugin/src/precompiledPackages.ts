@@ -31,14 +31,14 @@ type Exclude = (file: string) => boolean;
  * and goes through the site's loader as before.
  */
 export class PrecompiledPackagesWebpackPlugin {
-  readonly #folders: readonly string[];
+  readonly #isPrecompiled: (file: string) => boolean;
 
   constructor(folders: readonly string[] = precompiledPackageFolders()) {
-    this.#folders = folders.map((folder) => (folder.endsWith(path.sep) ? folder : folder + path.sep));
+    this.#isPrecompiled = inFolders(folders);
   }
 
   apply(compiler: Compiler): void {
-    const isPrecompiled = inFolders(this.#folders);
+    const isPrecompiled = this.#isPrecompiled;
     for (const rule of jsLoaderRules(compiler.options.module?.rules ?? [])) {
       const siteExclude = rule.exclude as Exclude;
       rule.exclude = (file: string) => siteExclude(file) || isPrecompiled(file);
