@@ -7,5 +7,5 @@ cpSync('src/theme', 'lib/theme', {
   filter: (source) => !/\.(tsx?|d\.ts)$/.test(source),
 });
 
-// The server bundle's stub for browser-only modules (browserOnlyModules.ts) is plain CommonJS, not compiled.
-cpSync('src/browserOnlyStub.cjs', 'lib/browserOnlyStub.cjs');
+// The server bundle's stand-in for browser-only modules (browserOnlyModules.ts) is plain CommonJS, not compiled.
+cpSync('src/browserOnlyOnServer.cjs', 'lib/browserOnlyOnServer.cjs');

@@ -20,7 +20,7 @@ const BROWSER_ONLY_MODULES = [
 ];
 
 /** What the server bundle holds in their place: a module that throws if a render ever imports one. */
-const STUB = fileURLToPath(new URL('./browserOnlyStub.cjs', import.meta.url));
+const ON_SERVER = fileURLToPath(new URL('./browserOnlyOnServer.cjs', import.meta.url));
 
 /**
  * Keeps the browser-only modules out of the server bundle. Docusaurus's
@@ -28,7 +28,7 @@ const STUB = fileURLToPath(new URL('./browserOnlyStub.cjs', import.meta.url));
  * compiled the run code, `@pyodocs/runtime`, the editor and CodeMirror
  * (370 kB) in every build for pages that never run them there (issue 13,
  * build row). A render that imported one would fail the build with the
- * stub's message, not ship a page without it.
+ * stand-in's message, not ship a page without it.
  */
 export class BrowserOnlyModulesPlugin {
   readonly #files: readonly string[];
@@ -39,7 +39,9 @@ export class BrowserOnlyModulesPlugin {
 
   apply(compiler: Compiler): void {
     const escaped = this.#files.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    new compiler.webpack.NormalModuleReplacementPlugin(new RegExp(`^(?:${escaped.join('|')})$`), STUB).apply(compiler);
+    new compiler.webpack.NormalModuleReplacementPlugin(new RegExp(`^(?:${escaped.join('|')})$`), ON_SERVER).apply(
+      compiler,
+    );
   }
 }
 

@@ -15,7 +15,7 @@ test("the browser-only modules are @pyodocs/react's files as built (a rename wou
   for (const file of files) expect(existsSync(file), file).toBe(true);
 });
 
-test('a bundle that dynamically imports one gets the stub, which throws only if imported', async () => {
+test('a bundle that dynamically imports one gets the stand-in, which throws only if imported', async () => {
   const [liveCode] = browserOnlyModuleFiles();
   const entry = path.join(work, 'entry.mjs');
   writeFileSync(entry, `export const load = () => import(${JSON.stringify(liveCode)});\n`);
@@ -35,11 +35,11 @@ test('a bundle that dynamically imports one gets the stub, which throws only if 
   expect(stats.hasErrors(), stats.toString('errors-only')).toBe(false);
   expect(stats.hasWarnings(), stats.toString('errors-warnings')).toBe(false);
   const modules = stats.toJson({modules: true}).modules?.map((module) => module.name ?? '') ?? [];
-  expect(modules.some((name) => name.endsWith('browserOnlyStub.cjs'))).toBe(true);
+  expect(modules.some((name) => name.endsWith('browserOnlyOnServer.cjs'))).toBe(true);
   expect(modules.filter((name) => /liveCode|@pyodocs\/runtime|packages\/runtime/.test(name))).toEqual([]);
   const bundle = path.join(work, 'out', 'main.cjs');
   expect(readFileSync(bundle, 'utf8')).toContain('browser-only code while rendering on the server');
-  // Loading the bundle runs nothing of it; the import does, and fails with the stub's message.
+  // Loading the bundle runs nothing of it; the import does, and fails with the stand-in's message.
   const {load} = createRequire(import.meta.url)(bundle) as {load: () => Promise<unknown>};
   await expect(load()).rejects.toThrow(/browser-only code while rendering on the server/);
 });
