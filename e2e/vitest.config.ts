@@ -13,5 +13,8 @@ export default defineConfig({
     sequence: {groupOrder: 1},
     testTimeout: 180_000,
     hookTimeout: 600_000,
+    // What a page shows after an event: vitest's 1 s default for expect.poll
+    // flaked under a loaded CI machine; a poll still ends as soon as it holds.
+    expect: {poll: {timeout: 10_000}},
   },
 });
