@@ -25,7 +25,11 @@ import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
 import {inFolders, PrecompiledPackagesWebpackPlugin, precompiledPackageFolders} from './precompiledPackages.js';
 import {katexStylesheetAlias, katexStylesheetConsumer, resolveKatexStylesheet} from './katexStylesheet.js';
-import {PrebuiltVendorChunksPlugin, prebuiltVendorCacheGroup} from './prebuiltVendorChunks.js';
+import {
+  PrebuiltVendorChunksPlugin,
+  prebuiltVendorCacheGroup,
+  withPrebuiltVendorBundles,
+} from './prebuiltVendorChunks.js';
 import {pageRoutes} from './pages/pageRoutes.js';
 import {sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
@@ -261,7 +265,15 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         ? {resolve: {alias: {[`${CLIENT_DATA_MODULE}$`]: clientDataFile, ...katexStylesheetAlias(katexStylesheet)}}}
         : {};
       // The static HTML has the cells and their outputs in place, not hidden until a script reveals them: see inlineSuspenseBoundaries.ts.
-      const module = isServer && siteHasCells ? {module: {rules: [inlineSuspenseBoundariesRule()]}} : {};
+      // CodeMirror, KaTeX, marked and DOMPurify are taken as @pyodocs/react's build bundled them, unparsed.
+      const module = siteHasCells
+        ? {
+            module: {
+              noParse: withPrebuiltVendorBundles(webpackConfig.module?.noParse),
+              ...(isServer ? {rules: [inlineSuspenseBoundariesRule()]} : {}),
+            },
+          }
+        : {};
       return devServer
         ? {plugins, devServer, ...optimization, ...resolve, ...module}
         : {plugins, ...optimization, ...resolve, ...module};

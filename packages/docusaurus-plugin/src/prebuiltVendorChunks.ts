@@ -1,5 +1,7 @@
+import {realpathSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
-import type {Chunk, Compilation, Compiler, Module} from 'webpack';
+import type {Chunk, Compilation, Compiler, Configuration, Module} from 'webpack';
 
 /** What a NormalModule adds to a Module that matters here. */
 interface ResourceModule {
@@ -11,13 +13,36 @@ const PLUGIN_NAME = 'PyodocsPrebuiltVendorChunks';
 
 /**
  * A library `@pyodocs/react` ships bundled and minified by its own build
- * (`lib/vendor/*.js`: CodeMirror, KaTeX, marked with DOMPurify), which only
- * its on-demand chunks (the editor, math, HTML and Markdown outputs) import.
+ * (`lib/vendor/*.cjs`: CodeMirror, KaTeX, marked with DOMPurify, each with
+ * a `lib/vendor/*.js` that re-exports it as ESM), which only its on-demand
+ * chunks (the editor, math, HTML and Markdown outputs) import.
  */
 export function isPrebuiltVendorModule(module: ResourceModule): boolean {
   const name = module.resourceResolveData?.descriptionFileData?.name;
   if (name !== '@pyodocs/react' || module.resource === undefined) return false;
-  return /\/lib\/vendor\/[^/]+\.js$/.test(module.resource.split(path.sep).join('/'));
+  return /\/lib\/vendor\/[^/]+\.c?js$/.test(module.resource.split(path.sep).join('/'));
+}
+
+/**
+ * The bundles themselves, for webpack's `module.noParse`: each is one
+ * minified file that imports nothing and exports through `module.exports`,
+ * so webpack can take it as it is. Parsing their 0.7 MB (0.35 MB on the
+ * server, which has no editor) cost about 0.8 s of the main thread in every
+ * build of a site with cells (issue 13, build row). Matched by real path,
+ * as webpack resolves a linked or an installed @pyodocs/react.
+ */
+export function prebuiltVendorBundles(): RegExp {
+  const require = createRequire(import.meta.url);
+  const lib = path.join(realpathSync(path.dirname(require.resolve('@pyodocs/react/package.json'))), 'lib', 'vendor');
+  return new RegExp(`^${lib.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\\\/][^\\\\/]+\\.cjs$`);
+}
+
+type NoParse = NonNullable<NonNullable<Configuration['module']>['noParse']>;
+
+/** `noParse` as the site had it, with {@link prebuiltVendorBundles} added (webpack-merge would replace a single value). */
+export function withPrebuiltVendorBundles(existing: NoParse | undefined): Extract<NoParse, unknown[]> {
+  const site = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+  return [...site, prebuiltVendorBundles()];
 }
 
 /**
@@ -33,8 +58,9 @@ export function prebuiltVendorCacheGroup() {
     priority: 60,
     enforce: true,
     test: (module: Module): boolean => isPrebuiltVendorModule(module as ResourceModule),
+    // The bundle (katex.cjs) and its re-export (katex.js) share one chunk.
     name: (module: Module): string =>
-      `pyodocs-vendor-${path.basename((module as ResourceModule).resource ?? '', '.js')}`,
+      `pyodocs-vendor-${path.basename((module as ResourceModule).resource ?? '').replace(/\.c?js$/, '')}`,
   };
 }
 
