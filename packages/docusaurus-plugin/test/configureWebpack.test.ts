@@ -4,17 +4,18 @@ import {describe, expect, test} from 'vitest';
 import pluginPyodocs from '../src/index.js';
 import {SiteManifestPlugin} from '../src/manifest/SiteManifestPlugin.js';
 import {DEFAULT_OPTIONS, type PluginOptions} from '../src/options.js';
+import {prebuiltVendorBundles} from '../src/prebuiltVendorChunks.js';
 import {RemarkInjectionWebpackPlugin} from '../src/remarkInjection.js';
 
 interface WebpackResult {
   plugins: object[];
   devServer?: unknown;
-  module?: {rules: {test: RegExp}[]};
+  module?: {rules?: {test: RegExp}[]; noParse?: unknown};
 }
 
 function configure(
   options: Partial<PluginOptions>,
-  {isServer = false, cache}: {isServer?: boolean; cache?: object} = {},
+  {isServer = false, cache, module}: {isServer?: boolean; cache?: object; module?: object} = {},
 ): {result: WebpackResult; config: {cache?: {type: string; version?: string}}} {
   const context = {
     siteDir: '/site',
@@ -22,7 +23,10 @@ function configure(
   } as unknown as LoadContext;
   const plugin = pluginPyodocs(context, {id: 'default', ...DEFAULT_OPTIONS, ...options});
   const configureWebpack = plugin.configureWebpack as unknown as (config: object, isServer: boolean) => WebpackResult;
-  const config: {cache?: {type: string; version?: string}} = cache ? {cache: {...(cache as {type: string})}} : {};
+  const config: {cache?: {type: string; version?: string}; module?: object} = cache
+    ? {cache: {...(cache as {type: string})}}
+    : {};
+  if (module) config.module = module;
   return {result: configureWebpack(config, isServer), config};
 }
 
@@ -48,7 +52,17 @@ describe('configureWebpack', () => {
     expect(
       rules.map((rule) => rule.test.test('/site/node_modules/@docusaurus/core/lib/client/renderToHtml.js')),
     ).toEqual([true]);
-    expect(configure({}).result.module).toBeUndefined();
+    expect(configure({}).result.module?.rules).toBeUndefined();
+  });
+
+  test('both compilers leave the prebuilt libraries unparsed, beside the noParse the site has', () => {
+    for (const isServer of [false, true]) {
+      expect(configure({}, {isServer}).result.module?.noParse).toEqual([prebuiltVendorBundles()]);
+      expect(configure({}, {isServer, module: {noParse: /site-library/}}).result.module?.noParse).toEqual([
+        /site-library/,
+        prebuiltVendorBundles(),
+      ]);
+    }
   });
 
   test("webpack's persistent cache key changes with the options that change what pages compile to", () => {
