@@ -1,8 +1,7 @@
-import {createRequire} from 'node:module';
-import {realpathSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Compiler} from 'webpack';
+import {realPackageFolder} from './precompiledPackages.js';
 
 /**
  * `@pyodocs/react`'s modules that only a reader's browser runs, each behind
@@ -47,7 +46,6 @@ export class BrowserOnlyModulesPlugin {
 
 /** The modules' files where webpack resolves them (real paths, as for a linked workspace package). */
 export function browserOnlyModuleFiles(): string[] {
-  const require = createRequire(import.meta.url);
-  const lib = path.join(realpathSync(path.dirname(require.resolve('@pyodocs/react/package.json'))), 'lib');
+  const lib = path.join(realPackageFolder('@pyodocs/react'), 'lib');
   return BROWSER_ONLY_MODULES.map((file) => path.join(lib, ...file.split('/')));
 }

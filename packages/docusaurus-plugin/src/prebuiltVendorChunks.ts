@@ -1,7 +1,6 @@
-import {realpathSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import path from 'node:path';
 import type {Chunk, Compilation, Compiler, Configuration, Module} from 'webpack';
+import {realPackageFolder} from './precompiledPackages.js';
 
 /** What a NormalModule adds to a Module that matters here. */
 interface ResourceModule {
@@ -33,8 +32,7 @@ export function isPrebuiltVendorModule(module: ResourceModule): boolean {
  * webpack resolves a linked or an installed @pyodocs/react.
  */
 export function prebuiltVendorBundles(): RegExp {
-  const require = createRequire(import.meta.url);
-  const lib = path.join(realpathSync(path.dirname(require.resolve('@pyodocs/react/package.json'))), 'lib', 'vendor');
+  const lib = path.join(realPackageFolder('@pyodocs/react'), 'lib', 'vendor');
   return new RegExp(`^${lib.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\\\/][^\\\\/]+\\.cjs$`);
 }
 

@@ -60,11 +60,15 @@ const OWN_BROWSER_FOLDERS = ['theme', 'themeSupport', 'client'];
 
 /** Where the precompiled code this plugin uses is, as real folders (what webpack resolves links to). */
 export function precompiledPackageFolders(): string[] {
-  const require = createRequire(import.meta.url);
   return [
-    ...PRECOMPILED_PACKAGES.map((name) => realpathSync(path.dirname(require.resolve(`${name}/package.json`)))),
+    ...PRECOMPILED_PACKAGES.map(realPackageFolder),
     ...OWN_BROWSER_FOLDERS.map((folder) => realpathSync(fileURLToPath(new URL(`./${folder}`, import.meta.url)))),
   ];
+}
+
+/** A package's folder as webpack resolves it: the real path, for a linked (workspace) install as for an installed one. */
+export function realPackageFolder(name: string): string {
+  return realpathSync(path.dirname(createRequire(import.meta.url).resolve(`${name}/package.json`)));
 }
 
 /** Docusaurus's JS rule: scripts (`.js` and `.tsx` alike) with its `excludeJS` function, once even when rules are shared. */
