@@ -260,8 +260,8 @@ describe('the page actions without a table of contents', () => {
       const page = await browser.newPage({viewport: {width, height: 900}});
       await page.goto(`${fixtureServer.url}/no-toc`, {waitUntil: 'networkidle'});
       const actions = page.getByRole('group', {name: 'Python on this page'});
-      // The page actions come in a chunk of their own once the first cell has mounted: allow a loaded machine its seconds.
-      await expect.poll(() => actions.count(), {timeout: 10_000}).toBe(1);
+      // The page actions come in a chunk of their own once the first cell has mounted (the e2e config gives polls 10 s).
+      await expect.poll(() => actions.count()).toBe(1);
       expect(await actions.isVisible()).toBe(true);
       // Right after the page's Markdown, before the tags and the edit link.
       const footer = page.locator('.theme-doc-markdown + [data-pyodocs-page-actions-place="footer"]');

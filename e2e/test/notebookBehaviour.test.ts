@@ -95,7 +95,7 @@ describe('notebook behaviour in Chromium', () => {
     const {page, context} = await openPage(PAGE);
     try {
       const actions = pageActions(page);
-      await expect.poll(() => actions.count(), {timeout: 10_000}).toBe(1);
+      await expect.poll(() => actions.count()).toBe(1);
       // At the top of the table of contents.
       expect(await page.locator('.col--3').getByRole('group', {name: 'Python on this page'}).count()).toBe(1);
 
@@ -135,7 +135,7 @@ describe('notebook behaviour in Chromium', () => {
       // Offline, or a deploy that removed the chunk the page names.
       await context.route(runChunk, (route) => route.abort());
       const actions = pageActions(page);
-      await expect.poll(() => actions.count(), {timeout: 10_000}).toBe(1);
+      await expect.poll(() => actions.count()).toBe(1);
       const runAll = actions.getByRole('button', {name: 'Run all'});
       await runAll.click();
       await expect
