@@ -29,6 +29,7 @@ import {
 } from './browser.mjs';
 import {launchChromium} from '../src/chromium.js';
 import {serveBench, siteRuntimeFiles} from './server.mjs';
+import {median, pairRatios, ratioInterval} from './pairedRatio.mjs';
 import {BENCH_DIR, buildDir, buildSite, E2E_DIR, generateSite, MANY_PAGES, seedSnapshotCache} from './sites.mjs';
 
 const {values} = parseArgs({
@@ -68,11 +69,6 @@ for (const [file, what] of [
   }
 }
 
-const median = (numbers) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const summary = (numbers) => ({
   median: median(numbers),
   min: Math.min(...numbers),
@@ -164,13 +160,20 @@ function buildRow() {
   const plain = median(buildTimes['pages-plain']);
   const cpuRun = median(buildCpu['pages-run']);
   const cpuPlain = median(buildCpu['pages-plain']);
+  // How far the figure can be trusted on a machine whose speed drifts (pairedRatio.mjs).
+  const pairs = pairRatios(buildTimes['pages-run'], buildTimes['pages-plain']);
+  const interval = ratioInterval(buildTimes['pages-run'], buildTimes['pages-plain']);
+  const spread = `pairs' median ${median(pairs).toFixed(2)}, ${Math.round(interval.level * 100)} % interval ${interval.low.toFixed(2)}–${interval.high.toFixed(2)}`;
   return {
     figure,
     value: `${(run / 1000).toFixed(1)} s ÷ ${(plain / 1000).toFixed(1)} s`,
     ratio: Number((run / plain).toFixed(2)),
     target: '≤ 1.05',
-    note: `CPU time ${(cpuRun / 1000).toFixed(1)} s ÷ ${(cpuPlain / 1000).toFixed(1)} s = ${(cpuRun / cpuPlain).toFixed(2)}`,
+    note: `${spread}; CPU time ${(cpuRun / 1000).toFixed(1)} s ÷ ${(cpuPlain / 1000).toFixed(1)} s = ${(cpuRun / cpuPlain).toFixed(2)}`,
     stats: {
+      pairRatios: pairs,
+      pairRatioMedian: median(pairs),
+      ratioInterval: interval,
       run: summary(buildTimes['pages-run']),
       plain: summary(buildTimes['pages-plain']),
       cpuRun: summary(buildCpu['pages-run']),
