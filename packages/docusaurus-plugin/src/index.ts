@@ -20,10 +20,9 @@ import {PageManifestCollector} from './manifest/PageManifestCollector.js';
 import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js';
 import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteManifestPlugin.js';
 import {MEMORY_SNAPSHOT_CACHE_DIR, type PluginOptions} from './options.js';
-import {OwnChunksMinifierPlugin} from './ownChunksMinifier.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
-import {inFolders, PrecompiledPackagesWebpackPlugin, precompiledPackageFolders} from './precompiledPackages.js';
+import {PrecompiledPackagesWebpackPlugin, precompiledPackageFolders} from './precompiledPackages.js';
 import {katexStylesheetAlias, katexStylesheetConsumer, resolveKatexStylesheet} from './katexStylesheet.js';
 import {
   PrebuiltVendorChunksPlugin,
@@ -201,7 +200,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         });
         webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells})}`;
       }
-      // Where our precompiled browser code is: kept off the site's JS loader, and what our own chunks are made of.
+      // Where our precompiled browser code is: kept off the site's JS loader.
       const ownFolders = precompiledPackageFolders();
       const plugins: NonNullable<typeof webpackConfig.plugins> = [
         new RemarkInjectionWebpackPlugin(
@@ -233,12 +232,6 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       if (isServer && siteHasCells) plugins.push(new BrowserOnlyModulesPlugin());
       // CodeMirror, KaTeX, marked and DOMPurify come minified by @pyodocs/react's build: their chunks skip the site's minimizer.
       if (!isServer && siteHasCells) plugins.push(new PrebuiltVendorChunksPlugin());
-      // Our own chunks are minified on a thread of theirs, beside the site's minimizer, not after it.
-      if (!isServer && siteHasCells) {
-        const ours = inFolders(ownFolders);
-        const clientData = clientDataFile === undefined ? undefined : path.resolve(clientDataFile);
-        plugins.push(new OwnChunksMinifierPlugin((file) => ours(file) || file === clientData));
-      }
       // Docusaurus merges the returned devServer into its own: `docusaurus
       // start` then serves the page cross-origin isolated (shared memory).
       const devServer = options.crossOriginIsolation

@@ -47,7 +47,7 @@ export class PrecompiledPackagesWebpackPlugin {
 }
 
 /** Whether a file is in one of `folders` (and not in a `node_modules` below it). */
-export function inFolders(folders: readonly string[]): (file: string) => boolean {
+function inFolders(folders: readonly string[]): (file: string) => boolean {
   const prefixes = folders.map((folder) => (folder.endsWith(path.sep) ? folder : folder + path.sep));
   return (file) =>
     prefixes.some(
