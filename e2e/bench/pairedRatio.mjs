@@ -13,10 +13,7 @@ export function median(numbers) {
 
 /** Each pair's `run ÷ plain`, in the order built. */
 export function pairRatios(run, plain) {
-  if (run.length !== plain.length || run.length === 0)
-    throw new Error(
-      `pairRatios needs as many run as plain builds, at least one (got ${run.length} and ${plain.length})`,
-    );
+  checkPairs(run, plain);
   return run.map((value, index) => value / plain[index]);
 }
 
@@ -26,7 +23,7 @@ export function pairRatios(run, plain) {
  * JSON's interval can be computed again from its builds.
  */
 export function ratioInterval(run, plain, {level = 0.9, resamples = 4000, seed = 13} = {}) {
-  pairRatios(run, plain); // the same checks
+  checkPairs(run, plain);
   const random = mulberry32(seed);
   const ratios = [];
   for (let resample = 0; resample < resamples; resample += 1) {
@@ -40,6 +37,13 @@ export function ratioInterval(run, plain, {level = 0.9, resamples = 4000, seed =
     low: ratios[Math.floor(tail * (resamples - 1))],
     high: ratios[Math.ceil((1 - tail) * (resamples - 1))],
   };
+}
+
+function checkPairs(run, plain) {
+  if (run.length !== plain.length || run.length === 0)
+    throw new Error(
+      `the build row needs as many run as plain builds, at least one (got ${run.length} and ${plain.length})`,
+    );
 }
 
 /** A small seeded PRNG (mulberry32): uniform in [0, 1). */
