@@ -27,6 +27,7 @@ import {existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {median} from './pairedRatio.mjs';
 import {BENCH_DIR, buildSite, E2E_DIR, generateSite, MANY_PAGES} from './sites.mjs';
 
 const {values} = parseArgs({
@@ -56,11 +57,6 @@ for (const [file, what] of [
 }
 
 const log = (line) => console.error(`[bench:execute] ${line}`);
-const median = (numbers) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** The "Executed N cells" line a build printed, if any. */
 const executedLine = (output) => /\[pyodocs\] Executed [^\n]*/.exec(output)?.[0];

@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {launchChromium} from '../src/chromium.js';
 import {serveStatic} from '../src/staticServer.js';
+import {median} from './pairedRatio.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const {values} = parseArgs({
@@ -70,12 +71,6 @@ async function measure(browser, isolated, cellId, marker) {
     await server.close();
   }
 }
-
-const median = (numbers) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const browser = await launchChromium();
 try {
