@@ -10,6 +10,11 @@ interface ResourceModule {
 /** Packages whose code (where they are imported from page chunks) only cells use. */
 const CELL_PACKAGES = new Set(['@pyodocs/react', '@pyodocs/runtime', 'anser', 'dompurify', 'marked']);
 
+/** The chunk of the cells' code that pages with cells load (below). */
+export const CELLS_CHUNK = 'pyodocs-cells';
+/** The chunk of the doctest blocks' own code, loaded by pages with doctest blocks (below). */
+export const DOCTEST_CHUNK = 'pyodocs-doctest';
+
 /**
  * The cells' code (components, client, output renderers, their libraries),
  * in one chunk that only pages with cells load. Without it, several pages
@@ -28,7 +33,7 @@ export function cellsChunkCacheGroup(clientDataFile?: string) {
   // The plugin's client data (a generated JSON file the theme imports, no package's): copied into each page's chunk otherwise.
   const clientData = clientDataFile === undefined ? undefined : path.resolve(clientDataFile);
   return pageCodeCacheGroup(
-    'pyodocs-cells',
+    CELLS_CHUNK,
     50,
     (module) => isCellPackageModule(module) || (clientData !== undefined && module.resource === clientData),
   );
@@ -42,7 +47,7 @@ export function cellsChunkCacheGroup(clientDataFile?: string) {
  */
 export function doctestChunkCacheGroup() {
   // Above pyodocs-cells, which would take these modules too.
-  return pageCodeCacheGroup('pyodocs-doctest', 55, isDoctestModule);
+  return pageCodeCacheGroup(DOCTEST_CHUNK, 55, isDoctestModule);
 }
 
 function pageCodeCacheGroup(name: string, priority: number, takes: (module: ResourceModule) => boolean) {

@@ -19,6 +19,7 @@ import {PageFileWatch} from './manifest/PageFileWatch.js';
 import {PageManifestCollector} from './manifest/PageManifestCollector.js';
 import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js';
 import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteManifestPlugin.js';
+import {OnDemandChunksMinifierPlugin} from './onDemandChunksMinifier.js';
 import {MEMORY_SNAPSHOT_CACHE_DIR, type PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
@@ -232,6 +233,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       if (isServer && siteHasCells) plugins.push(new BrowserOnlyModulesPlugin());
       // CodeMirror, KaTeX, marked and DOMPurify come minified by @pyodocs/react's build: their chunks skip the site's minimizer.
       if (!isServer && siteHasCells) plugins.push(new PrebuiltVendorChunksPlugin());
+      // The code cells load on demand, minified by esbuild beside the site's Terser: see onDemandChunksMinifier.ts.
+      if (!isServer && siteHasCells) plugins.push(new OnDemandChunksMinifierPlugin());
       // Docusaurus merges the returned devServer into its own: `docusaurus
       // start` then serves the page cross-origin isolated (shared memory).
       const devServer = options.crossOriginIsolation
