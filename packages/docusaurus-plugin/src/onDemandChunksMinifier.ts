@@ -15,18 +15,20 @@ type TerserFilter = {test?: never; include?: never; exclude?: never};
 /**
  * Minifies the chunks of code that cells load on demand (the run code, the
  * editor's set-up, the `input()` field, the saved edits' storage, the
- * output renderers; not the chunks a page loads with its route) with esbuild, and flags them minimized so that the
- * site's Terser skips them.
+ * output renderers; not the chunks a page loads with its route) with
+ * esbuild, and flags them minimized so that the site's Terser skips them.
  *
  * terser-webpack-plugin gives Terser one worker less than the machine has
  * cores while the main thread waits: on a 2-core machine every chunk of the
- * site goes through one worker, one after another, the cells' after the
- * site's. esbuild minifies the same chunks in a few tens of milliseconds
- * (issue 13, build row: 20 pairs of 100-page builds, 1.0 s less per build,
- * see the Performance page). Its output is about 5 % larger gzipped than
+ * site goes through one worker, one after another. esbuild minifies the
+ * same chunks in a few tens of milliseconds in its own process (issue 13,
+ * build row: 34 alternating pairs of builds, 0.3 to 1.0 s less per build,
+ * see the Performance page). Its output is 5 to 15 % larger gzipped than
  * Terser's, which is why the chunks every page with cells loads
  * (`pyodocs-cells`, `pyodocs-doctest`) stay with the site's Terser: they
  * count against the page's budget, the on-demand ones load once per tab.
+ * The prebuilt libraries' chunks are flagged minimized earlier
+ * (prebuiltVendorChunks.ts) and left alone here too.
  *
  * Only for a site minifying with terser-webpack-plugin's own Terser
  * (Docusaurus's default) and without source maps: with SWC (Docusaurus
@@ -61,7 +63,7 @@ export class OnDemandChunksMinifierPlugin {
               } catch (error) {
                 // Not flagged: the site's Terser minifies it as it would without us.
                 const warning = new WebpackError(
-                  `[pyodocs] esbuild could not minify ${file}; the site's minimizer did instead: ${error instanceof Error ? error.message : String(error)}`,
+                  `[pyodocs] esbuild could not minify ${file}; the site's minimizer does it instead: ${error instanceof Error ? error.message : String(error)}`,
                 );
                 compilation.warnings.push(warning);
               }

@@ -148,7 +148,7 @@ describe('a production build with Docusaurus’s minimizers', () => {
     const handed: Record<string, boolean | undefined> = {};
     const stats = await build('broken', [breaker, new OnDemandChunksMinifierPlugin(), probe({}, handed)]);
     expect(stats.toString('errors-warnings')).toMatch(
-      /\[pyodocs\] esbuild could not minify on-demand\.js; the site's minimizer did instead: .*Unexpected/s,
+      /\[pyodocs\] esbuild could not minify on-demand\.js; the site's minimizer does it instead: .*Unexpected/s,
     );
     expect(handed['on-demand.js']).toBeFalsy();
   }, 60_000);
