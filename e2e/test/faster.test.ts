@@ -6,6 +6,7 @@ import {cellById, hydrated, outputText, runCell} from '../src/cells.js';
 import {launchChromium} from '../src/chromium.js';
 import {buildSite} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
+import {recordPageErrors} from '../src/pageErrors.js';
 import {serveStatic, type StaticServer} from '../src/staticServer.js';
 
 // A site with Docusaurus Faster (future: {v4: true, faster: true}): Rspack
@@ -63,14 +64,8 @@ async function openPage(pathname: string): Promise<{page: Page; requests: string
   const page = await browser.newPage();
   page.setDefaultTimeout(30_000);
   const requests: string[] = [];
-  const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    // The browser's own request for /favicon.ico (the site has none) is not ours.
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
-      errors.push(`console: ${message.text()} (${message.location().url})`);
-  });
+  const errors = recordPageErrors(page);
   await page.goto(server.url + pathname, {waitUntil: 'networkidle'});
   await hydrated(page);
   return {page, requests, errors};

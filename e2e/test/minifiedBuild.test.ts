@@ -7,6 +7,7 @@ import {launchChromium} from '../src/chromium.js';
 import {minifyOnDemandChunk} from '../../packages/docusaurus-plugin/lib/onDemandChunksMinifier.js';
 import {buildSite} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
+import {recordPageErrors} from '../src/pageErrors.js';
 import {serveStatic, type StaticServer} from '../src/staticServer.js';
 
 // A site built minified, as a user's `docusaurus build` is, with Docusaurus's
@@ -60,7 +61,7 @@ let server: StaticServer;
 let browser: Browser;
 let page: Page;
 const requests: string[] = [];
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   const site = fixtureCopy('minimal-site');
@@ -80,11 +81,7 @@ beforeAll(async () => {
   page = await browser.newPage();
   page.setDefaultTimeout(60_000);
   page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
-      errors.push(`console: ${message.text()} (${message.location().url})`);
-  });
+  errors = recordPageErrors(page);
   await page.goto(`${server.url}/`, {waitUntil: 'networkidle'});
   await hydrated(page);
 }, 300_000);

@@ -7,6 +7,7 @@ import {launchChromium} from '../src/chromium.js';
 import {buildSite} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
 import {TMP_DIR} from '../src/paths.js';
+import {recordPageErrors} from '../src/pageErrors.js';
 import {serveStatic, type StaticServer} from '../src/staticServer.js';
 
 // The reader's edits (issue 16) in a real `docusaurus build`, in Chromium:
@@ -58,15 +59,7 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
 
 async function open(context: BrowserContext, url: string): Promise<{page: Page; errors: string[]}> {
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    // The fixture has no favicon: Chromium's own request for one is not the page's error.
-    const {url} = message.location();
-    if (new URL(url, 'http://localhost').pathname === '/favicon.ico') return;
-    errors.push(`${message.text()} ${url}`.trim());
-  });
+  const errors = recordPageErrors(page);
   await page.goto(url, {waitUntil: 'networkidle'});
   await hydrated(page);
   return {page, errors};
