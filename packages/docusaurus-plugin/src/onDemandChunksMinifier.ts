@@ -45,18 +45,18 @@ export class OnDemandChunksMinifierPlugin {
       compilation.hooks.processAssets.tapPromise(
         {name: PLUGIN_NAME, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1},
         async () => {
-          const files: string[] = [];
+          const assets: {file: string; code: string}[] = [];
           for (const chunk of compilation.chunks) {
             if (!isOnDemandCellsChunk(chunk, compilation)) continue;
             for (const file of chunk.files) {
               const asset = compilation.getAsset(file);
               if (asset === undefined || asset.info.minimized || !file.endsWith('.js')) continue;
-              if (ModuleFilenameHelpers.matchObject(filter, file)) files.push(file);
+              if (ModuleFilenameHelpers.matchObject(filter, file))
+                assets.push({file, code: asset.source.source().toString()});
             }
           }
           await Promise.all(
-            files.map(async (file) => {
-              const code = compilation.getAsset(file)?.source.source().toString() ?? '';
+            assets.map(async ({file, code}) => {
               try {
                 const minified = await minifyOnDemandChunk(code);
                 compilation.updateAsset(file, new sources.RawSource(minified), {minimized: true});
