@@ -35,7 +35,7 @@ afterAll(async () => {
   removeFixtureCopies();
 });
 
-test('docusaurus start serves the Pyodide runtime files, the worker and KaTeX’s stylesheet', async () => {
+test('docusaurus start serves the Pyodide runtime files, the worker, KaTeX’s stylesheet and the cells’ styles', async () => {
   const base = devServer!.url;
 
   // The plugin's client data (a generated file the cells import) names the URLs the browser will use.
@@ -60,6 +60,13 @@ test('docusaurus start serves the Pyodide runtime files, the worker and KaTeX’
   expect(await katexStylesheet.text()).toContain('url(fonts/KaTeX_Main-Regular.woff2)');
   const font = await fetch(new URL('fonts/KaTeX_Main-Regular.woff2', `${base}${clientData.katexStylesheet}`));
   expect(font.status).toBe(200);
+  // The cells' styles: a file the page's head links, not a part of the site's bundled stylesheet.
+  const html = await (await fetch(`${base}/`)).text();
+  const href = /<link[^>]*href="([^"]*pyodocs\/styles\.[0-9a-f]{8}\.css)"/.exec(html)?.[1];
+  expect(href, html.slice(0, 2000)).toBeDefined();
+  const cellStyles = await fetch(`${base}${href}`);
+  expect(cellStyles.status).toBe(200);
+  expect(await cellStyles.text()).toContain('.pyodocs-toolbar{');
 }, 300_000);
 
 test('editing a file a page includes rebuilds the page (the included file is a dependency of its module)', async () => {

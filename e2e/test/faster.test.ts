@@ -83,6 +83,10 @@ describe('a Docusaurus Faster site (Rspack)', () => {
     const plain = readFileSync(path.join(outDir, 'no-cells', 'index.html'), 'utf8');
     expect(plain).toContain('A page of the same site without a cell');
     expect(plain).not.toContain('data-pyodocs-cell');
+    // The cells' styles, linked from each page's head, were emitted through Rspack too.
+    const href = /<link[^>]*href="?\/(pyodocs\/styles\.[0-9a-f]{8}\.css)/.exec(html)?.[1];
+    expect(href, html.slice(0, 2000)).toBeDefined();
+    expect(readFileSync(path.join(outDir, href ?? ''), 'utf8')).toContain('.pyodocs-toolbar{');
   });
 
   test('builds with Rspack, and its cells’ chunks went through Rspack’s minimizer; the prebuilt libraries’ chunks did not', () => {

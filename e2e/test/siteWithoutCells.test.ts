@@ -45,6 +45,8 @@ test('a site without cells: no pyodide/ or pyodocs/ folder, and no script or sty
   expect(existsSync(path.join(outDir, 'pyodide'))).toBe(false);
   expect(existsSync(path.join(outDir, 'pyodocs'))).toBe(false);
   expect(assetsWithPyodocsCode(outDir)).toEqual([]);
+  // Nor a link to the cells' styles (a file of pyodocs/ in a site with cells).
+  expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).not.toContain('pyodocs/styles.');
   // The same look finds pyodocs in a site with cells (the website, built once for the e2e suite).
   expect(assetsWithPyodocsCode(inject('websiteBuildDir')).length).toBeGreaterThan(0);
   rmSync(outDir, {recursive: true, force: true});

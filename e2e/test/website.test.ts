@@ -107,6 +107,24 @@ describe('page data (fetched by page actions, never part of the page JS)', () =>
     expect(data.notebook.some((cell) => cell.type === 'markdown')).toBe(true);
   });
 
+  test("the cells' styles are a file of the site that every page's head links, before the site's own stylesheet", () => {
+    const out = inject('websiteBuildDir');
+    const html = readFileSync(path.join(out, 'docs', 'configuration', 'index.html'), 'utf8');
+    const links = Array.from(
+      html.matchAll(/<link[^>]*rel="?stylesheet"?[^>]*href="?([^" >]+)/g),
+      (match) => match[1] ?? '',
+    );
+    expect(links.findIndex((href) => /\/pyodocs\/styles\.[0-9a-f]{8}\.css$/.test(href))).toBe(0);
+    expect(links.findIndex((href) => /\/assets\/css\/styles\.[0-9a-f]+\.css$/.test(href))).toBeGreaterThan(0);
+    // (The website's baseUrl is `/`.)
+    const file = path.join(out, new URL(links[0] ?? '', 'https://site.example').pathname);
+    expect(readFileSync(file, 'utf8')).toContain('.pyodocs-toolbar{');
+    const bundled = readdirSync(path.join(out, 'assets', 'css')).map((name) =>
+      readFileSync(path.join(out, 'assets', 'css', name), 'utf8'),
+    );
+    expect(bundled.filter((css) => css.includes('.pyodocs-toolbar'))).toEqual([]);
+  });
+
   test('a page without cells has none, and neither does a site without cells have the Pyodide runtime (see packageSources.test.ts)', () => {
     expect(existsSync(path.join(inject('websiteBuildDir'), 'pyodocs', 'pages', 'docs', 'configuration.json'))).toBe(
       false,
@@ -127,6 +145,13 @@ describe('live cells in Chromium', () => {
       await page.waitForURL('**/docs/getting-started');
       await cellContaining(page, 'Hello from').getByRole('button', {name: 'Run', exact: true}).waitFor();
       expect(requests.filter(cellChunk)).toHaveLength(1);
+      // Styled by the cells' stylesheet, which every page's head links (not a part of the site's bundled one).
+      expect(
+        await cellContaining(page, 'Hello from')
+          .locator('.pyodocs-toolbar')
+          .evaluate((bar) => getComputedStyle(bar).display),
+      ).toBe('flex');
+      expect(requests.filter((url) => /\/pyodocs\/styles\.[0-9a-f]{8}\.css$/.test(url))).toHaveLength(1);
       // The page actions come in a chunk of their own once the cells have mounted.
       await page.locator('[data-pyodocs-page-actions]').first().waitFor({state: 'attached'});
       expect(requests.filter((url) => url.startsWith('pageerror'))).toEqual([]);

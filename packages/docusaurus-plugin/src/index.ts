@@ -24,6 +24,12 @@ import {MEMORY_SNAPSHOT_CACHE_DIR, type PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
 import {PrecompiledPackagesWebpackPlugin, precompiledPackageFolders} from './precompiledPackages.js';
+import {
+  cellStylesheetConsumer,
+  cellStylesheetTag,
+  resolveCellStylesheet,
+  type CellStylesheet,
+} from './cellStylesheet.js';
 import {katexStylesheetAlias, katexStylesheetConsumer, resolveKatexStylesheet} from './katexStylesheet.js';
 import {
   PrebuiltVendorChunksPlugin,
@@ -110,6 +116,10 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     }),
     katexStylesheetConsumer(katexStylesheet),
   ];
+  // The cells' styles: a file of the site, linked from every page's head when the site has cells (cellStylesheet.ts).
+  let cellStylesheet: CellStylesheet | undefined;
+  const cellStyles = () => (cellStylesheet ??= resolveCellStylesheet());
+  consumers.push(cellStylesheetConsumer(cellStyles, () => siteHasCells));
   // Its name (a hash of Pyodide and the kernel) is known before any page is compiled: loadContent puts it in the config.
   let snapshotFile: Promise<MemorySnapshotFile> | undefined;
   const memorySnapshotFile = () => {
@@ -158,8 +168,9 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       return [fileURLToPath(new URL('./themeSupport', import.meta.url))];
     },
 
-    getClientModules() {
-      return siteHasCells ? [createRequire(import.meta.url).resolve('@pyodocs/react/styles.css')] : [];
+    // Not a client module: bundled, the stylesheet cost every build the site's CSS pipeline (cellStylesheet.ts).
+    injectHtmlTags() {
+      return siteHasCells ? {headTags: [cellStylesheetTag(cellStyles(), baseUrl)]} : {};
     },
 
     async loadContent() {
