@@ -10,7 +10,7 @@ const NO_PAGES: SiteManifest = {pages: new Map(), outputFiles: new Set()};
 const entry = createRequire(import.meta.url).resolve('@pyodocs/react/styles.css');
 const source = readFileSync(entry, 'utf8');
 // Every file styles.css @imports, as it names them (a new @import is checked without a change here).
-const importedFiles = [...source.matchAll(/@import\s+"([^"]+)"/g)].map(([, file]) => file as string);
+const importedFiles = [...source.matchAll(/@import\s+(?:url\()?["']([^"']+)["']/g)].map(([, file]) => file as string);
 const imported = importedFiles.map((file) => readFileSync(path.join(path.dirname(entry), file), 'utf8'));
 
 describe('the cells’ stylesheet', () => {
