@@ -6,6 +6,7 @@ import {launchChromium} from '../src/chromium.js';
 import {waitForState} from '../src/cells.js';
 import {buildSite} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
+import {recordPageErrors} from '../src/pageErrors.js';
 import {readMystFences, shownFences} from '../src/mystFences.js';
 import {E2E_DIR, TMP_DIR, WEBSITE_DIR} from '../src/paths.js';
 import {serveStatic, type StaticServer} from '../src/staticServer.js';
@@ -59,6 +60,22 @@ async function runVisible(cell: Locator): Promise<string> {
   }
   await cell.getByRole('button', {name: 'Run', exact: true}).click();
   return waitForState(cell, ['done', 'error']);
+}
+
+/** What the page holds of the page actions and its cell, for a failure's message. */
+async function pageActionsState(page: Page, errors: readonly string[]): Promise<string> {
+  const state = await page.evaluate(() => ({
+    html: document.documentElement.className,
+    places: Array.from(document.querySelectorAll<HTMLElement>('[data-pyodocs-page-actions-place]'), (place) => ({
+      placement: place.dataset['pyodocsPageActionsPlace'],
+      connected: place.isConnected,
+      previous: place.previousElementSibling?.className,
+      html: place.innerHTML.slice(0, 300),
+    })),
+    cells: Array.from(document.querySelectorAll('[data-pyodocs-cell]'), (cell) => cell.getAttribute('data-state')),
+    groups: Array.from(document.querySelectorAll('[role="group"]'), (group) => group.getAttribute('aria-label')),
+  }));
+  return JSON.stringify({...state, errors});
 }
 
 async function outputOf(cell: Locator): Promise<string> {
@@ -258,10 +275,17 @@ describe('the page actions without a table of contents', () => {
   test('they follow the content (the footer place), on wide and narrow screens, and Run all works there', async () => {
     for (const width of [1280, 600]) {
       const page = await browser.newPage({viewport: {width, height: 900}});
+      const errors = recordPageErrors(page);
       await page.goto(`${fixtureServer.url}/no-toc`, {waitUntil: 'networkidle'});
       const actions = page.getByRole('group', {name: 'Python on this page'});
       // The page actions come in a chunk of their own once the first cell has mounted (the e2e config gives polls 10 s).
-      await expect.poll(() => actions.count()).toBe(1);
+      // This failed twice in CI (never locally): if it does again, the message says what the page held.
+      await expect
+        .poll(() => actions.count())
+        .toBe(1)
+        .catch(async (error: Error) => {
+          throw new Error(`${error.message}; at ${width} px the page held ${await pageActionsState(page, errors)}`);
+        });
       expect(await actions.isVisible()).toBe(true);
       // Right after the page's Markdown, before the tags and the edit link.
       const footer = page.locator('.theme-doc-markdown + [data-pyodocs-page-actions-place="footer"]');
