@@ -279,7 +279,7 @@ describe('the page actions without a table of contents', () => {
       await page.goto(`${fixtureServer.url}/no-toc`, {waitUntil: 'networkidle'});
       const actions = page.getByRole('group', {name: 'Python on this page'});
       // The page actions come in a chunk of their own once the first cell has mounted (the e2e config gives polls 10 s).
-      // This failed twice in CI (never locally): if it does again, the message says what the page held.
+      // If they do not show, the message says what the page held (this is how the next test's case was found).
       await expect
         .poll(() => actions.count())
         .toBe(1)
@@ -298,6 +298,23 @@ describe('the page actions without a table of contents', () => {
       }
       await page.close();
     }
+  });
+
+  test("they follow <html>'s class, which Helmet writes after the cells on a slow load or a client-side navigation", async () => {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await page.goto(`${fixtureServer.url}/no-toc`, {waitUntil: 'networkidle'});
+    const actions = page.getByRole('group', {name: 'Python on this page'});
+    await expect.poll(() => actions.count()).toBe(1);
+    // As Helmet does while a slow hydration yields, or before a client-side navigation has set the new page's
+    // classes: for a moment <html> does not say this is a doc page, and nothing in the body changes after.
+    await page.evaluate(() => document.documentElement.classList.remove('docs-doc-page'));
+    await expect.poll(() => actions.count()).toBe(0);
+    await page.evaluate(() => document.documentElement.classList.add('docs-doc-page'));
+    await expect.poll(() => actions.count()).toBe(1);
+    expect(
+      await page.locator('.theme-doc-markdown + [data-pyodocs-page-actions-place="footer"]').getByRole('group').count(),
+    ).toBe(1);
+    await page.close();
   });
 });
 

@@ -82,6 +82,9 @@ function PageActionsPlaces(): ReactNode {
     // The theme mounts and unmounts places after the cells (the wide screen's table of contents comes and goes with the window's width).
     const observer = new MutationObserver(update);
     observer.observe(document.body, {childList: true, subtree: true});
+    // And <html>'s class, which says what page this is, is Helmet's to write: after the cells' effects
+    // on a slow load, and not always with the page's classes at first.
+    observer.observe(document.documentElement, {attributes: true, attributeFilter: ['class']});
     return () => {
       observer.disconnect();
       for (const place of current) place.container.remove();
