@@ -62,13 +62,15 @@ async function runVisible(cell: Locator): Promise<string> {
   return waitForState(cell, ['done', 'error']);
 }
 
+/** The page actions' place after the page's Markdown, before the tags and the edit link. */
+const FOOTER_PLACE = '.theme-doc-markdown + [data-pyodocs-page-actions-place="footer"]';
+
 /** What the page holds of the page actions and its cell, for a failure's message. */
 async function pageActionsState(page: Page, errors: readonly string[]): Promise<string> {
   const state = await page.evaluate(() => ({
     html: document.documentElement.className,
     places: Array.from(document.querySelectorAll<HTMLElement>('[data-pyodocs-page-actions-place]'), (place) => ({
       placement: place.dataset['pyodocsPageActionsPlace'],
-      connected: place.isConnected,
       previous: place.previousElementSibling?.className,
       html: place.innerHTML.slice(0, 300),
     })),
@@ -288,7 +290,7 @@ describe('the page actions without a table of contents', () => {
         });
       expect(await actions.isVisible()).toBe(true);
       // Right after the page's Markdown, before the tags and the edit link.
-      const footer = page.locator('.theme-doc-markdown + [data-pyodocs-page-actions-place="footer"]');
+      const footer = page.locator(FOOTER_PLACE);
       expect(await footer.getByRole('group', {name: 'Python on this page'}).count()).toBe(1);
       if (width === 1280) {
         await actions.getByRole('button', {name: 'Run all'}).click();
@@ -311,9 +313,7 @@ describe('the page actions without a table of contents', () => {
     await expect.poll(() => actions.count()).toBe(0);
     await page.evaluate(() => document.documentElement.classList.add('docs-doc-page'));
     await expect.poll(() => actions.count()).toBe(1);
-    expect(
-      await page.locator('.theme-doc-markdown + [data-pyodocs-page-actions-place="footer"]').getByRole('group').count(),
-    ).toBe(1);
+    expect(await page.locator(FOOTER_PLACE).getByRole('group').count()).toBe(1);
     await page.close();
   });
 });
