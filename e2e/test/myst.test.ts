@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {Browser, Locator, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest';
 import {launchChromium} from '../src/chromium.js';
-import {waitForState} from '../src/cells.js';
+import {hydrated, waitForState} from '../src/cells.js';
 import {buildSite} from '../src/docusaurus.js';
 import {fixtureCopy, removeFixtureCopies} from '../src/fixtures.js';
 import {recordPageErrors} from '../src/pageErrors.js';
@@ -302,18 +302,45 @@ describe('the page actions without a table of contents', () => {
     }
   });
 
-  test("they follow <html>'s class, which Helmet writes after the cells on a slow load or a client-side navigation", async () => {
+  test("they wait for <html>'s class, which Helmet writes after the cells on a slow load, and stay while it is rewritten", async () => {
     const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    // As Helmet does while a slow hydration yields (recorded for 15-30 ms in Chromium): <html> does not say this
+    // is a doc page when the first cell's effect looks for places, and nothing in the body changes after.
+    // Held back here until the test lets it through.
+    await page.addInitScript(() => {
+      const holdBack = () => {
+        const html = document.documentElement;
+        if (html && !(window as {letDocClass?: boolean}).letDocClass && html.classList.contains('docs-doc-page'))
+          html.classList.remove('docs-doc-page');
+      };
+      new MutationObserver(holdBack).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['class'],
+      });
+      holdBack();
+    });
     await page.goto(`${fixtureServer.url}/no-toc`, {waitUntil: 'networkidle'});
+    await hydrated(page);
     const actions = page.getByRole('group', {name: 'Python on this page'});
-    await expect.poll(() => actions.count()).toBe(1);
-    // As Helmet does while a slow hydration yields, or before a client-side navigation has set the new page's
-    // classes: for a moment <html> does not say this is a doc page, and nothing in the body changes after.
-    await page.evaluate(() => document.documentElement.classList.remove('docs-doc-page'));
-    await expect.poll(() => actions.count()).toBe(0);
-    await page.evaluate(() => document.documentElement.classList.add('docs-doc-page'));
+    expect(await page.locator('[data-pyodocs-cell]').count()).toBeGreaterThan(0);
+    expect(await actions.count()).toBe(0);
+    await page.evaluate(() => {
+      (window as {letDocClass?: boolean}).letDocClass = true;
+      document.documentElement.classList.add('docs-doc-page');
+    });
     await expect.poll(() => actions.count()).toBe(1);
     expect(await page.locator(FOOTER_PLACE).getByRole('group').count()).toBe(1);
+    // Rewritten for a moment without the page's classes: the actions stay where they are (no flicker).
+    const placed = await page.locator(FOOTER_PLACE).elementHandle();
+    await page.evaluate(async () => {
+      document.documentElement.classList.remove('docs-doc-page');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      document.documentElement.classList.add('docs-doc-page');
+    });
+    expect(await actions.count()).toBe(1);
+    expect(await placed?.evaluate((element) => element.isConnected)).toBe(true);
     await page.close();
   });
 });

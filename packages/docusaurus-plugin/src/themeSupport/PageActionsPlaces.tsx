@@ -48,14 +48,18 @@ function findPlaces(current: readonly Place[]): Place[] {
   const pageClasses = document.documentElement.classList;
   const places: Place[] = [];
   for (const {placement, page, anchor: selector, put, unless} of PLACES) {
-    if (!pageClasses.contains(page) || (unless !== undefined && document.querySelector(unless) !== null)) continue;
+    if (unless !== undefined && document.querySelector(unless) !== null) continue;
     const anchor = document.querySelector(selector);
     if (anchor === null) continue;
+    // A place stays while its anchor does, whatever <html>'s class says for a moment (Helmet rewrites it
+    // during a slow hydration, for 15-30 ms without the page's classes): the actions would flicker.
     const kept = current.find((place) => place.anchor === anchor && place.placement === placement);
     if (kept?.container.isConnected) {
       places.push(kept);
       continue;
     }
+    // A new place only on the pages that have it.
+    if (!pageClasses.contains(page)) continue;
     const container = document.createElement('div');
     container.dataset['pyodocsPageActionsPlace'] = placement;
     if (put === 'prepend') anchor.prepend(container);
