@@ -25,7 +25,7 @@ describe('the cells’ stylesheet', () => {
       const uncommented = css.replace(/\/\*[\s\S]*?\*\//g, '');
       const own = [...uncommented.matchAll(/\.pyodocs-[\w-]+/g)]
         .map(([name]) => name)
-        .find((name) => !source.includes(name));
+        .find((name) => [source, ...imported].every((other) => other === css || !other.includes(name)));
       expect(own).toBeDefined();
       expect(stylesheet.content).toContain(own);
     }
