@@ -56,6 +56,7 @@ print(f"Hello, {name}!")
 
 let assetsDir = '';
 let unminifiedAssetsDir = '';
+let serverBundle = '';
 let buildOutput = '';
 let server: StaticServer;
 let browser: Browser;
@@ -72,9 +73,13 @@ beforeAll(async () => {
   buildOutput = result.output;
   if (result.code !== 0) throw new Error(`minified docusaurus build failed (exit ${result.code}):\n${result.output}`);
   // The same site unminified: the chunks as webpack writes them, before any minimizer.
-  const unminified = await buildSite(site, path.join(site, 'build-unminified'));
+  // Its server bundle kept, to read what the pages were rendered with.
+  const unminified = await buildSite(site, path.join(site, 'build-unminified'), {
+    env: {DOCUSAURUS_KEEP_SERVER_BUNDLE: 'true'},
+  });
   if (unminified.code !== 0) throw new Error(`docusaurus build --no-minify failed:\n${unminified.output}`);
   unminifiedAssetsDir = path.join(site, 'build-unminified', 'assets', 'js');
+  serverBundle = readFileSync(path.join(site, 'build-unminified', '__server', 'server.bundle.js'), 'utf8');
   // Isolated: input() then waits on shared memory.
   server = await serveStatic(outDir, {crossOriginIsolation: true});
   browser = await launchChromium();
@@ -98,6 +103,9 @@ function script(prefix: string, dir = assetsDir): string {
   return readFileSync(path.join(dir, file), 'utf8');
 }
 
+/** Code of the output renderers' libraries (DOMPurify, KaTeX, anser). */
+const RENDERER_CODE = /DOMPurify|KaTeX parse error|ansiToJson/;
+
 describe('a site built minified with Docusaurus’s default minimizer', () => {
   test('its cells’ chunks are minified: the run code by esbuild, the page’s chunk by Terser', async () => {
     expect(buildOutput).not.toContain('esbuild could not minify');
@@ -109,6 +117,17 @@ describe('a site built minified with Docusaurus’s default minimizer', () => {
       expect(code, chunk).not.toContain('__webpack_require__');
       expect(code.split('\n').filter((line) => /^\s+\S/.test(line)).length, chunk).toBe(0);
     }
+  });
+
+  test("no cell of this site can have outputs at build: its server bundle has the renderers' stand-in, not the renderers", () => {
+    // Matches only, not the bundle, in a failure's message.
+    expect(serverBundle.match(RENDERER_CODE)?.[0]).toBeUndefined();
+    expect(serverBundle.match(/rendered cell outputs while it was built/)?.[0]).toBeDefined();
+    // The browser's are whole: the outputs below render with them.
+    const browserCode = readdirSync(unminifiedAssetsDir).map((file) =>
+      readFileSync(path.join(unminifiedAssetsDir, file), 'utf8'),
+    );
+    expect(browserCode.join('\n')).toMatch(RENDERER_CODE);
   });
 
   test('a cell runs (the run code); edited, it runs the edit (the editor)', async () => {

@@ -9,3 +9,6 @@ cpSync('src/theme', 'lib/theme', {
 
 // The server bundle's stand-in for browser-only modules (browserOnlyModules.ts) is plain CommonJS, not compiled.
 cpSync('src/browserOnlyOnServer.cjs', 'lib/browserOnlyOnServer.cjs');
+
+// So is its stand-in for the output renderers (serverOutputRenderers.ts), plain ES module code.
+cpSync('src/outputRenderersOnServer.mjs', 'lib/outputRenderersOnServer.mjs');

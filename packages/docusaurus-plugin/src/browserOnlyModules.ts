@@ -1,7 +1,5 @@
-import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Compiler} from 'webpack';
-import {realPackageFolder} from './precompiledPackages.js';
+import {ServerStandInPlugin, reactLibFiles} from './serverStandIns.js';
 
 /**
  * `@pyodocs/react`'s modules that only a reader's browser runs, each behind
@@ -29,23 +27,13 @@ const ON_SERVER = fileURLToPath(new URL('./browserOnlyOnServer.cjs', import.meta
  * build row). A render that imported one would fail the build with the
  * stand-in's message, not ship a page without it.
  */
-export class BrowserOnlyModulesPlugin {
-  readonly #files: readonly string[];
-
+export class BrowserOnlyModulesPlugin extends ServerStandInPlugin {
   constructor(files: readonly string[] = browserOnlyModuleFiles()) {
-    this.#files = files;
-  }
-
-  apply(compiler: Compiler): void {
-    const escaped = this.#files.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    new compiler.webpack.NormalModuleReplacementPlugin(new RegExp(`^(?:${escaped.join('|')})$`), ON_SERVER).apply(
-      compiler,
-    );
+    super(files, ON_SERVER);
   }
 }
 
-/** The modules' files where webpack resolves them (real paths, as for a linked workspace package). */
+/** The modules' files where webpack resolves them. */
 export function browserOnlyModuleFiles(): string[] {
-  const lib = path.join(realPackageFolder('@pyodocs/react'), 'lib');
-  return BROWSER_ONLY_MODULES.map((file) => path.join(lib, ...file.split('/')));
+  return reactLibFiles(BROWSER_ONLY_MODULES);
 }

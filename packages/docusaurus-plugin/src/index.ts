@@ -42,8 +42,10 @@ import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {remarkTocMath} from './pages/remarkTocMath.js';
 import {rehypeCodeFromStaticChild} from './rehypeCodeFromStaticChild.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
+import {ServerOutputRenderersPlugin} from './serverOutputRenderers.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
 import {remarkCellsNotScanned} from './siteScan/remarkCellsNotScanned.js';
+import {siteMayHaveBuildOutputs} from './siteScan/siteMayHaveBuildOutputs.js';
 import {siteMayHaveCells} from './siteScan/siteMayHaveCells.js';
 import {PLUGIN_NAME, type PyodocsSiteFacts} from './siteFacts.js';
 import {type MemorySnapshotFile, memorySnapshotConsumer, resolveMemorySnapshotFile} from './snapshot/memorySnapshot.js';
@@ -102,6 +104,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   // `docusaurus start` keeps the cell components, since a page edited while
   // it runs may gain a cell, and `swizzle` lists them.
   let siteHasCells = true;
+  // Likewise, whether a cell may show outputs in the static HTML (the server bundle's renderers).
+  let siteMayHaveOutputs = true;
   /** The generated file `CLIENT_DATA_MODULE` resolves to, once allContentLoaded wrote it (only on sites with cells). */
   let clientDataFile: string | undefined;
   const runtimeRequiredBy = new Set<string>();
@@ -192,7 +196,10 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     async allContentLoaded({allContent, actions}) {
       const pages = sitePages(allContent);
       routes = pageRoutes(pages);
-      if (process.env.NODE_ENV === 'production') siteHasCells = siteMayHaveCells(pages, context.siteDir, options);
+      if (process.env.NODE_ENV === 'production') {
+        siteHasCells = siteMayHaveCells(pages, context.siteDir, options);
+        siteMayHaveOutputs = siteHasCells && siteMayHaveBuildOutputs(pages, context.siteDir, options.execute);
+      }
       if (siteHasCells) {
         const data: PyodocsGlobalData = {config, cells, katexStylesheet: `${baseUrl}${katexStylesheet.publicPath}`};
         clientDataFile = await actions.createData('clientData.json', JSON.stringify(data));
@@ -210,7 +217,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           packages: options.packages,
           pyodideVersion: assets.pyodideVersion,
         });
-        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells})}`;
+        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells, siteMayHaveOutputs})}`;
       }
       // Where our precompiled browser code is: kept off the site's JS loader.
       const ownFolders = precompiledPackageFolders();
@@ -242,6 +249,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       if (!isServer) plugins.push(new SiteManifestPlugin(collector, consumers));
       // The run code, the editor and CodeMirror never run while a page renders: out of the server bundle.
       if (isServer && siteHasCells) plugins.push(new BrowserOnlyModulesPlugin());
+      // Neither do the output renderers, on a site whose cells can have no outputs at build.
+      if (isServer && siteHasCells && !siteMayHaveOutputs) plugins.push(new ServerOutputRenderersPlugin());
       // CodeMirror, KaTeX, marked and DOMPurify come minified by @pyodocs/react's build: their chunks skip the site's minimizer.
       if (!isServer && siteHasCells) plugins.push(new PrebuiltVendorChunksPlugin());
       // The code cells load on demand, minified by esbuild beside the site's Terser: see onDemandChunksMinifier.ts.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {DEFAULT_OPTIONS} from '../src/options.js';
 import {mayHaveCells} from '../src/siteScan/mayHaveCells.js';
+import {siteMayHaveBuildOutputs} from '../src/siteScan/siteMayHaveBuildOutputs.js';
 import {siteMayHaveCells} from '../src/siteScan/siteMayHaveCells.js';
 
 const defaults = {runnable: DEFAULT_OPTIONS.runnable, doctest: DEFAULT_OPTIONS.doctest};
@@ -43,17 +44,17 @@ describe('mayHaveCells: the scan of a page before the build', () => {
   });
 });
 
-describe('siteMayHaveCells', () => {
-  function site(files: Record<string, string>): string {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-scan-'));
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
-      writeFileSync(path.join(dir, file), text);
-    }
-    return dir;
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pyodocs-scan-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
+    writeFileSync(path.join(dir, file), text);
   }
-  const page = (dir: string, file: string) => ({source: path.join(dir, file), permalink: `/${file}`, frontMatter: {}});
+  return dir;
+}
+const page = (dir: string, file: string) => ({source: path.join(dir, file), permalink: `/${file}`, frontMatter: {}});
 
+describe('siteMayHaveCells', () => {
   test('reads every page, and the React code of src/', () => {
     const plain = site({
       'docs/a.md': fence('python'),
@@ -80,5 +81,54 @@ describe('siteMayHaveCells', () => {
         "import Output from '@theme-original/PythonCell/Output';\nexport default Output;\n",
     });
     expect(siteMayHaveCells([page(swizzled, 'docs/a.md')], swizzled, defaults)).toBe(false);
+  });
+});
+
+describe('siteMayHaveBuildOutputs: whether the server bundle needs the output renderers', () => {
+  const off = {mode: 'off' as const};
+  /** One site with the given docs page (beside a page with a cell), scanned. */
+  const withPage = (
+    text: string,
+    execute: {mode: 'off' | 'cache' | 'force'} = off,
+    more: Record<string, string> = {},
+  ) => {
+    const dir = site({'docs/cell.md': fence('python run'), 'docs/page.mdx': text, ...more});
+    return siteMayHaveBuildOutputs([page(dir, 'docs/cell.md'), page(dir, 'docs/page.mdx')], dir, execute);
+  };
+
+  test('cells that only a reader runs: no outputs at build, whatever the prose says', () => {
+    expect(withPage(fence('python run'))).toBe(false);
+    expect(withPage('# Outputs\n\nRun a cell to execute its code; its outputs show below it.\n')).toBe(false);
+    // A swizzled cell part renders what the cell hands it.
+    expect(
+      withPage('# A\n', off, {
+        'src/theme/PythonCell/Output/index.tsx': "import {PythonCellOutput} from '@pyodocs/react';",
+      }),
+    ).toBe(false);
+  });
+
+  test('the site runs cells at build, or a page or fence sets execute', () => {
+    expect(withPage('# A\n', {mode: 'cache'})).toBe(true);
+    expect(withPage('# A\n', {mode: 'force'})).toBe(true);
+    expect(withPage(`---\npyodide:\n  execute: cache\n---\n${fence('python run')}`)).toBe(true);
+    expect(withPage(`---\npyodide: {execute: off}\n---\n# A\n`)).toBe(true);
+    expect(withPage(fence('python run execute=force'))).toBe(true);
+  });
+
+  test('outputs handed to a cell by hand, or text the scan cannot see', () => {
+    expect(withPage("<PythonCell code=\"1\" outputs={[{kind: 'stream', name: 'stdout', text: '1'}]} />\n")).toBe(true);
+    expect(withPage('```{include} ../snippets/run-at-build.md\n```\n')).toBe(true);
+    expect(withPage("import Partial from './_partial.mdx';\n\n<Partial />\n")).toBe(true);
+    expect(withPage('import PythonCell from \'@theme/PythonCell\';\n\n<PythonCell code="1" {...props} />\n')).toBe(
+      true,
+    );
+  });
+
+  test("code of the site's src/ that renders cell parts itself", () => {
+    expect(withPage('# A\n', off, {'src/components/Demo.tsx': "import {PythonCell} from '@pyodocs/react';"})).toBe(
+      true,
+    );
+    expect(withPage('# A\n', off, {'src/pages/demo.mdx': '---\npyodide:\n  execute: force\n---\n'})).toBe(true);
+    expect(withPage('# A\n', off, {'src/components/Chart.tsx': 'export default () => null;'})).toBe(false);
   });
 });
