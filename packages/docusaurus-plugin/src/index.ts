@@ -42,8 +42,8 @@ import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {remarkTocMath} from './pages/remarkTocMath.js';
 import {rehypeCodeFromStaticChild} from './rehypeCodeFromStaticChild.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
-import {ServerOutputRenderersPlugin} from './serverOutputRenderers.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
+import {ServerOutputRenderersPlugin} from './serverOutputRenderers.js';
 import {remarkCellsNotScanned} from './siteScan/remarkCellsNotScanned.js';
 import {siteMayHaveBuildOutputs} from './siteScan/siteMayHaveBuildOutputs.js';
 import {siteMayHaveCells} from './siteScan/siteMayHaveCells.js';
@@ -217,6 +217,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           packages: options.packages,
           pyodideVersion: assets.pyodideVersion,
         });
+        // And what the scans decided: a module a stand-in replaces keeps its identifier, so the cache would hand back the real one.
         webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells, siteMayHaveOutputs})}`;
       }
       // Where our precompiled browser code is: kept off the site's JS loader.

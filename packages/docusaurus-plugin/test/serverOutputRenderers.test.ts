@@ -1,9 +1,9 @@
 import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
-import {createElement, type FunctionComponent, type ReactNode} from 'react';
 import {PassThrough} from 'node:stream';
 import {text} from 'node:stream/consumers';
+import {createElement, type FunctionComponent, type ReactNode} from 'react';
 import {renderToPipeableStream} from 'react-dom/server';
 import {afterAll, expect, test} from 'vitest';
 import type webpack from 'webpack';
@@ -65,6 +65,6 @@ test('with it, the renderers are left out: an output area without outputs render
   expect(await render([])).toBe(await renderWith([]));
   expect(await render([])).toContain('data-pyodocs-output');
   await expect(render([stream])).rejects.toThrow(
-    /rendered cell outputs while it was built.*pyodide: \{execute: off\}/s,
+    /rendered cell outputs while it was built.*\{\/\* @theme\/PythonCell \*\/\}/s,
   );
 });

@@ -91,9 +91,14 @@ describe('siteMayHaveBuildOutputs: whether the server bundle needs the output re
     text: string,
     execute: {mode: 'off' | 'cache' | 'force'} = off,
     more: Record<string, string> = {},
+    frontMatter: Record<string, unknown> = {},
   ) => {
     const dir = site({'docs/cell.md': fence('python run'), 'docs/page.mdx': text, ...more});
-    return siteMayHaveBuildOutputs([page(dir, 'docs/cell.md'), page(dir, 'docs/page.mdx')], dir, execute);
+    return siteMayHaveBuildOutputs(
+      [page(dir, 'docs/cell.md'), {...page(dir, 'docs/page.mdx'), frontMatter}],
+      dir,
+      execute,
+    );
   };
 
   test('cells that only a reader runs: no outputs at build, whatever the prose says', () => {
@@ -113,6 +118,9 @@ describe('siteMayHaveBuildOutputs: whether the server bundle needs the output re
     expect(withPage(`---\npyodide:\n  execute: cache\n---\n${fence('python run')}`)).toBe(true);
     expect(withPage(`---\npyodide: {execute: off}\n---\n# A\n`)).toBe(true);
     expect(withPage(fence('python run execute=force'))).toBe(true);
+    // Front matter the site's parseFrontMatter adds, not in the page's text.
+    expect(withPage(fence('python run'), off, {}, {pyodide: {execute: 'cache'}})).toBe(true);
+    expect(withPage(fence('python run'), off, {}, {pyodide: {runnable: 'all'}})).toBe(false);
   });
 
   test('outputs handed to a cell by hand, or text the scan cannot see', () => {
@@ -124,11 +132,23 @@ describe('siteMayHaveBuildOutputs: whether the server bundle needs the output re
     );
   });
 
+  test('a swizzled cell part that hands its cell outputs itself', () => {
+    const wrapper =
+      "import PythonCell from '@theme-original/PythonCell';\nexport default (props) => <PythonCell {...props} outputs={saved[props.id]} />;\n";
+    expect(withPage('# A\n', off, {'src/theme/PythonCell/index.js': wrapper})).toBe(true);
+    const passThrough =
+      "import PythonCell from '@theme-original/PythonCell';\nexport default (props) => <PythonCell {...props} />;\n";
+    expect(withPage('# A\n', off, {'src/theme/PythonCell/index.js': passThrough})).toBe(false);
+  });
+
   test("code of the site's src/ that renders cell parts itself", () => {
     expect(withPage('# A\n', off, {'src/components/Demo.tsx': "import {PythonCell} from '@pyodocs/react';"})).toBe(
       true,
     );
     expect(withPage('# A\n', off, {'src/pages/demo.mdx': '---\npyodide:\n  execute: force\n---\n'})).toBe(true);
     expect(withPage('# A\n', off, {'src/components/Chart.tsx': 'export default () => null;'})).toBe(false);
+    // Markdown partials it imports are compiled with the cells' remark plugins, unread by the scan.
+    expect(withPage('# A\n', off, {'src/components/Demo.tsx': "import Demo from '@site/docs/_demo.mdx';"})).toBe(true);
+    expect(withPage("export {default as Demo} from './_demo.mdx';\n")).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ export const CELL_IMPORT = /@theme[\w-]*\/Python(Cell|Doctest|PageActions)|@pyod
  */
 export function siteMayHaveCells(pages: readonly SitePage[], siteDir: string, options: CellOptions): boolean {
   for (const source of siteSources(pages, siteDir)) {
+    // Swizzled cell parts render inside cells only: they alone make no cell.
+    if (source.cellPart) continue;
     if (CELL_IMPORT.test(source.text) || (source.markdown && mayHaveCells(source.text, options))) return true;
   }
   return false;

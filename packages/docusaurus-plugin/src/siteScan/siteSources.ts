@@ -8,28 +8,25 @@ export interface SiteSource {
   text: string;
   /** Markdown or MDX (a page, or a Markdown file of `src/`), not React code. */
   markdown: boolean;
+  /** A swizzled cell part (`src/theme/Python*`): it renders inside cells, with what the cell hands it. */
+  cellPart: boolean;
 }
 
 const CODE_FILE = /\.(jsx?|tsx?|mdx?)$/;
 const MARKDOWN_FILE = /\.mdx?$/;
 
-/**
- * Every page of the site, then every code or Markdown file of its `src/`,
- * less `node_modules` and the swizzled cell parts (`src/theme/Python*`):
- * those render inside cells only, with what the cells hand them.
- */
+/** Every page of the site, then every code or Markdown file of its `src/` (less `node_modules`). */
 export function* siteSources(pages: readonly SitePage[], siteDir: string): Generator<SiteSource> {
-  for (const page of pages) yield {text: readFileSync(page.source, 'utf8'), markdown: true};
+  for (const page of pages) yield {text: readFileSync(page.source, 'utf8'), markdown: true, cellPart: false};
   const srcDir = path.join(siteDir, 'src');
   if (!existsSync(srcDir)) return;
   for (const file of readdirSync(srcDir, {recursive: true, encoding: 'utf8'})) {
     const parts = file.split(path.sep);
-    if (
-      !CODE_FILE.test(file) ||
-      parts.includes('node_modules') ||
-      (parts[0] === 'theme' && /^Python/.test(parts[1] ?? ''))
-    )
-      continue;
-    yield {text: readFileSync(path.join(srcDir, file), 'utf8'), markdown: MARKDOWN_FILE.test(file)};
+    if (!CODE_FILE.test(file) || parts.includes('node_modules')) continue;
+    yield {
+      text: readFileSync(path.join(srcDir, file), 'utf8'),
+      markdown: MARKDOWN_FILE.test(file),
+      cellPart: parts[0] === 'theme' && /^Python/.test(parts[1] ?? ''),
+    };
   }
 }
