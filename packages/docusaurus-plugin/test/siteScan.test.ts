@@ -82,6 +82,18 @@ describe('siteMayHaveCells', () => {
     });
     expect(siteMayHaveCells([page(swizzled, 'docs/a.md')], swizzled, defaults)).toBe(false);
   });
+
+  test("front matter the site's parseFrontMatter adds counts as the page's own", () => {
+    const dir = site({'docs/a.md': fence('python'), 'docs/b.md': fence('python', '>>> 1 + 1\n2')});
+    const scan = (frontMatter: Record<string, unknown>, options = defaults) =>
+      siteMayHaveCells([{...page(dir, 'docs/a.md'), frontMatter}, page(dir, 'docs/b.md')], dir, options);
+    const noDoctests = {...defaults, doctest: false as const};
+    expect(scan({}, noDoctests)).toBe(false);
+    expect(scan({pyodide: {runnable: 'all'}}, noDoctests)).toBe(true);
+    expect(scan({pyodide: {session: 'a'}}, noDoctests)).toBe(false);
+    // In the text, a doctest setting turns doctests on for the page as a runnable one does cells.
+    expect(mayHaveCells(`---\npyodide:\n  doctest: all\n---\n${fence('python', '>>> 1')}`, noDoctests)).toBe(true);
+  });
 });
 
 describe('siteMayHaveBuildOutputs: whether the server bundle needs the output renderers', () => {

@@ -28,12 +28,13 @@ const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`{]*)(.*)$/;
  * decided from its text alone, before any page is compiled. It errs on the
  * side of "yes": a false "no" would build the site without the cell
  * components, a false "yes" only costs what every site with cells pays.
- * A front matter `runnable` setting counts as `runnable: 'all'` for the file.
+ * A front matter `runnable` setting counts as `runnable: 'all'` for the
+ * file, and a `doctest` setting turns doctests on.
  */
 export function mayHaveCells(text: string, options: CellOptions): boolean {
   if (CELL_MARKERS.some((marker) => marker.test(text))) return true;
   const runnableAll = options.runnable === 'all' || /runnable\s*:/.test(text);
-  const doctests = options.doctest !== false;
+  const doctests = options.doctest !== false || /doctest\s*:/.test(text);
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index += 1) {
     const fence = FENCE_LINE.exec(lines[index] as string);

@@ -1,7 +1,7 @@
 import type {ExecuteOptions} from '../options.js';
 import type {SitePage} from '../pages/sitePages.js';
 import {CELL_IMPORT} from './siteMayHaveCells.js';
-import {siteSources} from './siteSources.js';
+import {pyodideSetting, siteSources} from './siteSources.js';
 
 /** An `execute` setting: front matter `pyodide.execute` in any syntax, a fence's `execute=`. */
 const EXECUTE_SETTING = /\bexecute\b["']?\s*[:=]/;
@@ -27,8 +27,8 @@ export function siteMayHaveBuildOutputs(
   execute: Pick<ExecuteOptions, 'mode'>,
 ): boolean {
   if (execute.mode !== 'off') return true;
-  if (pages.some((page) => settingOf(page.frontMatter.pyodide, 'execute') !== undefined)) return true;
   for (const source of siteSources(pages, siteDir)) {
+    if (pyodideSetting(source, 'execute') !== undefined) return true;
     if (OUTPUTS_PROP.test(source.text)) return true;
     // A swizzled part renders what its cell hands it, unless it hands outputs itself (above).
     if (source.cellPart) continue;
@@ -36,8 +36,4 @@ export function siteMayHaveBuildOutputs(
     if (source.markdown && EXECUTE_SETTING.test(source.text)) return true;
   }
   return false;
-}
-
-function settingOf(settings: unknown, key: string): unknown {
-  return typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)[key] : undefined;
 }

@@ -1,6 +1,6 @@
 import type {SitePage} from '../pages/sitePages.js';
 import {type CellOptions, mayHaveCells} from './mayHaveCells.js';
-import {siteSources} from './siteSources.js';
+import {type SiteSource, pyodideSetting, siteSources} from './siteSources.js';
 
 /** Code that renders a cell itself: a React page or component importing a cell part. */
 export const CELL_IMPORT = /@theme[\w-]*\/Python(Cell|Doctest|PageActions)|@pyodocs\/react/;
@@ -16,7 +16,18 @@ export function siteMayHaveCells(pages: readonly SitePage[], siteDir: string, op
   for (const source of siteSources(pages, siteDir)) {
     // Swizzled cell parts render inside cells only: they alone make no cell.
     if (source.cellPart) continue;
-    if (CELL_IMPORT.test(source.text) || (source.markdown && mayHaveCells(source.text, options))) return true;
+    if (CELL_IMPORT.test(source.text) || (source.markdown && mayHaveCells(source.text, pageOptions(source, options))))
+      return true;
   }
   return false;
+}
+
+/** The options as a page's parsed front matter may change them, erring on "may": any `runnable` counts as 'all'. */
+function pageOptions(source: SiteSource, options: CellOptions): CellOptions {
+  const runnable = pyodideSetting(source, 'runnable');
+  const doctest = pyodideSetting(source, 'doctest');
+  return {
+    runnable: runnable === undefined ? options.runnable : 'all',
+    doctest: doctest === undefined ? options.doctest : doctest === false ? false : 'all',
+  };
 }

@@ -10,6 +10,8 @@ export interface SiteSource {
   markdown: boolean;
   /** A swizzled cell part (`src/theme/Python*`): it renders inside cells, with what the cell hands it. */
   cellPart: boolean;
+  /** A page's front matter as the site parsed it (its `parseFrontMatter` may add settings its text lacks). */
+  frontMatter?: Readonly<Record<string, unknown>>;
 }
 
 const CODE_FILE = /\.(jsx?|tsx?|mdx?)$/;
@@ -17,7 +19,9 @@ const MARKDOWN_FILE = /\.mdx?$/;
 
 /** Every page of the site, then every code or Markdown file of its `src/` (less `node_modules`). */
 export function* siteSources(pages: readonly SitePage[], siteDir: string): Generator<SiteSource> {
-  for (const page of pages) yield {text: readFileSync(page.source, 'utf8'), markdown: true, cellPart: false};
+  for (const page of pages) {
+    yield {text: readFileSync(page.source, 'utf8'), markdown: true, cellPart: false, frontMatter: page.frontMatter};
+  }
   const srcDir = path.join(siteDir, 'src');
   if (!existsSync(srcDir)) return;
   for (const file of readdirSync(srcDir, {recursive: true, encoding: 'utf8'})) {
@@ -29,4 +33,10 @@ export function* siteSources(pages: readonly SitePage[], siteDir: string): Gener
       cellPart: parts[0] === 'theme' && /^Python/.test(parts[1] ?? ''),
     };
   }
+}
+
+/** A page's front matter setting `pyodide.<key>`, if it has one. */
+export function pyodideSetting(source: SiteSource, key: string): unknown {
+  const settings = source.frontMatter?.['pyodide'];
+  return typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)[key] : undefined;
 }
