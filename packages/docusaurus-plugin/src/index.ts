@@ -47,6 +47,7 @@ import {ServerOutputRenderersPlugin} from './serverOutputRenderers.js';
 import {remarkCellsNotScanned} from './siteScan/remarkCellsNotScanned.js';
 import {siteMayHaveBuildOutputs} from './siteScan/siteMayHaveBuildOutputs.js';
 import {siteMayHaveCells} from './siteScan/siteMayHaveCells.js';
+import {readSiteSources} from './siteScan/siteSources.js';
 import {PLUGIN_NAME, type PyodocsSiteFacts} from './siteFacts.js';
 import {type MemorySnapshotFile, memorySnapshotConsumer, resolveMemorySnapshotFile} from './snapshot/memorySnapshot.js';
 import {inlineSuspenseBoundariesRule} from './staticHtml/inlineSuspenseBoundaries.js';
@@ -197,8 +198,9 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       const pages = sitePages(allContent);
       routes = pageRoutes(pages);
       if (process.env.NODE_ENV === 'production') {
-        siteHasCells = siteMayHaveCells(pages, context.siteDir, options);
-        siteMayHaveOutputs = siteHasCells && siteMayHaveBuildOutputs(pages, context.siteDir, options.execute);
+        const sources = readSiteSources(pages, context.siteDir);
+        siteHasCells = siteMayHaveCells(sources, options);
+        siteMayHaveOutputs = siteHasCells && siteMayHaveBuildOutputs(sources, options.execute);
       }
       if (siteHasCells) {
         const data: PyodocsGlobalData = {config, cells, katexStylesheet: `${baseUrl}${katexStylesheet.publicPath}`};

@@ -6,6 +6,7 @@ import {DEFAULT_OPTIONS} from '../src/options.js';
 import {mayHaveCells} from '../src/siteScan/mayHaveCells.js';
 import {siteMayHaveBuildOutputs} from '../src/siteScan/siteMayHaveBuildOutputs.js';
 import {siteMayHaveCells} from '../src/siteScan/siteMayHaveCells.js';
+import {readSiteSources} from '../src/siteScan/siteSources.js';
 
 const defaults = {runnable: DEFAULT_OPTIONS.runnable, doctest: DEFAULT_OPTIONS.doctest};
 const fence = (info: string, code = 'print(1)') => `# Page\n\nText.\n\n\`\`\`${info}\n${code}\n\`\`\`\n`;
@@ -61,18 +62,23 @@ describe('siteMayHaveCells', () => {
       'docs/b.mdx': '# B\n',
       'src/pages/index.tsx': 'export default 1;',
     });
-    expect(siteMayHaveCells([page(plain, 'docs/a.md'), page(plain, 'docs/b.mdx')], plain, defaults)).toBe(false);
+    expect(
+      siteMayHaveCells(readSiteSources([page(plain, 'docs/a.md'), page(plain, 'docs/b.mdx')], plain), defaults),
+    ).toBe(false);
 
     const withCell = site({'docs/a.md': fence('python'), 'docs/b.mdx': fence('python run')});
-    expect(siteMayHaveCells([page(withCell, 'docs/a.md'), page(withCell, 'docs/b.mdx')], withCell, defaults)).toBe(
-      true,
-    );
+    expect(
+      siteMayHaveCells(
+        readSiteSources([page(withCell, 'docs/a.md'), page(withCell, 'docs/b.mdx')], withCell),
+        defaults,
+      ),
+    ).toBe(true);
 
     const reactPage = site({
       'docs/a.md': fence('python'),
       'src/pages/play.tsx': "import PythonCell from '@theme/PythonCell';\nexport default () => <PythonCell />;\n",
     });
-    expect(siteMayHaveCells([page(reactPage, 'docs/a.md')], reactPage, defaults)).toBe(true);
+    expect(siteMayHaveCells(readSiteSources([page(reactPage, 'docs/a.md')], reactPage), defaults)).toBe(true);
 
     // A swizzled cell part renders inside cells only.
     const swizzled = site({
@@ -80,13 +86,16 @@ describe('siteMayHaveCells', () => {
       'src/theme/PythonCell/Output/index.js':
         "import Output from '@theme-original/PythonCell/Output';\nexport default Output;\n",
     });
-    expect(siteMayHaveCells([page(swizzled, 'docs/a.md')], swizzled, defaults)).toBe(false);
+    expect(siteMayHaveCells(readSiteSources([page(swizzled, 'docs/a.md')], swizzled), defaults)).toBe(false);
   });
 
   test("front matter the site's parseFrontMatter adds counts as the page's own", () => {
     const dir = site({'docs/a.md': fence('python'), 'docs/b.md': fence('python', '>>> 1 + 1\n2')});
     const scan = (frontMatter: Record<string, unknown>, options = defaults) =>
-      siteMayHaveCells([{...page(dir, 'docs/a.md'), frontMatter}, page(dir, 'docs/b.md')], dir, options);
+      siteMayHaveCells(
+        readSiteSources([{...page(dir, 'docs/a.md'), frontMatter}, page(dir, 'docs/b.md')], dir),
+        options,
+      );
     const noDoctests = {...defaults, doctest: false as const};
     expect(scan({}, noDoctests)).toBe(false);
     expect(scan({pyodide: {runnable: 'all'}}, noDoctests)).toBe(true);
@@ -107,8 +116,7 @@ describe('siteMayHaveBuildOutputs: whether the server bundle needs the output re
   ) => {
     const dir = site({'docs/cell.md': fence('python run'), 'docs/page.mdx': text, ...more});
     return siteMayHaveBuildOutputs(
-      [page(dir, 'docs/cell.md'), {...page(dir, 'docs/page.mdx'), frontMatter}],
-      dir,
+      readSiteSources([page(dir, 'docs/cell.md'), {...page(dir, 'docs/page.mdx'), frontMatter}], dir),
       execute,
     );
   };

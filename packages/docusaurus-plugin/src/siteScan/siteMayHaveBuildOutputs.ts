@@ -1,7 +1,6 @@
 import type {ExecuteOptions} from '../options.js';
-import type {SitePage} from '../pages/sitePages.js';
 import {CELL_IMPORT} from './siteMayHaveCells.js';
-import {pyodideSetting, siteSources} from './siteSources.js';
+import {pyodideSetting, type SiteSource} from './siteSources.js';
 
 /** An `execute` setting: front matter `pyodide.execute` in any syntax, a fence's `execute=`. */
 const EXECUTE_SETTING = /\bexecute\b["']?\s*[:=]/;
@@ -22,12 +21,11 @@ const HIDDEN_TEXT = [/\{include\}/, /^\s*(import|export)\s[^;]*?['"][^'"]+\.mdx?
  * is not read, could hand a cell outputs).
  */
 export function siteMayHaveBuildOutputs(
-  pages: readonly SitePage[],
-  siteDir: string,
+  sources: readonly SiteSource[],
   execute: Pick<ExecuteOptions, 'mode'>,
 ): boolean {
   if (execute.mode !== 'off') return true;
-  for (const source of siteSources(pages, siteDir)) {
+  for (const source of sources) {
     if (pyodideSetting(source, 'execute') !== undefined) return true;
     if (OUTPUTS_PROP.test(source.text)) return true;
     // A swizzled part renders what its cell hands it, unless it hands outputs itself (above).

@@ -1,6 +1,5 @@
-import type {SitePage} from '../pages/sitePages.js';
 import {type CellOptions, mayHaveCells} from './mayHaveCells.js';
-import {type SiteSource, pyodideSetting, siteSources} from './siteSources.js';
+import {type SiteSource, pyodideSetting} from './siteSources.js';
 
 /** Code that renders a cell itself: a React page or component importing a cell part. */
 export const CELL_IMPORT = /@theme[\w-]*\/Python(Cell|Doctest|PageActions)|@pyodocs\/react/;
@@ -12,8 +11,8 @@ export const CELL_IMPORT = /@theme[\w-]*\/Python(Cell|Doctest|PageActions)|@pyod
  * Read once per build, before webpack compiles a page: a production build
  * of a site without cells then gets no cell components, styles or data.
  */
-export function siteMayHaveCells(pages: readonly SitePage[], siteDir: string, options: CellOptions): boolean {
-  for (const source of siteSources(pages, siteDir)) {
+export function siteMayHaveCells(sources: readonly SiteSource[], options: CellOptions): boolean {
+  for (const source of sources) {
     // Swizzled cell parts render inside cells only: they alone make no cell.
     if (source.cellPart) continue;
     if (CELL_IMPORT.test(source.text) || (source.markdown && mayHaveCells(source.text, pageOptions(source, options))))

@@ -17,22 +17,29 @@ export interface SiteSource {
 const CODE_FILE = /\.(jsx?|tsx?|mdx?)$/;
 const MARKDOWN_FILE = /\.mdx?$/;
 
-/** Every page of the site, then every code or Markdown file of its `src/` (less `node_modules`). */
-export function* siteSources(pages: readonly SitePage[], siteDir: string): Generator<SiteSource> {
-  for (const page of pages) {
-    yield {text: readFileSync(page.source, 'utf8'), markdown: true, cellPart: false, frontMatter: page.frontMatter};
-  }
+/**
+ * Every page of the site, then every code or Markdown file of its `src/`
+ * (less `node_modules`), read once per build for both scans.
+ */
+export function readSiteSources(pages: readonly SitePage[], siteDir: string): SiteSource[] {
+  const sources: SiteSource[] = pages.map((page) => ({
+    text: readFileSync(page.source, 'utf8'),
+    markdown: true,
+    cellPart: false,
+    frontMatter: page.frontMatter,
+  }));
   const srcDir = path.join(siteDir, 'src');
-  if (!existsSync(srcDir)) return;
+  if (!existsSync(srcDir)) return sources;
   for (const file of readdirSync(srcDir, {recursive: true, encoding: 'utf8'})) {
     const parts = file.split(path.sep);
     if (!CODE_FILE.test(file) || parts.includes('node_modules')) continue;
-    yield {
+    sources.push({
       text: readFileSync(path.join(srcDir, file), 'utf8'),
       markdown: MARKDOWN_FILE.test(file),
       cellPart: parts[0] === 'theme' && /^Python/.test(parts[1] ?? ''),
-    };
+    });
   }
+  return sources;
 }
 
 /** A page's front matter setting `pyodide.<key>`, if it has one. */
