@@ -37,4 +37,23 @@ describe('docusaurus build fails on authoring mistakes', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/"runnable" must be one of \[marked, all\]/);
   });
+
+  test('a second entry of the plugin stops the build with both ids named', async () => {
+    const site = fixtureCopy('minimal-site');
+    writeFileSync(
+      path.join(site, 'docusaurus.config.js'),
+      `export default {
+  title: 'two entries', url: 'http://localhost', baseUrl: '/',
+  presets: [['classic', {docs: {routeBasePath: '/'}, blog: false, pages: false}]],
+  plugins: [['@pyodocs/docusaurus-plugin', {}], ['@pyodocs/docusaurus-plugin', {id: 'api-docs', runnable: 'all'}]],
+};
+`,
+    );
+    const result = await buildSite(site, path.join(TMP_DIR, 'two-entries-build'));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(
+      `@pyodocs/docusaurus-plugin is in the site's plugins 2 times (ids "default", "api-docs")`,
+    );
+    expect(result.output).toContain('One entry serves every page of the site');
+  });
 });

@@ -20,6 +20,7 @@ import {PageManifestCollector} from './manifest/PageManifestCollector.js';
 import {remarkCollectPageManifest} from './manifest/remarkCollectPageManifest.js';
 import {type SiteManifestConsumer, SiteManifestPlugin} from './manifest/SiteManifestPlugin.js';
 import {OnDemandChunksMinifierPlugin} from './onDemandChunksMinifier.js';
+import {assertOneInstance} from './oneInstance.js';
 import {MEMORY_SNAPSHOT_CACHE_DIR, type PluginOptions} from './options.js';
 import {packageBundleConsumer} from './packages/packageBundleConsumer.js';
 import {pageDataConsumer} from './pages/pageDataConsumer.js';
@@ -192,9 +193,11 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       };
     },
 
-    // Which permalink each content file has, for the page data files (C7);
-    // whether any page may have a cell (a production build only, see siteHasCells).
+    // That the site lists the plugin once; which permalink each content file
+    // has, for the page data files (C7); whether any page may have a cell (a
+    // production build only, see siteHasCells).
     async allContentLoaded({allContent, actions}) {
+      assertOneInstance(allContent);
       const pages = sitePages(allContent);
       routes = pageRoutes(pages);
       if (process.env.NODE_ENV === 'production') {
