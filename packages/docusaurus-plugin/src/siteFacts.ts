@@ -34,7 +34,13 @@ export interface PyodocsSiteFacts {
   sitePages(allContent: AllContent): readonly SitePage[];
 }
 
-/** The facts of the core plugin instance `id`, or undefined when the site does not use it. */
-export function readPyodocsSiteFacts(allContent: AllContent, id = 'default'): PyodocsSiteFacts | undefined {
-  return allContent[PLUGIN_NAME]?.[id] as PyodocsSiteFacts | undefined;
+/**
+ * The core plugin's facts, or undefined when the site does not use it. A
+ * site has one entry of the core plugin (a second stops the build,
+ * oneInstance.ts), whatever its `id`; `id` reads that instance only.
+ */
+export function readPyodocsSiteFacts(allContent: AllContent, id?: string): PyodocsSiteFacts | undefined {
+  const instances = allContent[PLUGIN_NAME] ?? {};
+  const facts = id === undefined ? Object.values(instances)[0] : instances[id];
+  return facts as PyodocsSiteFacts | undefined;
 }

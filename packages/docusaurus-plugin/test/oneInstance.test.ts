@@ -3,7 +3,7 @@ import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
 import {describe, expect, test} from 'vitest';
 import pluginPyodocs from '../src/index.js';
 import {DEFAULT_OPTIONS} from '../src/options.js';
-import {PLUGIN_NAME} from '../src/siteFacts.js';
+import {PLUGIN_NAME, readPyodocsSiteFacts} from '../src/siteFacts.js';
 
 const context = {
   siteDir: '/site',
@@ -29,5 +29,21 @@ describe('one entry of the plugin per site', () => {
     for (const id of ['default', 'pyodocs']) {
       await expect(allContentLoaded([id])).resolves.toBeUndefined();
     }
+  });
+});
+
+describe('readPyodocsSiteFacts', () => {
+  const facts = {pyodideVersion: '314.0.7'};
+  test("finds the site's one entry whatever its id, or that instance when an id is given", () => {
+    for (const id of ['default', 'pyodocs']) {
+      const allContent = {[PLUGIN_NAME]: {[id]: facts}} as unknown as AllContent;
+      expect(readPyodocsSiteFacts(allContent)).toBe(facts);
+      expect(readPyodocsSiteFacts(allContent, id)).toBe(facts);
+      expect(readPyodocsSiteFacts(allContent, 'other')).toBeUndefined();
+    }
+  });
+
+  test('undefined when the site does not use the core plugin', () => {
+    expect(readPyodocsSiteFacts({} as AllContent)).toBeUndefined();
   });
 });
