@@ -1,14 +1,13 @@
 import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {text} from 'node:stream/consumers';
 import {createElement, type FunctionComponent, type ReactNode} from 'react';
 import {renderToPipeableStream} from 'react-dom/server';
 import {afterAll, expect, test} from 'vitest';
 import type webpack from 'webpack';
-import {realPackageFolder} from '../src/precompiledPackages.js';
 import {outputRendererFiles, ServerOutputRenderersPlugin} from '../src/serverOutputRenderers.js';
+import {reactLibFiles} from '../src/serverStandIns.js';
 import {bundleFolder, compileServerBundle} from './support/serverBundle.js';
 
 const require = createRequire(import.meta.url);
@@ -23,7 +22,7 @@ test("the output renderers are @pyodocs/react's files as built (a rename would s
 
 /** `@pyodocs/react`'s output area compiled for Node as Docusaurus's server compilation does, with or without the plugin. */
 async function serverBundle(name: string, plugins: webpack.WebpackPluginInstance[]) {
-  const outputArea = path.join(realPackageFolder('@pyodocs/react'), 'lib', 'output', 'PythonCellOutput.js');
+  const [outputArea] = reactLibFiles(['output/PythonCellOutput.js']);
   const source = `export {PythonCellOutput} from ${JSON.stringify(outputArea)};\n`;
   const {file, modules} = await compileServerBundle(work, name, source, plugins);
   const {PythonCellOutput} = require(file) as {
