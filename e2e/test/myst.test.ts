@@ -436,7 +436,12 @@ describe("the website's MyST tutorial", () => {
     // IPython syntax: %matplotlib inline does nothing, %time prints IPython's two lines, then the cell goes on.
     expect(outputs[12]).toMatch(/^CPU times: .*\nWall time: .*\nwarmest 23\.0$/);
     // Math typeset at build; the included Markdown (with its math) and Python file are in the page.
-    expect(await page.locator('[data-pyodocs-math="display"] .katex-display').count()).toBe(4);
+    expect(await page.locator('[data-pyodocs-math="display"] .katex-display').count()).toBe(5);
+    // A `$$` block with lines of `=` and `-`: one equation, not headings (nor entries of the table of contents).
+    const squares = page.locator('[data-pyodocs-math="display"] annotation', {hasText: '(a + b)(a - b)'});
+    expect(await squares.textContent()).toContain('(a + b)(a - b)\n=\na^2\n-\nb^2');
+    expect(await page.locator('article h1, article h2', {hasText: '$$'}).count()).toBe(0);
+    expect(await page.locator('.table-of-contents').first().textContent()).not.toContain('a^2');
     expect(await page.locator('#equation-standard-deviation').count()).toBe(1);
     expect(await page.locator('a[href="#equation-celsius-to-fahrenheit"]').first().textContent()).toBe('(2)');
     expect(await page.locator('#equation-apparent-temperature').count()).toBe(1);

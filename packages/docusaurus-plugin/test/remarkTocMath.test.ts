@@ -121,6 +121,19 @@ describe('remarkTocMath', () => {
     ]);
   });
 
+  test('entries of headings the remark pass found to be display math go; the others stay', () => {
+    const tree = pageTree([
+      {written: 'Forces', children: [{type: 'text', value: 'Forces'}]},
+      {written: '$$\\left[ a', children: [{type: 'text', value: '$$\\left[ a'}]},
+      {written: 'Moments', children: [{type: 'text', value: 'Moments'}]},
+    ]);
+    // As the remark pass leaves such a page: the heading replaced by math, its id recorded.
+    tree.children.splice(1, 1, {type: 'paragraph', children: [{type: 'text', value: 'math'}]});
+    tree.data = {pyodocsRemovedHeadings: ['heading-1']};
+    remarkTocMath()(tree);
+    expect(tocValues(tree)).toEqual(['Forces', 'Moments']);
+  });
+
   test('a page without a toc export, or without math in its headings, is left alone', () => {
     const withoutToc: Root = {type: 'root', children: [{type: 'heading', depth: 2, children: [math('x')]}]};
     remarkTocMath()(withoutToc);

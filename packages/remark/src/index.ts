@@ -1,4 +1,5 @@
 export {findImports} from './imports/findImports.js';
+export {removedHeadingIds} from './math/joinDisplayMathBlocks.js';
 export type {PageManifest, PageManifestCell, PageNotebookCell} from './manifest/PageManifest.js';
 export type {DoctestFenceMeta, FenceMeta, FenceMetaKind, FenceMetaProblem} from './meta/parseFenceMeta.js';
 export {parseFenceMeta} from './meta/parseFenceMeta.js';

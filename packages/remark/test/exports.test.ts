@@ -10,6 +10,7 @@ test('the package exports exactly its public API', () => {
     'mystProseSource',
     'parseFenceMeta',
     'remarkPythonCells',
+    'removedHeadingIds',
   ]);
   expect(remark.default).toBe(remark.remarkPythonCells);
 });

@@ -1,5 +1,6 @@
 import type {Heading, PhrasingContent, Root} from 'mdast';
 import type {MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import {removedHeadingIds} from '@pyodocs/remark';
 import {visit} from 'unist-util-visit';
 
 /** The estree shapes of Docusaurus's `export const toc = [{value, id, level}, …]` that this plugin reads. */
@@ -15,10 +16,11 @@ interface EstreeNode {
  * `{math}` role in a heading was TeX source there (issue 11). The entries of
  * headings that now hold typeset math are made again from the heading as it
  * is now, the math as the KaTeX HTML the page shows (its stylesheet is on
- * the page).
+ * the page). Entries of headings the pass found to be display math go.
  */
 export function remarkTocMath() {
   return (tree: Root): void => {
+    dropRemovedHeadings(tree);
     const entries = tocEntries(tree);
     if (entries.length === 0) return;
     const withMath = new Map<string, Heading>();
@@ -38,8 +40,32 @@ export function remarkTocMath() {
   };
 }
 
+/**
+ * Lines of MyST display math that CommonMark had read as a heading (TeX over
+ * a line of `=` or `-`) are math since the remark pass
+ * (`removedHeadingIds`): their entries go, or the table of contents
+ * would link to TeX source that is no longer a heading.
+ */
+function dropRemovedHeadings(tree: Root): void {
+  const removed = new Set(removedHeadingIds(tree));
+  if (removed.size === 0) return;
+  const list = tocList(tree);
+  if (!list) return;
+  list['elements'] = (list['elements'] as EstreeNode[]).filter((element) => {
+    const id = element?.type === 'ObjectExpression' ? propertyValue(element, 'id') : undefined;
+    return typeof id !== 'string' || !removed.has(id);
+  });
+}
+
 /** The object expressions of the page's `export const toc = [...]`, if Docusaurus's toc plugin made one. */
 function tocEntries(tree: Root): EstreeNode[] {
+  return ((tocList(tree)?.['elements'] as EstreeNode[] | undefined) ?? []).filter(
+    (e) => e?.type === 'ObjectExpression',
+  );
+}
+
+/** The array expression of the page's `export const toc = [...]`. */
+function tocList(tree: Root): EstreeNode | undefined {
   for (const node of tree.children) {
     if (node.type !== 'mdxjsEsm') continue;
     const [statement] = ((node.data?.estree as EstreeNode | undefined)?.['body'] as EstreeNode[] | undefined) ?? [];
@@ -47,11 +73,9 @@ function tocEntries(tree: Root): EstreeNode[] {
     const [declarator] = (declaration?.['declarations'] as EstreeNode[] | undefined) ?? [];
     const name = (declarator?.['id'] as EstreeNode | undefined)?.['name'];
     const init = declarator?.['init'] as EstreeNode | undefined;
-    if (statement?.type === 'ExportNamedDeclaration' && name === 'toc' && init?.type === 'ArrayExpression') {
-      return ((init['elements'] as EstreeNode[] | undefined) ?? []).filter((e) => e?.type === 'ObjectExpression');
-    }
+    if (statement?.type === 'ExportNamedDeclaration' && name === 'toc' && init?.type === 'ArrayExpression') return init;
   }
-  return [];
+  return undefined;
 }
 
 function property(object: EstreeNode, name: string): EstreeNode | undefined {

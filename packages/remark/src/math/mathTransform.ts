@@ -13,6 +13,7 @@ import {
   inlineMathPlaceholder,
   type MathPlaceholderData,
 } from './mathPlaceholders.js';
+import {joinDisplayMathBlocks} from './joinDisplayMathBlocks.js';
 import {reparseWithMath} from './reparseWithMath.js';
 
 const MATH_DIRECTIVE_OPTIONS = ['label', 'name', 'nowrap', 'class'];
@@ -36,6 +37,8 @@ export function mathTransform(tree: Root, page: PageContext): void {
   const lines = new SourceLines(page.source);
   const parseWithMath = (markdown: string) => parseMarkdown(markdown, {math: true});
   const definitions = definitionLines(tree);
+  for (const math of joinDisplayMathBlocks(tree, lines, (markdown) => parseMarkdown(markdown)))
+    placeMath(math, page, lines);
 
   visit(tree, (node, index, parent) => {
     if (!parent || typeof index !== 'number') return;
