@@ -38,6 +38,7 @@ const wheelRemote = buildWheel({
 });
 const wheelTampered = buildWheel({name: 'tampered', version: '1.0', files: {'tampered.py': 'X = 1\n'}});
 const wheelUnreachable = buildWheel({name: 'unreachable', version: '1.0', files: {'unreachable.py': 'X = 1\n'}});
+const wheelUnreachableDep = buildWheel({name: 'Far-Dep', version: '1.0', files: {'far_dep.py': 'X = 1\n'}});
 
 let server: Awaited<ReturnType<typeof serveFolder>>;
 // Another host: the lock names its wheel by absolute URL, as a bundled lock names the official distribution's.
@@ -80,8 +81,17 @@ beforeAll(async () => {
         sha256: lockEntry(wheelB, {name: 'x', version: '1', imports: []}).sha256,
       },
       unreachable: {
-        ...lockEntry(wheelUnreachable, {name: 'unreachable', version: '1.0', imports: ['unreachable']}),
+        ...lockEntry(wheelUnreachable, {
+          name: 'unreachable',
+          version: '1.0',
+          imports: ['unreachable'],
+          depends: ['far-dep'],
+        }),
         file_name: `http://127.0.0.1:${offline}/${wheelUnreachable.fileName}`,
+      },
+      'far-dep': {
+        ...lockEntry(wheelUnreachableDep, {name: 'Far-Dep', version: '1.0', imports: ['far_dep']}),
+        file_name: `http://127.0.0.1:${offline}/${wheelUnreachableDep.fileName}`,
       },
     },
   };
@@ -214,14 +224,21 @@ describe('packages from a mirror', () => {
     expect(retried.events.at(-1)).toMatchObject({type: 'result', data: {'text/plain': 'True'}});
   });
 
-  test('a host that cannot be reached: "could not reach" it', async () => {
+  test('a host that cannot be reached: "could not reach" it, once for the package and its dependency', async () => {
     const {outcome} = await runToEnd(client, {code: 'import unreachable', session: 'offline'});
     const error = outcome.status === 'error' ? outcome.error : undefined;
     expect(error?.ename).toBe('PackageDownloadError');
     const lock = JSON.parse(readFileSync(path.join(dir, 'pyodide-lock.json'), 'utf8'));
     const url: string = lock.packages.unreachable.file_name;
-    expect(error?.evalue).toContain(`  unreachable: could not reach ${new URL(url).host} (offline?)\n`);
+    expect(error?.evalue).toBe(
+      [
+        'Could not load these packages:',
+        `  Far-Dep, unreachable: could not reach ${new URL(url).host} (offline?)`,
+        `Packages come from ${new URL(server.url).host}/. See ${PACKAGES_HELP_URL}`,
+      ].join('\n'),
+    );
     expect(error?.details).toContain(`unreachable: GET ${url} → fetch failed`);
+    expect(error?.details).toContain(`Far-Dep: GET ${lock.packages['far-dep'].file_name} → fetch failed`);
   });
 
   test('a file that does not match the sha256 of the lock is refused, saying so', async () => {

@@ -5,8 +5,9 @@ import {fileName, type PackageFileRecord, packageName} from './packageDownloads.
 
 // A package that could not be loaded ends the run with one short line per
 // failed package saying what really happened (from the download wrapper's
-// records), where packages come from, and a link to the docs; the full URLs
-// go into `details`. Pyodide's own text ("Failed to load '<url>': request
+// records; packages that failed for the same reason share a line, as all do
+// when the host cannot be reached), where packages come from, and a link to
+// the docs; the full URLs go into `details`. Pyodide's own text ("Failed to load '<url>': request
 // failed") is only the fallback, for failures the wrapper did not see.
 
 /** What the messages need to know about the page and its package sources. */
@@ -24,53 +25,65 @@ export interface FailedPackage {
   message: string;
 }
 
-/** The short line and the detail line of each failed package. */
+/**
+ * The short lines (`names: reason`, the packages of one reason in
+ * alphabetical order, the reasons in the order first met) and the detail
+ * line of each failed package.
+ */
 export function describeFailedPackages(
   failed: readonly FailedPackage[],
   records: readonly PackageFileRecord[],
   context: PackageErrorContext,
 ): {lines: string[]; details: string[]} {
-  const lines: string[] = [];
+  const reasons = new Map<string, string[]>();
   const details: string[] = [];
   for (const {name, message} of failed) {
-    const record = lastFailure(records, name);
-    if (record === undefined) {
-      lines.push(`${name}: ${message}`);
-      details.push(`${name}: ${message}`);
-      continue;
-    }
-    const file = fileName(record.url);
-    const where = sourceName(record.url, context.siteOrigin);
-    const outcome = record.outcome;
-    switch (outcome.kind) {
-      case 'http':
-        lines.push(
-          outcome.status === 404 || outcome.status === 410
-            ? `${name}: ${where} ${record.url.startsWith('file:') ? 'has no' : 'does not serve'} ${file}`
-            : `${name}: ${where} answered HTTP ${outcome.status} for ${file}`,
-        );
-        details.push(`${name}: GET ${record.url} → HTTP ${outcome.status}`);
-        break;
-      case 'network':
-        lines.push(`${name}: could not reach ${hostOf(record.url) ?? where} (offline?)`);
-        details.push(`${name}: GET ${record.url} → ${outcome.message}`);
-        break;
-      case 'integrity-mismatch':
-        lines.push(`${name}: ${file} does not match the sha256 in the lock file (the file or the lock is stale)`);
-        details.push(`${name}: ${record.url}: expected ${outcome.expected}, got ${outcome.actual}`);
-        break;
-      case 'integrity-unknown':
-        lines.push(`${name}: ${file} was refused: its integrity "${outcome.integrity}" cannot be checked`);
-        details.push(`${name}: ${record.url}: integrity "${outcome.integrity}"`);
-        break;
-      case 'ok':
-        // Downloaded and verified, so installing it failed: Pyodide's message says why.
-        lines.push(`${name}: ${message}`);
-        details.push(`${name}: ${record.url} downloaded; ${message}`);
-        break;
-    }
+    const {reason, detail} = describeFailure(message, lastFailure(records, name), context);
+    reasons.set(reason, [...(reasons.get(reason) ?? []), name]);
+    details.push(`${name}: ${detail}`);
   }
-  return {lines, details};
+  const byName = (a: string, b: string) => a.localeCompare(b, 'en', {sensitivity: 'base'});
+  return {lines: Array.from(reasons, ([reason, names]) => `${names.sort(byName).join(', ')}: ${reason}`), details};
+}
+
+/** Why one package failed, short and in full, from the download wrapper's record of its file (if it saw one). */
+function describeFailure(
+  message: string,
+  record: PackageFileRecord | undefined,
+  context: PackageErrorContext,
+): {reason: string; detail: string} {
+  if (record === undefined) return {reason: message, detail: message};
+  const file = fileName(record.url);
+  const where = sourceName(record.url, context.siteOrigin);
+  const outcome = record.outcome;
+  switch (outcome.kind) {
+    case 'http':
+      return {
+        reason:
+          outcome.status === 404 || outcome.status === 410
+            ? `${where} ${record.url.startsWith('file:') ? 'has no' : 'does not serve'} ${file}`
+            : `${where} answered HTTP ${outcome.status} for ${file}`,
+        detail: `GET ${record.url} → HTTP ${outcome.status}`,
+      };
+    case 'network':
+      return {
+        reason: `could not reach ${hostOf(record.url) ?? where} (offline?)`,
+        detail: `GET ${record.url} → ${outcome.message}`,
+      };
+    case 'integrity-mismatch':
+      return {
+        reason: `${file} does not match the sha256 in the lock file (the file or the lock is stale)`,
+        detail: `${record.url}: expected ${outcome.expected}, got ${outcome.actual}`,
+      };
+    case 'integrity-unknown':
+      return {
+        reason: `${file} was refused: its integrity "${outcome.integrity}" cannot be checked`,
+        detail: `${record.url}: integrity "${outcome.integrity}"`,
+      };
+    case 'ok':
+      // Downloaded and verified, so installing it failed: Pyodide's message says why.
+      return {reason: message, detail: `${record.url} downloaded; ${message}`};
+  }
 }
 
 /** The closing line: where packages come from, and the docs. */
