@@ -1,4 +1,4 @@
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
 import {buildSite} from '../src/docusaurus.js';
@@ -36,6 +36,31 @@ describe('docusaurus build fails on authoring mistakes', () => {
     const result = await buildSite(site, path.join(TMP_DIR, 'bad-option-build'));
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/"runnable" must be one of \[marked, all\]/);
+  });
+
+  test('a MyST notebook that fails to compile as MDX: the error says it is read as MDX and how to read it as CommonMark', async () => {
+    const site = fixtureCopy('minimal-site');
+    // The site keeps Docusaurus's default markdown.format ('mdx'): `{\text{force}}` is then a JavaScript expression.
+    writeFileSync(
+      path.join(site, 'docs', 'notebook.md'),
+      '---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n---\n\n# A notebook\n\nNewton: $\\sum{\\text{force}} = m a$.\n',
+    );
+    const result = await buildSite(site, path.join(TMP_DIR, 'notebook-as-mdx-build'));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('Could not parse expression with acorn');
+    // Where MDX stopped: line 11, column 16, inside `{\text{force}}`.
+    expect(result.output).toContain(
+      "Hint: docs/notebook.md:11:16: this page is a MyST notebook, and Docusaurus compiled it as MDX (the site's `markdown.format` is 'mdx', Docusaurus's default)",
+    );
+    expect(result.output).toContain("Set `markdown: {format: 'detect'}` in docusaurus.config");
+    // The hint's second way: the page's own front matter.
+    const notebook = path.join(site, 'docs', 'notebook.md');
+    writeFileSync(notebook, readFileSync(notebook, 'utf8').replace('---\n', '---\nmdx: {format: md}\n'));
+    const fixed = await buildSite(site, path.join(TMP_DIR, 'notebook-as-mdx-build'));
+    expect(fixed.code, fixed.output).toBe(0);
+    expect(readFileSync(path.join(TMP_DIR, 'notebook-as-mdx-build', 'notebook', 'index.html'), 'utf8')).toContain(
+      'class="katex"',
+    );
   });
 
   test('a second entry of the plugin stops the build with both ids named', async () => {

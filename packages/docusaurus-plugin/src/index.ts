@@ -41,6 +41,7 @@ import {pageRoutes} from './pages/pageRoutes.js';
 import {sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {remarkTocMath} from './pages/remarkTocMath.js';
+import {type MdxBecause, MystNotebookFormatHintPlugin, mystNotebooksReadAsMdx} from './pages/mystNotebookFormatHint.js';
 import {rehypeCodeFromStaticChild} from './rehypeCodeFromStaticChild.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
@@ -113,6 +114,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   const runtimeRequiredBy = new Set<string>();
   const collector = new PageManifestCollector();
   let routes: ReadonlyMap<string, readonly string[]> = new Map();
+  let notebooksReadAsMdx: ReadonlyMap<string, MdxBecause> = new Map();
   const sitePages = sitePagesOnce(context.siteDir);
   stripNotebookMarkersFromExcerpts(context.siteConfig.markdown);
   const consumers: SiteManifestConsumer[] = [
@@ -200,6 +202,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       assertOneInstance(allContent);
       const pages = sitePages(allContent);
       routes = pageRoutes(pages);
+      notebooksReadAsMdx = mystNotebooksReadAsMdx(pages, context.siteConfig.markdown.format);
       if (process.env.NODE_ENV === 'production') {
         const sources = readSiteSources(pages, context.siteDir);
         siteHasCells = siteMayHaveCells(sources, options);
@@ -249,6 +252,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
         new ForcedPagesPlugin(execution.forcedPages),
         // A linked (workspace) install of our packages builds like an installed one: not through the site's Babel.
         new PrecompiledPackagesWebpackPlugin(ownFolders),
+        // A MyST notebook that fails to compile as MDX: its error says why and how to read it as CommonMark.
+        new MystNotebookFormatHintPlugin(() => notebooksReadAsMdx, context.siteDir),
       ];
       // The server compiler compiles the same pages again; the site manifest
       // and our files come from the client compiler alone.

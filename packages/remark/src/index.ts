@@ -1,3 +1,4 @@
+export {isMystNotebookFrontMatter} from './frontMatter/readPageSettings.js';
 export {findImports} from './imports/findImports.js';
 export {removedHeadingIds} from './math/joinDisplayMathBlocks.js';
 export type {PageManifest, PageManifestCell, PageNotebookCell} from './manifest/PageManifest.js';

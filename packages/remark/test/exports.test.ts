@@ -7,6 +7,7 @@ test('the package exports exactly its public API', () => {
     'expressionAttribute',
     'findImports',
     'insertComponentImport',
+    'isMystNotebookFrontMatter',
     'mystProseSource',
     'parseFenceMeta',
     'remarkPythonCells',

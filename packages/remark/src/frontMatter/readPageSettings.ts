@@ -182,8 +182,11 @@ export function pageKernelLanguage(frontMatter: FrontMatter): string | undefined
  * MyST rendering by default (math).
  */
 export function isMystNotebookPage(frontMatter: FrontMatter): boolean {
-  const data = frontMatter.data;
-  if (!data) return false;
+  return frontMatter.data !== undefined && isMystNotebookFrontMatter(frontMatter.data);
+}
+
+/** {@link isMystNotebookPage} of front matter already parsed (as a site's content plugin parses it). */
+export function isMystNotebookFrontMatter(data: Readonly<Record<string, unknown>>): boolean {
   return isPlainObject(data['jupytext']) || isPlainObject(data['kernelspec']) || data['file_format'] === 'mystnb';
 }
 
