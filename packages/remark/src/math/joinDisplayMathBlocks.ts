@@ -94,7 +94,7 @@ export function joinDisplayMathBlocks(
         replacement.push(withChildren(tail, after));
       }
       // A heading kept for the text after the block (its underline came after) keeps its id and entry.
-      const kept = new Set(replacement.map((made) => (made.type === 'heading' ? headingId(made) : undefined)));
+      const kept = new Set(replacement.map((put) => (put.type === 'heading' ? headingId(put) : undefined)));
       for (const covered of spanned) {
         const id = covered.type === 'heading' ? headingId(covered) : undefined;
         if (id !== undefined && !kept.has(id)) removedHeadings.push(id);
