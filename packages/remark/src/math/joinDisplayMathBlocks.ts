@@ -3,6 +3,7 @@ import type {Math as DisplayMath} from 'mdast-util-math';
 import type {Node} from 'unist';
 import {visit} from 'unist-util-visit';
 import type {SourceLines} from '../source/SourceLines.js';
+import {trimInlineEdges} from './trimInlineEdges.js';
 
 /** A line that opens a `$$` block: at most three spaces, then `$$`. */
 const OPENING = /^ {0,3}\$\$/;
@@ -208,7 +209,7 @@ function inlineBetween(
       kept.push(...parseInline(lines, cutFrom, cutTo, parse));
     }
   }
-  trimEdges(kept);
+  trimInlineEdges(kept);
   return kept;
 }
 
@@ -236,19 +237,6 @@ function parseInline(
     };
   });
   return paragraph.children;
-}
-
-function trimEdges(nodes: PhrasingContent[]): void {
-  const first = nodes[0];
-  if (first?.type === 'text') {
-    first.value = first.value.replace(/^\s+/, '');
-    if (first.value === '') nodes.shift();
-  }
-  const last = nodes.at(-1);
-  if (last?.type === 'text') {
-    last.value = last.value.replace(/\s+$/, '');
-    if (last.value === '') nodes.pop();
-  }
 }
 
 function withChildren<T extends Paragraph | Heading>(node: T, children: PhrasingContent[]): T {

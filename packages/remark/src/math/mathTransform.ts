@@ -15,6 +15,7 @@ import {
 } from './mathPlaceholders.js';
 import {joinDisplayMathBlocks} from './joinDisplayMathBlocks.js';
 import {reparseWithMath} from './reparseWithMath.js';
+import {trimInlineEdges} from './trimInlineEdges.js';
 
 const MATH_DIRECTIVE_OPTIONS = ['label', 'name', 'nowrap', 'class'];
 /** amsmath environments KaTeX typesets, written as a paragraph of their own (MyST's `amsmath` extension). */
@@ -146,7 +147,7 @@ function splitDisplayMath(paragraph: Paragraph, lines: SourceLines): RootContent
   const result: RootContent[] = [];
   let current: PhrasingContent[] = [];
   const flush = () => {
-    trimLineEnds(current);
+    trimInlineEdges(current);
     if (current.length > 0) result.push(paragraphOf(current, paragraph));
     current = [];
   };
@@ -308,19 +309,6 @@ function holdsTypesetMath(node: Parent): boolean {
 function isDoubleDollar(node: InlineMath, lines: SourceLines): boolean {
   const start = node.position?.start;
   return start !== undefined && lines.text.startsWith('$$', lines.offsetOf(start));
-}
-
-function trimLineEnds(nodes: PhrasingContent[]): void {
-  const first = nodes[0];
-  if (first?.type === 'text') {
-    first.value = first.value.replace(/^\s+/, '');
-    if (first.value === '') nodes.shift();
-  }
-  const last = nodes.at(-1);
-  if (last?.type === 'text') {
-    last.value = last.value.replace(/\s+$/, '');
-    if (last.value === '') nodes.pop();
-  }
 }
 
 function paragraphOf(children: PhrasingContent[], from: Paragraph): Paragraph {
