@@ -36,8 +36,8 @@ describe('doctest examples on an API page', () => {
   test('blocks render as documented, with Try it except where opted out', async () => {
     const {page, errors} = await openApiPage();
     const blocks = page.locator('[data-pyodocs-doctest]');
-    expect(await blocks.count()).toBe(5);
-    expect(await page.getByRole('button', {name: 'Try it'}).count()).toBe(5);
+    expect(await blocks.count()).toBe(6);
+    expect(await page.getByRole('button', {name: 'Try it'}).count()).toBe(6);
     expect(await page.locator('[data-pyodocs-cell]').count()).toBe(0);
     const fraction = doctestBlock(page, 'Fraction(6, 4)');
     const documented = await fraction.locator('pre').first().innerText();
@@ -82,6 +82,8 @@ describe('doctest examples on an API page', () => {
     expect(await tryAndRun(doctestBlock(page, 'Fraction(1, 0)'))).toEqual(['match']);
     expect(await tryAndRun(doctestBlock(page, 'textwrap.wrap'))).toEqual(['match', 'match']);
     expect(await tryAndRun(doctestBlock(page, 'list(range(100))'))).toEqual(['match', 'match']);
+    // A block with no language, as converted reStructuredText has it.
+    expect(await tryAndRun(doctestBlock(page, 'divmod(17, 5)'))).toEqual(['match']);
     await page.close();
   });
 

@@ -24,6 +24,13 @@ describe('mayHaveCells: the scan of a page before the build', () => {
     expect(mayHaveCells(fence('py run session=a'), defaults)).toBe(true);
     expect(mayHaveCells(fence('python', '\n>>> 1 + 1\n2'), defaults)).toBe(true);
     expect(mayHaveCells(fence('pycon', 'Python 3.14\n>>> 1'), defaults)).toBe(true);
+    // Doctest blocks without a language (fenced or indented), and pandoc's `doctest` class, as converted reStructuredText has them.
+    expect(mayHaveCells(fence('', '>>> 2 + 2\n4'), defaults)).toBe(true);
+    expect(mayHaveCells('For example:\n\n    >>> 2 + 2\n    4\n', defaults)).toBe(true);
+    expect(mayHaveCells(fence('doctest', '>>> 1'), defaults)).toBe(true);
+    expect(mayHaveCells(fence('', '$ ls\n>>> not first'), defaults)).toBe(false);
+    expect(mayHaveCells(fence('', '>>> 2 + 2'), {...defaults, runnable: 'all', doctest: false})).toBe(false);
+    expect(mayHaveCells('For example:\n\n    >>> 2 + 2\n', {...defaults, doctest: false})).toBe(false);
     expect(mayHaveCells('```{code-cell} ipython3\nx = 1\n```\n', defaults)).toBe(true);
     expect(mayHaveCells('~~~python run\nprint(1)\n~~~\n', defaults)).toBe(true);
   });

@@ -5,7 +5,9 @@ export type CellOptions = Pick<PluginOptions, 'runnable' | 'doctest'>;
 
 /** Fence languages of Python code, console sessions and kernels, as @pyodocs/remark knows them. */
 const PYTHON_FENCE = /^(python3?|py|ipython3?|pyodide)$/i;
-const CONSOLE_FENCE = /^(pycon|python-console|pytb-console)$/i;
+const CONSOLE_FENCE = /^(pycon|python-console|pytb-console|doctest)$/i;
+/** An indented code block's line that is a doctest prompt (a `>>>` block without a language is a doctest block). */
+const INDENTED_PROMPT = /^(?: {4,}|\t)\s*>>>( |$)/;
 
 /**
  * Text that may make a cell however its fences look: MyST `{code-cell}`s,
@@ -41,13 +43,13 @@ export function mayHaveCells(text: string, options: CellOptions): boolean {
     if (!fence) continue;
     const [, , language = '', meta = ''] = fence;
     if (doctests && CONSOLE_FENCE.test(language)) return true;
-    if (!PYTHON_FENCE.test(language)) continue;
-    if (runnableAll || /(^|\s)run(\s|=|$)/.test(meta)) return true;
+    if (language !== '' && !PYTHON_FENCE.test(language)) continue;
+    if (language !== '' && (runnableAll || /(^|\s)run(\s|=|$)/.test(meta))) return true;
     if (doctests) {
       let next = index + 1;
       while (next < lines.length && (lines[next] as string).trim() === '') next += 1;
       if (/^\s*>>>/.test(lines[next] ?? '')) return true;
     }
   }
-  return false;
+  return doctests && lines.some((line) => INDENTED_PROMPT.test(line));
 }

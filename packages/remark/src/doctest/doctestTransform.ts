@@ -10,11 +10,11 @@ import {mergePackageNames} from '../packages/packageNames.js';
 import type {PageContext} from '../page/PageContext.js';
 import {replaceFenceWithBlock} from '../page/replaceFenceWithBlock.js';
 import {createDoctestElement} from './createDoctestElement.js';
-import {isDoctestFence} from './isDoctestFence.js';
+import {hasNoLanguage, isDoctestFence} from './isDoctestFence.js';
 import {DoctestSyntaxError, doctestSourceCode, parseDoctest} from './parseDoctest.js';
 
 /**
- * Doctest blocks (```` ```pycon ```` or Python starting with `>>> `) become
+ * Doctest blocks (```` ```pycon ````, or Python or no language starting with `>>> `) become
  * `<PyodocsDoctest id source code session>` elements around the original code
  * block: the documented example stays as written, and the component adds a
  * "Try it" button that runs it. The examples are parsed here (doctest's own
@@ -78,6 +78,8 @@ function examplesCode(page: PageContext, node: Code): string | undefined {
     return doctestSourceCode(parseDoctest(node.value));
   } catch (error) {
     if (!(error instanceof DoctestSyntaxError)) throw error;
+    // Taken for a doctest by its prompt alone: the author asked for nothing, the block stays as written.
+    if (hasNoLanguage(node)) return undefined;
     const start = node.position?.start;
     page.problems.report(
       'pyodocs:invalid-doctest',

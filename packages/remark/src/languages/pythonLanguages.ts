@@ -1,8 +1,8 @@
 /** Fence languages whose code is Python, unless the `languages` option names others. */
 export const DEFAULT_PYTHON_LANGUAGES: readonly string[] = ['python', 'py', 'python3'];
 
-/** Fence languages of Python console sessions: doctest blocks whatever their first line. */
-const CONSOLE_LANGUAGES: ReadonlySet<string> = new Set(['pycon', 'python-console', 'pytb-console']);
+/** Fence languages of Python console sessions: doctest blocks whatever their first line (`doctest`: pandoc's class for reStructuredText's doctest blocks). */
+const CONSOLE_LANGUAGES: ReadonlySet<string> = new Set(['pycon', 'python-console', 'pytb-console', 'doctest']);
 
 /** Python as a Jupyter kernel or MyST `{code-cell}` language names it, beyond the fence languages. */
 const KERNEL_LANGUAGES: readonly string[] = ['ipython', 'ipython3', 'pyodide'];
