@@ -43,7 +43,8 @@ const config: Config = {
     // (docs/packages.mdx), so readers fetch nothing from a third party.
     // `execute` runs the cells when the site is built, so their outputs are
     // in the static HTML before anyone clicks (docs/executing-at-build.mdx).
-    ['@pyodocs/docusaurus-plugin', {packages: {bundle: true}, execute: {mode: 'cache'}}],
+    // Package errors end with a link to this site's page about packages.
+    ['@pyodocs/docusaurus-plugin', {packages: {bundle: true, helpUrl: '/docs/packages'}, execute: {mode: 'cache'}}],
     // This site's own extra: JupyterLite.
     // A JupyterLite site under /lite/, built from ./jupyterlite with the
     // pinned CLI in the repo's venv (`pnpm start` creates it; see README).

@@ -159,6 +159,17 @@ describe('packages bundled into the site build, in Chromium', () => {
       const text = await cell.locator('[data-pyodocs-output]').innerText();
       expect(text).toContain("PackageNotFoundError: No package named 'no-such-package' in the lock file at");
       expect(text).toContain('/pyodocs/packages/pyodide-lock.json');
+      // The site's packages.helpUrl ('/docs/packages'): the error ends with a link to it, on this origin.
+      const help = new URL('/docs/packages', page.url()).href;
+      expect(text).toContain(`or check the spelling. See ${help}`);
+      // Its URLs are links, opening in a new tab: the lock file and that page.
+      const links = cell.locator('[data-pyodocs-output] pre[data-pyodocs-error] a');
+      expect(
+        await links.evaluateAll((all) => all.map((a) => [a.getAttribute('href'), a.getAttribute('target')])),
+      ).toEqual([
+        [new URL('/pyodocs/packages/pyodide-lock.json', page.url()).href, '_blank'],
+        [help, '_blank'],
+      ]);
       expect(text).not.toContain('never printed');
       expect(outside).toEqual([]);
     } finally {
@@ -176,7 +187,9 @@ describe('packages bundled into the site build, in Chromium', () => {
       // One short line per package that failed, with the real cause; the URL behind the Details toggle.
       expect(text).toContain('PackageDownloadError: Could not load this package:');
       expect(text).toMatch(/attrs: attrs-[^ ]+\.whl does not match the sha256 in the lock file/);
-      expect(text).toContain('Packages come from this site (/pyodocs/packages/)');
+      expect(text).toContain(
+        `Packages come from this site (/pyodocs/packages/). See ${new URL('/docs/packages', page.url()).href}`,
+      );
       expect(await cell.locator('[data-pyodocs-output] details').textContent()).toMatch(
         /\/pyodocs\/packages\/attrs-[^ ]+\.whl/,
       );

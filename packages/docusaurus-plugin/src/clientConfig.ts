@@ -30,5 +30,11 @@ export function resolveClientConfig(
     indexURL: options.pyodideBaseUrl ?? `${baseUrl}${assets.pyodidePublicDir}`,
     packages: packages.indexUrls.length > 0 ? {...source, indexUrls: packages.indexUrls} : source,
     ...(options.timeoutSeconds > 0 ? {timeoutSeconds: options.timeoutSeconds} : {}),
+    ...(packages.helpUrl === undefined ? {} : {packagesHelpUrl: onSite(packages.helpUrl, baseUrl)}),
   };
+}
+
+/** A path on the site gets the baseUrl, as a navbar item's `to` does; a URL stays as it is. */
+function onSite(url: string, baseUrl: string): string {
+  return url.startsWith('/') ? `${baseUrl}${url.slice(1)}` : url;
 }

@@ -40,6 +40,12 @@ export interface PackagesOptions {
   indexUrls: string[];
   /** Where bundled wheels are cached between builds (relative to the site dir). */
   cacheDir: string;
+  /**
+   * Your page about packages (a URL, or a path on the site such as
+   * `/docs/packages`, to which the site's baseUrl is added): readers' package
+   * errors end with `See <url>`. Default none: no link.
+   */
+  helpUrl?: string;
 }
 
 /** Running cells when the site is built (option `execute`). */
@@ -209,6 +215,12 @@ const packagesSchema = Joi.object<PackagesOptions>({
     )
     .default(DEFAULT_PACKAGES_OPTIONS.indexUrls),
   cacheDir: Joi.string().default(DEFAULT_PACKAGES_OPTIONS.cacheDir),
+  helpUrl: Joi.string()
+    .pattern(/^(https?:\/\/\S+|\/(?!\/)\S*)$/)
+    .messages({
+      'string.pattern.base':
+        '"packages.helpUrl" must be an http(s) URL or a path on the site starting with "/" (e.g. "/docs/packages"), got "{#value}"',
+    }),
 })
   .custom((value: PackagesOptions, helpers) =>
     value.bundle && value.mirrorUrl !== undefined ? helpers.error('packages.bundleAndMirror') : value,

@@ -57,6 +57,14 @@ describe('resolveClientConfig: one object from the plugin options to the browser
     });
   });
 
+  test('a page about packages: a path on the site gets the baseUrl, a URL stays as it is; none by default', () => {
+    const withPath = options({packages: {...DEFAULT_PACKAGES_OPTIONS, helpUrl: '/docs/packages'}});
+    expect(resolveClientConfig(withPath, assets, '/site/').packagesHelpUrl).toBe('/site/docs/packages');
+    const withUrl = options({packages: {...DEFAULT_PACKAGES_OPTIONS, helpUrl: 'https://docs.example.org/packages'}});
+    expect(resolveClientConfig(withUrl, assets, '/site/').packagesHelpUrl).toBe('https://docs.example.org/packages');
+    expect(resolveClientConfig(options({}), assets, '/site/')).not.toHaveProperty('packagesHelpUrl');
+  });
+
   test('index URLs, a CDN core and a time limit are passed on; nothing else is added', () => {
     const config = resolveClientConfig(
       options({

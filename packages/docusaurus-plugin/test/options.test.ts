@@ -62,6 +62,14 @@ describe('validateOptions', () => {
       {packages: {indexUrls: ['https://pypi.org/simple/{package_name}/']}},
       {...defaults, packages: {...DEFAULT_PACKAGES_OPTIONS, indexUrls: ['https://pypi.org/simple/{package_name}/']}},
     ],
+    [
+      {packages: {helpUrl: '/docs/packages'}},
+      {...defaults, packages: {...DEFAULT_PACKAGES_OPTIONS, helpUrl: '/docs/packages'}},
+    ],
+    [
+      {packages: {helpUrl: 'https://docs.example.org/python-packages'}},
+      {...defaults, packages: {...DEFAULT_PACKAGES_OPTIONS, helpUrl: 'https://docs.example.org/python-packages'}},
+    ],
   ] as const)('%j is accepted', (input, expected) => {
     expect(validate(input as Options)).toEqual(expected);
   });
@@ -77,6 +85,11 @@ describe('validateOptions', () => {
     [{packages: {bundle: true, mirrorUrl: '/m/'}}, /either "packages.bundle: true" .* or "packages.mirrorUrl"/],
     [{packages: {include: ['not a name']}}, /"packages.include" has an invalid package name "not a name"/],
     [{packages: {bundel: true}}, /"packages.bundel" is not allowed/],
+    [
+      {packages: {helpUrl: 'docs/packages'}},
+      /"packages.helpUrl" must be an http\(s\) URL or a path on the site starting with "\/"/,
+    ],
+    [{packages: {helpUrl: '//cdn.example.org/x'}}, /"packages.helpUrl" must be an http\(s\) URL or a path/],
     [{packageBaseUrl: '/pyodide-packages/'}, /"packageBaseUrl" is now "packages.mirrorUrl"/],
     [{doctest: true}, /"doctest"/],
     [{math: true}, /"math"/],

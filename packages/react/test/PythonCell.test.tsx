@@ -145,6 +145,23 @@ describe('PythonCell running code', () => {
     expect(outputArea(cell).querySelectorAll('[data-pyodocs-error]')).toHaveLength(1);
   });
 
+  it("links the URLs of an error's message (the site's page about packages), not the punctuation after them", async () => {
+    const client = new FakePyodideClient(testConfig);
+    const evalue =
+      'Could not load this package:\n  numpy: could not reach cdn.example (offline?)\nPackages come from cdn.example/. See https://docs.example.org/packages.';
+    const error = {ename: 'PackageDownloadError', evalue, traceback: `PackageDownloadError: ${evalue}`};
+    client.program = async () => ({status: 'error', error});
+    const {cell} = renderCell({code: 'import numpy'}, {client});
+    fireEvent.click(button(cell, 'Run'));
+    await waitFor(() => expect(cell.dataset.state).toBe('error'));
+    const traceback = outputArea(cell).querySelector('pre[data-pyodocs-error]');
+    expect(traceback?.textContent).toBe(error.traceback);
+    const links = [...(traceback?.querySelectorAll('a') ?? [])];
+    expect(links.map((link) => [link.getAttribute('href'), link.textContent, link.target, link.rel])).toEqual([
+      ['https://docs.example.org/packages', 'https://docs.example.org/packages', '_blank', 'noopener noreferrer'],
+    ]);
+  });
+
   it('shows no toggle for an error without details, and says "Details" in English', async () => {
     const client = new FakePyodideClient(testConfig);
     const plain = {ename: 'ValueError', evalue: 'no', traceback: 'ValueError: no'};

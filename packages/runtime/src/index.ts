@@ -46,7 +46,6 @@ export {PYODIDE_VERSION} from './pyodideVersion.js';
 export {KERNEL_PROVIDED_MODULES} from './packages/kernelModules.js';
 export {OFFICIAL_DISTRIBUTION_URL} from './packages/officialDistribution.js';
 export {normalizePackageName} from './packages/packageNames.js';
-export {PACKAGES_HELP_URL} from './packages/packageSources.js';
 export type {PackageSourceOptions} from './packages/packageSources.js';
 export {lockPackageForImport, packageClosure} from './packages/pyodideLock.js';
 export type {PyodideLock, PyodideLockInfo, PyodideLockPackage} from './packages/pyodideLock.js';

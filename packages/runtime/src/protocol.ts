@@ -113,7 +113,7 @@ export interface InitMessage {
   indexURL: string;
   /** Where packages come from; defaults as documented on `PackageSourceOptions`. */
   packages?: PackageSourceOptions;
-  /** The page package errors link to. Default: `PACKAGES_HELP_URL`. */
+  /** The site's page about packages, which package errors end with (`See <url>`; a path is from the site's origin). Default: none. */
   packagesHelpUrl?: string;
   /** The page's `devicePixelRatio`: figures are rendered at this scale. Default 1. */
   devicePixelRatio?: number;

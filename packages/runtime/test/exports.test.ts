@@ -9,7 +9,6 @@ describe('public exports', () => {
       'DOCTEST_MIME',
       'KERNEL_PROVIDED_MODULES',
       'OFFICIAL_DISTRIBUTION_URL',
-      'PACKAGES_HELP_URL',
       'PROTOCOL_VERSION',
       'PYODIDE_VERSION',
       'ProtocolMismatchError',

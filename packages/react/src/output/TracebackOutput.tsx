@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react';
 import type {PythonError} from '@pyodocs/runtime';
+import {linkedUrls} from './linkedUrls.js';
 
 // Tracebacks from IPython-style formatters may carry terminal colours.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this removes.
@@ -25,7 +26,7 @@ export function TracebackOutput({error, detailsLabel}: {error: PythonError; deta
 }
 
 /**
- * The traceback with the exception line's name emphasised. Python prints the
+ * The traceback with the exception line's name emphasised and its message's URLs as links. Python prints the
  * name qualified for non-builtins (`pkg.mod.MyError: ...`) while `ename` is the
  * bare class name, so the whole qualified prefix is emphasised.
  */
@@ -37,7 +38,7 @@ function TracebackText({error}: {error: PythonError}): ReactNode {
       <pre className="pyodocs-traceback" data-pyodocs-error="">
         {traceback ? `${traceback}\n` : ''}
         <strong className="pyodocs-ename">{error.ename}</strong>
-        {error.evalue ? `: ${error.evalue}` : ''}
+        {error.evalue ? linkedUrls(`: ${error.evalue}`) : ''}
       </pre>
     );
   }
@@ -45,7 +46,7 @@ function TracebackText({error}: {error: PythonError}): ReactNode {
     <pre className="pyodocs-traceback" data-pyodocs-error="">
       {split.before}
       <strong className="pyodocs-ename">{split.name}</strong>
-      {split.after}
+      {linkedUrls(split.after)}
     </pre>
   );
 }

@@ -40,7 +40,7 @@ export interface PyodideClientConfig {
    * memory tells) gets `TAKEN_INTERRUPT_GRACE_MS` more.
    */
   interruptGraceMs?: number;
-  /** The page package errors link to. Default: `PACKAGES_HELP_URL`. */
+  /** The site's page about packages, which package errors end with (`See <url>`; a path is from the site's origin). Default: none. */
   packagesHelpUrl?: string;
   /**
    * URL of a pyodocs memory snapshot (made at build time by

@@ -39,9 +39,6 @@ export interface ResolvedPackageSources {
   indexUrls: string[];
 }
 
-/** The project's page about packages: package errors link to it (client option `packagesHelpUrl` overrides it). */
-export const PACKAGES_HELP_URL = 'https://pyodocs.example.org/docs/packages';
-
 /** Apply the defaults of `PackageSourceOptions`; `indexURL` ends in `/`. */
 export function resolvePackageSources(indexURL: string, options: PackageSourceOptions = {}): ResolvedPackageSources {
   const {lockFileUrl} = options;

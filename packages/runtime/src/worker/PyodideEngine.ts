@@ -12,12 +12,7 @@ import {previewMessage} from '../previewMessage.js';
 import {handshakeProtocol, isClientMessage} from '../protocolGuards.js';
 import {createWorkerPauseChannel} from '../pause/createPauseChannel.js';
 import {isPauseMessage, type WorkerPauseChannel} from '../pause/PauseChannel.js';
-import {
-  PACKAGES_HELP_URL,
-  type ResolvedPackageSources,
-  resolvePackageSources,
-  withTrailingSlash,
-} from '../packages/packageSources.js';
+import {type ResolvedPackageSources, resolvePackageSources, withTrailingSlash} from '../packages/packageSources.js';
 import {KERNEL_SOURCE_SHA256} from '../python/kernelSource.js';
 import {deserializeKernelHooks} from '../snapshot/kernelHookTags.js';
 import {engineHasJspi, fitRestoredHeap} from '../snapshot/runtimeCapabilities.js';
@@ -76,7 +71,7 @@ export class PyodideEngine {
   readonly #downloads: PackageDownloads;
   #indexURL = '';
   #sources: ResolvedPackageSources = resolvePackageSources('');
-  #packagesHelpUrl = PACKAGES_HELP_URL;
+  #packagesHelpUrl: string | undefined;
   // The site chose the lock (packages.lockFileUrl); else it is part of the core at indexURL.
   #lockIsOwn = false;
   #state: EngineState = 'waiting-for-init';
@@ -192,7 +187,8 @@ export class PyodideEngine {
             lockFileUrl: new URL(sources.lockFileUrl, here).href,
             baseUrl: new URL(sources.baseUrl, here).href,
           };
-    this.#packagesHelpUrl = message.packagesHelpUrl ?? PACKAGES_HELP_URL;
+    const helpUrl = message.packagesHelpUrl;
+    this.#packagesHelpUrl = helpUrl === undefined || here === undefined ? helpUrl : new URL(helpUrl, here).href;
     const pause = createWorkerPauseChannel(message.pause ?? {transport: 'messages'}, {
       post: (request) => this.#post(request),
       currentRun: () => this.#activeRun,

@@ -9,6 +9,7 @@ import {
   type PackageErrorContext,
   packageSourcesDetails,
   packageSourcesLine,
+  seeHelp,
 } from './packageLoadErrors.js';
 import type {PyodideRuntime} from './PyodideRuntime.js';
 
@@ -68,7 +69,7 @@ function planPackages(
       'PackageNotFoundError',
       `No package named '${requirementName(plan.fromIndex[0] ?? '')}' in the lock file at ${lockFileUrl}. ` +
         'Add it to the mirror (`pyodocs mirror <package…>`), point packages.lockFileUrl at a lock file that has it, ' +
-        `or check the spelling. See ${context.helpUrl}`,
+        `or check the spelling.${seeHelp(context)}`,
     );
   }
   return plan;
@@ -143,7 +144,7 @@ async function installPlan(
     if (failure !== '') {
       throw new PackageProblem(
         'PackageNotFoundError',
-        `Could not install ${fromIndex.join(', ')} from ${indexUrls.join(', ')}: ${failure} See ${context.helpUrl}`,
+        `Could not install ${fromIndex.join(', ')} from ${indexUrls.join(', ')}: ${failure}${seeHelp(context)}`,
       );
     }
   }
@@ -177,7 +178,7 @@ async function loadPackages(runtime: PyodideRuntime, names: string[], context: R
       throw new PackageProblem(
         'PackageNotFoundError',
         `No package named '${unknown[1]}' in the lock file at ${context.sources.lockFileUrl} (needed for ${names.join(', ')}). ` +
-          `Add it to the mirror (\`pyodocs mirror <package…>\`) or check the spelling. See ${context.helpUrl}`,
+          `Add it to the mirror (\`pyodocs mirror <package…>\`) or check the spelling.${seeHelp(context)}`,
       );
     }
     failed.set(names.join(', '), text);

@@ -13,8 +13,8 @@ import {fileName, type PackageFileRecord, packageName} from './packageDownloads.
 /** What the messages need to know about the page and its package sources. */
 export interface PackageErrorContext {
   sources: ResolvedPackageSources;
-  /** The page package errors link to. */
-  helpUrl: string;
+  /** The page package errors link to (absolute where the worker has a location); none: no link. */
+  helpUrl: string | undefined;
   /** Origin of the site (the worker's location), so its own files read "the site"; undefined in Node. */
   siteOrigin: string | undefined;
 }
@@ -86,9 +86,14 @@ function describeFailure(
   }
 }
 
-/** The closing line: where packages come from, and the docs. */
+/** The closing line: where packages come from, and the site's page about packages if it has one. */
 export function packageSourcesLine(context: PackageErrorContext): string {
-  return `Packages come from ${baseName(context.sources.baseUrl, context.siteOrigin)}. See ${context.helpUrl}`;
+  return `Packages come from ${baseName(context.sources.baseUrl, context.siteOrigin)}.${seeHelp(context)}`;
+}
+
+/** ` See <url>` to end a message with, or nothing when the site names no page about packages. */
+export function seeHelp(context: Pick<PackageErrorContext, 'helpUrl'>): string {
+  return context.helpUrl === undefined ? '' : ` See ${context.helpUrl}`;
 }
 
 /** The details' closing lines: the lock and the base, in full. */
