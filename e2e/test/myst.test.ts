@@ -366,7 +366,7 @@ describe('{include} and the persistent cache', () => {
 });
 
 describe('MyST authoring mistakes stop the build', () => {
-  test('malformed cell options, a non-Python kernel and an unclosed colon fence are reported with file:line:col', async () => {
+  test('malformed cell options, a non-Python kernel, an unclosed colon fence and a {doc} to no page are reported with file:line:col', async () => {
     const site = fixtureCopy('myst-site');
     writeFileSync(
       path.join(site, 'docs', 'index.md'),
@@ -377,11 +377,15 @@ describe('MyST authoring mistakes stop the build', () => {
       '---\nkernelspec:\n  language: R\n  name: ir\n---\n\n# R\n\n```{code-cell}\nprint("R")\n```\n',
     );
     writeFileSync(path.join(site, 'docs', 'third.md'), '# Unclosed\n\nText.\n\n:::{note}\nThis note never ends.\n');
+    writeFileSync(path.join(site, 'docs', 'fourth.md'), '# Links\n\nSee {doc}`secnd`.\n');
     const result = await buildSite(site, path.join(TMP_DIR, 'myst-bad-build'));
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('docs/index.md:4:19: Cell options are not valid YAML');
     expect(result.output).toContain('docs/second.md:9:1: This {code-cell} is r, but pyodocs runs only Python.');
     expect(result.output).toContain('docs/third.md:5:1: This :::{note} is never closed');
+    expect(result.output).toContain(
+      'docs/fourth.md:3:5: {doc}`secnd` names no page of this site: there is no page secnd.md or secnd.mdx.',
+    );
     // A whole docusaurus build: several minutes on a loaded machine.
   }, 600_000);
 });
@@ -450,6 +454,22 @@ describe("the website's MyST tutorial", () => {
     expect(
       await page.locator('.theme-admonition-note', {hasText: 'Colon fences, which Jupyter Book turns on'}).count(),
     ).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('{doc} roles are links to those pages with their titles (or the text given), and take the reader there', async () => {
+    const {page, errors} = await open(websiteServer, '/docs/tutorial-myst');
+    const section = page.locator('p', {hasText: 'Jupyter Book project keep their cross-references'});
+    const links = section.locator('a');
+    expect(await links.evaluateAll((all) => all.map((a) => [a.getAttribute('href'), a.textContent]))).toEqual([
+      ['/docs/ipython-syntax', 'IPython syntax and magics'],
+      ['/docs/doctest-examples', 'the doctest page'],
+    ]);
+    expect(await section.textContent()).not.toMatch(/\{doc\}(ipython|the doctest)/);
+    await links.first().click();
+    await page.waitForURL(`${websiteServer.url}/docs/ipython-syntax`);
+    expect(await page.locator('article h1').textContent()).toBe('IPython syntax and magics');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -38,7 +38,8 @@ import {
   withPrebuiltVendorBundles,
 } from './prebuiltVendorChunks.js';
 import {pageRoutes} from './pages/pageRoutes.js';
-import {sitePagesOnce} from './pages/sitePages.js';
+import {documentResolver} from './pages/documentLinks.js';
+import {type SitePage, sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {remarkTocMath} from './pages/remarkTocMath.js';
 import {type MdxBecause, MystNotebookFormatHintPlugin, mystNotebooksReadAsMdx} from './pages/mystNotebookFormatHint.js';
@@ -92,6 +93,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   const fileWatch = new PageFileWatch();
   const remarkOptions = {
     onFileRead: fileWatch.read,
+    // MyST {doc} roles link the site's pages (known once allContentLoaded ran).
+    resolveDocument: documentResolver(() => loadedPages),
     runnable: options.runnable,
     importSource: '@theme/PythonCell',
     doctest: options.doctest,
@@ -114,6 +117,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   const runtimeRequiredBy = new Set<string>();
   const collector = new PageManifestCollector();
   let routes: ReadonlyMap<string, readonly string[]> = new Map();
+  let loadedPages: readonly SitePage[] = [];
   let notebooksReadAsMdx: ReadonlyMap<string, MdxBecause> = new Map();
   const sitePages = sitePagesOnce(context.siteDir);
   stripNotebookMarkersFromExcerpts(context.siteConfig.markdown);
@@ -201,6 +205,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     async allContentLoaded({allContent, actions}) {
       assertOneInstance(allContent);
       const pages = sitePages(allContent);
+      loadedPages = pages;
       routes = pageRoutes(pages);
       notebooksReadAsMdx = mystNotebooksReadAsMdx(pages, context.siteConfig.markdown.format);
       if (process.env.NODE_ENV === 'production') {

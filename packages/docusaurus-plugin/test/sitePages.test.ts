@@ -48,7 +48,7 @@ describe('the site pages, read once from what the content plugins loaded', () =>
   test("readSitePages: every docs version's doc, blog post and MDX page, with its absolute source and front matter", () => {
     expect(readSitePages(loadedContent(), '/site')).toEqual([
       {source: '/site/blog/hello.mdx', permalink: '/blog/hello', frontMatter: {tags: ['a']}},
-      {source: '/site/docs/intro.mdx', permalink: '/docs/intro', frontMatter: {}},
+      {source: '/site/docs/intro.mdx', permalink: '/docs/intro', frontMatter: {}, title: 'x'},
       {source: '/site/docs/private.md', permalink: '/docs/private', frontMatter: {open_in_jupyterlite: false}},
       {source: '/site/src/pages/playground.mdx', permalink: '/playground', frontMatter: {}},
       {source: '/site/versioned_docs/version-1/intro.mdx', permalink: '/docs/1/intro', frontMatter: {}},

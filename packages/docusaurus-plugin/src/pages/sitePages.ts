@@ -9,6 +9,10 @@ export interface SitePage {
   permalink: string;
   /** Its front matter as the content plugin parsed it; `{}` when it has none. */
   frontMatter: Readonly<Record<string, unknown>>;
+  /** Its title as the content plugin read it (front matter or first heading), where it gives one. */
+  title?: string;
+  /** The content folder it is in (a docs version's `docs/`), where the plugin says (docs' `sourceDirName`). */
+  contentRoot?: string;
 }
 
 /**
@@ -27,7 +31,13 @@ export function readSitePages(allContent: AllContent, siteDir: string): SitePage
       for (const item of value) visit(item, depth + 1);
       return;
     }
-    const {source, permalink, frontMatter} = value as {source?: unknown; permalink?: unknown; frontMatter?: unknown};
+    const {source, permalink, frontMatter, title, sourceDirName} = value as {
+      source?: unknown;
+      permalink?: unknown;
+      frontMatter?: unknown;
+      title?: unknown;
+      sourceDirName?: unknown;
+    };
     if (typeof source === 'string' && typeof permalink === 'string' && /\.mdx?$/.test(source)) {
       const file = source.startsWith('@site/') ? path.join(siteDir, source.slice('@site/'.length)) : source;
       pages.set(`${file}\0${permalink}`, {
@@ -35,6 +45,8 @@ export function readSitePages(allContent: AllContent, siteDir: string): SitePage
         permalink,
         frontMatter:
           typeof frontMatter === 'object' && frontMatter !== null ? (frontMatter as Record<string, unknown>) : {},
+        ...(typeof title === 'string' && title !== '' ? {title} : {}),
+        ...contentRootOf(file, sourceDirName),
       });
       return;
     }
@@ -42,6 +54,15 @@ export function readSitePages(allContent: AllContent, siteDir: string): SitePage
   };
   visit(allContent, 0);
   return [...pages.values()].sort((a, b) => a.source.localeCompare(b.source) || a.permalink.localeCompare(b.permalink));
+}
+
+/** The folder a doc's `sourceDirName` (its folder inside the content folder, `.` at the top) is relative to. */
+function contentRootOf(file: string, sourceDirName: unknown): {contentRoot?: string} {
+  if (typeof sourceDirName !== 'string') return {};
+  const folder = path.dirname(file);
+  if (sourceDirName === '.') return {contentRoot: folder};
+  const inside = path.join(...sourceDirName.split('/'));
+  return folder.endsWith(`${path.sep}${inside}`) ? {contentRoot: folder.slice(0, -inside.length - 1)} : {};
 }
 
 /**

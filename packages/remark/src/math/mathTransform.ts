@@ -5,6 +5,7 @@ import {SKIP, visit} from 'unist-util-visit';
 import type {SourcePoint} from '../meta/locateFenceMeta.js';
 import {readDirectiveBody} from '../myst/directiveOptions.js';
 import {mystDirectiveName} from '../myst/mystAdmonitions.js';
+import {roleBefore} from '../myst/mystRoles.js';
 import type {PageContext} from '../page/PageContext.js';
 import {SourceLines} from '../source/SourceLines.js';
 import {
@@ -18,6 +19,7 @@ import {reparseWithMath} from './reparseWithMath.js';
 import {trimInlineEdges} from './trimInlineEdges.js';
 
 const MATH_DIRECTIVE_OPTIONS = ['label', 'name', 'nowrap', 'class'];
+const MATH_ROLES = ['math', 'eq'] as const;
 /** amsmath environments KaTeX typesets, written as a paragraph of their own (MyST's `amsmath` extension). */
 const AMSMATH_BLOCK =
   /^\\begin\{(equation|gather|align|alignat|matrix|pmatrix|bmatrix|Bmatrix|vmatrix|Vmatrix)(\*?)\}[\s\S]*\\end\{\1\2\}$/;
@@ -239,7 +241,7 @@ function findRoles(nodes: readonly RootContent[], page: PageContext, lines: Sour
       if (!('children' in parent)) return;
       const children = parent.children as PhrasingContent[];
       for (let index = 1; index < children.length; index += 1) {
-        const role = roleBefore(children[index - 1]);
+        const role = roleBefore(children[index - 1], MATH_ROLES);
         const code = children[index];
         if (!role || code?.type !== 'inlineCode') continue;
         const start = code.position?.start;
@@ -273,23 +275,6 @@ function findRoles(nodes: readonly RootContent[], page: PageContext, lines: Sour
       }
     });
   }
-}
-
-/** The role a node ends with (`{math}`, `{eq}`), and the node without it. */
-function roleBefore(
-  node: PhrasingContent | undefined,
-): {name: 'math' | 'eq'; rest: PhrasingContent | undefined} | undefined {
-  if (node?.type === 'text') {
-    const match = /\{(math|eq)\}$/.exec(node.value);
-    if (!match) return undefined;
-    const rest = node.value.slice(0, match.index);
-    return {name: match[1] as 'math' | 'eq', rest: rest === '' ? undefined : {...node, value: rest}};
-  }
-  const expression = node as {type: string; value?: string} | undefined;
-  if (expression?.type === 'mdxTextExpression' && /^\s*(math|eq)\s*$/.test(expression.value ?? '')) {
-    return {name: (expression.value ?? '').trim() as 'math' | 'eq', rest: undefined};
-  }
-  return undefined;
 }
 
 function holdsTypesetMath(node: Parent): boolean {

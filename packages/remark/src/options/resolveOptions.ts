@@ -1,5 +1,6 @@
 import {DEFAULT_PYTHON_LANGUAGES, type PythonLanguages, pythonLanguages} from '../languages/pythonLanguages.js';
 import {nodeBuiltin} from '../files/nodeBuiltin.js';
+import type {ResolveDocument} from '../myst/docRole.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
 
 /** Options of `remarkPythonCells`. */
@@ -61,11 +62,18 @@ export interface RemarkPythonCellsOptions {
   mathStylesheet?: string | false | undefined;
   /**
    * Told of each file the pass reads, or tries to read, for a page (the
-   * targets of `{include}`, nested ones too), as it reads it, also when the
+   * targets of `{include}`, nested ones too, and the pages `{doc}` roles
+   * link, whose title and URL the link shows), as it reads it, also when the
    * page then fails: a build tool watches them so the page is compiled again
    * when one changes or a missing one appears.
    */
   onFileRead?: ((read: PageFileRead) => void) | undefined;
+  /**
+   * Finds the page a MyST `{doc}` role names (its URL and title); the role
+   * becomes a link to it. Unset, `{doc}` roles stay as written. The
+   * Docusaurus plugin gives the site's pages.
+   */
+  resolveDocument?: ResolveDocument | undefined;
 }
 
 /** A file read for a page: see `onFileRead`. */
@@ -91,6 +99,7 @@ export interface ResolvedPythonCellsOptions {
   math: 'myst' | 'all' | false;
   mathStylesheet: string | false;
   onFileRead: ((read: PageFileRead) => void) | undefined;
+  resolveDocument: ResolveDocument | undefined;
 }
 
 const OPTION_NAMES = [
@@ -105,6 +114,7 @@ const OPTION_NAMES = [
   'math',
   'mathStylesheet',
   'onFileRead',
+  'resolveDocument',
 ];
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
 
@@ -139,6 +149,7 @@ export function resolvePythonCellsOptions(
     math = 'myst',
     mathStylesheet = katexStylesheet(),
     onFileRead,
+    resolveDocument,
   } = options;
 
   if (runnable !== 'marked' && runnable !== 'all') {
@@ -202,11 +213,15 @@ export function resolvePythonCellsOptions(
   if (onFileRead !== undefined && typeof onFileRead !== 'function') {
     throw optionsError(`option "onFileRead" must be a function, got ${JSON.stringify(onFileRead)}.`);
   }
+  if (resolveDocument !== undefined && typeof resolveDocument !== 'function') {
+    throw optionsError(`option "resolveDocument" must be a function, got ${JSON.stringify(resolveDocument)}.`);
+  }
 
   return {
     math,
     mathStylesheet,
     onFileRead,
+    resolveDocument,
     doctest,
     doctestComponentName,
     doctestImportSource,

@@ -18,4 +18,5 @@ export type PyodocsRuleId =
   | 'pyodocs:unknown-directive-option'
   | 'pyodocs:invalid-math'
   | 'pyodocs:unknown-math-label'
-  | 'pyodocs:duplicate-math-label';
+  | 'pyodocs:duplicate-math-label'
+  | 'pyodocs:unknown-document';

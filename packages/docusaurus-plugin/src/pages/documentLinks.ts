@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type {LinkedDocument, ResolveDocument} from '@pyodocs/remark';
+import type {SitePage} from './sitePages.js';
+
+/**
+ * The remark pass's `resolveDocument` for MyST `{doc}` roles, over the
+ * site's pages as the content plugins loaded them. A target is a page's path
+ * without extension (`.md` and `.mdx` are tried), as MyST and Sphinx write
+ * docnames: relative to the linking page, or with a leading `/` from the
+ * top of the linking page's content folder (its docs version's `docs/`).
+ * The link goes to the page's permalink, with the title Docusaurus gives it
+ * (front matter `title`, else its first heading), else its file name.
+ */
+export function documentResolver(pages: () => readonly SitePage[]): ResolveDocument {
+  const indexes = new WeakMap<readonly SitePage[], Map<string, SitePage>>();
+  return (target, fromPage) => {
+    const all = pages();
+    let bySource = indexes.get(all);
+    if (!bySource) {
+      bySource = new Map(all.map((page) => [slashes(page.source), page]));
+      indexes.set(all, bySource);
+    }
+    const root = target.startsWith('/') ? contentRootOf(fromPage, bySource) : path.posix.dirname(fromPage);
+    if (root === undefined) return undefined;
+    const base = path.posix.join(root, target);
+    const names = /\.mdx?$/.test(target) ? [base] : [`${base}.md`, `${base}.mdx`];
+    const found = names.map((name) => bySource.get(name)).find((page) => page !== undefined);
+    return found && linkedDocument(found);
+  };
+}
+
+/** The linking page's content folder: its own, else the deepest one of the site's that holds it. */
+function contentRootOf(fromPage: string, bySource: ReadonlyMap<string, SitePage>): string | undefined {
+  const own = bySource.get(fromPage)?.contentRoot;
+  if (own !== undefined) return slashes(own);
+  let deepest: string | undefined;
+  for (const page of bySource.values()) {
+    const root = page.contentRoot === undefined ? undefined : slashes(page.contentRoot);
+    if (root !== undefined && fromPage.startsWith(`${root}/`) && root.length > (deepest?.length ?? -1)) deepest = root;
+  }
+  return deepest;
+}
+
+function linkedDocument(page: SitePage): LinkedDocument {
+  const frontMatterTitle = page.frontMatter.title;
+  const title =
+    page.title ??
+    (typeof frontMatterTitle === 'string' && frontMatterTitle !== '' ? frontMatterTitle : undefined) ??
+    path.basename(page.source).replace(/\.mdx?$/, '');
+  return {url: page.permalink, title, file: page.source};
+}
+
+const slashes = (file: string) => file.split(path.sep).join('/');

@@ -1,0 +1,100 @@
+import type {Link, PhrasingContent, Root} from 'mdast';
+import {visit} from 'unist-util-visit';
+import type {SourcePoint} from '../meta/locateFenceMeta.js';
+import type {PageContext} from '../page/PageContext.js';
+import {roleBefore} from './mystRoles.js';
+
+/** A page of the site, as a `{doc}` role links it. */
+export interface LinkedDocument {
+  /** Where the site serves it (a path with the site's base URL, or a URL). */
+  url: string;
+  /** Its title: the link's text when the role gives none. */
+  title: string;
+  /** Its source file (absolute): told to `onFileRead`, so the linking page is compiled again when it changes. */
+  file?: string | undefined;
+}
+
+/**
+ * Finds the page a `{doc}` role names: `target` as written (a path without
+ * extension, relative to the page, or from the docs' root with a leading
+ * `/`), `fromPage` the absolute path of the page the role is on. Undefined
+ * when the site has no such page.
+ */
+export type ResolveDocument = (target: string, fromPage: string) => LinkedDocument | undefined;
+
+const DOC_ROLE = ['doc'] as const;
+/** `text <target>`: the role's own link text. */
+const TEXT_AND_TARGET = /^([\s\S]*?)\s*<([^<>]+)>$/;
+
+/**
+ * The MyST `{doc}` role, as MyST and Sphinx read it: {doc}`tutorial-svd`
+ * links that page with its title, {doc}`the SVD tutorial <tutorial-svd>`
+ * with the text given. Only with `resolveDocument` (the Docusaurus plugin
+ * gives the site's pages); without it the role stays as written. A target
+ * that is no page of the site is an authoring problem, as a broken link is
+ * to Docusaurus.
+ */
+export function docRoleTransform(tree: Root, page: PageContext): void {
+  const resolve = page.options.resolveDocument;
+  const fromPage = page.includeStack[0];
+  // Most pages have no role: leave their tree unwalked.
+  if (!resolve || fromPage === undefined || !page.source.includes('{doc}')) return;
+  visit(tree, (parent) => {
+    if (!('children' in parent)) return;
+    const children = parent.children as PhrasingContent[];
+    for (let index = 1; index < children.length; index += 1) {
+      const role = roleBefore(children[index - 1], DOC_ROLE);
+      const code = children[index];
+      if (!role || code?.type !== 'inlineCode') continue;
+      const written = TEXT_AND_TARGET.exec(code.value.trim());
+      const target = (written?.[2] ?? code.value).trim();
+      const text = written?.[1]?.trim();
+      const found = target === '' ? undefined : resolve(target, fromPage);
+      // The page's title and URL come from that file; watch for a missing one to appear.
+      const onFileRead = page.options.onFileRead;
+      if (found?.file !== undefined) onFileRead?.({page: fromPage, file: found.file, exists: true});
+      if (!found && target !== '' && !target.startsWith('/')) {
+        for (const file of candidateFiles(target, fromPage)) onFileRead?.({page: fromPage, file, exists: false});
+      }
+      if (!found) {
+        page.problems.report(
+          'pyodocs:unknown-document',
+          `{doc}\`${code.value}\` names no page of this site: ${missingPage(target)} Write another page's path relative to this one and without its extension, as in MyST (or "/" and its path in the docs folder).`,
+          roleStart(children[index - 1]),
+        );
+        continue;
+      }
+      const link: Link = {type: 'link', url: found.url, children: [{type: 'text', value: text || found.title}]};
+      if (code.position) link.position = code.position;
+      const before = role.rest;
+      children.splice(index - 1, 2, ...(before ? [before] : []), link);
+      if (!before) index -= 1;
+    }
+  });
+}
+
+/** Where the role's `{doc}` starts: the end of the text it closes, or the MDX expression. */
+function roleStart(node: PhrasingContent | undefined): SourcePoint | undefined {
+  const position = node?.position;
+  if (!position) return undefined;
+  if (node.type !== 'text') return {line: position.start.line, column: position.start.column};
+  return {line: position.end.line, column: position.end.column - '{doc}'.length};
+}
+
+/** The files a relative target could be, next to the page (`/` separators, `..` resolved). */
+function candidateFiles(target: string, fromPage: string): string[] {
+  const folder = fromPage.slice(0, fromPage.lastIndexOf('/'));
+  const parts: string[] = [];
+  for (const part of `${folder}/${target}`.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  const base = parts.join('/');
+  return /\.mdx?$/.test(base) ? [base] : [`${base}.md`, `${base}.mdx`];
+}
+
+function missingPage(target: string): string {
+  if (target === '') return 'it names none.';
+  if (/\.mdx?$/.test(target)) return `there is no page ${target}.`;
+  return `there is no page ${target}.md or ${target}.mdx.`;
+}

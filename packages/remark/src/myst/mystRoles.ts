@@ -1,0 +1,23 @@
+import type {PhrasingContent} from 'mdast';
+
+/**
+ * The MyST role a node ends with, of those named: text ending in `{name}`
+ * (CommonMark), or in MDX the expression `{name}`, right before the role's
+ * inline code. `rest` is the node without it (undefined when nothing is left).
+ */
+export function roleBefore<Name extends string>(
+  node: PhrasingContent | undefined,
+  names: readonly Name[],
+): {name: Name; rest: PhrasingContent | undefined} | undefined {
+  if (node?.type === 'text') {
+    const match = /\{([a-z-]+)\}$/.exec(node.value);
+    const name = match?.[1] as Name | undefined;
+    if (!match || name === undefined || !names.includes(name)) return undefined;
+    const rest = node.value.slice(0, match.index);
+    return {name, rest: rest === '' ? undefined : {...node, value: rest}};
+  }
+  const expression = node as {type: string; value?: string} | undefined;
+  const name = (expression?.value ?? '').trim() as Name;
+  if (expression?.type === 'mdxTextExpression' && names.includes(name)) return {name, rest: undefined};
+  return undefined;
+}
