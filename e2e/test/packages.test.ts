@@ -161,7 +161,7 @@ describe('packages bundled into the site build, in Chromium', () => {
       expect(text).toContain('/pyodocs/packages/pyodide-lock.json');
       // The site's packages.helpUrl ('/docs/packages'): the error ends with a link to it, on this origin.
       const help = new URL('/docs/packages', page.url()).href;
-      expect(text).toContain(`or check the spelling. See ${help}`);
+      expect(text).toContain(`its lock file lists. See ${help}`);
       // Its URLs are links, opening in a new tab: the lock file and that page.
       const links = cell.locator('[data-pyodocs-output] pre[data-pyodocs-error] a');
       expect(

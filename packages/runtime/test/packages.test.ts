@@ -164,7 +164,7 @@ describe('packages from a mirror', () => {
     const error = outcome.status === 'error' ? outcome.error : undefined;
     expect(error?.evalue).toContain("No package named 'no-such-package-xyz'");
     expect(error?.evalue).toContain(`${server.url}pyodide-lock.json`);
-    expect(error?.evalue).toMatch(/or check the spelling\.$/);
+    expect(error?.evalue).toMatch(/Check the spelling: this site loads only the packages its lock file lists\.$/);
     expect(events.some((event) => event.type === 'stream')).toBe(false);
   });
 

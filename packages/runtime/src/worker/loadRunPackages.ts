@@ -67,9 +67,9 @@ function planPackages(
   if (plan.fromIndex.length > 0 && indexUrls.length === 0) {
     throw new PackageProblem(
       'PackageNotFoundError',
+      // Said to the reader, who can check the spelling; what the site can do is on its help page.
       `No package named '${requirementName(plan.fromIndex[0] ?? '')}' in the lock file at ${lockFileUrl}. ` +
-        'Add it to the mirror (`pyodocs mirror <package…>`), point packages.lockFileUrl at a lock file that has it, ' +
-        `or check the spelling.${seeHelp(context)}`,
+        `Check the spelling: this site loads only the packages its lock file lists.${seeHelp(context)}`,
     );
   }
   return plan;
