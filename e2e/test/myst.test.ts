@@ -366,7 +366,7 @@ describe('{include} and the persistent cache', () => {
 });
 
 describe('MyST authoring mistakes stop the build', () => {
-  test('malformed cell options, a non-Python kernel, an unclosed colon fence and a {doc} to no page are reported with file:line:col', async () => {
+  test('malformed cell options, a non-Python kernel, an unclosed colon fence, a {doc} to no page and a {ref} to no label are reported with file:line:col', async () => {
     const site = fixtureCopy('myst-site');
     writeFileSync(
       path.join(site, 'docs', 'index.md'),
@@ -377,7 +377,7 @@ describe('MyST authoring mistakes stop the build', () => {
       '---\nkernelspec:\n  language: R\n  name: ir\n---\n\n# R\n\n```{code-cell}\nprint("R")\n```\n',
     );
     writeFileSync(path.join(site, 'docs', 'third.md'), '# Unclosed\n\nText.\n\n:::{note}\nThis note never ends.\n');
-    writeFileSync(path.join(site, 'docs', 'fourth.md'), '# Links\n\nSee {doc}`secnd`.\n');
+    writeFileSync(path.join(site, 'docs', 'fourth.md'), '# Links\n\nSee {doc}`secnd`.\n\nAnd {ref}`no-such-label`.\n');
     const result = await buildSite(site, path.join(TMP_DIR, 'myst-bad-build'));
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('docs/index.md:4:19: Cell options are not valid YAML');
@@ -386,6 +386,7 @@ describe('MyST authoring mistakes stop the build', () => {
     expect(result.output).toContain(
       'docs/fourth.md:3:5: {doc}`secnd` names no page of this site: there is no page secnd.md or secnd.mdx.',
     );
+    expect(result.output).toContain('docs/fourth.md:5:5: {ref}`no-such-label` names no label of this site');
     // A whole docusaurus build: several minutes on a loaded machine.
   }, 600_000);
 });
@@ -458,7 +459,7 @@ describe("the website's MyST tutorial", () => {
     await page.close();
   });
 
-  test('{doc} roles are links to those pages with their titles (or the text given), and take the reader there', async () => {
+  test("{doc} and {ref} roles link pages and sections with their titles (or the text given); Sphinx's inline roles render", async () => {
     const {page, errors} = await open(websiteServer, '/docs/tutorial-myst');
     const section = page.locator('p', {hasText: 'Jupyter Book project keep their cross-references'});
     const links = section.locator('a');
@@ -467,6 +468,45 @@ describe("the website's MyST tutorial", () => {
       ['/docs/doctest-examples', 'the doctest page'],
     ]);
     expect(await section.textContent()).not.toMatch(/\{doc\}(ipython|the doctest)/);
+    // {ref}: a labelled section of the page, with its heading's text or the text given.
+    const refs = page.locator('p', {hasText: 'the formulas are in'}).locator('a');
+    expect(await refs.evaluateAll((all) => all.map((a) => [a.getAttribute('href'), a.textContent]))).toEqual([
+      ['#myst-math', 'Math'],
+      ['#myst-math', 'this other link'],
+    ]);
+    expect(await page.locator('#myst-math').count()).toBe(1);
+    // Sphinx's inline roles: code, text and elements, PEP and RFC links; nothing of the role syntax left.
+    const roles = page.locator('p', {hasText: 'The inline roles of Sphinx'});
+    expect(await roles.locator('code').allTextContents()).toEqual([
+      'statistics.mean()',
+      'append()',
+      'collections.Counter',
+      'statistics',
+      'ValueError',
+      'notebook.md',
+      'yield',
+      // The page's own "Other roles (`{numref}`, `{cite}`, …)".
+      '{numref}',
+      '{cite}',
+    ]);
+    expect(
+      await roles
+        .locator('kbd, sub, sup, abbr')
+        .evaluateAll((all) => all.map((e) => [e.tagName, e.textContent, e.getAttribute('title')])),
+    ).toEqual([
+      ['KBD', 'Shift+Enter', null],
+      ['SUB', '2', null],
+      ['SUP', '10', null],
+      ['ABBR', 'CPU', 'central processing unit'],
+    ]);
+    expect(
+      await roles.locator('a').evaluateAll((all) => all.map((a) => [a.getAttribute('href'), a.textContent])),
+    ).toEqual([
+      ['https://peps.python.org/pep-0008/', 'PEP 8'],
+      ['https://datatracker.ietf.org/doc/html/rfc8259.html', 'RFC 8259'],
+    ]);
+    expect(await roles.textContent()).toContain('a docstring as text');
+    expect(await roles.textContent()).not.toMatch(/\{(func|meth|class|kbd|pep|term)\}/);
     await links.first().click();
     await page.waitForURL(`${websiteServer.url}/docs/ipython-syntax`);
     expect(await page.locator('article h1').textContent()).toBe('IPython syntax and magics');

@@ -39,6 +39,7 @@ import {
 } from './prebuiltVendorChunks.js';
 import {pageRoutes} from './pages/pageRoutes.js';
 import {documentResolver} from './pages/documentLinks.js';
+import {referenceResolver} from './pages/sectionLabels.js';
 import {type SitePage, sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {remarkTocMath} from './pages/remarkTocMath.js';
@@ -93,8 +94,9 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   const fileWatch = new PageFileWatch();
   const remarkOptions = {
     onFileRead: fileWatch.read,
-    // MyST {doc} roles link the site's pages (known once allContentLoaded ran).
+    // MyST {doc} and {ref} roles link the site's pages and labelled sections (known once allContentLoaded ran).
     resolveDocument: documentResolver(() => loadedPages),
+    resolveReference: referenceResolver(() => loadedPages),
     runnable: options.runnable,
     importSource: '@theme/PythonCell',
     doctest: options.doctest,

@@ -1,8 +1,6 @@
-import type {Link, PhrasingContent, Root} from 'mdast';
-import {visit} from 'unist-util-visit';
-import type {SourcePoint} from '../meta/locateFenceMeta.js';
-import type {PageContext} from '../page/PageContext.js';
-import {roleBefore} from './mystRoles.js';
+import type {Link} from 'mdast';
+import type {RoleHandler} from './mystRolesTransform.js';
+import {textAndTarget} from './mystRoles.js';
 
 /** A page of the site, as a `{doc}` role links it. */
 export interface LinkedDocument {
@@ -22,10 +20,6 @@ export interface LinkedDocument {
  */
 export type ResolveDocument = (target: string, fromPage: string) => LinkedDocument | undefined;
 
-const DOC_ROLE = ['doc'] as const;
-/** `text <target>`: the role's own link text. */
-const TEXT_AND_TARGET = /^([\s\S]*?)\s*<([^<>]+)>$/;
-
 /**
  * The MyST `{doc}` role, as MyST and Sphinx read it: {doc}`tutorial-svd`
  * links that page with its title, {doc}`the SVD tutorial <tutorial-svd>`
@@ -34,52 +28,29 @@ const TEXT_AND_TARGET = /^([\s\S]*?)\s*<([^<>]+)>$/;
  * that is no page of the site is an authoring problem, as a broken link is
  * to Docusaurus.
  */
-export function docRoleTransform(tree: Root, page: PageContext): void {
+export const docRole: RoleHandler = (role, page) => {
   const resolve = page.options.resolveDocument;
   const fromPage = page.includeStack[0];
-  // Most pages have no role: leave their tree unwalked.
-  if (!resolve || fromPage === undefined || !page.source.includes('{doc}')) return;
-  visit(tree, (parent) => {
-    if (!('children' in parent)) return;
-    const children = parent.children as PhrasingContent[];
-    for (let index = 1; index < children.length; index += 1) {
-      const role = roleBefore(children[index - 1], DOC_ROLE);
-      const code = children[index];
-      if (!role || code?.type !== 'inlineCode') continue;
-      const written = TEXT_AND_TARGET.exec(code.value.trim());
-      const target = (written?.[2] ?? code.value).trim();
-      const text = written?.[1]?.trim();
-      const found = target === '' ? undefined : resolve(target, fromPage);
-      // The page's title and URL come from that file; watch for a missing one to appear.
-      const onFileRead = page.options.onFileRead;
-      if (found?.file !== undefined) onFileRead?.({page: fromPage, file: found.file, exists: true});
-      if (!found && target !== '' && !target.startsWith('/')) {
-        for (const file of candidateFiles(target, fromPage)) onFileRead?.({page: fromPage, file, exists: false});
-      }
-      if (!found) {
-        page.problems.report(
-          'pyodocs:unknown-document',
-          `{doc}\`${code.value}\` names no page of this site: ${missingPage(target)} Write another page's path relative to this one and without its extension, as in MyST (or "/" and its path in the docs folder).`,
-          roleStart(children[index - 1]),
-        );
-        continue;
-      }
-      const link: Link = {type: 'link', url: found.url, children: [{type: 'text', value: text || found.title}]};
-      if (code.position) link.position = code.position;
-      const before = role.rest;
-      children.splice(index - 1, 2, ...(before ? [before] : []), link);
-      if (!before) index -= 1;
-    }
-  });
-}
-
-/** Where the role's `{doc}` starts: the end of the text it closes, or the MDX expression. */
-function roleStart(node: PhrasingContent | undefined): SourcePoint | undefined {
-  const position = node?.position;
-  if (!position) return undefined;
-  if (node.type !== 'text') return {line: position.start.line, column: position.start.column};
-  return {line: position.end.line, column: position.end.column - '{doc}'.length};
-}
+  if (!resolve || fromPage === undefined) return undefined;
+  const {text, target} = textAndTarget(role.content);
+  const found = target === '' ? undefined : resolve(target, fromPage);
+  // The page's title and URL come from that file; watch for a missing one to appear.
+  const onFileRead = page.options.onFileRead;
+  if (found?.file !== undefined) onFileRead?.({page: fromPage, file: found.file, exists: true});
+  if (!found && target !== '' && !target.startsWith('/')) {
+    for (const file of candidateFiles(target, fromPage)) onFileRead?.({page: fromPage, file, exists: false});
+  }
+  if (!found) {
+    page.problems.report(
+      'pyodocs:unknown-document',
+      `{doc}\`${role.content}\` names no page of this site: ${missingPage(target)} Write another page's path relative to this one and without its extension, as in MyST (or "/" and its path in the docs folder).`,
+      role.start,
+    );
+    return undefined;
+  }
+  const link: Link = {type: 'link', url: found.url, children: [{type: 'text', value: text ?? found.title}]};
+  return link;
+};
 
 /** The files a relative target could be, next to the page (`/` separators, `..` resolved). */
 function candidateFiles(target: string, fromPage: string): string[] {

@@ -10,7 +10,7 @@ export function roleBefore<Name extends string>(
   names: readonly Name[],
 ): {name: Name; rest: PhrasingContent | undefined} | undefined {
   if (node?.type === 'text') {
-    const match = /\{([a-z-]+)\}$/.exec(node.value);
+    const match = /\{([a-z][a-z-]*)\}$/.exec(node.value);
     const name = match?.[1] as Name | undefined;
     if (!match || name === undefined || !names.includes(name)) return undefined;
     const rest = node.value.slice(0, match.index);
@@ -20,4 +20,11 @@ export function roleBefore<Name extends string>(
   const name = (expression?.value ?? '').trim() as Name;
   if (expression?.type === 'mdxTextExpression' && names.includes(name)) return {name, rest: undefined};
   return undefined;
+}
+
+/** `text <target>`: a role's own text and its target; else the whole content is the target. */
+export function textAndTarget(content: string): {text: string | undefined; target: string} {
+  const written = /^([\s\S]*?)\s*<([^<>]+)>$/.exec(content.trim());
+  const text = written?.[1]?.trim();
+  return {text: text === '' ? undefined : text, target: (written?.[2] ?? content).trim()};
 }

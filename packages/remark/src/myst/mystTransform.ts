@@ -196,10 +196,12 @@ function replaceTargetsAndComments(tree: Root, comments: boolean, lines: readonl
     node.children = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
     const first = node.children[0];
     if (first?.type === 'text') first.value = first.value.replace(/^\n+/, '');
+    // An <a> (Docusaurus's Link, as the MDX `a` component), not a <span>: Docusaurus checks links to
+    // #label (a {ref}, or [text](#label)) against the anchors Link and headings collect.
     const anchors = labels.map((label): RootContent => {
       const anchor: RootContent = {
         type: 'mdxJsxFlowElement',
-        name: 'span',
+        name: 'a',
         attributes: [{type: 'mdxJsxAttribute', name: 'id', value: label}],
         children: [],
         // The notebook keeps the target as written.

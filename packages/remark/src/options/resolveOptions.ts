@@ -1,6 +1,7 @@
 import {DEFAULT_PYTHON_LANGUAGES, type PythonLanguages, pythonLanguages} from '../languages/pythonLanguages.js';
 import {nodeBuiltin} from '../files/nodeBuiltin.js';
 import type {ResolveDocument} from '../myst/docRole.js';
+import type {ResolveReference} from '../myst/refRole.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
 
 /** Options of `remarkPythonCells`. */
@@ -74,6 +75,12 @@ export interface RemarkPythonCellsOptions {
    * Docusaurus plugin gives the site's pages.
    */
   resolveDocument?: ResolveDocument | undefined;
+  /**
+   * Finds the `(label)=` target a MyST `{ref}` role names, in any page (its
+   * URL with the anchor, and the title of the section it labels); the role
+   * becomes a link to it. Unset, `{ref}` roles stay as written.
+   */
+  resolveReference?: ResolveReference | undefined;
 }
 
 /** A file read for a page: see `onFileRead`. */
@@ -100,6 +107,7 @@ export interface ResolvedPythonCellsOptions {
   mathStylesheet: string | false;
   onFileRead: ((read: PageFileRead) => void) | undefined;
   resolveDocument: ResolveDocument | undefined;
+  resolveReference: ResolveReference | undefined;
 }
 
 const OPTION_NAMES = [
@@ -115,6 +123,7 @@ const OPTION_NAMES = [
   'mathStylesheet',
   'onFileRead',
   'resolveDocument',
+  'resolveReference',
 ];
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
 
@@ -150,6 +159,7 @@ export function resolvePythonCellsOptions(
     mathStylesheet = katexStylesheet(),
     onFileRead,
     resolveDocument,
+    resolveReference,
   } = options;
 
   if (runnable !== 'marked' && runnable !== 'all') {
@@ -216,12 +226,16 @@ export function resolvePythonCellsOptions(
   if (resolveDocument !== undefined && typeof resolveDocument !== 'function') {
     throw optionsError(`option "resolveDocument" must be a function, got ${JSON.stringify(resolveDocument)}.`);
   }
+  if (resolveReference !== undefined && typeof resolveReference !== 'function') {
+    throw optionsError(`option "resolveReference" must be a function, got ${JSON.stringify(resolveReference)}.`);
+  }
 
   return {
     math,
     mathStylesheet,
     onFileRead,
     resolveDocument,
+    resolveReference,
     doctest,
     doctestComponentName,
     doctestImportSource,

@@ -8,7 +8,7 @@ import {includeTransform} from '../include/includeTransform.js';
 import {collectPageManifest} from '../manifest/collectPageManifest.js';
 import {mathTransform} from '../math/mathTransform.js';
 import {typesetPageMath} from '../math/typesetPageMath.js';
-import {docRoleTransform} from '../myst/docRole.js';
+import {mystRolesTransform} from '../myst/mystRolesTransform.js';
 import {mystTransform} from '../myst/mystTransform.js';
 import type {ResolvedPythonCellsOptions} from '../options/resolveOptions.js';
 import {createPageContext, type PageContext, type ParseMarkdown} from './PageContext.js';
@@ -58,7 +58,7 @@ export function pagePass(
 function transformSource(tree: Root, page: PageContext): void {
   mystTransform(tree, page);
   mathTransform(tree, page);
-  docRoleTransform(tree, page);
+  mystRolesTransform(tree, page);
   doctestTransform(tree, page);
   pythonCellsTransform(tree, page);
   includeTransform(tree, page, transformSource);

@@ -19,4 +19,5 @@ export type PyodocsRuleId =
   | 'pyodocs:invalid-math'
   | 'pyodocs:unknown-math-label'
   | 'pyodocs:duplicate-math-label'
-  | 'pyodocs:unknown-document';
+  | 'pyodocs:unknown-document'
+  | 'pyodocs:unknown-reference';

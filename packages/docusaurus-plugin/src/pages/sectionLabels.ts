@@ -1,0 +1,100 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import type {LinkedReference, ResolveReference} from '@pyodocs/remark';
+import type {SitePage} from './sitePages.js';
+
+/** A `(label)=` target in a page: the page, and the heading right below it, if any. */
+interface SectionLabel {
+  page: SitePage;
+  /** As written: the anchor's id. */
+  label: string;
+  title: string | undefined;
+}
+
+/** `(label)=` on a line of its own, as MyST writes a target (the remark pass makes it an anchor with that id). */
+const TARGET = /^[ \t>]*\(([^()\s][^()]*)\)=[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * The remark pass's `resolveReference` for MyST `{ref}` roles: the site's
+ * `(label)=` targets, read from its pages' sources the first time a page
+ * asks (and again when the pages change, in `docusaurus start`). A label is
+ * matched without regard to case, as Sphinx does; the first page (in source
+ * order) that has it wins. The link goes to the page's permalink and the
+ * target's anchor (just `#label` on the linking page itself), with the text of
+ * the heading below the target.
+ */
+export function referenceResolver(pages: () => readonly SitePage[]): ResolveReference {
+  const indexes = new WeakMap<readonly SitePage[], Map<string, SectionLabel>>();
+  return (label, fromPage) => {
+    const all = pages();
+    let index = indexes.get(all);
+    if (!index) {
+      index = readSectionLabels(all);
+      indexes.set(all, index);
+    }
+    const found = index.get(label.toLowerCase());
+    return found && linkedReference(found, fromPage);
+  };
+}
+
+function linkedReference({page, label, title}: SectionLabel, fromPage: string): LinkedReference {
+  const samePage = page.source.split(path.sep).join('/') === fromPage;
+  return {url: `${samePage ? '' : page.permalink}#${label}`, title, file: page.source};
+}
+
+/** Every page's targets, by label in lower case. */
+export function readSectionLabels(pages: readonly SitePage[]): Map<string, SectionLabel> {
+  const labels = new Map<string, SectionLabel>();
+  for (const page of pages) {
+    let text: string;
+    try {
+      text = readFileSync(page.source, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!text.includes(')=')) continue;
+    for (const {label, title} of targetsIn(text)) {
+      const key = label.toLowerCase();
+      if (!labels.has(key)) labels.set(key, {page, label, title});
+    }
+  }
+  return labels;
+}
+
+/** The targets of one page's text outside code fences, each with the heading on the next non-blank line. */
+function targetsIn(text: string): {label: string; title: string | undefined}[] {
+  const lines = text.split(/\r?\n/);
+  const found: {label: string; title: string | undefined}[] = [];
+  let fence: string | undefined;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    const opener = FENCE.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (opener !== undefined && opener[0] === fence[0] && opener.length >= fence.length && line.trim() === opener) {
+        fence = undefined;
+      }
+      continue;
+    }
+    if (opener !== undefined) {
+      fence = opener;
+      continue;
+    }
+    const label = TARGET.exec(line)?.[1];
+    if (label === undefined) continue;
+    let next = index + 1;
+    while (next < lines.length && (lines[next]?.trim() === '' || TARGET.test(lines[next] ?? ''))) next += 1;
+    const heading = ATX_HEADING.exec(lines[next] ?? '')?.[1];
+    found.push({label, title: heading === undefined ? undefined : headingText(heading)});
+  }
+  return found;
+}
+
+/** A heading's text as a link shows it: without a `{#id}` and the backticks of its code. */
+function headingText(heading: string): string {
+  return heading
+    .replace(/\s*\{#[^}]*\}\s*$/, '')
+    .replaceAll('`', '')
+    .trim();
+}

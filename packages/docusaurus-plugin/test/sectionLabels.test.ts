@@ -1,0 +1,64 @@
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {expect, test} from 'vitest';
+import {referenceResolver} from '../src/pages/sectionLabels.js';
+import type {SitePage} from '../src/pages/sitePages.js';
+
+const site = mkdtempSync(path.join(tmpdir(), 'pyodocs-labels-'));
+mkdirSync(path.join(site, 'docs'), {recursive: true});
+const intro = path.join(site, 'docs', 'introduction.md');
+const other = path.join(site, 'docs', 'other.md');
+writeFileSync(
+  intro,
+  [
+    '(tut-informal)=',
+    '',
+    '# An Informal Introduction to `Python` {#informal}',
+    '',
+    '(tut-calculator)=',
+    '(Tut-Numbers)=',
+    '## Using Python as a Calculator ##',
+    '',
+    '```{code-cell}',
+    '(in-code)=',
+    '# not a heading',
+    '```',
+    '',
+    '(fig-loop)=',
+    '',
+    'A paragraph, not a heading.',
+  ].join('\n'),
+);
+writeFileSync(other, '(tut-informal)=\n\n# A second page with the same label\n');
+const pages: SitePage[] = [
+  {source: intro, permalink: '/docs/introduction', frontMatter: {}},
+  {source: other, permalink: '/docs/other', frontMatter: {}},
+];
+const resolve = referenceResolver(() => pages);
+
+test("a {ref} label: the heading below its target, the page's permalink and the anchor", () => {
+  expect(resolve('tut-informal', '/elsewhere.md')).toEqual({
+    url: '/docs/introduction#tut-informal',
+    title: 'An Informal Introduction to Python',
+    file: intro,
+  });
+  // Two targets above one heading; a closing #s sequence is not part of the text.
+  expect(resolve('tut-calculator', '/elsewhere.md')?.title).toBe('Using Python as a Calculator');
+  expect(resolve('tut-numbers', '/elsewhere.md')?.url).toBe('/docs/introduction#Tut-Numbers');
+});
+
+test('labels ignore case; the first page in source order wins; on the page itself the link is the anchor', () => {
+  expect(resolve('TUT-INFORMAL', '/elsewhere.md')?.url).toBe('/docs/introduction#tut-informal');
+  expect(resolve('tut-calculator', intro.split(path.sep).join('/'))?.url).toBe('#tut-calculator');
+});
+
+test('a target above no heading has no title; none in code fences; an unknown label is undefined', () => {
+  expect(resolve('fig-loop', '/elsewhere.md')).toEqual({
+    url: '/docs/introduction#fig-loop',
+    title: undefined,
+    file: intro,
+  });
+  expect(resolve('in-code', '/elsewhere.md')).toBeUndefined();
+  expect(resolve('nowhere', '/elsewhere.md')).toBeUndefined();
+});
