@@ -220,3 +220,27 @@ describe('keyboard only', () => {
     );
   });
 });
+
+describe('small screens', () => {
+  // A phone of 320 px (the narrowest CSS width in use) and one of 360 px.
+  test.each([320, 360])("at %i px, a cell's buttons fit one row, each at least 24 px square", async (width) => {
+    const context = await site.browser.newContext({viewport: {width, height: 740}, isMobile: true, hasTouch: true});
+    const page = await context.newPage();
+    openPages.push(page);
+    await page.goto(`${site.url}/docs/getting-started`, {waitUntil: 'networkidle'});
+    await hydrated(page);
+    const boxes = await page
+      .locator('[data-pyodocs-cell]')
+      .first()
+      .locator('.pyodocs-toolbar button')
+      .evaluateAll((buttons) =>
+        buttons.map((button) => {
+          const box = button.getBoundingClientRect();
+          return {label: button.textContent, top: Math.round(box.top), width: box.width, height: box.height};
+        }),
+      );
+    expect(boxes.map((box) => box.label)).toEqual(['Run', 'Stop', 'Reset', 'Edit', 'Copy']);
+    expect(new Set(boxes.map((box) => box.top)).size).toBe(1);
+    for (const box of boxes) expect(Math.min(box.width, box.height), box.label ?? '').toBeGreaterThanOrEqual(24);
+  });
+});
