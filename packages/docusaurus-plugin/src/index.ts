@@ -43,7 +43,8 @@ import {referenceResolver} from './pages/sectionLabels.js';
 import {type SitePage, sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {remarkTocMath} from './pages/remarkTocMath.js';
-import {type MdxBecause, MystNotebookFormatHintPlugin, mystNotebooksReadAsMdx} from './pages/mystNotebookFormatHint.js';
+import {mystNotebooksAsCommonMark} from './pages/mystNotebookFormat.js';
+import {MystNotebookFormatHintPlugin, mystNotebooksReadAsMdx} from './pages/mystNotebookFormatHint.js';
 import {rehypeCodeFromStaticChild} from './rehypeCodeFromStaticChild.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
 import {resolveRuntimeAssets, runtimeAssetsConsumer} from './runtimeAssets.js';
@@ -120,7 +121,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
   const collector = new PageManifestCollector();
   let routes: ReadonlyMap<string, readonly string[]> = new Map();
   let loadedPages: readonly SitePage[] = [];
-  let notebooksReadAsMdx: ReadonlyMap<string, MdxBecause> = new Map();
+  let notebooksReadAsMdx: ReadonlySet<string> = new Set();
   const sitePages = sitePagesOnce(context.siteDir);
   stripNotebookMarkersFromExcerpts(context.siteConfig.markdown);
   const consumers: SiteManifestConsumer[] = [
@@ -209,7 +210,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
       const pages = sitePages(allContent);
       loadedPages = pages;
       routes = pageRoutes(pages);
-      notebooksReadAsMdx = mystNotebooksReadAsMdx(pages, context.siteConfig.markdown.format);
+      notebooksReadAsMdx = mystNotebooksReadAsMdx(pages);
       if (process.env.NODE_ENV === 'production') {
         const sources = readSiteSources(pages, context.siteDir);
         siteHasCells = siteMayHaveCells(sources, options);
@@ -233,7 +234,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           pyodideVersion: assets.pyodideVersion,
         });
         // And what the scans decided: a module a stand-in replaces keeps its identifier, so the cache would hand back the real one.
-        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells, siteMayHaveOutputs})}`;
+        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells, siteMayHaveOutputs, mystNotebooks: 'commonmark'})}`;
       }
       // Where our precompiled browser code is: kept off the site's JS loader.
       const ownFolders = precompiledPackageFolders();
@@ -255,6 +256,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
             loader: fileURLToPath(new URL('./manifest/includedFilesLoader.js', import.meta.url)),
             options: {includedFiles: (page: string) => collector.get(page)?.manifest.includes, fileWatch},
           },
+          // MyST notebooks in .md files are CommonMark, as in Jupyter, whatever the site's markdown.format.
+          mystNotebooksAsCommonMark,
         ),
         new ForcedPagesPlugin(execution.forcedPages),
         // A linked (workspace) install of our packages builds like an installed one: not through the site's Babel.

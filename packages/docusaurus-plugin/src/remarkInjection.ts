@@ -1,3 +1,4 @@
+import type {MarkdownConfig} from '@docusaurus/types';
 import type {Compiler, RuleSetRule, RuleSetUseItem} from 'webpack';
 
 /** A unified plugin entry as mdx-loader accepts it: `fn` or `[fn, options]`. */
@@ -16,6 +17,7 @@ export interface InjectedPlugins {
 }
 
 interface MdxLoaderOptions {
+  markdownConfig?: unknown;
   remarkPlugins?: RemarkPluginEntry[];
   rehypePlugins?: RemarkPluginEntry[];
   processors?: unknown;
@@ -39,12 +41,17 @@ const MDX_LOADER_PATTERN = /[\\/]@docusaurus[\\/]mdx-loader[\\/]/;
  * runs on mdx-loader's result): remark plugins see a vfile, not webpack's
  * loader context, so what the remark pass learns about a module's
  * dependencies is told to webpack from there.
+ *
+ * `markdownConfig`, when given, replaces each loader's copy of the site's
+ * `markdown` config with what it returns (how pages are read: their
+ * front matter, so their format).
  */
 export class RemarkInjectionWebpackPlugin {
   constructor(
     private readonly plugins: InjectedPlugins,
     private readonly isOurs: (entry: RemarkPluginEntry) => boolean,
     private readonly after?: LoaderAfterMdx,
+    private readonly markdownConfig?: (config: MarkdownConfig) => MarkdownConfig,
   ) {}
 
   apply(compiler: Compiler): void {
@@ -55,6 +62,9 @@ export class RemarkInjectionWebpackPlugin {
         continue; // the same options object can be shared by several rules
       }
       options.remarkPlugins = [...current, ...this.plugins.remark];
+      if (this.markdownConfig && options.markdownConfig) {
+        options.markdownConfig = this.markdownConfig(options.markdownConfig as MarkdownConfig);
+      }
       if (this.plugins.rehype) options.rehypePlugins = [...(options.rehypePlugins ?? []), ...this.plugins.rehype];
       delete options.processors;
     }

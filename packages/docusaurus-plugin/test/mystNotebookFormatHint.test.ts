@@ -19,22 +19,13 @@ describe('mystNotebooksReadAsMdx', () => {
     page('/site/docs/g.markdown', {file_format: 'mystnb'}),
   ];
 
-  test("as Docusaurus's mdx-loader decides: the page's mdx.format, else the site's format ('detect' by extension)", () => {
-    expect(Object.fromEntries(mystNotebooksReadAsMdx(pages, 'mdx'))).toEqual({
-      '/site/docs/a.md': 'site',
-      '/site/docs/c.md': 'front matter',
-      '/site/docs/g.markdown': 'site',
-    });
-    expect(Object.fromEntries(mystNotebooksReadAsMdx(pages, 'detect'))).toEqual({'/site/docs/c.md': 'front matter'});
-    expect(Object.fromEntries(mystNotebooksReadAsMdx(pages, 'md'))).toEqual({'/site/docs/c.md': 'front matter'});
+  test('only Markdown notebooks whose front matter asks for MDX (the others are read as CommonMark)', () => {
+    expect([...mystNotebooksReadAsMdx(pages)]).toEqual(['/site/docs/c.md']);
   });
 
-  test('the hint names the place, the reason and the fix for that reason', () => {
-    expect(formatHint('docs/a.md:3:4', 'site')).toBe(
-      "Hint: docs/a.md:3:4: this page is a MyST notebook, and Docusaurus compiled it as MDX (the site's `markdown.format` is 'mdx', Docusaurus's default), where `{…}` in MyST's roles, math and directives is JavaScript. Set `markdown: {format: 'detect'}` in docusaurus.config (`.md` files are then CommonMark, `.mdx` files stay MDX), or add `mdx: {format: md}` to this page's front matter.",
-    );
-    expect(formatHint('docs/c.md', 'front matter')).toMatch(
-      /compiled it as MDX \(its front matter says `mdx: \{format: mdx\}`\), .* Change it to `mdx: \{format: md\}`\.$/,
+  test('the hint names the place, the reason and the fix', () => {
+    expect(formatHint('docs/c.md:3:4')).toBe(
+      "Hint: docs/c.md:3:4: this page is a MyST notebook, and Docusaurus compiled it as MDX (its front matter says `mdx: {format: mdx}`), where `{…}` in MyST's roles, math and directives is JavaScript. Remove that line: pyodocs reads MyST notebooks as CommonMark, as Jupyter does.",
     );
   });
 });

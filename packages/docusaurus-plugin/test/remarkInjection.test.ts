@@ -60,6 +60,27 @@ describe('RemarkInjectionWebpackPlugin', () => {
     expect(other.use).toEqual({loader: 'babel-loader'});
   });
 
+  test("replaces each loader's markdown config with what markdownConfig makes of it, once per options object; the site's is untouched", () => {
+    const siteMarkdown = {format: 'mdx'};
+    const shared = {markdownConfig: siteMarkdown};
+    const rules = [{use: [{loader: MDX_LOADER, options: shared}]}, {loader: MDX_LOADER, options: shared}];
+    const made: unknown[] = [];
+    const plugin = new RemarkInjectionWebpackPlugin(
+      {remark: [[ours, {}]]},
+      (e) => Array.isArray(e) && e[0] === ours,
+      undefined,
+      (config) => {
+        made.push(config);
+        return {...config, adapted: true};
+      },
+    );
+    plugin.apply(fakeCompiler(rules).compiler);
+    plugin.apply(fakeCompiler(rules).compiler);
+    expect(shared.markdownConfig).toEqual({format: 'mdx', adapted: true});
+    expect(made).toEqual([siteMarkdown]);
+    expect(siteMarkdown).toEqual({format: 'mdx'});
+  });
+
   test("appends rehype plugins after the site's, once", () => {
     function oursRehype() {}
     const shared = {remarkPlugins: [], rehypePlugins: ['site-rehype']};

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type {MarkdownConfig, ParseFrontMatter} from '@docusaurus/types';
+import {isMystNotebookFrontMatter} from '@pyodocs/remark';
+
+/** The extensions Docusaurus reads as CommonMark under `markdown.format: 'detect'` (its mdx-loader's list). */
+export const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.md',
+  '.markdown',
+  '.mdown',
+  '.mkdn',
+  '.mkd',
+  '.mdwn',
+  '.mkdown',
+  '.ron',
+]);
+
+/**
+ * The site's Markdown config as the mdx-loaders get it, where a MyST
+ * notebook in a `.md` file (jupytext or kernelspec front matter) is read as
+ * CommonMark, as Jupyter and MyST read it, even on a site whose
+ * `markdown.format` is 'mdx' (Docusaurus's default): MDX would run the `{…}`
+ * of its math, roles and directives as JavaScript, and most notebooks would
+ * not build. The page's own `mdx.format` still wins; other pages are as
+ * before. The front matter the loader parses gets `mdx: {format: 'md'}`,
+ * Docusaurus's per-page switch; the content plugins' copy (metadata) is not
+ * touched.
+ */
+export function mystNotebooksAsCommonMark(config: MarkdownConfig): MarkdownConfig {
+  if (config.format !== 'mdx') return config;
+  const parse = config.parseFrontMatter;
+  const parseFrontMatter: ParseFrontMatter = async (params) => {
+    const parsed = await parse(params);
+    const {frontMatter} = parsed;
+    const mdx = frontMatter['mdx'];
+    const own = typeof mdx === 'object' && mdx !== null ? (mdx as {format?: unknown}).format : undefined;
+    if (own !== undefined || !readAsCommonMark(params.filePath, frontMatter)) return parsed;
+    return {...parsed, frontMatter: {...frontMatter, mdx: {...(mdx as object | undefined), format: 'md'}}};
+  };
+  return {...config, parseFrontMatter};
+}
+
+/** A MyST notebook in a Markdown (not MDX) file. */
+export function readAsCommonMark(file: string, frontMatter: Readonly<Record<string, unknown>>): boolean {
+  return MARKDOWN_EXTENSIONS.has(path.extname(file)) && isMystNotebookFrontMatter(frontMatter);
+}
