@@ -101,6 +101,12 @@ describe('the inline roles, as Sphinx shows them with nothing to link to', () =>
     );
   });
 
+  test('a PEP or RFC that is not a number fails the page at the role', async () => {
+    await expect(run('See {pep}`PEP 8`.\n')).rejects.toThrow(
+      'docs/tutorial/page.md:1:5: {pep}`PEP 8`: a PEP is named by its number, as in {pep}`8` (a section after it: `8#section`).',
+    );
+  });
+
   test('unknown roles, and {math} where math is off, stay as written; code without a role is untouched', async () => {
     expect(await run('A {numref}`fig-1`, {math}`x^2` and `{func}` alone.\n')).toBe(
       'A {numref}`fig-1`, {math}`x^2` and `{func}` alone.',

@@ -31,11 +31,18 @@ function pythonObject(callable: boolean): RoleHandler {
 }
 
 /** `{pep}`8`` and `{rfc}`2616``: "PEP 8" linking the PEP (an `#anchor` after the number is kept). */
-function numberedDocument(label: string, url: (number: number) => string): RoleHandler {
-  return ({content}) => {
+function numberedDocument(label: string, example: number, url: (number: number) => string): RoleHandler {
+  return ({name, content, start}, page) => {
     const {text: given, target} = textAndTarget(content);
     const match = /^(\d+)(#[\w-]+)?$/.exec(target);
-    if (!match) return undefined;
+    if (!match) {
+      page.problems.report(
+        'pyodocs:invalid-role',
+        `{${name}}\`${content}\`: a ${label} is named by its number, as in {${name}}\`${example}\` (a section after it: \`${example}#section\`).`,
+        start,
+      );
+      return undefined;
+    }
     const number = Number(match[1]);
     const link: Link = {
       type: 'link',
@@ -87,6 +94,6 @@ export const TEXT_ROLES: Readonly<Record<string, RoleHandler>> = {
     const match = /^(.*?)\s*\((.*)\)$/.exec(content.trim());
     return match ? element('abbr', match[1] ?? '', match[2]) : element('abbr', content);
   },
-  pep: numberedDocument('PEP', (number) => `https://peps.python.org/pep-${String(number).padStart(4, '0')}/`),
-  rfc: numberedDocument('RFC', (number) => `https://datatracker.ietf.org/doc/html/rfc${number}.html`),
+  pep: numberedDocument('PEP', 8, (number) => `https://peps.python.org/pep-${String(number).padStart(4, '0')}/`),
+  rfc: numberedDocument('RFC', 2616, (number) => `https://datatracker.ietf.org/doc/html/rfc${number}.html`),
 } satisfies Record<string, RoleHandler>;

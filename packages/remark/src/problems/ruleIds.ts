@@ -20,4 +20,5 @@ export type PyodocsRuleId =
   | 'pyodocs:unknown-math-label'
   | 'pyodocs:duplicate-math-label'
   | 'pyodocs:unknown-document'
-  | 'pyodocs:unknown-reference';
+  | 'pyodocs:unknown-reference'
+  | 'pyodocs:invalid-role';
