@@ -383,10 +383,13 @@ describe('MyST authoring mistakes stop the build', () => {
     expect(result.output).toContain('docs/index.md:4:19: Cell options are not valid YAML');
     expect(result.output).toContain('docs/second.md:9:1: This {code-cell} is r, but pyodocs runs only Python.');
     expect(result.output).toContain('docs/third.md:5:1: This :::{note} is never closed');
+    // Broken links, reported as the site's onBrokenMarkdownLinks says (Docusaurus's default: a warning).
     expect(result.output).toContain(
-      'docs/fourth.md:3:5: {doc}`secnd` names no page of this site: there is no page secnd.md or secnd.mdx.',
+      '[pyodocs] Warning: docs/fourth.md:3:5: {doc}`secnd` names no page of this site: there is no page secnd.md or secnd.mdx.',
     );
-    expect(result.output).toContain('docs/fourth.md:5:5: {ref}`no-such-label` names no label of this site');
+    expect(result.output).toContain(
+      '[pyodocs] Warning: docs/fourth.md:5:5: {ref}`no-such-label` names no label of this site',
+    );
     // A whole docusaurus build: several minutes on a loaded machine.
   }, 600_000);
 });

@@ -38,6 +38,7 @@ import {
   withPrebuiltVendorBundles,
 } from './prebuiltVendorChunks.js';
 import {pageRoutes} from './pages/pageRoutes.js';
+import {onBrokenReference} from './pages/brokenReferences.js';
 import {documentResolver} from './pages/documentLinks.js';
 import {referenceResolver} from './pages/sectionLabels.js';
 import {type SitePage, sitePagesOnce} from './pages/sitePages.js';
@@ -98,6 +99,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     // MyST {doc} and {ref} roles link the site's pages and labelled sections (known once allContentLoaded ran).
     resolveDocument: documentResolver(() => loadedPages),
     resolveReference: referenceResolver(() => loadedPages),
+    // A {doc} or {ref} to nothing is a broken Markdown link: reported as the site reports those.
+    onBrokenReference: onBrokenReference(context.siteConfig.markdown),
     runnable: options.runnable,
     importSource: '@theme/PythonCell',
     doctest: options.doctest,

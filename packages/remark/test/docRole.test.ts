@@ -93,6 +93,18 @@ describe('the MyST {doc} role links a page of the site', () => {
     ]);
   });
 
+  test('with onBrokenReference a function: told the message, the role shows its text or its target', async () => {
+    const told: string[] = [];
+    const output = await run('See {doc}`nope` and {doc}`this page <nope2>`.\n', {
+      onBrokenReference: (m) => told.push(m),
+    });
+    expect(output).toBe('See nope and this page.');
+    expect(told.map((message) => message.slice(0, message.indexOf(' names')))).toEqual([
+      'docs/tutorials/page.md:1:5: {doc}`nope`',
+      'docs/tutorials/page.md:1:21: {doc}`this page <nope2>`',
+    ]);
+  });
+
   test('without resolveDocument (a host that does not know its pages) the role stays as written', async () => {
     expect(await run('Take the {doc}`tutorial-svd` tutorial.\n', {resolveDocument: undefined})).toBe(
       'Take the {doc}`tutorial-svd` tutorial.',

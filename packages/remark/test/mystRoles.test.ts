@@ -65,6 +65,20 @@ describe('the MyST {ref} role links a labelled section of any page', () => {
     );
   });
 
+  test('with onBrokenReference a function (a site that warns about broken links): told the message, the role shows its text', async () => {
+    const told: string[] = [];
+    const onBrokenReference = (message: string) => told.push(message);
+    expect(await run('Read {ref}`tut-informl` and {ref}`the start <nowhere>`.\n', {onBrokenReference})).toBe(
+      'Read tut-informl and the start.',
+    );
+    expect(told).toEqual([
+      'docs/tutorial/page.md:1:6: {ref}`tut-informl` names no label of this site: no page has the target (tut-informl)= . Put that line above the heading of the section you mean, or link it with [text](page.md#anchor).',
+      expect.stringMatching(/^docs\/tutorial\/page\.md:1:29: \{ref\}`the start <nowhere>` names no label/),
+    ]);
+    // A label above no heading, without text, is the page's own mistake, not a broken link.
+    await expect(run('{ref}`fig-loop`\n', {onBrokenReference})).rejects.toThrow(/is above no heading/);
+  });
+
   test('without resolveReference the role stays as written', async () => {
     expect(await run('{ref}`tut-informal`\n', {resolveReference: undefined})).toBe('{ref}`tut-informal`');
   });

@@ -1,6 +1,6 @@
 import type {Link} from 'mdast';
 import type {RoleHandler} from './mystRolesTransform.js';
-import {textAndTarget} from './mystRoles.js';
+import {brokenReference, textAndTarget} from './mystRoles.js';
 
 /** A page of the site, as a `{doc}` role links it. */
 export interface LinkedDocument {
@@ -41,12 +41,13 @@ export const docRole: RoleHandler = (role, page) => {
     for (const file of candidateFiles(target, fromPage)) onFileRead?.({page: fromPage, file, exists: false});
   }
   if (!found) {
-    page.problems.report(
+    return brokenReference(
+      page,
       'pyodocs:unknown-document',
       `{doc}\`${role.content}\` names no page of this site: ${missingPage(target)} Write another page's path relative to this one and without its extension, as in MyST (or "/" and its path in the docs folder).`,
       role.start,
+      text ?? target,
     );
-    return undefined;
   }
   const link: Link = {type: 'link', url: found.url, children: [{type: 'text', value: text ?? found.title}]};
   return link;

@@ -1,4 +1,7 @@
-import type {PhrasingContent} from 'mdast';
+import type {PhrasingContent, Text} from 'mdast';
+import type {SourcePoint} from '../meta/locateFenceMeta.js';
+import type {PageContext} from '../page/PageContext.js';
+import type {PyodocsRuleId} from '../problems/ruleIds.js';
 
 /**
  * The MyST role a node ends with, of those named: text ending in `{name}`
@@ -27,4 +30,25 @@ export function textAndTarget(content: string): {text: string | undefined; targe
   const written = /^([\s\S]*?)\s*<([^<>]+)>$/.exec(content.trim());
   const text = written?.[1]?.trim();
   return {text: text === '' ? undefined : text, target: (written?.[2] ?? content).trim()};
+}
+
+/**
+ * A `{doc}` or `{ref}` that links nothing, as the site wants broken links
+ * handled (`onBrokenReference`): an authoring problem (the role stays as
+ * written; the page fails), or a message told while the role shows `text`.
+ */
+export function brokenReference(
+  page: PageContext,
+  ruleId: PyodocsRuleId,
+  message: string,
+  start: SourcePoint | undefined,
+  text: string,
+): Text | undefined {
+  const handle = page.options.onBrokenReference;
+  if (handle === 'throw') {
+    page.problems.report(ruleId, message, start);
+    return undefined;
+  }
+  handle(page.problems.describe(message, start));
+  return {type: 'text', value: text};
 }

@@ -1,6 +1,6 @@
 import type {Link} from 'mdast';
 import type {RoleHandler} from './mystRolesTransform.js';
-import {textAndTarget} from './mystRoles.js';
+import {brokenReference, textAndTarget} from './mystRoles.js';
 
 /** A labelled place of the site (a `(label)=` target), as a `{ref}` role links it. */
 export interface LinkedReference {
@@ -31,12 +31,13 @@ export const refRole: RoleHandler = (role, page) => {
   const found = target === '' ? undefined : resolve(target, fromPage);
   if (found?.file !== undefined) page.options.onFileRead?.({page: fromPage, file: found.file, exists: true});
   if (!found) {
-    page.problems.report(
+    return brokenReference(
+      page,
       'pyodocs:unknown-reference',
       `{ref}\`${role.content}\` names no label of this site: no page has the target (${target})= . Put that line above the heading of the section you mean, or link it with [text](page.md#anchor).`,
       role.start,
+      text ?? target,
     );
-    return undefined;
   }
   const title = text ?? found.title;
   if (title === undefined) {

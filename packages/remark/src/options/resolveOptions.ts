@@ -81,6 +81,14 @@ export interface RemarkPythonCellsOptions {
    * becomes a link to it. Unset, `{ref}` roles stay as written.
    */
   resolveReference?: ResolveReference | undefined;
+  /**
+   * A `{doc}` or `{ref}` that links nothing: `'throw'`, an authoring problem
+   * of the page; a function, told the message (`path:line:col: …`) while the
+   * role shows its text without a link, as Docusaurus treats a broken
+   * Markdown link under `markdown.hooks.onBrokenMarkdownLinks: 'warn'`.
+   * @default 'throw'
+   */
+  onBrokenReference?: 'throw' | ((message: string) => void) | undefined;
 }
 
 /** A file read for a page: see `onFileRead`. */
@@ -108,6 +116,7 @@ export interface ResolvedPythonCellsOptions {
   onFileRead: ((read: PageFileRead) => void) | undefined;
   resolveDocument: ResolveDocument | undefined;
   resolveReference: ResolveReference | undefined;
+  onBrokenReference: 'throw' | ((message: string) => void);
 }
 
 const OPTION_NAMES = [
@@ -124,6 +133,7 @@ const OPTION_NAMES = [
   'onFileRead',
   'resolveDocument',
   'resolveReference',
+  'onBrokenReference',
 ];
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
 
@@ -160,6 +170,7 @@ export function resolvePythonCellsOptions(
     onFileRead,
     resolveDocument,
     resolveReference,
+    onBrokenReference = 'throw',
   } = options;
 
   if (runnable !== 'marked' && runnable !== 'all') {
@@ -226,6 +237,11 @@ export function resolvePythonCellsOptions(
   if (resolveDocument !== undefined && typeof resolveDocument !== 'function') {
     throw optionsError(`option "resolveDocument" must be a function, got ${JSON.stringify(resolveDocument)}.`);
   }
+  if (onBrokenReference !== 'throw' && typeof onBrokenReference !== 'function') {
+    throw optionsError(
+      `option "onBrokenReference" must be 'throw' or a function, got ${JSON.stringify(onBrokenReference)}.`,
+    );
+  }
   if (resolveReference !== undefined && typeof resolveReference !== 'function') {
     throw optionsError(`option "resolveReference" must be a function, got ${JSON.stringify(resolveReference)}.`);
   }
@@ -236,6 +252,7 @@ export function resolvePythonCellsOptions(
     onFileRead,
     resolveDocument,
     resolveReference,
+    onBrokenReference,
     doctest,
     doctestComponentName,
     doctestImportSource,

@@ -40,9 +40,7 @@ export class PageProblems {
   }
 
   report(ruleId: PyodocsRuleId, message: string, place: SourcePoint | undefined): void {
-    const path = this.included ? this.included.path : relativePagePath(this.file);
-    const where = [path, place?.line, place?.column].filter((part) => part !== undefined);
-    const text = where.length > 0 ? `${where.join(':')}: ${message}` : message;
+    const text = this.describe(message, place);
     const anchor = this.included ? this.included.at : place;
     const inner = this.included ? place : undefined;
     this.problems.push({
@@ -51,6 +49,13 @@ export class PageProblems {
       place: anchor,
       order: [anchor?.line ?? Infinity, anchor?.column ?? Infinity, inner?.line ?? 0, inner?.column ?? 0],
     });
+  }
+
+  /** The message as problems read: `path:line:col: message` (the file it is in, included or the page). */
+  describe(message: string, place: SourcePoint | undefined): string {
+    const path = this.included ? this.included.path : relativePagePath(this.file);
+    const where = [path, place?.line, place?.column].filter((part) => part !== undefined);
+    return where.length > 0 ? `${where.join(':')}: ${message}` : message;
   }
 
   /** The list seen from a file included at `at` (a place in this list's file), whose path messages show as `path`. */
