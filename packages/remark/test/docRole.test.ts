@@ -1,15 +1,8 @@
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import type {Root} from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
-import {unified} from 'unified';
-import {VFile} from 'vfile';
 import {describe, expect, test} from 'vitest';
+import {stringifyPage} from './stringifyPage.js';
 import {
   type LinkedDocument,
   type PageFileRead,
@@ -36,16 +29,8 @@ function resolveDocument(target: string, fromPage: string): LinkedDocument | und
 }
 
 async function run(markdown: string, options: RemarkPythonCellsOptions & {mdx?: boolean} = {}): Promise<string> {
-  const {mdx, ...pluginOptions} = options;
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter)
-    .use(mdx ? [remarkMdx] : [remarkDirective])
-    .use(remarkPythonCells, {mathStylesheet: false, resolveDocument, ...pluginOptions})
-    .use(remarkStringify);
-  const file = new VFile({path: mdx ? pageFile.replace(/\.md$/, '.mdx') : pageFile, cwd: site, value: markdown});
-  const tree = (await processor.run(processor.parse(file), file)) as Root;
-  return processor.stringify(tree, file).trim();
+  const path = options.mdx ? pageFile.replace(/\.md$/, '.mdx') : pageFile;
+  return stringifyPage(markdown, {path, cwd: site}, {resolveDocument, ...options});
 }
 
 describe('the MyST {doc} role links a page of the site', () => {

@@ -1,18 +1,6 @@
-import type {Root} from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
-import {unified} from 'unified';
-import {VFile} from 'vfile';
 import {describe, expect, test} from 'vitest';
-import {
-  type LinkedReference,
-  type PageFileRead,
-  type RemarkPythonCellsOptions,
-  remarkPythonCells,
-} from '../src/index.js';
+import {stringifyPage} from './stringifyPage.js';
+import type {LinkedReference, PageFileRead, RemarkPythonCellsOptions} from '../src/index.js';
 
 const pageFile = '/site/docs/tutorial/page.md';
 // The site's labels as the Docusaurus plugin finds them (lower case, as Sphinx compares them).
@@ -29,17 +17,8 @@ function resolveReference(label: string): LinkedReference | undefined {
   return labels[label.toLowerCase()];
 }
 
-async function run(markdown: string, options: RemarkPythonCellsOptions & {mdx?: boolean} = {}): Promise<string> {
-  const {mdx, ...pluginOptions} = options;
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter)
-    .use(mdx ? [remarkMdx] : [remarkDirective])
-    .use(remarkPythonCells, {mathStylesheet: false, resolveReference, ...pluginOptions})
-    .use(remarkStringify);
-  const file = new VFile({path: pageFile, cwd: '/site', value: markdown});
-  const tree = (await processor.run(processor.parse(file), file)) as Root;
-  return processor.stringify(tree, file).trim();
+function run(markdown: string, options: RemarkPythonCellsOptions & {mdx?: boolean} = {}): Promise<string> {
+  return stringifyPage(markdown, {path: pageFile, cwd: '/site'}, {resolveReference, ...options});
 }
 
 describe('the MyST {ref} role links a labelled section of any page', () => {

@@ -1,0 +1,27 @@
+import type {Root} from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import {unified} from 'unified';
+import {VFile} from 'vfile';
+import {type RemarkPythonCellsOptions, remarkPythonCells} from '../src/index.js';
+
+/** A page through the plugin (CommonMark with directives, or MDX) and back to Markdown, for tests that read the result. */
+export async function stringifyPage(
+  markdown: string,
+  file: {path: string; cwd: string},
+  options: RemarkPythonCellsOptions & {mdx?: boolean} = {},
+): Promise<string> {
+  const {mdx, ...pluginOptions} = options;
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter)
+    .use(mdx ? [remarkMdx] : [remarkDirective])
+    .use(remarkPythonCells, {mathStylesheet: false, ...pluginOptions})
+    .use(remarkStringify);
+  const vfile = new VFile({...file, value: markdown});
+  const tree = (await processor.run(processor.parse(vfile), vfile)) as Root;
+  return processor.stringify(tree, vfile).trim();
+}
