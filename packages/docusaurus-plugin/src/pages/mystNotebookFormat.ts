@@ -3,7 +3,7 @@ import type {MarkdownConfig, ParseFrontMatter} from '@docusaurus/types';
 import {isMystNotebookFrontMatter} from '@pyodocs/remark';
 
 /** The extensions Docusaurus reads as CommonMark under `markdown.format: 'detect'` (its mdx-loader's list). */
-export const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set([
+const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set([
   '.md',
   '.markdown',
   '.mdown',
@@ -31,15 +31,22 @@ export function mystNotebooksAsCommonMark(config: MarkdownConfig): MarkdownConfi
   const parseFrontMatter: ParseFrontMatter = async (params) => {
     const parsed = await parse(params);
     const {frontMatter} = parsed;
-    const mdx = frontMatter['mdx'];
-    const own = typeof mdx === 'object' && mdx !== null ? (mdx as {format?: unknown}).format : undefined;
-    if (own !== undefined || !readAsCommonMark(params.filePath, frontMatter)) return parsed;
-    return {...parsed, frontMatter: {...frontMatter, mdx: {...(mdx as object | undefined), format: 'md'}}};
+    if (ownMdxFormat(frontMatter) !== undefined || !isMarkdownNotebook(params.filePath, frontMatter)) return parsed;
+    return {
+      ...parsed,
+      frontMatter: {...frontMatter, mdx: {...(frontMatter['mdx'] as object | undefined), format: 'md'}},
+    };
   };
   return {...config, parseFrontMatter};
 }
 
 /** A MyST notebook in a Markdown (not MDX) file. */
-export function readAsCommonMark(file: string, frontMatter: Readonly<Record<string, unknown>>): boolean {
+export function isMarkdownNotebook(file: string, frontMatter: Readonly<Record<string, unknown>>): boolean {
   return MARKDOWN_EXTENSIONS.has(path.extname(file)) && isMystNotebookFrontMatter(frontMatter);
+}
+
+/** The format a page's front matter asks for (`mdx: {format: …}`), if any. */
+export function ownMdxFormat(frontMatter: Readonly<Record<string, unknown>>): unknown {
+  const mdx = frontMatter['mdx'];
+  return typeof mdx === 'object' && mdx !== null ? (mdx as {format?: unknown}).format : undefined;
 }

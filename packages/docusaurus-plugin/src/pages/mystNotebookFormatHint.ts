@@ -1,7 +1,6 @@
 import path from 'node:path';
-import {isMystNotebookFrontMatter} from '@pyodocs/remark';
 import type {Compiler, Module} from 'webpack';
-import {MARKDOWN_EXTENSIONS} from './mystNotebookFormat.js';
+import {isMarkdownNotebook, ownMdxFormat} from './mystNotebookFormat.js';
 import type {SitePage} from './sitePages.js';
 
 const PLUGIN_NAME = 'PyodocsMystNotebookFormatHint';
@@ -15,10 +14,9 @@ const PLUGIN_NAME = 'PyodocsMystNotebookFormatHint';
 export function mystNotebooksReadAsMdx(pages: readonly SitePage[]): Set<string> {
   const found = new Set<string>();
   for (const page of pages) {
-    if (!MARKDOWN_EXTENSIONS.has(path.extname(page.source)) || !isMystNotebookFrontMatter(page.frontMatter)) continue;
-    const mdx = page.frontMatter['mdx'];
-    const own = typeof mdx === 'object' && mdx !== null ? (mdx as {format?: unknown}).format : undefined;
-    if (own === 'mdx') found.add(page.source);
+    if (isMarkdownNotebook(page.source, page.frontMatter) && ownMdxFormat(page.frontMatter) === 'mdx') {
+      found.add(page.source);
+    }
   }
   return found;
 }
