@@ -38,7 +38,7 @@ describe('docusaurus build fails on authoring mistakes', () => {
     expect(result.output).toMatch(/"runnable" must be one of \[marked, all\]/);
   });
 
-  test("a MyST notebook is read as CommonMark on a site that keeps Docusaurus's default (MDX); one whose front matter asks for MDX gets a hint", async () => {
+  test("MyST Markdown is read as CommonMark on a site that keeps Docusaurus's default (MDX): notebooks, and pages with MyST directives; a notebook whose front matter asks for MDX gets a hint", async () => {
     const site = fixtureCopy('minimal-site');
     // The site keeps Docusaurus's default markdown.format ('mdx'), where `{\text{force}}` would be a JavaScript expression.
     const notebook = path.join(site, 'docs', 'notebook.md');
@@ -46,10 +46,27 @@ describe('docusaurus build fails on authoring mistakes', () => {
       notebook,
       '---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n---\n\n# A notebook\n\nNewton: $\\sum{\\text{force}} = m a$, a role {math}`F`.\n',
     );
+    // A page that is no notebook but MyST all the same (as numpy-tutorials' contributing page): its
+    // `{include}` brings a README whose autolink and HTML comment MDX would reject.
+    writeFileSync(
+      path.join(site, 'README.md'),
+      '# Contributing\n\n<!-- for GitHub -->\nSee <https://example.org/guide>.\n',
+    );
+    writeFileSync(
+      path.join(site, 'docs', 'contributing.md'),
+      '```{include} ../README.md\n```\n\n:::{tip}\nThank you.\n:::\n',
+    );
     const built = await buildSite(site, path.join(TMP_DIR, 'notebook-as-mdx-build'));
     expect(built.code, built.output).toBe(0);
     const html = readFileSync(path.join(TMP_DIR, 'notebook-as-mdx-build', 'notebook', 'index.html'), 'utf8');
     expect(html.match(/class="katex"/g)).toHaveLength(2);
+    const contributing = readFileSync(
+      path.join(TMP_DIR, 'notebook-as-mdx-build', 'contributing', 'index.html'),
+      'utf8',
+    );
+    expect(contributing).toContain('<h1>Contributing</h1>');
+    expect(contributing).toContain('<a href="https://example.org/guide"');
+    expect(contributing).toMatch(/theme-admonition-tip[\s\S]*Thank you\./);
     // Asking for MDX in the page's front matter: MDX's error, then what to do.
     writeFileSync(notebook, readFileSync(notebook, 'utf8').replace('---\n', '---\nmdx: {format: mdx}\n'));
     const result = await buildSite(site, path.join(TMP_DIR, 'notebook-as-mdx-build'));

@@ -44,7 +44,7 @@ import {referenceResolver} from './pages/sectionLabels.js';
 import {type SitePage, sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
 import {remarkTocMath} from './pages/remarkTocMath.js';
-import {mystNotebooksAsCommonMark} from './pages/mystNotebookFormat.js';
+import {mystMarkdownAsCommonMark} from './pages/mystMarkdownFormat.js';
 import {MystNotebookFormatHintPlugin, mystNotebooksReadAsMdx} from './pages/mystNotebookFormatHint.js';
 import {rehypeCodeFromStaticChild} from './rehypeCodeFromStaticChild.js';
 import {RemarkInjectionWebpackPlugin} from './remarkInjection.js';
@@ -237,7 +237,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
           pyodideVersion: assets.pyodideVersion,
         });
         // And what the scans decided: a module a stand-in replaces keeps its identifier, so the cache would hand back the real one.
-        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells, siteMayHaveOutputs, mystNotebooks: 'commonmark'})}`;
+        webpackConfig.cache.version = `${webpackConfig.cache.version ?? ''}|pyodocs:${transformCacheKey({...remarkOptions, outputsKey, siteHasCells, siteMayHaveOutputs, mystMarkdown: 'commonmark: notebooks, pages with directives'})}`;
       }
       // Where our precompiled browser code is: kept off the site's JS loader.
       const ownFolders = precompiledPackageFolders();
@@ -259,8 +259,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
             loader: fileURLToPath(new URL('./manifest/includedFilesLoader.js', import.meta.url)),
             options: {includedFiles: (page: string) => collector.get(page)?.manifest.includes, fileWatch},
           },
-          // MyST notebooks in .md files are CommonMark, as in Jupyter, whatever the site's markdown.format.
-          mystNotebooksAsCommonMark,
+          // MyST Markdown in .md files (notebooks, pages with directives) is CommonMark, as in Jupyter, whatever the site's markdown.format.
+          mystMarkdownAsCommonMark,
         ),
         new ForcedPagesPlugin(execution.forcedPages),
         // A linked (workspace) install of our packages builds like an installed one: not through the site's Babel.

@@ -1,4 +1,5 @@
 export {isMystNotebookFrontMatter} from './frontMatter/readPageSettings.js';
+export {usesMystMarkdown} from './myst/mystMarkdownSyntax.js';
 export {findImports} from './imports/findImports.js';
 export {removedHeadingIds} from './math/joinDisplayMathBlocks.js';
 export type {PageManifest, PageManifestCell, PageNotebookCell} from './manifest/PageManifest.js';

@@ -12,6 +12,7 @@ test('the package exports exactly its public API', () => {
     'parseFenceMeta',
     'remarkPythonCells',
     'removedHeadingIds',
+    'usesMystMarkdown',
   ]);
   expect(remark.default).toBe(remark.remarkPythonCells);
 });

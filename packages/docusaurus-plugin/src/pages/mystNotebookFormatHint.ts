@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type {Compiler, Module} from 'webpack';
-import {isMarkdownNotebook, ownMdxFormat} from './mystNotebookFormat.js';
+import {isMarkdownNotebook, ownMdxFormat} from './mystMarkdownFormat.js';
 import type {SitePage} from './sitePages.js';
 
 const PLUGIN_NAME = 'PyodocsMystNotebookFormatHint';
@@ -9,7 +9,7 @@ const PLUGIN_NAME = 'PyodocsMystNotebookFormatHint';
  * The site's MyST notebooks that Docusaurus compiles as MDX: those whose
  * front matter says `mdx: {format: mdx}` (in a Markdown file; `.mdx`
  * notebooks are MDX by choice). The others in Markdown files are read as
- * CommonMark (`mystNotebooksAsCommonMark`), whatever the site's format.
+ * CommonMark (`mystMarkdownAsCommonMark`), whatever the site's format.
  */
 export function mystNotebooksReadAsMdx(pages: readonly SitePage[]): Set<string> {
   const found = new Set<string>();

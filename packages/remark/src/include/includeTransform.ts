@@ -149,7 +149,10 @@ function includedNodes(
   try {
     included = page.parseMarkdown(selected.text);
   } catch (error) {
-    report(`Cannot include "${target}": it is not valid in this page's format (${firstLine(error)}).`);
+    // Only MDX's parser rejects input: the page is MDX, the file is not.
+    report(
+      `Cannot include "${target}": it is not valid MDX, the format this page is read in (${placeInIncluded(error, selected, file.text, target)}${firstLine(error)}). Include it from a page read as CommonMark (in Docusaurus: a .md page with \`mdx: {format: md}\` in its front matter), or make the file valid MDX (escape its \`{\`, \`<\` and <https://…> links).`,
+    );
     return undefined;
   }
   included.children = included.children.filter((child) => child.type !== 'yaml' && (child.type as string) !== 'toml');
@@ -304,6 +307,15 @@ function placeInFile(tree: Root, selected: IncludedText, fileText: string): void
 
 function relativeTo(cwd: string, path: string): string {
   return cwd && path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+}
+
+/** Where in the included file its parser stopped (`file:line:col: `), when the error says. */
+function placeInIncluded(error: unknown, selected: IncludedText, fileText: string, target: string): string {
+  const place = (error as {place?: Point | {start?: Point}} | null)?.place;
+  const point = place && 'start' in place ? place.start : (place as Point | undefined);
+  if (point?.offset === undefined) return '';
+  const {line, column} = new SourceLines(fileText).pointAt(selected.fileOffset(point.offset));
+  return `${target}:${line}:${column}: `;
 }
 
 function firstLine(error: unknown): string {
