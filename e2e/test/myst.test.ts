@@ -219,9 +219,12 @@ describe('a fixture set of MyST notebooks', () => {
     expect(
       await important.locator('.theme-admonition-tip', {hasText: "The tip's argument is its first line."}).count(),
     ).toBe(1);
-    expect(await page.locator('.theme-admonition-note', {hasText: 'A colon-fenced title'}).textContent()).toContain(
-      'Body under a custom title.',
-    );
+    // `:class: dropdown`: a collapsed block under the admonition's title, opened by its summary.
+    const dropdown = page.locator('details', {has: page.locator('summary', {hasText: 'A colon-fenced title'})});
+    const body = dropdown.getByText('Body under a custom title.');
+    expect(await body.isVisible()).toBe(false);
+    await dropdown.locator('summary').click();
+    await body.waitFor({state: 'visible'});
     const article = (await page.locator('article').textContent()) ?? '';
     expect(article).not.toContain(':::');
     expect(article).not.toContain(':class:');
@@ -458,6 +461,10 @@ describe("the website's MyST tutorial", () => {
     expect(
       await page.locator('.theme-admonition-note', {hasText: 'Colon fences, which Jupyter Book turns on'}).count(),
     ).toBe(1);
+    const dropdown = page.locator('details', {has: page.locator('summary', {hasText: 'How is a dropdown written?'})});
+    expect(await dropdown.getByText('is a collapsed block').isVisible()).toBe(false);
+    await dropdown.locator('summary').click();
+    await dropdown.getByText('is a collapsed block').waitFor({state: 'visible'});
     expect(errors).toEqual([]);
     await page.close();
   });

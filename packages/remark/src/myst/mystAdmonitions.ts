@@ -12,7 +12,12 @@ export const MYST_ADMONITIONS: Readonly<Record<string, {type: string; title?: st
   seealso: {type: 'info', title: 'See also'},
   // `{admonition} Title`: the title is the directive argument.
   admonition: {type: 'note'},
+  // `{dropdown} Title` (sphinx-design): a collapsed block, the argument its summary.
+  dropdown: {type: 'details', title: 'Details'},
 };
+
+/** Directives whose argument is their title, not the first line of their content. */
+export const TITLED_DIRECTIVES: ReadonlySet<string> = new Set(['admonition', 'dropdown']);
 
 /** `{note}` -> `note`; undefined for a language that is not a MyST directive. */
 export function mystDirectiveName(lang: string | null | undefined): string | undefined {

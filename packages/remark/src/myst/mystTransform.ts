@@ -1,9 +1,10 @@
-import type {Code, Paragraph, Root, RootContent} from 'mdast';
-import type {Point, Position} from 'unist';
+import type {Code, Paragraph, PhrasingContent, Root, RootContent} from 'mdast';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import type {Node, Point, Position} from 'unist';
 import {SKIP, visit} from 'unist-util-visit';
 import type {PageContext} from '../page/PageContext.js';
 import type {PageProblems} from '../problems/PageProblems.js';
-import {MYST_ADMONITIONS, mystDirectiveName} from './mystAdmonitions.js';
+import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES} from './mystAdmonitions.js';
 import {parseMystOptions} from './mystCellOptions.js';
 import {COLON_FENCE_LITERAL_DIRECTIVES, type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
 
@@ -45,12 +46,20 @@ export function mystTransform(tree: Root, page: PageContext): void {
     if (admonition) {
       const argument = node.meta?.trim() ?? '';
       const firstLine = node.position ? node.position.start.line + 1 : 0;
-      const {title, content, contentFirstLine} = admonitionContent(directive, argument, node.value, firstLine);
+      const {title, content, contentFirstLine, collapsed} = admonitionContent(
+        directive,
+        argument,
+        node.value,
+        firstLine,
+      );
       const fence = node.position && {line: node.position.start.line, column: node.position.start.column};
       const children = parseMarkdown
         ? shiftLines(parseMarkdown(content).children, contentFirstLine, bodyColumnShift(lines, fence, argument))
         : [{type: 'paragraph', children: [{type: 'text', value: content}]} as Paragraph];
-      siblings.splice(index, 1, admonitionNode(admonition.type, title, children, node.position));
+      const made = collapsed
+        ? dropdownNode(inlineTitle(title ?? 'Details', parseMarkdown), collapsed, children, node.position)
+        : admonitionNode(admonition.type, title, children, node.position);
+      siblings.splice(index, 1, made);
       return index; // visit the admonition's content too (nested cells)
     }
 
@@ -242,27 +251,85 @@ function admonitionNode(
 }
 
 /**
- * Title and Markdown content of an admonition directive. Options (`:class:`
- * lines or a `---` block) are dropped; for `{admonition}` the argument is the
- * title, for the others it is the content's first line (as in MyST).
- * `contentFirstLine` is the file line where the content starts (0: unknown).
+ * Title and Markdown content of an admonition directive. For `{admonition}`
+ * and `{dropdown}` the argument is the title, for the others it is the
+ * content's first line (as in MyST). Of the options (`:class:` lines or a
+ * `---` block), only what makes it a dropdown is kept: `{dropdown}` itself,
+ * or `:class: dropdown` on an admonition (Jupyter Book's way), with `:open:`
+ * to show it expanded. `contentFirstLine` is the file line where the content
+ * starts (0: unknown).
  */
 function admonitionContent(
   directive: string,
   argument: string,
   body: string,
   bodyFirstLine: number,
-): {title: string | undefined; content: string; contentFirstLine: number} {
-  const {code} = parseMystOptions(body);
+): {title: string | undefined; content: string; contentFirstLine: number; collapsed: Collapsed | undefined} {
+  const {code, options} = parseMystOptions(body);
   const skipped = code === '' ? 0 : body.split('\n').length - code.split('\n').length;
   const known = (line: number) => (bodyFirstLine === 0 ? 0 : line);
-  if (directive === 'admonition') {
-    return {title: argument || 'Note', content: code, contentFirstLine: known(bodyFirstLine + skipped)};
+  const classes = typeof options['class'] === 'string' ? options['class'].split(/\s+/) : [];
+  const collapsed: Collapsed | undefined =
+    directive === 'dropdown' || classes.includes('dropdown') ? {open: 'open' in options} : undefined;
+  if (TITLED_DIRECTIVES.has(directive)) {
+    const title = argument || MYST_ADMONITIONS[directive]?.title || 'Note';
+    return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped), collapsed};
   }
-  const title = MYST_ADMONITIONS[directive]?.title;
+  // A collapsed one needs a summary: the admonition's title, as Docusaurus would show it (`Note`).
+  const title =
+    MYST_ADMONITIONS[directive]?.title ??
+    (collapsed ? directive.charAt(0).toUpperCase() + directive.slice(1) : undefined);
   // The argument sits on the directive's own line, just above the body.
-  if (argument) return {title, content: `${argument}\n${code}`, contentFirstLine: known(bodyFirstLine + skipped - 1)};
-  return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped)};
+  if (argument)
+    return {title, content: `${argument}\n${code}`, contentFirstLine: known(bodyFirstLine + skipped - 1), collapsed};
+  return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped), collapsed};
+}
+
+/** A title's Markdown (`Show the *answer*`) as inline content; as text where the page's parser is not at hand. */
+function inlineTitle(title: string, parseMarkdown: ((markdown: string) => Root) | undefined): PhrasingContent[] {
+  const first = parseMarkdown?.(title).children[0];
+  return first?.type === 'paragraph' ? stripPositions(first.children) : [{type: 'text', value: title}];
+}
+
+/** The title was parsed on its own: its positions are not the page's. */
+function stripPositions<T extends Node>(nodes: T[]): T[] {
+  for (const node of nodes) visit(node, (inner) => void delete inner.position);
+  return nodes;
+}
+
+/** How a dropdown starts: collapsed, or expanded (`:open:`). */
+interface Collapsed {
+  open: boolean;
+}
+
+/**
+ * A dropdown as the `details` MDX component (Docusaurus's Details, mapped
+ * by the theme's MDXComponents) with its title as the `summary`, as a
+ * `<details>` written in the page would be.
+ */
+function dropdownNode(
+  title: PhrasingContent[],
+  collapsed: Collapsed,
+  children: RootContent[],
+  position: Position | undefined,
+): RootContent {
+  const summary: RootContent = {
+    type: 'mdxJsxFlowElement',
+    name: 'summary',
+    attributes: [],
+    // Inline, as MDX reads `<summary>Title</summary>` written on one line.
+    children: title as unknown as MdxJsxFlowElement['children'],
+  };
+  const details: RootContent = {
+    type: 'mdxJsxFlowElement',
+    name: 'details',
+    attributes: collapsed.open ? [{type: 'mdxJsxAttribute', name: 'open', value: null}] : [],
+    children: [summary, ...(children as MdxJsxFlowElement['children'])],
+    // The notebook keeps the directive as written.
+    data: {pyodocsFromMarkdown: true},
+  };
+  if (position) details.position = position;
+  return details;
 }
 
 /**
@@ -286,7 +353,7 @@ function colonFenceHandlers(
         return {type: 'code', lang: `{${fence.directive}}`, meta: fence.argument || null, value: body, position};
       }
       const type = MYST_ADMONITIONS[fence.directive]?.type ?? 'note';
-      const {title, content, contentFirstLine} = admonitionContent(
+      const {title, content, contentFirstLine, collapsed} = admonitionContent(
         fence.directive,
         fence.argument,
         body,
@@ -302,7 +369,9 @@ function colonFenceHandlers(
         ),
       };
       replaceColonFences(inner, lines, handlers, fence.openLine);
-      return admonitionNode(type, title, inner.children, position);
+      return collapsed
+        ? dropdownNode(inlineTitle(title ?? 'Details', parseMarkdown), collapsed, inner.children, position)
+        : admonitionNode(type, title, inner.children, position);
     },
     unclosed: (fence, column) => {
       problems.report(
