@@ -188,4 +188,27 @@ describe('@mdx-js/mdx compiles pages with cells', () => {
     expect(html).toMatch(/^<span class="katex-display">/);
     expect(html).toContain('<annotation encoding="application/x-tex">E = mc^2\\tag{1}</annotation>');
   });
+
+  test('a MyST dropdown reaches the details component, its Markdown title in the summary, open when it says so', async () => {
+    const page =
+      '````{dropdown} Show the *answer*\n:open:\nIt is 42.\n\n```{code-cell} ipython3\nprint(6 * 7)\n```\n````\n\n```{note}\n:class: dropdown\nHidden.\n```\n';
+    for (const format of ['md', 'mdx'] as const) {
+      const {default: Content} = await evaluate(
+        {value: page, path: `docs/dropdowns.${format}`},
+        {...runtime, format, remarkPlugins: [remarkFrontmatter, remarkDirective, remarkPythonCells]},
+      );
+      const Details = (props: Element['props']): Element => ({type: 'details', props});
+      const Cell = (props: Element['props']): Element => ({type: 'cell', props});
+      const elements = [...walk(Content({components: {details: Details, PyodocsPythonCell: Cell}}))];
+      const dropdowns = elements.filter((element) => element.type === Details);
+      expect(dropdowns.map((element) => element.props['open'])).toEqual([true, undefined]);
+      const summaries = elements.filter((element) => element.type === 'summary');
+      expect(summaries.map((summary) => [...walk(summary.props.children)].map((inner) => inner.type))).toEqual([
+        ['em'],
+        [],
+      ]);
+      expect(summaries[1]?.props.children).toBe('Note');
+      expect(elements.filter((element) => element.type === Cell)).toHaveLength(1);
+    }
+  });
 });
