@@ -225,6 +225,14 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await body.isVisible()).toBe(false);
     await dropdown.locator('summary').click();
     await body.waitFor({state: 'visible'});
+    // A colon-fenced figure: the image bundled as Docusaurus bundles Markdown images (a hashed file of the build), sized as asked.
+    const figure = page.locator('#fig-noise + figure');
+    const image = figure.locator('img');
+    expect(await image.getAttribute('src')).toMatch(/^\/assets\/images\/noise-[0-9a-f]+\.png$/);
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
+    expect(await image.evaluate((img) => img.getBoundingClientRect().width)).toBe(60);
+    expect(await figure.locator('figcaption').textContent()).toBe('Random pixels, bundled as a file.');
+    expect(await page.locator('a[href="#fig-noise"]').textContent()).toBe('Random pixels, bundled as a file.');
     const article = (await page.locator('article').textContent()) ?? '';
     expect(article).not.toContain(':::');
     expect(article).not.toContain(':class:');
@@ -369,7 +377,7 @@ describe('{include} and the persistent cache', () => {
 });
 
 describe('MyST authoring mistakes stop the build', () => {
-  test('malformed cell options, a non-Python kernel, an unclosed colon fence, a {doc} to no page and a {ref} to no label are reported with file:line:col', async () => {
+  test('malformed cell options, a non-Python kernel, an unclosed colon fence, a missing image, a {doc} to no page and a {ref} to no label are reported with file:line:col', async () => {
     const site = fixtureCopy('myst-site');
     writeFileSync(
       path.join(site, 'docs', 'index.md'),
@@ -381,11 +389,20 @@ describe('MyST authoring mistakes stop the build', () => {
     );
     writeFileSync(path.join(site, 'docs', 'third.md'), '# Unclosed\n\nText.\n\n:::{note}\nThis note never ends.\n');
     writeFileSync(path.join(site, 'docs', 'fourth.md'), '# Links\n\nSee {doc}`secnd`.\n\nAnd {ref}`no-such-label`.\n');
+    writeFileSync(
+      path.join(site, 'docs', 'fifth.md'),
+      '# Figures\n\n```{figure} img/nosie.png\nA caption.\n```\n\n```{image} img/noise.png\n:widht: 60\n```\n',
+    );
     const result = await buildSite(site, path.join(TMP_DIR, 'myst-bad-build'));
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('docs/index.md:4:19: Cell options are not valid YAML');
     expect(result.output).toContain('docs/second.md:9:1: This {code-cell} is r, but pyodocs runs only Python.');
     expect(result.output).toContain('docs/third.md:5:1: This :::{note} is never closed');
+    // A missing image is a broken Markdown image: an error, as Docusaurus's onBrokenMarkdownImages is by default.
+    expect(result.output).toContain('docs/fifth.md:3:1: There is no image "img/nosie.png"');
+    expect(result.output).toContain(
+      'docs/fifth.md:8:1: Unknown option "widht" of the {image} directive. Did you mean "width"?',
+    );
     // Broken links, reported as the site's onBrokenMarkdownLinks says (Docusaurus's default: a warning).
     expect(result.output).toContain(
       '[pyodocs] Warning: docs/fourth.md:3:5: {doc}`secnd` names no page of this site: there is no page secnd.md or secnd.mdx.',
@@ -461,6 +478,20 @@ describe("the website's MyST tutorial", () => {
     expect(
       await page.locator('.theme-admonition-note', {hasText: 'Colon fences, which Jupyter Book turns on'}).count(),
     ).toBe(1);
+    // The figure: its SVG bundled (small: inline), at the width asked; a {ref} to its name shows its caption.
+    const figure = page.locator('#fig-temperatures + figure');
+    await expect
+      .poll(() => figure.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(400);
+    expect(await figure.locator('img').evaluate((img) => img.getBoundingClientRect().width)).toBe(320);
+    expect(await figure.locator('img').getAttribute('alt')).toBe(
+      'Bars of the five temperatures, between 18.5 and 23 degrees',
+    );
+    expect(await figure.locator('figcaption').textContent()).toContain('The temperatures of the cells above');
+    expect(await figure.locator('figcaption .legend').textContent()).toBe('Day 4 was the warmest, at 23 degrees.');
+    expect(await page.locator('a[href="#fig-temperatures"]').textContent()).toBe(
+      'The temperatures of the cells above, one bar a day.',
+    );
     const dropdown = page.locator('details', {has: page.locator('summary', {hasText: 'How is a dropdown written?'})});
     expect(await dropdown.getByText('is a collapsed block').isVisible()).toBe(false);
     await dropdown.locator('summary').click();

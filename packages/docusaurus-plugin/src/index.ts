@@ -38,7 +38,8 @@ import {
   withPrebuiltVendorBundles,
 } from './prebuiltVendorChunks.js';
 import {pageRoutes} from './pages/pageRoutes.js';
-import {onBrokenReference} from './pages/brokenReferences.js';
+import {onBrokenImage, onBrokenReference} from './pages/brokenReferences.js';
+import {imageResolver} from './pages/imageAssets.js';
 import {documentResolver} from './pages/documentLinks.js';
 import {referenceResolver} from './pages/sectionLabels.js';
 import {type SitePage, sitePagesOnce} from './pages/sitePages.js';
@@ -101,6 +102,9 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     resolveReference: referenceResolver(() => loadedPages),
     // A {doc} or {ref} to nothing is a broken Markdown link: reported as the site reports those.
     onBrokenReference: onBrokenReference(context.siteConfig.markdown),
+    // MyST {image} and {figure} files are bundled as Markdown images are; a missing one is a broken image.
+    resolveImage: imageResolver(context.siteDir, context.siteConfig.staticDirectories ?? ['static']),
+    onBrokenImage: onBrokenImage(context.siteConfig.markdown),
     runnable: options.runnable,
     importSource: '@theme/PythonCell',
     doctest: options.doctest,

@@ -1,6 +1,6 @@
 import type {MarkdownConfig} from '@docusaurus/types';
 import {afterEach, expect, test, vi} from 'vitest';
-import {onBrokenReference} from '../src/pages/brokenReferences.js';
+import {onBrokenImage, onBrokenReference} from '../src/pages/brokenReferences.js';
 
 const hooks = (onBrokenMarkdownLinks: unknown) => ({hooks: {onBrokenMarkdownLinks}}) as Pick<MarkdownConfig, 'hooks'>;
 afterEach(() => vi.restoreAllMocks());
@@ -17,4 +17,15 @@ test("a {doc} or {ref} to nothing follows the site's onBrokenMarkdownLinks", () 
     ['[pyodocs] Warning: docs/a.md:3:5: {ref}`x` names no label'],
   ]);
   expect(info.mock.calls).toEqual([['[pyodocs] docs/a.md:3:5: {ref}`x` names no label']]);
+});
+
+test("a missing {image} or {figure} file follows the site's onBrokenMarkdownImages, 'throw' when unset", () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const images = (onBrokenMarkdownImages: unknown) =>
+    ({hooks: {onBrokenMarkdownImages}}) as Pick<MarkdownConfig, 'hooks'>;
+  expect(onBrokenImage({} as Pick<MarkdownConfig, 'hooks'>)).toBe('throw');
+  expect(onBrokenImage(images('throw'))).toBe('throw');
+  const handle = onBrokenImage(images('warn'));
+  if (typeof handle === 'function') handle('docs/a.md:3:1: There is no image "x.png"');
+  expect(warn.mock.calls).toEqual([['[pyodocs] Warning: docs/a.md:3:1: There is no image "x.png"']]);
 });

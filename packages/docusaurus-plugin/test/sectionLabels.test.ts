@@ -62,3 +62,41 @@ test('a target above no heading has no title; none in code fences; an unknown la
   expect(resolve('in-code', '/elsewhere.md')).toBeUndefined();
   expect(resolve('nowhere', '/elsewhere.md')).toBeUndefined();
 });
+
+test("a figure's name is a label too, its caption the title; only figures with a name", () => {
+  const figures = path.join(site, 'docs', 'figures.md');
+  writeFileSync(
+    figures,
+    [
+      '```{figure} img/a.png',
+      ':name: fig-Fractal',
+      ':width: 50%',
+      '',
+      'The *Mandelbrot* set, {math}`z^2 + c`,',
+      'in colour.',
+      '',
+      'A legend.',
+      '```',
+      '',
+      ':::{figure} img/b.png',
+      '---',
+      'name: fig-colon',
+      '---',
+      ':::',
+      '',
+      '```{figure} img/c.png',
+      'No name.',
+      '```',
+    ].join('\n'),
+  );
+  const withFigures = referenceResolver(() => [
+    ...pages,
+    {source: figures, permalink: '/docs/figures', frontMatter: {}},
+  ]);
+  expect(withFigures('fig-fractal', intro)).toEqual({
+    url: '/docs/figures#fig-Fractal',
+    title: 'The Mandelbrot set, z^2 + c, in colour.',
+    file: figures,
+  });
+  expect(withFigures('fig-colon', intro)).toEqual({url: '/docs/figures#fig-colon', title: undefined, file: figures});
+});

@@ -9,6 +9,7 @@ export type {FenceMetaItem} from './meta/tokenizeFenceMeta.js';
 export {mystProseSource} from './myst/mystProseSource.js';
 export type {LinkedDocument, ResolveDocument} from './myst/docRole.js';
 export type {LinkedReference, ResolveReference} from './myst/refRole.js';
+export type {ImageAsset, ResolveImage} from './myst/mystFigures.js';
 export type {PageFileRead, RemarkPythonCellsOptions} from './options/resolveOptions.js';
 export type {PyodocsRuleId} from './problems/ruleIds.js';
 export {remarkPythonCells, remarkPythonCells as default} from './remarkPythonCells.js';

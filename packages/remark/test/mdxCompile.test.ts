@@ -211,4 +211,26 @@ describe('@mdx-js/mdx compiles pages with cells', () => {
       expect(elements.filter((element) => element.type === Cell)).toHaveLength(1);
     }
   });
+
+  test('a MyST figure compiles to a figure whose image is required from the bundler, with a figcaption', async () => {
+    const page = '```{figure} images/plot.png\n:name: fig-plot\n:width: 50%\nA *plot*.\n```\n';
+    const output = String(
+      await compile(new VFile({value: page, path: '/site/docs/figures.md'}), {
+        format: 'md',
+        remarkPlugins: [
+          remarkFrontmatter,
+          remarkDirective,
+          [
+            remarkPythonCells,
+            {resolveImage: () => ({module: '!file-loader!./images/plot.png', width: 10, height: 10})},
+          ],
+        ],
+      }),
+    );
+    expect(output).toContain('src: require("!file-loader!./images/plot.png").default');
+    // The name is an anchor before the figure, as a `(label)=` target is.
+    expect(output).toMatch(/_jsx\(_components\.a, \{\s*id: "fig-plot"\s*\}\), "\\n", _jsxs\(_components\.figure/);
+    expect(output).toContain('width: "50%"');
+    expect(output).toMatch(/_jsxs?\(_components\.figcaption/);
+  });
 });

@@ -40,7 +40,7 @@ describe('the MyST {ref} role links a labelled section of any page', () => {
       'docs/tutorial/page.md:1:6: {ref}`tut-informl` names no label of this site: no page has the target (tut-informl)= .',
     );
     await expect(run('{ref}`fig-loop`\n')).rejects.toThrow(
-      'docs/tutorial/page.md:1:1: {ref}`fig-loop`: the target (fig-loop)= is above no heading, so the link has no title to show. Give it its text: {ref}`text <fig-loop>`.',
+      'docs/tutorial/page.md:1:1: {ref}`fig-loop`: the target fig-loop is above no heading (or is a figure without a caption), so the link has no title to show. Give it its text: {ref}`text <fig-loop>`.',
     );
   });
 

@@ -9,7 +9,19 @@ import type {MarkdownConfig} from '@docusaurus/types';
  * asked ('warn' for a function of the site's, which expects a link node).
  */
 export function onBrokenReference(markdown: Pick<MarkdownConfig, 'hooks'>): 'throw' | ((message: string) => void) {
-  const severity = markdown.hooks?.onBrokenMarkdownLinks;
+  return asked(markdown.hooks?.onBrokenMarkdownLinks);
+}
+
+/**
+ * What a MyST `{image}` or `{figure}` whose file is missing does: what the
+ * site asks of a broken Markdown image (`markdown.hooks.onBrokenMarkdownImages`,
+ * 'throw' by default in Docusaurus 3.10, as here), since it is one.
+ */
+export function onBrokenImage(markdown: Pick<MarkdownConfig, 'hooks'>): 'throw' | ((message: string) => void) {
+  return asked(markdown.hooks?.onBrokenMarkdownImages ?? 'throw');
+}
+
+function asked(severity: unknown): 'throw' | ((message: string) => void) {
   if (severity === 'throw') return 'throw';
   if (severity === 'ignore') return () => {};
   if (severity === 'log') return (message) => console.info(`[pyodocs] ${message}`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {LinkedReference, ResolveReference} from '@pyodocs/remark';
 import type {SitePage} from './sitePages.js';
 
-/** A `(label)=` target in a page: the page, and the heading right below it, if any. */
+/** A `(label)=` target in a page, or a figure's `:name:`: the page, and the heading right below it (the caption), if any. */
 interface SectionLabel {
   page: SitePage;
   /** As written: the anchor's id. */
@@ -15,10 +15,16 @@ interface SectionLabel {
 const TARGET = /^[ \t>]*\(([^()\s][^()]*)\)=[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/** A MyST figure's fence, backticks, tildes or colons: `{figure} path`. */
+const FIGURE_FENCE = /^ {0,3}(`{3,}|~{3,}|:{3,})\{figure\}/;
+/** A figure's `:name:` option (or `name:` in a `---` block). */
+const NAME_OPTION = /^[ \t]*:?name:[ \t]*(\S+)[ \t]*$/;
+/** An option line of a directive: `:key: value`, or a line of its `---` block. */
+const OPTION_LINE = /^[ \t]*:[\w-]+:/;
 
 /**
  * The remark pass's `resolveReference` for MyST `{ref}` roles: the site's
- * `(label)=` targets, read from its pages' sources the first time a page
+ * `(label)=` targets and named `{figure}`s, read from its pages' sources the first time a page
  * asks (and again when the pages change, in `docusaurus start`). A label is
  * matched without regard to case, as Sphinx does; the first page (in source
  * order) that has it wins. The link goes to the page's permalink and the
@@ -54,7 +60,7 @@ export function readSectionLabels(pages: readonly SitePage[]): Map<string, Secti
     } catch {
       continue;
     }
-    if (!text.includes(')=')) continue;
+    if (!text.includes(')=') && !text.includes('{figure}')) continue;
     for (const {label, title} of targetsIn(text)) {
       const key = label.toLowerCase();
       if (!labels.has(key)) labels.set(key, {page, label, title});
@@ -70,6 +76,14 @@ function targetsIn(text: string): {label: string; title: string | undefined}[] {
   let fence: string | undefined;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
+    const figure = fence === undefined ? FIGURE_FENCE.exec(line)?.[1] : undefined;
+    if (figure !== undefined) {
+      const end = closingLine(lines, index, figure);
+      const named = figureTarget(lines.slice(index + 1, end));
+      if (named) found.push(named);
+      index = end;
+      continue;
+    }
     const opener = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
       if (opener !== undefined && opener[0] === fence[0] && opener.length >= fence.length && line.trim() === opener) {
@@ -97,4 +111,43 @@ function headingText(heading: string): string {
     .replace(/\s*\{#[^}]*\}\s*$/, '')
     .replaceAll('`', '')
     .trim();
+}
+
+/** The line that closes the fence opened at `opener` (`fence`: its backticks, tildes or colons), or the last line. */
+function closingLine(lines: readonly string[], opener: number, fence: string): number {
+  for (let index = opener + 1; index < lines.length; index += 1) {
+    const line = (lines[index] ?? '').trim();
+    if (line.length >= fence.length && line === (fence[0] ?? '').repeat(line.length)) return index;
+  }
+  return lines.length - 1;
+}
+
+/**
+ * A `{figure}`'s target: its `:name:`, with its caption (the first paragraph
+ * after the options) as the title a `{ref}` shows, as Sphinx does.
+ */
+function figureTarget(body: readonly string[]): {label: string; title: string | undefined} | undefined {
+  let label: string | undefined;
+  let line = 0;
+  if (body[0]?.trim() === '---') {
+    for (line = 1; line < body.length && body[line]?.trim() !== '---'; line += 1) {
+      label ??= NAME_OPTION.exec(body[line] ?? '')?.[1];
+    }
+    line += 1;
+  } else {
+    for (; line < body.length && OPTION_LINE.test(body[line] ?? ''); line += 1) {
+      label ??= NAME_OPTION.exec(body[line] ?? '')?.[1];
+    }
+  }
+  if (label === undefined) return undefined;
+  while (line < body.length && body[line]?.trim() === '') line += 1;
+  const caption: string[] = [];
+  for (; line < body.length && body[line]?.trim() !== ''; line += 1) caption.push((body[line] ?? '').trim());
+  // The caption's Markdown as plain text, as the heading titles are: no roles' names, backticks or emphasis marks.
+  const title = caption
+    .join(' ')
+    .replace(/\{[\w:-]+\}`/g, '`')
+    .replace(/[`*]/g, '')
+    .trim();
+  return {label, title: title === '' ? undefined : title};
 }

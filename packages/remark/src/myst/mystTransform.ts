@@ -5,6 +5,7 @@ import {SKIP, visit} from 'unist-util-visit';
 import type {PageContext} from '../page/PageContext.js';
 import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES} from './mystAdmonitions.js';
+import {mystFigureNode} from './mystFigures.js';
 import {parseMystOptions} from './mystCellOptions.js';
 import {COLON_FENCE_LITERAL_DIRECTIVES, type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
 
@@ -61,6 +62,17 @@ export function mystTransform(tree: Root, page: PageContext): void {
         : admonitionNode(admonition.type, title, children, node.position);
       siblings.splice(index, 1, made);
       return index; // visit the admonition's content too (nested cells)
+    }
+
+    if (directive === 'image' || directive === 'figure') {
+      const parseBody = (markdown: string, firstLine: number): RootContent[] =>
+        parseMarkdown
+          ? shiftLines(parseMarkdown(markdown).children, firstLine)
+          : [{type: 'paragraph', children: [{type: 'text', value: markdown}]}];
+      const made = mystFigureNode(node, directive, page, parseBody);
+      if (!made) return;
+      siblings.splice(index, 1, ...made);
+      return index; // the caption's cells, roles and math too
     }
 
     if (directive !== 'code-cell') return;

@@ -43,7 +43,7 @@ export const refRole: RoleHandler = (role, page) => {
   if (title === undefined) {
     page.problems.report(
       'pyodocs:unknown-reference',
-      `{ref}\`${role.content}\`: the target (${target})= is above no heading, so the link has no title to show. Give it its text: {ref}\`text <${target}>\`.`,
+      `{ref}\`${role.content}\`: the target ${target} is above no heading (or is a figure without a caption), so the link has no title to show. Give it its text: {ref}\`text <${target}>\`.`,
       role.start,
     );
     return undefined;

@@ -2,6 +2,7 @@ import {DEFAULT_PYTHON_LANGUAGES, type PythonLanguages, pythonLanguages} from '.
 import {nodeBuiltin} from '../files/nodeBuiltin.js';
 import type {ResolveDocument} from '../myst/docRole.js';
 import type {ResolveReference} from '../myst/refRole.js';
+import type {ResolveImage} from '../myst/mystFigures.js';
 import {suggestClosest} from '../problems/suggestClosest.js';
 
 /** Options of `remarkPythonCells`. */
@@ -82,6 +83,13 @@ export interface RemarkPythonCellsOptions {
    */
   resolveReference?: ResolveReference | undefined;
   /**
+   * Finds the image a MyST `{image}` or `{figure}` shows (a module request
+   * for the bundler, or a URL, and its size). Unset, the image's URL is used
+   * as written. The Docusaurus plugin bundles local files as Docusaurus does
+   * a Markdown image's.
+   */
+  resolveImage?: ResolveImage | undefined;
+  /**
    * A `{doc}` or `{ref}` that links nothing: `'throw'`, an authoring problem
    * of the page; a function, told the message (`path:line:col: …`) while the
    * role shows its text without a link, as Docusaurus treats a broken
@@ -89,6 +97,14 @@ export interface RemarkPythonCellsOptions {
    * @default 'throw'
    */
   onBrokenReference?: 'throw' | ((message: string) => void) | undefined;
+  /**
+   * An `{image}` or `{figure}` whose file `resolveImage` does not find:
+   * `'throw'`, an authoring problem of the page; a function, told the
+   * message while the image keeps its URL as written (Docusaurus's
+   * `markdown.hooks.onBrokenMarkdownImages: 'warn'`).
+   * @default 'throw'
+   */
+  onBrokenImage?: 'throw' | ((message: string) => void) | undefined;
 }
 
 /** A file read for a page: see `onFileRead`. */
@@ -116,7 +132,9 @@ export interface ResolvedPythonCellsOptions {
   onFileRead: ((read: PageFileRead) => void) | undefined;
   resolveDocument: ResolveDocument | undefined;
   resolveReference: ResolveReference | undefined;
+  resolveImage: ResolveImage | undefined;
   onBrokenReference: 'throw' | ((message: string) => void);
+  onBrokenImage: 'throw' | ((message: string) => void);
 }
 
 const OPTION_NAMES = [
@@ -133,6 +151,8 @@ const OPTION_NAMES = [
   'onFileRead',
   'resolveDocument',
   'resolveReference',
+  'resolveImage',
+  'onBrokenImage',
   'onBrokenReference',
 ];
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
@@ -170,7 +190,9 @@ export function resolvePythonCellsOptions(
     onFileRead,
     resolveDocument,
     resolveReference,
+    resolveImage,
     onBrokenReference = 'throw',
+    onBrokenImage = 'throw',
   } = options;
 
   if (runnable !== 'marked' && runnable !== 'all') {
@@ -245,6 +267,12 @@ export function resolvePythonCellsOptions(
   if (resolveReference !== undefined && typeof resolveReference !== 'function') {
     throw optionsError(`option "resolveReference" must be a function, got ${JSON.stringify(resolveReference)}.`);
   }
+  if (onBrokenImage !== 'throw' && typeof onBrokenImage !== 'function') {
+    throw optionsError(`option "onBrokenImage" must be 'throw' or a function, got ${JSON.stringify(onBrokenImage)}.`);
+  }
+  if (resolveImage !== undefined && typeof resolveImage !== 'function') {
+    throw optionsError(`option "resolveImage" must be a function, got ${JSON.stringify(resolveImage)}.`);
+  }
 
   return {
     math,
@@ -252,7 +280,9 @@ export function resolvePythonCellsOptions(
     onFileRead,
     resolveDocument,
     resolveReference,
+    resolveImage,
     onBrokenReference,
+    onBrokenImage,
     doctest,
     doctestComponentName,
     doctestImportSource,

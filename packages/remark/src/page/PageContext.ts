@@ -91,6 +91,8 @@ export interface PageContext {
   readonly includeStack: readonly string[];
   /** In an included file: where the page's (outermost) `{include}` is, which blocks made here give as their position. */
   readonly includedAt: SourcePoint | undefined;
+  /** The bundler's compilation the page is compiled for, as Docusaurus's loader tells it (`file.data.compilerName`: 'client' or 'server'). */
+  readonly compiler: string | undefined;
 }
 
 /** Reads the front matter (once) and reports its problems into the page's list. */
@@ -130,6 +132,7 @@ export function createPageContext(
     includes: new Set(),
     includeStack: filePath ? [filePath] : [],
     includedAt: undefined,
+    compiler: typeof file.data['compilerName'] === 'string' ? file.data['compilerName'] : undefined,
   };
 }
 

@@ -21,4 +21,6 @@ export type PyodocsRuleId =
   | 'pyodocs:duplicate-math-label'
   | 'pyodocs:unknown-document'
   | 'pyodocs:unknown-reference'
-  | 'pyodocs:invalid-role';
+  | 'pyodocs:invalid-role'
+  | 'pyodocs:invalid-directive'
+  | 'pyodocs:missing-image';
