@@ -492,6 +492,15 @@ describe("the website's MyST tutorial", () => {
     expect(await page.locator('a[href="#fig-temperatures"]').textContent()).toBe(
       'The temperatures of the cells above, one bar a day.',
     );
+    // {code-block}: Docusaurus's code block with the caption as its title, line numbers and the emphasized line.
+    const install = page.locator('.theme-code-block', {hasText: 'python -m venv .venv'});
+    expect(await install.locator('[class*="codeBlockTitle"]').textContent()).toBe(
+      'Install the packages of this tutorial',
+    );
+    expect(await install.locator('.theme-code-block-highlighted-line').textContent()).toContain(
+      'pip install numpy matplotlib',
+    );
+    expect(await install.locator('[class*="codeLineNumber"]').count()).toBe(2);
     const dropdown = page.locator('details', {has: page.locator('summary', {hasText: 'How is a dropdown written?'})});
     expect(await dropdown.getByText('is a collapsed block').isVisible()).toBe(false);
     await dropdown.locator('summary').click();

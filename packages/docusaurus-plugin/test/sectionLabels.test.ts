@@ -63,7 +63,7 @@ test('a target above no heading has no title; none in code fences; an unknown la
   expect(resolve('nowhere', '/elsewhere.md')).toBeUndefined();
 });
 
-test("a figure's name is a label too, its caption the title; only figures with a name", () => {
+test("a figure's or code block's name is a label too, its caption the title; only those with a name", () => {
   const figures = path.join(site, 'docs', 'figures.md');
   writeFileSync(
     figures,
@@ -87,6 +87,13 @@ test("a figure's name is a label too, its caption the title; only figures with a
       '```{figure} img/c.png',
       'No name.',
       '```',
+      '',
+      '```{code-block} python',
+      ':caption: The `loop`',
+      ':name: code-loop',
+      'for x in range(3):',
+      '    print(x)',
+      '```',
     ].join('\n'),
   );
   const withFigures = referenceResolver(() => [
@@ -99,4 +106,5 @@ test("a figure's name is a label too, its caption the title; only figures with a
     file: figures,
   });
   expect(withFigures('fig-colon', intro)).toEqual({url: '/docs/figures#fig-colon', title: undefined, file: figures});
+  expect(withFigures('code-loop', intro)).toEqual({url: '/docs/figures#code-loop', title: 'The loop', file: figures});
 });

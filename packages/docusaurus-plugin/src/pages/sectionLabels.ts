@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {LinkedReference, ResolveReference} from '@pyodocs/remark';
 import type {SitePage} from './sitePages.js';
 
-/** A `(label)=` target in a page, or a figure's `:name:`: the page, and the heading right below it (the caption), if any. */
+/** A `(label)=` target in a page, or a figure's or code block's `:name:`: the page, and the heading right below it (the caption), if any. */
 interface SectionLabel {
   page: SitePage;
   /** As written: the anchor's id. */
@@ -15,16 +15,18 @@ interface SectionLabel {
 const TARGET = /^[ \t>]*\(([^()\s][^()]*)\)=[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-/** A MyST figure's fence, backticks, tildes or colons: `{figure} path`. */
-const FIGURE_FENCE = /^ {0,3}(`{3,}|~{3,}|:{3,})\{figure\}/;
-/** A figure's `:name:` option (or `name:` in a `---` block). */
+/** The fence of a MyST directive whose `name` is a label, backticks, tildes or colons: `{figure} path`, `{code-block} python`. */
+const NAMED_FENCE = /^ {0,3}(`{3,}|~{3,}|:{3,})\{(figure|code-block|code|sourcecode)\}/;
+/** A directive's `:name:` option (or `name:` in a `---` block). */
 const NAME_OPTION = /^[ \t]*:?name:[ \t]*(\S+)[ \t]*$/;
+/** A code block's `:caption:`, its title. */
+const CAPTION_OPTION = /^[ \t]*:?caption:[ \t]*(.*?)[ \t]*$/;
 /** An option line of a directive: `:key: value`, or a line of its `---` block. */
 const OPTION_LINE = /^[ \t]*:[\w-]+:/;
 
 /**
  * The remark pass's `resolveReference` for MyST `{ref}` roles: the site's
- * `(label)=` targets and named `{figure}`s, read from its pages' sources the first time a page
+ * `(label)=` targets and named `{figure}`s and `{code-block}`s, read from its pages' sources the first time a page
  * asks (and again when the pages change, in `docusaurus start`). A label is
  * matched without regard to case, as Sphinx does; the first page (in source
  * order) that has it wins. The link goes to the page's permalink and the
@@ -60,7 +62,7 @@ export function readSectionLabels(pages: readonly SitePage[]): Map<string, Secti
     } catch {
       continue;
     }
-    if (!text.includes(')=') && !text.includes('{figure}')) continue;
+    if (!text.includes(')=') && !text.includes('name:')) continue;
     for (const {label, title} of targetsIn(text)) {
       const key = label.toLowerCase();
       if (!labels.has(key)) labels.set(key, {page, label, title});
@@ -76,11 +78,11 @@ function targetsIn(text: string): {label: string; title: string | undefined}[] {
   let fence: string | undefined;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
-    const figure = fence === undefined ? FIGURE_FENCE.exec(line)?.[1] : undefined;
-    if (figure !== undefined) {
-      const end = closingLine(lines, index, figure);
-      const named = figureTarget(lines.slice(index + 1, end));
-      if (named) found.push(named);
+    const named = fence === undefined ? NAMED_FENCE.exec(line) : null;
+    if (named) {
+      const end = closingLine(lines, index, named[1] ?? '');
+      const target = directiveTarget(named[2] === 'figure', lines.slice(index + 1, end));
+      if (target) found.push(target);
       index = end;
       continue;
     }
@@ -123,23 +125,30 @@ function closingLine(lines: readonly string[], opener: number, fence: string): n
 }
 
 /**
- * A `{figure}`'s target: its `:name:`, with its caption (the first paragraph
- * after the options) as the title a `{ref}` shows, as Sphinx does.
+ * A named directive's target: its `:name:`, with the title a `{ref}` shows,
+ * as Sphinx does: a figure's caption (the first paragraph after the
+ * options), a code block's `:caption:`.
  */
-function figureTarget(body: readonly string[]): {label: string; title: string | undefined} | undefined {
+function directiveTarget(
+  figure: boolean,
+  body: readonly string[],
+): {label: string; title: string | undefined} | undefined {
   let label: string | undefined;
+  let captionOption: string | undefined;
   let line = 0;
+  const read = (option: string) => {
+    label ??= NAME_OPTION.exec(option)?.[1];
+    captionOption ??= CAPTION_OPTION.exec(option)?.[1];
+  };
   if (body[0]?.trim() === '---') {
-    for (line = 1; line < body.length && body[line]?.trim() !== '---'; line += 1) {
-      label ??= NAME_OPTION.exec(body[line] ?? '')?.[1];
-    }
+    for (line = 1; line < body.length && body[line]?.trim() !== '---'; line += 1) read(body[line] ?? '');
     line += 1;
   } else {
-    for (; line < body.length && OPTION_LINE.test(body[line] ?? ''); line += 1) {
-      label ??= NAME_OPTION.exec(body[line] ?? '')?.[1];
-    }
+    for (; line < body.length && OPTION_LINE.test(body[line] ?? ''); line += 1) read(body[line] ?? '');
   }
   if (label === undefined) return undefined;
+  // Plain text, as the heading titles are.
+  if (!figure) return {label, title: captionOption?.replaceAll('`', '').trim() || undefined};
   while (line < body.length && body[line]?.trim() === '') line += 1;
   const caption: string[] = [];
   for (; line < body.length && body[line]?.trim() !== ''; line += 1) caption.push((body[line] ?? '').trim());

@@ -2,7 +2,15 @@ import type {Root, RootContent} from 'mdast';
 import {MYST_ADMONITIONS} from './mystAdmonitions.js';
 
 /** Directives read from their raw body (options, then text or Markdown of their own): a colon fence of one becomes the same code node as its backtick fence. */
-export const COLON_FENCE_LITERAL_DIRECTIVES: ReadonlySet<string> = new Set(['include', 'math', 'image', 'figure']);
+export const COLON_FENCE_LITERAL_DIRECTIVES: ReadonlySet<string> = new Set([
+  'include',
+  'math',
+  'image',
+  'figure',
+  'code-block',
+  'code',
+  'sourcecode',
+]);
 
 // MyST's colon fences (the `colon_fence` extension, on by default in Jupyter
 // Book): `:::{note}` … `:::`. Neither CommonMark nor MDX knows them, so they

@@ -5,6 +5,7 @@ import {SKIP, visit} from 'unist-util-visit';
 import type {PageContext} from '../page/PageContext.js';
 import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES} from './mystAdmonitions.js';
+import {CODE_BLOCK_DIRECTIVES, mystCodeBlock} from './mystCodeBlocks.js';
 import {mystFigureNode} from './mystFigures.js';
 import {parseMystOptions} from './mystCellOptions.js';
 import {COLON_FENCE_LITERAL_DIRECTIVES, type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
@@ -62,6 +63,13 @@ export function mystTransform(tree: Root, page: PageContext): void {
         : admonitionNode(admonition.type, title, children, node.position);
       siblings.splice(index, 1, made);
       return index; // visit the admonition's content too (nested cells)
+    }
+
+    if (CODE_BLOCK_DIRECTIVES.has(directive)) {
+      const made = mystCodeBlock(node, directive, page);
+      if (!made) return;
+      siblings.splice(index, 1, ...made);
+      return index + made.length;
     }
 
     if (directive === 'image' || directive === 'figure') {
