@@ -501,6 +501,12 @@ describe("the website's MyST tutorial", () => {
       'pip install numpy matplotlib',
     );
     expect(await install.locator('[class*="codeLineNumber"]').count()).toBe(2);
+    // {tab-set}: Docusaurus's tabs, the first one open; another one shows its own code.
+    const tabs = page.locator('.tabs-container', {has: page.getByRole('tab', {name: 'conda'})});
+    expect(await tabs.getByRole('tab').allTextContents()).toEqual(['pip', 'conda']);
+    expect(await tabs.getByText('python -m pip install numpy').isVisible()).toBe(true);
+    await tabs.getByRole('tab', {name: 'conda'}).click();
+    await tabs.getByText('conda install numpy').waitFor({state: 'visible'});
     const dropdown = page.locator('details', {has: page.locator('summary', {hasText: 'How is a dropdown written?'})});
     expect(await dropdown.getByText('is a collapsed block').isVisible()).toBe(false);
     await dropdown.locator('summary').click();

@@ -105,6 +105,8 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     // MyST {image} and {figure} files are bundled as Markdown images are; a missing one is a broken image.
     resolveImage: imageResolver(context.siteDir, context.siteConfig.staticDirectories ?? ['static']),
     onBrokenImage: onBrokenImage(context.siteConfig.markdown),
+    // sphinx-design's {tab-set} and {tab-item} are the theme's tabs.
+    tabComponents: {tabs: '@theme/Tabs', tabItem: '@theme/TabItem'},
     runnable: options.runnable,
     importSource: '@theme/PythonCell',
     doctest: options.doctest,

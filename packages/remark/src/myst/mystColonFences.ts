@@ -10,6 +10,9 @@ export const COLON_FENCE_LITERAL_DIRECTIVES: ReadonlySet<string> = new Set([
   'code-block',
   'code',
   'sourcecode',
+  // Tabs parse their body (and the colon-fenced tab items in it) where they are made.
+  'tab-set',
+  'tab-item',
 ]);
 
 // MyST's colon fences (the `colon_fence` extension, on by default in Jupyter

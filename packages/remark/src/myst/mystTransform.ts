@@ -7,6 +7,8 @@ import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES} from './mystAdmonitions.js';
 import {CODE_BLOCK_DIRECTIVES, mystCodeBlock} from './mystCodeBlocks.js';
 import {mystFigureNode} from './mystFigures.js';
+import {settleTabSets, TAB_DIRECTIVES, TAB_ITEM_OPTIONS, TAB_SET_OPTIONS, tabItemNode, tabSetNode} from './mystTabs.js';
+import {readDirectiveBody} from './directiveOptions.js';
 import {parseMystOptions} from './mystCellOptions.js';
 import {COLON_FENCE_LITERAL_DIRECTIVES, type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
 
@@ -35,9 +37,8 @@ export function mystTransform(tree: Root, page: PageContext): void {
   const lines = page.source.split(/\r?\n/);
   removeBlockBreaks(tree, lines);
   replaceTargetsAndComments(tree, page.mystNotebook, lines);
-  if (parseMarkdown) {
-    replaceColonFences(tree, lines, colonFenceHandlers(parseMarkdown, lines, problems));
-  }
+  const handlers = parseMarkdown && colonFenceHandlers(parseMarkdown, lines, problems);
+  if (handlers) replaceColonFences(tree, lines, handlers);
 
   visit(tree, 'code', (node, index, parent) => {
     const directive = mystDirectiveName(node.lang);
@@ -63,6 +64,36 @@ export function mystTransform(tree: Root, page: PageContext): void {
         : admonitionNode(admonition.type, title, children, node.position);
       siblings.splice(index, 1, made);
       return index; // visit the admonition's content too (nested cells)
+    }
+
+    if (TAB_DIRECTIVES.has(directive)) {
+      if (!page.options.tabComponents || !parseMarkdown || !node.position) return;
+      const start = node.position.start;
+      const known = directive === 'tab-set' ? TAB_SET_OPTIONS : TAB_ITEM_OPTIONS;
+      const body = readDirectiveBody(directive, node.value, known, {bodyLine: start.line + 1, column: 1}, problems);
+      if (body.invalid) return;
+      const optionLines = body.content === '' ? 0 : node.value.split('\n').length - body.content.split('\n').length;
+      const inner: Root = {
+        type: 'root',
+        children: shiftLines(parseMarkdown(body.content).children, start.line + 1 + optionLines),
+      };
+      // Colon-fenced tab items (and admonitions) in a tab set's body.
+      if (handlers) replaceColonFences(inner, lines, handlers, start.line);
+      const option = (name: string) => body.options.find((candidate) => candidate.name === name);
+      const made =
+        directive === 'tab-set'
+          ? tabSetNode(option('sync-group')?.value, inner.children, node.position)
+          : tabItemNode(
+              {
+                label: node.meta?.trim() || 'Tab',
+                sync: option('sync')?.value,
+                selected: option('selected') !== undefined,
+              },
+              inner.children,
+              node.position,
+            );
+      siblings.splice(index, 1, made);
+      return index; // the tabs' content too: backtick tab items, cells
     }
 
     if (CODE_BLOCK_DIRECTIVES.has(directive)) {
@@ -134,6 +165,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
     siblings.splice(index, 1, cell);
     return undefined;
   });
+  if (page.options.tabComponents) settleTabSets(tree, page);
 }
 
 /**

@@ -98,6 +98,13 @@ export interface RemarkPythonCellsOptions {
    */
   onBrokenReference?: 'throw' | ((message: string) => void) | undefined;
   /**
+   * Where a page imports the components that show sphinx-design's
+   * `{tab-set}` and `{tab-item}` (Docusaurus: `{tabs: '@theme/Tabs', tabItem:
+   * '@theme/TabItem'}`, props `groupId`, `value`, `label`, `default`).
+   * Unset, those directives stay as written.
+   */
+  tabComponents?: {tabs: string; tabItem: string} | undefined;
+  /**
    * An `{image}` or `{figure}` whose file `resolveImage` does not find:
    * `'throw'`, an authoring problem of the page; a function, told the
    * message while the image keeps its URL as written (Docusaurus's
@@ -135,6 +142,7 @@ export interface ResolvedPythonCellsOptions {
   resolveImage: ResolveImage | undefined;
   onBrokenReference: 'throw' | ((message: string) => void);
   onBrokenImage: 'throw' | ((message: string) => void);
+  tabComponents: {tabs: string; tabItem: string} | undefined;
 }
 
 const OPTION_NAMES = [
@@ -153,6 +161,7 @@ const OPTION_NAMES = [
   'resolveReference',
   'resolveImage',
   'onBrokenImage',
+  'tabComponents',
   'onBrokenReference',
 ];
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
@@ -193,6 +202,7 @@ export function resolvePythonCellsOptions(
     resolveImage,
     onBrokenReference = 'throw',
     onBrokenImage = 'throw',
+    tabComponents,
   } = options;
 
   if (runnable !== 'marked' && runnable !== 'all') {
@@ -267,6 +277,17 @@ export function resolvePythonCellsOptions(
   if (resolveReference !== undefined && typeof resolveReference !== 'function') {
     throw optionsError(`option "resolveReference" must be a function, got ${JSON.stringify(resolveReference)}.`);
   }
+  if (
+    tabComponents !== undefined &&
+    (typeof tabComponents !== 'object' ||
+      tabComponents === null ||
+      typeof tabComponents.tabs !== 'string' ||
+      typeof tabComponents.tabItem !== 'string')
+  ) {
+    throw optionsError(
+      `option "tabComponents" must be {tabs: 'module', tabItem: 'module'}, got ${JSON.stringify(tabComponents)}.`,
+    );
+  }
   if (onBrokenImage !== 'throw' && typeof onBrokenImage !== 'function') {
     throw optionsError(`option "onBrokenImage" must be 'throw' or a function, got ${JSON.stringify(onBrokenImage)}.`);
   }
@@ -283,6 +304,7 @@ export function resolvePythonCellsOptions(
     resolveImage,
     onBrokenReference,
     onBrokenImage,
+    tabComponents,
     doctest,
     doctestComponentName,
     doctestImportSource,

@@ -1,4 +1,6 @@
 import type {Root} from 'mdast';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import {EXIT, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {pythonCellsTransform} from '../cell/pythonCellsTransform.js';
 import {doctestTransform} from '../doctest/doctestTransform.js';
@@ -9,6 +11,7 @@ import {collectPageManifest} from '../manifest/collectPageManifest.js';
 import {mathTransform} from '../math/mathTransform.js';
 import {typesetPageMath} from '../math/typesetPageMath.js';
 import {mystRolesTransform} from '../myst/mystRolesTransform.js';
+import {TAB_ITEM_COMPONENT, TABS_COMPONENT} from '../myst/mystTabs.js';
 import {mystTransform} from '../myst/mystTransform.js';
 import type {ResolvedPythonCellsOptions} from '../options/resolveOptions.js';
 import {createPageContext, type PageContext, type ParseMarkdown} from './PageContext.js';
@@ -51,6 +54,10 @@ export function pagePass(
   if (has('cell') && options.importSource !== undefined) {
     insertComponentImport(tree, options.componentName, options.importSource);
   }
+  if (options.tabComponents && hasElement(tree, TABS_COMPONENT)) {
+    insertComponentImport(tree, TABS_COMPONENT, options.tabComponents.tabs);
+    insertComponentImport(tree, TAB_ITEM_COMPONENT, options.tabComponents.tabItem);
+  }
   page.problems.settle(options.onError);
 }
 
@@ -62,4 +69,14 @@ function transformSource(tree: Root, page: PageContext): void {
   doctestTransform(tree, page);
   pythonCellsTransform(tree, page);
   includeTransform(tree, page, transformSource);
+}
+
+/** The tree holds a JSX element of that name (made by a transform, so after the includes too). */
+function hasElement(tree: Root, name: string): boolean {
+  let found = false;
+  visit(tree, 'mdxJsxFlowElement', (node: MdxJsxFlowElement) => {
+    if (node.name === name) found = true;
+    return found ? EXIT : undefined;
+  });
+  return found;
 }

@@ -1,0 +1,10 @@
+import {serveStatic} from '/work/main/e2e/src/staticServer.js';
+import {launchChromium} from '/work/main/e2e/src/chromium.js';
+const server = await serveStatic(process.argv[2]);
+const browser = await launchChromium();
+const page = await browser.newPage();
+page.on('console', m => { if (m.type() === 'error') console.log('console:', m.text().slice(0, 300)); });
+page.on('pageerror', e => console.log('pageerror:', e.message.slice(0, 300)));
+await page.goto(`${server.url}${process.argv[3] ?? '/'}`);
+await page.waitForTimeout(1500);
+await browser.close(); await server.close?.();
