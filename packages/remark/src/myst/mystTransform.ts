@@ -49,7 +49,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
     if (admonition) {
       const argument = node.meta?.trim() ?? '';
       const firstLine = node.position ? node.position.start.line + 1 : 0;
-      const {title, content, contentFirstLine, collapsed} = admonitionContent(
+      const {title, content, contentFirstLine, collapsed, type} = admonitionContent(
         directive,
         argument,
         node.value,
@@ -61,7 +61,7 @@ export function mystTransform(tree: Root, page: PageContext): void {
         : [{type: 'paragraph', children: [{type: 'text', value: content}]} as Paragraph];
       const made = collapsed
         ? dropdownNode(inlineTitle(title ?? 'Details', parseMarkdown), collapsed, children, node.position)
-        : admonitionNode(admonition.type, title, children, node.position);
+        : admonitionNode(type ?? admonition.type, title, children, node.position);
       siblings.splice(index, 1, made);
       return index; // visit the admonition's content too (nested cells)
     }
@@ -316,16 +316,26 @@ function admonitionContent(
   argument: string,
   body: string,
   bodyFirstLine: number,
-): {title: string | undefined; content: string; contentFirstLine: number; collapsed: Collapsed | undefined} {
+): {
+  title: string | undefined;
+  content: string;
+  contentFirstLine: number;
+  collapsed: Collapsed | undefined;
+  type: string | undefined;
+} {
   const {code, options} = parseMystOptions(body);
   const skipped = code === '' ? 0 : body.split('\n').length - code.split('\n').length;
   const known = (line: number) => (bodyFirstLine === 0 ? 0 : line);
   const classes = typeof options['class'] === 'string' ? options['class'].split(/\s+/) : [];
   const collapsed: Collapsed | undefined =
     directive === 'dropdown' || classes.includes('dropdown') ? {open: 'open' in options} : undefined;
+  // `{admonition} Title` with `:class: tip` looks like a tip (Jupyter Book's themes style it by its class).
+  const styled =
+    directive === 'admonition' ? classes.find((name) => MYST_ADMONITIONS[name] && name !== 'admonition') : undefined;
+  const type = styled === undefined ? undefined : MYST_ADMONITIONS[styled]?.type;
   if (TITLED_DIRECTIVES.has(directive)) {
     const title = argument || MYST_ADMONITIONS[directive]?.title || 'Note';
-    return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped), collapsed};
+    return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped), collapsed, type};
   }
   // A collapsed one needs a summary: the admonition's title, as Docusaurus would show it (`Note`).
   const title =
@@ -333,8 +343,14 @@ function admonitionContent(
     (collapsed ? directive.charAt(0).toUpperCase() + directive.slice(1) : undefined);
   // The argument sits on the directive's own line, just above the body.
   if (argument)
-    return {title, content: `${argument}\n${code}`, contentFirstLine: known(bodyFirstLine + skipped - 1), collapsed};
-  return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped), collapsed};
+    return {
+      title,
+      content: `${argument}\n${code}`,
+      contentFirstLine: known(bodyFirstLine + skipped - 1),
+      collapsed,
+      type,
+    };
+  return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped), collapsed, type};
 }
 
 /** A title's Markdown (`Show the *answer*`) as inline content; as text where the page's parser is not at hand. */
@@ -404,8 +420,7 @@ function colonFenceHandlers(
         // Read like its backtick fence by the transform of that directive.
         return {type: 'code', lang: `{${fence.directive}}`, meta: fence.argument || null, value: body, position};
       }
-      const type = MYST_ADMONITIONS[fence.directive]?.type ?? 'note';
-      const {title, content, contentFirstLine, collapsed} = admonitionContent(
+      const {title, content, contentFirstLine, collapsed, type} = admonitionContent(
         fence.directive,
         fence.argument,
         body,
@@ -423,7 +438,7 @@ function colonFenceHandlers(
       replaceColonFences(inner, lines, handlers, fence.openLine);
       return collapsed
         ? dropdownNode(inlineTitle(title ?? 'Details', parseMarkdown), collapsed, inner.children, position)
-        : admonitionNode(type, title, inner.children, position);
+        : admonitionNode(type ?? MYST_ADMONITIONS[fence.directive]?.type ?? 'note', title, inner.children, position);
     },
     unclosed: (fence, column) => {
       problems.report(
