@@ -503,6 +503,14 @@ describe("the website's MyST tutorial", () => {
       'pip install numpy matplotlib',
     );
     expect(await install.locator('[class*="codeLineNumber"]').count()).toBe(2);
+    // {toctree}: its caption, then a list of links to the pages with their titles (or the text given).
+    const toctree = page.locator('article p:has(strong:text-is("Pages this tutorial builds on")) + ul');
+    expect(
+      await toctree.locator('a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')])),
+    ).toEqual([
+      ['Getting started', '/docs/getting-started'],
+      ['Cells that run in order', '/docs/notebook-behaviour'],
+    ]);
     // {tab-set}: Docusaurus's tabs, the first one open; another one shows its own code.
     const tabs = page.locator('.tabs-container', {has: page.getByRole('tab', {name: 'conda'})});
     expect(await tabs.getByRole('tab').allTextContents()).toEqual(['pip', 'conda']);

@@ -112,3 +112,32 @@ describe('the MyST {doc} role links a page of the site', () => {
     );
   });
 });
+
+describe("Sphinx's {toctree} lists the site's pages", () => {
+  test('each entry a link with its title (or the one given); self left out; caption, numbering, order as asked', async () => {
+    const output = await run(
+      '```{toctree}\n:maxdepth: 2\n:caption: Contents\n:numbered:\n:reversed:\n\nself\ntutorial-svd\nStart here </intro>\nNumPy <https://numpy.org>\n```\n',
+    );
+    expect(output).toBe(
+      '**Contents**\n\n1. [NumPy](https://numpy.org)\n2. [Start here](/docs/intro)\n3. [Linear algebra on n-dimensional arrays](/docs/tutorials/tutorial-svd)',
+    );
+  });
+
+  test('a hidden one shows nothing (the sidebar is the navigation); colon fences too', async () => {
+    expect(await run('Before.\n\n:::{toctree}\n:hidden:\ntutorial-svd\n:::\n\nAfter.\n')).toBe('Before.\n\nAfter.');
+  });
+
+  test('an entry that is no page is a broken link at its line; a glob pattern is reported', async () => {
+    await expect(run('# Index\n\n```{toctree}\n:maxdepth: 1\n\ntutorial-svd\nmissing-page\n```\n')).rejects.toThrow(
+      'docs/tutorials/page.md:7:1: The {toctree} entry "missing-page" names no page of this site: there is no page missing-page.md or missing-page.mdx.',
+    );
+    await expect(run('```{toctree}\n:glob:\n\ntutorials/*\n```\n')).rejects.toThrow(
+      'docs/tutorials/page.md:4:1: This {toctree} entry is a glob pattern (tutorials/*), which pyodocs does not expand',
+    );
+  });
+
+  test('without resolveDocument (another MDX site) it stays as written', async () => {
+    const output = await stringifyPage('```{toctree}\nintro\n```\n', {path: pageFile, cwd: site});
+    expect(output).toBe('```{toctree}\nintro\n```');
+  });
+});

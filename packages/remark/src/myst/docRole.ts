@@ -1,4 +1,6 @@
-import type {Link} from 'mdast';
+import type {Link, Text} from 'mdast';
+import type {SourcePoint} from '../meta/locateFenceMeta.js';
+import type {PageContext} from '../page/PageContext.js';
 import type {RoleHandler} from './mystRolesTransform.js';
 import {brokenReference, textAndTarget} from './mystRoles.js';
 
@@ -29,10 +31,27 @@ export type ResolveDocument = (target: string, fromPage: string) => LinkedDocume
  * to Docusaurus.
  */
 export const docRole: RoleHandler = (role, page) => {
+  if (!page.options.resolveDocument || page.includeStack[0] === undefined) return undefined;
+  const {text, target} = textAndTarget(role.content);
+  return documentLink(page, target, text, `{doc}\`${role.content}\``, role.start);
+};
+
+/**
+ * A link to the page `target` names (relative to the page, or from the docs'
+ * root with `/`), with `text` or the page's title; for one that is no page of
+ * the site, what `brokenReference` makes (`written`: the markup, for the
+ * message). Undefined without `resolveDocument`.
+ */
+export function documentLink(
+  page: PageContext,
+  target: string,
+  text: string | undefined,
+  written: string,
+  place: SourcePoint | undefined,
+): Link | Text | undefined {
   const resolve = page.options.resolveDocument;
   const fromPage = page.includeStack[0];
   if (!resolve || fromPage === undefined) return undefined;
-  const {text, target} = textAndTarget(role.content);
   const found = target === '' ? undefined : resolve(target, fromPage);
   // The page's title and URL come from that file; watch for a missing one to appear.
   const onFileRead = page.options.onFileRead;
@@ -44,14 +63,13 @@ export const docRole: RoleHandler = (role, page) => {
     return brokenReference(
       page,
       'pyodocs:unknown-document',
-      `{doc}\`${role.content}\` names no page of this site: ${missingPage(target)} Write another page's path relative to this one and without its extension, as in MyST (or "/" and its path in the docs folder).`,
-      role.start,
+      `${written} names no page of this site: ${missingPage(target)} Write another page's path relative to this one and without its extension, as in MyST (or "/" and its path in the docs folder).`,
+      place,
       text ?? target,
     );
   }
-  const link: Link = {type: 'link', url: found.url, children: [{type: 'text', value: text ?? found.title}]};
-  return link;
-};
+  return {type: 'link', url: found.url, children: [{type: 'text', value: text ?? found.title}]};
+}
 
 /** The files a relative target could be, next to the page (`/` separators, `..` resolved). */
 function candidateFiles(target: string, fromPage: string): string[] {

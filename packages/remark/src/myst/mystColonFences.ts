@@ -10,6 +10,7 @@ export const COLON_FENCE_LITERAL_DIRECTIVES: ReadonlySet<string> = new Set([
   'code-block',
   'code',
   'sourcecode',
+  'toctree',
   // Tabs parse their body (and the colon-fenced tab items in it) where they are made.
   'tab-set',
   'tab-item',

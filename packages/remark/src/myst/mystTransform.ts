@@ -7,6 +7,7 @@ import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES} from './mystAdmonitions.js';
 import {CODE_BLOCK_DIRECTIVES, mystCodeBlock} from './mystCodeBlocks.js';
 import {mystFigureNode} from './mystFigures.js';
+import {mystToctree} from './mystToctree.js';
 import {settleTabSets, TAB_DIRECTIVES, TAB_ITEM_OPTIONS, TAB_SET_OPTIONS, tabItemNode, tabSetNode} from './mystTabs.js';
 import {readDirectiveBody} from './directiveOptions.js';
 import {parseMystOptions} from './mystCellOptions.js';
@@ -94,6 +95,13 @@ export function mystTransform(tree: Root, page: PageContext): void {
             );
       siblings.splice(index, 1, made);
       return index; // the tabs' content too: backtick tab items, cells
+    }
+
+    if (directive === 'toctree') {
+      const made = mystToctree(node, page);
+      if (!made) return;
+      siblings.splice(index, 1, ...made);
+      return index + made.length;
     }
 
     if (CODE_BLOCK_DIRECTIVES.has(directive)) {
