@@ -1,6 +1,7 @@
 import type {Code, RootContent} from 'mdast';
 import type {PageContext} from '../page/PageContext.js';
 import {readDirectiveBody} from './directiveOptions.js';
+import {labelAnchor} from './labelAnchor.js';
 
 /** MyST's (and Sphinx's) names for a static code block. */
 export const CODE_BLOCK_DIRECTIVES: ReadonlySet<string> = new Set(['code-block', 'code', 'sourcecode']);
@@ -70,16 +71,7 @@ export function mystCodeBlock(node: Code, directive: string, page: PageContext):
   node.meta = meta.length > 0 ? meta.join(' ') : null;
   node.value = code;
   const name = options.get('name')?.value;
-  if (!name) return [node];
-  const anchor: RootContent = {
-    type: 'mdxJsxFlowElement',
-    name: 'a',
-    attributes: [{type: 'mdxJsxAttribute', name: 'id', value: name}],
-    children: [],
-    data: {pyodocsFromMarkdown: true},
-  };
-  if (node.position) anchor.position = node.position;
-  return [anchor, node];
+  return name ? [labelAnchor(name, node.position), node] : [node];
 }
 
 /** The lines without `width` leading spaces each, or without their common indentation. */

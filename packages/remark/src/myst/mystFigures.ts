@@ -3,6 +3,7 @@ import type {BlockContent, Code, RootContent} from 'mdast';
 import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 import type {PageContext} from '../page/PageContext.js';
 import {type DirectiveOption, readDirectiveBody} from './directiveOptions.js';
+import {labelAnchor} from './labelAnchor.js';
 
 /** Where an image is, as the page's bundler loads it: what `resolveImage` answers. */
 export interface ImageAsset {
@@ -81,7 +82,7 @@ export function mystFigureNode(
         imgElement(image, options, sizes, {align: undefined, alt: ''});
   // `name` is a label: an anchor before the element, as a `(label)=` target is (Docusaurus checks links against anchors).
   const name = options.get('name')?.value;
-  const anchor: RootContent[] = name ? [withPosition(element('a', [attribute('id', name)], []), node)] : [];
+  const anchor = name ? [labelAnchor(name, node.position)] : [];
   const target = options.get('target')?.value;
   const shown: MdxJsxFlowElement = target
     ? element('a', [attribute('href', target)], [img as unknown as BlockContent])

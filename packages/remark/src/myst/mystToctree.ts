@@ -1,6 +1,7 @@
 import type {Code, List, ListItem, Paragraph, PhrasingContent, RootContent} from 'mdast';
 import type {PageContext} from '../page/PageContext.js';
 import {readDirectiveBody} from './directiveOptions.js';
+import {labelAnchor} from './labelAnchor.js';
 import {documentLink} from './docRole.js';
 import {textAndTarget} from './mystRoles.js';
 
@@ -72,21 +73,13 @@ export function mystToctree(node: Code, page: PageContext): RootContent[] | unde
   const made: RootContent[] = caption
     ? [{type: 'paragraph', children: [{type: 'strong', children: [{type: 'text', value: caption}]}]}, list]
     : [list];
-  const name = option('name')?.value;
-  if (name) {
-    made.unshift({
-      type: 'mdxJsxFlowElement',
-      name: 'a',
-      attributes: [{type: 'mdxJsxAttribute', name: 'id', value: name}],
-      children: [],
-    });
-  }
   // Where the directive was: the downloaded notebook keeps it as written.
   for (const block of made) {
     if (node.position) block.position = node.position;
     block.data = {...block.data, pyodocsFromMarkdown: true};
   }
-  return made;
+  const name = option('name')?.value;
+  return name ? [labelAnchor(name, node.position), ...made] : made;
 }
 
 function listItem(content: PhrasingContent): ListItem {

@@ -6,6 +6,7 @@ import type {PageContext} from '../page/PageContext.js';
 import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES} from './mystAdmonitions.js';
 import {CODE_BLOCK_DIRECTIVES, mystCodeBlock} from './mystCodeBlocks.js';
+import {labelAnchor} from './labelAnchor.js';
 import {mystFigureNode} from './mystFigures.js';
 import {mystToctree} from './mystToctree.js';
 import {settleTabSets, TAB_DIRECTIVES, TAB_ITEM_OPTIONS, TAB_SET_OPTIONS, tabItemNode, tabSetNode} from './mystTabs.js';
@@ -265,20 +266,7 @@ function replaceTargetsAndComments(tree: Root, comments: boolean, lines: readonl
     node.children = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
     const first = node.children[0];
     if (first?.type === 'text') first.value = first.value.replace(/^\n+/, '');
-    // An <a> (Docusaurus's Link, as the MDX `a` component), not a <span>: Docusaurus checks links to
-    // #label (a {ref}, or [text](#label)) against the anchors Link and headings collect.
-    const anchors = labels.map((label): RootContent => {
-      const anchor: RootContent = {
-        type: 'mdxJsxFlowElement',
-        name: 'a',
-        attributes: [{type: 'mdxJsxAttribute', name: 'id', value: label}],
-        children: [],
-        // The notebook keeps the target as written.
-        data: {pyodocsFromMarkdown: true},
-      };
-      if (node.position) anchor.position = node.position;
-      return anchor;
-    });
+    const anchors = labels.map((label) => labelAnchor(label, node.position));
     const replacement = node.children.length > 0 ? [...anchors, node] : anchors;
     (parent.children as RootContent[]).splice(index, 1, ...replacement);
     return [SKIP, index + replacement.length];
