@@ -511,6 +511,12 @@ describe("the website's MyST tutorial", () => {
       ['Getting started', '/docs/getting-started'],
       ['Cells that run in order', '/docs/notebook-behaviour'],
     ]);
+    // {list-table}: a table with its caption, a head row, row headers, and a cell holding a code block.
+    const table = page.locator('#table-statistics + table');
+    expect(await table.locator('caption').textContent()).toBe('The functions of statistics used above');
+    expect(await table.locator('thead th[scope="col"]').allTextContents()).toEqual(['Function', 'What it gives']);
+    expect(await table.locator('tbody th[scope="row"]').allTextContents()).toEqual(['mean', 'median', 'stdev']);
+    expect(await table.locator('tbody td pre').textContent()).toContain('statistics.stdev([18.5, 21.0])');
     // {tab-set}: Docusaurus's tabs, the first one open; another one shows its own code.
     const tabs = page.locator('.tabs-container', {has: page.getByRole('tab', {name: 'conda'})});
     expect(await tabs.getByRole('tab').allTextContents()).toEqual(['pip', 'conda']);

@@ -11,6 +11,7 @@ export const COLON_FENCE_LITERAL_DIRECTIVES: ReadonlySet<string> = new Set([
   'code',
   'sourcecode',
   'toctree',
+  'list-table',
   // Tabs parse their body (and the colon-fenced tab items in it) where they are made.
   'tab-set',
   'tab-item',

@@ -8,6 +8,7 @@ import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES} from './mystAdmo
 import {CODE_BLOCK_DIRECTIVES, mystCodeBlock} from './mystCodeBlocks.js';
 import {labelAnchor} from './labelAnchor.js';
 import {mystFigureNode} from './mystFigures.js';
+import {mystListTable} from './mystListTable.js';
 import {mystToctree} from './mystToctree.js';
 import {settleTabSets, TAB_DIRECTIVES, TAB_ITEM_OPTIONS, TAB_SET_OPTIONS, tabItemNode, tabSetNode} from './mystTabs.js';
 import {readDirectiveBody} from './directiveOptions.js';
@@ -96,6 +97,16 @@ export function mystTransform(tree: Root, page: PageContext): void {
             );
       siblings.splice(index, 1, made);
       return index; // the tabs' content too: backtick tab items, cells
+    }
+
+    if (directive === 'list-table') {
+      if (!parseMarkdown) return;
+      const made = mystListTable(node, page, (markdown, firstLine) =>
+        shiftLines(parseMarkdown(markdown).children, firstLine),
+      );
+      if (!made) return;
+      siblings.splice(index, 1, ...made);
+      return index; // the cells' content too: roles, math, cells
     }
 
     if (directive === 'toctree') {

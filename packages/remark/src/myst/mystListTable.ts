@@ -1,0 +1,113 @@
+import type {BlockContent, Code, List, RootContent} from 'mdast';
+import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import type {PageContext} from '../page/PageContext.js';
+import {readDirectiveBody} from './directiveOptions.js';
+import {labelAnchor} from './labelAnchor.js';
+
+/** Its options; `width`, `widths` and `align` are the browser's to lay out, `class` a theme's hook: accepted, no effect here. */
+const OPTIONS = ['header-rows', 'stub-columns', 'widths', 'width', 'align', 'class', 'name'];
+
+/**
+ * MyST's (docutils') `{list-table} Title`: a bulleted list of rows, each a
+ * bulleted list of cells, as an HTML table whose cells hold any Markdown
+ * (paragraphs, lists, code), which a pipe table cannot. `:header-rows:`
+ * rows are the head, `:stub-columns:` columns row headers; the argument
+ * is the caption, `name` an anchor. A row that is not a list, or rows of
+ * different lengths, are reported at their line (`parse`: the page's
+ * Markdown, at the body's first file line).
+ */
+export function mystListTable(
+  node: Code,
+  page: PageContext,
+  parse: (markdown: string, firstLine: number) => RootContent[],
+): RootContent[] | undefined {
+  const start = node.position?.start;
+  const bodyLine = start ? start.line + 1 : 0;
+  const body = readDirectiveBody('list-table', node.value, OPTIONS, start && {bodyLine, column: 1}, page.problems);
+  if (body.invalid) return undefined;
+  const option = (name: string) => body.options.find((candidate) => candidate.name === name);
+  const count = (name: string): number | null => {
+    const found = option(name);
+    if (!found) return 0;
+    if (/^\d+$/.test(found.value?.trim() ?? '')) return Number(found.value);
+    page.problems.report(
+      'pyodocs:invalid-directive',
+      `The "${name}" option must be a number of ${name === 'header-rows' ? 'rows' : 'columns'}, got ${JSON.stringify(found.value ?? '')}.`,
+      found.place,
+    );
+    return null;
+  };
+  const headerRows = count('header-rows');
+  const stubColumns = count('stub-columns');
+  if (headerRows === null || stubColumns === null) return undefined;
+  const optionLines = body.content === '' ? 0 : node.value.split('\n').length - body.content.split('\n').length;
+  const blocks = parse(body.content, bodyLine + optionLines);
+  const list = blocks[0];
+  const problem = (message: string, at: RootContent | undefined) => {
+    page.problems.report('pyodocs:invalid-directive', message, at?.position?.start ?? start);
+    return undefined;
+  };
+  if (list?.type !== 'list' || blocks.length > 1) {
+    return problem(
+      'A {list-table} holds one bulleted list of rows, each a bulleted list of its cells ("* - a" then "  - b").',
+      list?.type === 'list' ? blocks[1] : list,
+    );
+  }
+  const rows: BlockContent[][][] = [];
+  for (const item of list.children) {
+    const cells = item.children[0];
+    if (item.children.length !== 1 || cells?.type !== 'list') {
+      return problem('Each row of a {list-table} is a bulleted list of its cells.', item);
+    }
+    rows.push((cells as List).children.map((cell) => cell.children as BlockContent[]));
+  }
+  const width = rows[0]?.length ?? 0;
+  const uneven = rows.findIndex((row) => row.length !== width);
+  if (uneven >= 0) {
+    return problem(
+      `Row ${uneven + 1} of this {list-table} has ${rows[uneven]?.length} cells, the first row ${width}: every row has as many cells.`,
+      list.children[uneven],
+    );
+  }
+  const row = (cells: BlockContent[][], header: boolean) =>
+    element(
+      'tr',
+      [],
+      cells.map((content, column) => {
+        // Header cells say what they head, for screen readers.
+        if (header) return element('th', [scope('col')], unwrapped(content));
+        if (column < stubColumns) return element('th', [scope('row')], unwrapped(content));
+        return element('td', [], unwrapped(content));
+      }),
+    );
+  const head = rows.slice(0, headerRows).map((cells) => row(cells, true));
+  const bodyRows = rows.slice(headerRows).map((cells) => row(cells, false));
+  const title = node.meta?.trim();
+  const table = element(
+    'table',
+    [],
+    [
+      ...(title ? [element('caption', [], unwrapped(parse(title, start?.line ?? 0) as BlockContent[]))] : []),
+      ...(head.length > 0 ? [element('thead', [], head)] : []),
+      ...(bodyRows.length > 0 ? [element('tbody', [], bodyRows)] : []),
+    ],
+  );
+  table.data = {pyodocsFromMarkdown: true};
+  if (node.position) table.position = node.position;
+  const name = option('name')?.value;
+  return name ? [labelAnchor(name, node.position), table] : [table];
+}
+
+function scope(value: 'col' | 'row'): MdxJsxAttribute {
+  return {type: 'mdxJsxAttribute', name: 'scope', value};
+}
+
+function element(name: string, attributes: MdxJsxAttribute[], children: BlockContent[]): MdxJsxFlowElement {
+  return {type: 'mdxJsxFlowElement', name, attributes, children};
+}
+
+/** A cell of one paragraph holds its text, as a pipe table's cell does; others keep their blocks. */
+function unwrapped(content: BlockContent[]): BlockContent[] {
+  const [only] = content;
+  return content.length === 1 && only?.type === 'paragraph' ? (only.children as unknown as BlockContent[]) : content;
+}
