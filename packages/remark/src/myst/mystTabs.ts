@@ -1,22 +1,15 @@
-import type {BlockContent, Root, RootContent} from 'mdast';
+import type {BlockContent, Code, Root, RootContent} from 'mdast';
 import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 import type {Position} from 'unist';
 import {visit} from 'unist-util-visit';
 import type {PageContext} from '../page/PageContext.js';
+import {readDirectiveBody} from './directiveOptions.js';
 
 /** The sphinx-design directives that become tabs. */
 export const TAB_DIRECTIVES: ReadonlySet<string> = new Set(['tab-set', 'tab-item']);
 /** Their options: `sync-group`/`sync` key tabs that switch together, `selected` opens a tab first; `class` has no effect here. */
-export const TAB_SET_OPTIONS = ['sync-group', 'class'];
-export const TAB_ITEM_OPTIONS = [
-  'sync',
-  'selected',
-  'name',
-  'class',
-  'class-container',
-  'class-label',
-  'class-content',
-];
+const TAB_SET_OPTIONS = ['sync-group', 'class'];
+const TAB_ITEM_OPTIONS = ['sync', 'selected', 'name', 'class', 'class-container', 'class-label', 'class-content'];
 
 /** The names the page imports the components under (`tabComponents` gives where from). */
 export const TABS_COMPONENT = 'PyodocsTabs';
@@ -37,12 +30,42 @@ declare module 'mdast-util-mdx-jsx' {
 }
 
 /**
+ * A `{tab-set}` or `{tab-item} Label` (the fence, backticks or colons made
+ * one): the tabs component with its body, parsed by `parseContainer` (the
+ * page's Markdown at its file line, colon fences in it included); undefined
+ * when the site gives no tab components (it stays as written) or its
+ * options are wrong (reported).
+ */
+export function mystTabNode(
+  node: Code,
+  directive: string,
+  page: PageContext,
+  parseContainer: (markdown: string, firstLine: number, openLine: number) => RootContent[],
+): MdxJsxFlowElement | undefined {
+  if (!page.options.tabComponents || !node.position) return undefined;
+  const start = node.position.start;
+  const known = directive === 'tab-set' ? TAB_SET_OPTIONS : TAB_ITEM_OPTIONS;
+  const body = readDirectiveBody(directive, node.value, known, {bodyLine: start.line + 1, column: 1}, page.problems);
+  if (body.invalid) return undefined;
+  const optionLines = body.content === '' ? 0 : node.value.split('\n').length - body.content.split('\n').length;
+  const children = parseContainer(body.content, start.line + 1 + optionLines, start.line);
+  const option = (name: string) => body.options.find((candidate) => candidate.name === name);
+  if (directive === 'tab-set') return tabSetNode(option('sync-group')?.value, children, node.position);
+  const item = {
+    label: node.meta?.trim() || 'Tab',
+    sync: option('sync')?.value,
+    selected: option('selected') !== undefined,
+  };
+  return tabItemNode(item, children, node.position);
+}
+
+/**
  * A `{tab-set}` as Docusaurus's Tabs (`:sync-group:` its `groupId`, so
  * that sets of one group switch together and the choice is remembered);
  * its children, `{tab-item}`s, are settled by `settleTabSets` once the page
  * is transformed.
  */
-export function tabSetNode(
+function tabSetNode(
   syncGroup: string | undefined,
   children: RootContent[],
   position: Position | undefined,
@@ -61,11 +84,7 @@ export function tabSetNode(
 }
 
 /** A `{tab-item} Label` as Docusaurus's TabItem; `value` and `default` come in `settleTabSets`. */
-export function tabItemNode(
-  item: TabItemData,
-  children: RootContent[],
-  position: Position | undefined,
-): MdxJsxFlowElement {
+function tabItemNode(item: TabItemData, children: RootContent[], position: Position | undefined): MdxJsxFlowElement {
   return withPosition(
     {
       type: 'mdxJsxFlowElement',

@@ -10,8 +10,7 @@ import {labelAnchor} from './labelAnchor.js';
 import {mystFigureNode} from './mystFigures.js';
 import {mystListTable} from './mystListTable.js';
 import {mystToctree} from './mystToctree.js';
-import {settleTabSets, TAB_DIRECTIVES, TAB_ITEM_OPTIONS, TAB_SET_OPTIONS, tabItemNode, tabSetNode} from './mystTabs.js';
-import {readDirectiveBody} from './directiveOptions.js';
+import {mystTabNode, settleTabSets, TAB_DIRECTIVES} from './mystTabs.js';
 import {parseMystOptions} from './mystCellOptions.js';
 import {COLON_FENCE_LITERAL_DIRECTIVES, type ColonFenceHandlers, replaceColonFences} from './mystColonFences.js';
 
@@ -70,31 +69,14 @@ export function mystTransform(tree: Root, page: PageContext): void {
     }
 
     if (TAB_DIRECTIVES.has(directive)) {
-      if (!page.options.tabComponents || !parseMarkdown || !node.position) return;
-      const start = node.position.start;
-      const known = directive === 'tab-set' ? TAB_SET_OPTIONS : TAB_ITEM_OPTIONS;
-      const body = readDirectiveBody(directive, node.value, known, {bodyLine: start.line + 1, column: 1}, problems);
-      if (body.invalid) return;
-      const optionLines = body.content === '' ? 0 : node.value.split('\n').length - body.content.split('\n').length;
-      const inner: Root = {
-        type: 'root',
-        children: shiftLines(parseMarkdown(body.content).children, start.line + 1 + optionLines),
-      };
-      // Colon-fenced tab items (and admonitions) in a tab set's body.
-      if (handlers) replaceColonFences(inner, lines, handlers, start.line);
-      const option = (name: string) => body.options.find((candidate) => candidate.name === name);
-      const made =
-        directive === 'tab-set'
-          ? tabSetNode(option('sync-group')?.value, inner.children, node.position)
-          : tabItemNode(
-              {
-                label: node.meta?.trim() || 'Tab',
-                sync: option('sync')?.value,
-                selected: option('selected') !== undefined,
-              },
-              inner.children,
-              node.position,
-            );
+      if (!parseMarkdown) return;
+      const made = mystTabNode(node, directive, page, (markdown, firstLine, openLine) => {
+        const inner: Root = {type: 'root', children: shiftLines(parseMarkdown(markdown).children, firstLine)};
+        // Colon-fenced tab items (and admonitions) in the body.
+        if (handlers) replaceColonFences(inner, lines, handlers, openLine);
+        return inner.children;
+      });
+      if (!made) return;
       siblings.splice(index, 1, made);
       return index; // the tabs' content too: backtick tab items, cells
     }
@@ -313,9 +295,10 @@ function admonitionNode(
  * Title and Markdown content of an admonition directive. For `{admonition}`
  * and `{dropdown}` the argument is the title, for the others it is the
  * content's first line (as in MyST). Of the options (`:class:` lines or a
- * `---` block), only what makes it a dropdown is kept: `{dropdown}` itself,
- * or `:class: dropdown` on an admonition (Jupyter Book's way), with `:open:`
- * to show it expanded. `contentFirstLine` is the file line where the content
+ * `---` block), what Jupyter Book's themes show is kept: a dropdown
+ * (`{dropdown}` itself, or `:class: dropdown`, with `:open:` to show it
+ * expanded), and an `{admonition}`'s look from its class (`type`: `tip`,
+ * `warning`, ...). `contentFirstLine` is the file line where the content
  * starts (0: unknown).
  */
 function admonitionContent(
