@@ -63,7 +63,7 @@ test('a target above no heading has no title; none in code fences; an unknown la
   expect(resolve('nowhere', '/elsewhere.md')).toBeUndefined();
 });
 
-test("a figure's or code block's name is a label too, its caption the title; only those with a name", () => {
+test("a figure's, code block's or list table's name is a label too, its caption the title; only those with a name", () => {
   const figures = path.join(site, 'docs', 'figures.md');
   writeFileSync(
     figures,
@@ -94,6 +94,11 @@ test("a figure's or code block's name is a label too, its caption the title; onl
       'for x in range(3):',
       '    print(x)',
       '```',
+      '',
+      ':::{list-table} Array *creation*',
+      ':name: table-creation',
+      '* - a',
+      ':::',
     ].join('\n'),
   );
   const withFigures = referenceResolver(() => [
@@ -107,4 +112,5 @@ test("a figure's or code block's name is a label too, its caption the title; onl
   });
   expect(withFigures('fig-colon', intro)).toEqual({url: '/docs/figures#fig-colon', title: undefined, file: figures});
   expect(withFigures('code-loop', intro)).toEqual({url: '/docs/figures#code-loop', title: 'The loop', file: figures});
+  expect(withFigures('table-creation', intro)?.title).toBe('Array creation');
 });

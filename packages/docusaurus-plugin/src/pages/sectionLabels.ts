@@ -16,7 +16,7 @@ const TARGET = /^[ \t>]*\(([^()\s][^()]*)\)=[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 /** The fence of a MyST directive whose `name` is a label, backticks, tildes or colons: `{figure} path`, `{code-block} python`. */
-const NAMED_FENCE = /^ {0,3}(`{3,}|~{3,}|:{3,})\{(figure|code-block|code|sourcecode)\}/;
+const NAMED_FENCE = /^ {0,3}(`{3,}|~{3,}|:{3,})\{(figure|code-block|code|sourcecode|list-table)\}[ \t]*(.*)$/;
 /** A directive's `:name:` option (or `name:` in a `---` block). */
 const NAME_OPTION = /^[ \t]*:?name:[ \t]*(\S+)[ \t]*$/;
 /** A code block's `:caption:`, its title. */
@@ -81,7 +81,7 @@ function targetsIn(text: string): {label: string; title: string | undefined}[] {
     const named = fence === undefined ? NAMED_FENCE.exec(line) : null;
     if (named) {
       const end = closingLine(lines, index, named[1] ?? '');
-      const target = directiveTarget(named[2] === 'figure', lines.slice(index + 1, end));
+      const target = directiveTarget(named[2] ?? '', named[3] ?? '', lines.slice(index + 1, end));
       if (target) found.push(target);
       index = end;
       continue;
@@ -127,10 +127,11 @@ function closingLine(lines: readonly string[], opener: number, fence: string): n
 /**
  * A named directive's target: its `:name:`, with the title a `{ref}` shows,
  * as Sphinx does: a figure's caption (the first paragraph after the
- * options), a code block's `:caption:`.
+ * options), a code block's `:caption:`, a list table's argument.
  */
 function directiveTarget(
-  figure: boolean,
+  directive: string,
+  argument: string,
   body: readonly string[],
 ): {label: string; title: string | undefined} | undefined {
   let label: string | undefined;
@@ -148,15 +149,19 @@ function directiveTarget(
   }
   if (label === undefined) return undefined;
   // Plain text, as the heading titles are.
-  if (!figure) return {label, title: captionOption?.replaceAll('`', '').trim() || undefined};
+  if (directive === 'list-table') return {label, title: plainText(argument) || undefined};
+  if (directive !== 'figure') return {label, title: plainText(captionOption ?? '') || undefined};
   while (line < body.length && body[line]?.trim() === '') line += 1;
   const caption: string[] = [];
   for (; line < body.length && body[line]?.trim() !== ''; line += 1) caption.push((body[line] ?? '').trim());
-  // The caption's Markdown as plain text, as the heading titles are: no roles' names, backticks or emphasis marks.
-  const title = caption
-    .join(' ')
+  const title = plainText(caption.join(' '));
+  return {label, title: title === '' ? undefined : title};
+}
+
+/** A caption's Markdown as plain text, as the heading titles are: no roles' names, backticks or emphasis marks. */
+function plainText(markdown: string): string {
+  return markdown
     .replace(/\{[\w:-]+\}`/g, '`')
     .replace(/[`*]/g, '')
     .trim();
-  return {label, title: title === '' ? undefined : title};
 }
