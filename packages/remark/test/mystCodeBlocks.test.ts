@@ -1,15 +1,8 @@
 import {expect, test} from 'vitest';
-import {stringifyPage} from './stringifyPage.js';
-
-async function problems(markdown: string): Promise<string> {
-  return stringifyPage(markdown, {path: '/site/docs/page.md', cwd: '/site'}).then(
-    () => 'no problem',
-    (error: Error) => error.message,
-  );
-}
+import {pageProblems, stringifyPage} from './stringifyPage.js';
 
 test('bad {code-block} options are reported where they are, with what MyST accepts', async () => {
-  const message = await problems(
+  const message = await pageProblems(
     '```{code-block} python\n:emphasize-lines: two\nx\n```\n\n```{code-block} python\n:lineno-start: ten\nx\n```\n\n```{code} python\n:linenumbers:\nx\n```\n',
   );
   expect(message).toContain(

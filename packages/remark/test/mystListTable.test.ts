@@ -1,15 +1,8 @@
 import {expect, test} from 'vitest';
-import {stringifyPage} from './stringifyPage.js';
-
-async function problems(markdown: string): Promise<string> {
-  return stringifyPage(markdown, {path: '/site/docs/page.md', cwd: '/site'}).then(
-    () => 'no problem',
-    (error: Error) => error.message,
-  );
-}
+import {pageProblems} from './stringifyPage.js';
 
 test('a {list-table} that is not a list of lists of cells, all rows as long, is reported where it goes wrong', async () => {
-  const message = await problems(
+  const message = await pageProblems(
     '```{list-table}\nJust text.\n```\n\n```{list-table}\n* - a\n  - b\n* - c\n```\n\n```{list-table}\n* plain item\n```\n\n```{list-table}\n:header-rows: one\n* - a\n```\n',
   );
   expect(message).toContain('docs/page.md:2:1: A {list-table} holds one bulleted list of rows');

@@ -25,3 +25,14 @@ export async function stringifyPage(
   const tree = (await processor.run(processor.parse(vfile), vfile)) as Root;
   return processor.stringify(tree, vfile).trim();
 }
+
+/** What the plugin reports of a page (`docs/page.md` of a site at `/site`): the thrown message, or 'no problem'. */
+export async function pageProblems(
+  markdown: string,
+  options: RemarkPythonCellsOptions & {mdx?: boolean} = {},
+): Promise<string> {
+  return stringifyPage(markdown, {path: '/site/docs/page.md', cwd: '/site'}, options).then(
+    () => 'no problem',
+    (error: Error) => error.message,
+  );
+}
