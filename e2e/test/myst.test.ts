@@ -480,6 +480,7 @@ describe("the website's MyST tutorial", () => {
     ).toBe(1);
     // `{admonition} Title` with `:class: tip` looks like a tip.
     expect(await page.locator('.theme-admonition-tip', {hasText: 'Summary statistics'}).count()).toBe(1);
+    expect(await page.locator('.theme-admonition-info', {hasText: 'New in version 0.2'}).count()).toBe(1);
     // The figure: its SVG bundled (small: inline), at the width asked; a {ref} to its name shows its caption.
     const figure = page.locator('#fig-temperatures + figure');
     await expect

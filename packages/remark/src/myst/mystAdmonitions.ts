@@ -14,7 +14,20 @@ export const MYST_ADMONITIONS: Readonly<Record<string, {type: string; title?: st
   admonition: {type: 'note'},
   // `{dropdown} Title` (sphinx-design): a collapsed block, the argument its summary.
   dropdown: {type: 'details', title: 'Details'},
+  // Sphinx's version notes: the argument is the version, in the title.
+  versionadded: {type: 'info', title: 'New in version'},
+  versionchanged: {type: 'note', title: 'Changed in version'},
+  deprecated: {type: 'caution', title: 'Deprecated since version'},
+  versionremoved: {type: 'caution', title: 'Removed in version'},
 };
+
+/** Directives whose argument is a version, written after their title (`{versionadded} 2.1`: "New in version 2.1"). */
+export const VERSION_DIRECTIVES: ReadonlySet<string> = new Set([
+  'versionadded',
+  'versionchanged',
+  'deprecated',
+  'versionremoved',
+]);
 
 /** Directives whose argument is their title, not the first line of their content. */
 export const TITLED_DIRECTIVES: ReadonlySet<string> = new Set(['admonition', 'dropdown']);

@@ -4,7 +4,7 @@ import type {Node, Point, Position} from 'unist';
 import {SKIP, visit} from 'unist-util-visit';
 import type {PageContext} from '../page/PageContext.js';
 import type {PageProblems} from '../problems/PageProblems.js';
-import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES} from './mystAdmonitions.js';
+import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES, VERSION_DIRECTIVES} from './mystAdmonitions.js';
 import {CODE_BLOCK_DIRECTIVES, mystCodeBlock} from './mystCodeBlocks.js';
 import {labelAnchor} from './labelAnchor.js';
 import {mystFigureNode} from './mystFigures.js';
@@ -323,6 +323,10 @@ function admonitionContent(
   const styled =
     directive === 'admonition' ? classes.find((name) => MYST_ADMONITIONS[name] && name !== 'admonition') : undefined;
   const type = styled === undefined ? undefined : MYST_ADMONITIONS[styled]?.type;
+  if (VERSION_DIRECTIVES.has(directive)) {
+    const title = [MYST_ADMONITIONS[directive]?.title, argument].filter(Boolean).join(' ');
+    return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped), collapsed, type};
+  }
   if (TITLED_DIRECTIVES.has(directive)) {
     const title = argument || MYST_ADMONITIONS[directive]?.title || 'Note';
     return {title, content: code, contentFirstLine: known(bodyFirstLine + skipped), collapsed, type};
