@@ -7,7 +7,11 @@ import {readDirectiveBody} from './directiveOptions.js';
 
 /** The sphinx-design directives that become tabs. */
 export const TAB_DIRECTIVES: ReadonlySet<string> = new Set(['tab-set', 'tab-item']);
-/** Their options: `sync-group`/`sync` key tabs that switch together, `selected` opens a tab first; `class` has no effect here. */
+/**
+ * Their options: `sync-group`/`sync` key tabs that switch together, `selected` opens a tab first; the `class`
+ * ones (HTML hooks of sphinx-design's theme) and a tab's `name` (a label inside a tab that may be hidden) are
+ * accepted and have no effect here.
+ */
 const TAB_SET_OPTIONS = ['sync-group', 'class'];
 const TAB_ITEM_OPTIONS = ['sync', 'selected', 'name', 'class', 'class-container', 'class-label', 'class-content'];
 
