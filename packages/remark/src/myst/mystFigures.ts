@@ -1,8 +1,10 @@
 import type {Expression, Program} from 'estree';
 import type {BlockContent, Code, RootContent} from 'mdast';
 import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import {expressionAttribute, stringAttribute} from '../element/elementAttributes.js';
 import type {PageContext} from '../page/PageContext.js';
 import {type DirectiveOption, readDirectiveBody} from './directiveOptions.js';
+import {cssLength} from './cssLength.js';
 import {labelAnchor} from './labelAnchor.js';
 
 /** Where an image is, as the page's bundler loads it: what `resolveImage` answers. */
@@ -30,8 +32,6 @@ export type ResolveImage = (url: string, fromPage: string, compiler: string | un
 const IMAGE_OPTIONS = ['alt', 'height', 'width', 'scale', 'align', 'target', 'class', 'name', 'loading'] as const;
 const FIGURE_OPTIONS = [...IMAGE_OPTIONS, 'figwidth', 'figclass'] as const;
 const ALIGNMENTS = ['left', 'center', 'right'] as const;
-/** A CSS length as MyST takes it: a number (pixels), or a number and a unit. */
-const LENGTH = /^(\d+(?:\.\d+)?)\s*(px|%|em|rem|ex|pt|pc|cm|mm|in|vw|vh)?$/;
 
 /**
  * MyST's `{image}` and `{figure}` directives (backtick or colon fences): an
@@ -85,7 +85,7 @@ export function mystFigureNode(
   const anchor = name ? [labelAnchor(name, node.position)] : [];
   const target = options.get('target')?.value;
   const shown: MdxJsxFlowElement = target
-    ? element('a', [attribute('href', target)], [img as unknown as BlockContent])
+    ? element('a', [stringAttribute('href', target)], [img as unknown as BlockContent])
     : img;
 
   if (directive === 'image') return [...anchor, withPosition(shown, node)];
@@ -100,13 +100,13 @@ export function mystFigureNode(
   if (caption) captionChildren.push(caption as BlockContent);
   if (legend.length > 0)
     captionChildren.push(
-      element('div', [attribute('className', 'legend')], legend as BlockContent[]) as unknown as BlockContent,
+      element('div', [stringAttribute('className', 'legend')], legend as BlockContent[]) as unknown as BlockContent,
     );
   const figure = element(
     'figure',
     [
-      attribute('className', ['pyodocs-figure', options.get('figclass')?.value].filter(Boolean).join(' ')),
-      styleAttribute({...figureAlignment(align ?? 'center'), ...(width ? {width} : {})}),
+      stringAttribute('className', ['pyodocs-figure', options.get('figclass')?.value].filter(Boolean).join(' ')),
+      expressionAttribute('style', {...figureAlignment(align ?? 'center'), ...(width ? {width} : {})}),
     ],
     [
       shown as unknown as BlockContent,
@@ -188,20 +188,6 @@ function imageSize(options: Options, image: ImageAsset, page: PageContext): Size
   };
 }
 
-/** A MyST length as CSS (`300` is pixels); null when reported. */
-function cssLength(option: DirectiveOption, page: PageContext): string | null {
-  const match = LENGTH.exec(option.value?.trim() ?? '');
-  if (!match) {
-    page.problems.report(
-      'pyodocs:invalid-directive',
-      `The "${option.name}" option must be a length such as 300px, 300 or 50%, got ${JSON.stringify(option.value ?? '')}.`,
-      option.place,
-    );
-    return null;
-  }
-  return `${match[1]}${match[2] ?? 'px'}`;
-}
-
 /** `:align:`; null when reported. */
 function alignment(
   option: DirectiveOption | undefined,
@@ -226,23 +212,23 @@ function imgElement(
   {align, alt}: {align: string | undefined; alt: string},
 ): MdxJsxFlowElement {
   const attributes: MdxJsxAttribute[] = [
-    image.module ? requireAttribute('src', image.module) : attribute('src', image.url ?? ''),
+    image.module ? requireAttribute('src', image.module) : stringAttribute('src', image.url ?? ''),
   ];
-  attributes.push(attribute('alt', options.get('alt')?.value ?? alt));
+  attributes.push(stringAttribute('alt', options.get('alt')?.value ?? alt));
   // The image's own size keeps its place while it loads; a MyST size replaces it.
   if (sizes.width === undefined && sizes.height === undefined) {
-    if (image.width !== undefined) attributes.push(attribute('width', String(image.width)));
-    if (image.height !== undefined) attributes.push(attribute('height', String(image.height)));
+    if (image.width !== undefined) attributes.push(stringAttribute('width', String(image.width)));
+    if (image.height !== undefined) attributes.push(stringAttribute('height', String(image.height)));
   }
   const style: Record<string, string> = {};
   if (sizes.width) style['width'] = sizes.width;
   if (sizes.height) style['height'] = sizes.height;
   Object.assign(style, imageAlignment(align));
-  if (Object.keys(style).length > 0) attributes.push(styleAttribute(style));
+  if (Object.keys(style).length > 0) attributes.push(expressionAttribute('style', style));
   const className = options.get('class')?.value;
-  if (className) attributes.push(attribute('className', className));
+  if (className) attributes.push(stringAttribute('className', className));
   const loading = options.get('loading')?.value;
-  if (loading) attributes.push(attribute('loading', loading));
+  if (loading) attributes.push(stringAttribute('loading', loading));
   return element('img', attributes, []);
 }
 
@@ -270,26 +256,6 @@ function round(value: number): number {
 
 function element(name: string, attributes: MdxJsxAttribute[], children: BlockContent[]): MdxJsxFlowElement {
   return {type: 'mdxJsxFlowElement', name, attributes, children, data: {pyodocsFromMarkdown: true}};
-}
-
-function attribute(name: string, value: string): MdxJsxAttribute {
-  return {type: 'mdxJsxAttribute', name, value};
-}
-
-function styleAttribute(style: Record<string, string>): MdxJsxAttribute {
-  const expression: Expression = {
-    type: 'ObjectExpression',
-    properties: Object.entries(style).map(([key, value]) => ({
-      type: 'Property',
-      key: {type: 'Identifier', name: key},
-      value: {type: 'Literal', value},
-      kind: 'init',
-      method: false,
-      shorthand: false,
-      computed: false,
-    })),
-  };
-  return expressionAttributeOf('style', JSON.stringify(style), expression);
 }
 
 /** `name={require("module").default}`, as Docusaurus writes a Markdown image's source. */
