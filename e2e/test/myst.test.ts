@@ -518,6 +518,10 @@ describe("the website's MyST tutorial", () => {
     expect(await table.locator('thead th[scope="col"]').allTextContents()).toEqual(['Function', 'What it gives']);
     expect(await table.locator('tbody th[scope="row"]').allTextContents()).toEqual(['mean', 'median', 'stdev']);
     expect(await table.locator('tbody td pre').textContent()).toContain('statistics.stdev([18.5, 21.0])');
+    // `:widths: 1 3`: the first column a quarter of the table.
+    expect(
+      await table.locator('col').evaluateAll((cols) => cols.map((col) => (col as HTMLElement).style.width)),
+    ).toEqual(['25%', '75%']);
     // {tab-set}: Docusaurus's tabs, the first one open; another one shows its own code.
     const tabs = page.locator('.tabs-container', {has: page.getByRole('tab', {name: 'conda'})});
     expect(await tabs.getByRole('tab').allTextContents()).toEqual(['pip', 'conda']);

@@ -1,10 +1,12 @@
 import type {BlockContent, Code, List, RootContent} from 'mdast';
 import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 import type {PageContext} from '../page/PageContext.js';
-import {readDirectiveBody} from './directiveOptions.js';
+import {expressionAttribute, stringAttribute} from '../element/elementAttributes.js';
+import {cssLength} from './cssLength.js';
+import {type DirectiveOption, readDirectiveBody} from './directiveOptions.js';
 import {labelAnchor} from './labelAnchor.js';
 
-/** Its options; `width`, `widths` and `align` are the browser's to lay out, `class` a theme's hook: accepted, no effect here. */
+/** Its options, as docutils has them. */
 const OPTIONS = ['header-rows', 'stub-columns', 'widths', 'width', 'align', 'class', 'name'];
 
 /**
@@ -12,7 +14,8 @@ const OPTIONS = ['header-rows', 'stub-columns', 'widths', 'width', 'align', 'cla
  * bulleted list of cells, as an HTML table whose cells hold any Markdown
  * (paragraphs, lists, code), which a pipe table cannot. `:header-rows:`
  * rows are the head, `:stub-columns:` columns row headers; the argument
- * is the caption, `name` an anchor. A row that is not a list, or rows of
+ * is the caption, `name` an anchor; `widths` (relative column widths, or
+ * `auto`/`grid`), `width`, `align` and `class` lay it out. A row that is not a list, or rows of
  * different lengths, are reported at their line (`parse`: the page's
  * Markdown, at the body's first file line).
  */
@@ -82,24 +85,83 @@ export function mystListTable(
     );
   const head = rows.slice(0, headerRows).map((cells) => row(cells, true));
   const bodyRows = rows.slice(headerRows).map((cells) => row(cells, false));
+  const layout = tableLayout(option, width, page);
+  if (!layout) return undefined;
   const title = node.meta?.trim();
-  const table = element(
-    'table',
-    [],
-    [
-      ...(title ? [element('caption', [], unwrapped(parse(title, start?.line ?? 0) as BlockContent[]))] : []),
-      ...(head.length > 0 ? [element('thead', [], head)] : []),
-      ...(bodyRows.length > 0 ? [element('tbody', [], bodyRows)] : []),
-    ],
-  );
+  const table = element('table', layout.attributes, [
+    ...(title ? [element('caption', [], unwrapped(parse(title, start?.line ?? 0) as BlockContent[]))] : []),
+    ...layout.columns,
+    ...(head.length > 0 ? [element('thead', [], head)] : []),
+    ...(bodyRows.length > 0 ? [element('tbody', [], bodyRows)] : []),
+  ]);
   table.data = {pyodocsFromMarkdown: true};
   if (node.position) table.position = node.position;
   const name = option('name')?.value;
   return name ? [labelAnchor(name, node.position), table] : [table];
 }
 
+/**
+ * The table's attributes and `<colgroup>` from `width`, `align`, `class` and
+ * `widths` (whole numbers, one a column, made percentages; `auto` and `grid`
+ * leave the columns to the browser); undefined when reported.
+ */
+function tableLayout(
+  option: (name: string) => DirectiveOption | undefined,
+  columns: number,
+  page: PageContext,
+): {attributes: MdxJsxAttribute[]; columns: BlockContent[]} | undefined {
+  const style: Record<string, string> = {};
+  const widthOption = option('width');
+  if (widthOption) {
+    const width = cssLength(widthOption, page);
+    if (width === null) return undefined;
+    style['width'] = width;
+  }
+  const align = option('align');
+  if (align) {
+    const margins = ALIGNMENTS[align.value?.trim() ?? ''];
+    if (!margins) {
+      page.problems.report(
+        'pyodocs:invalid-directive',
+        `The "align" option must be left, center or right, got ${JSON.stringify(align.value ?? '')}.`,
+        align.place,
+      );
+      return undefined;
+    }
+    Object.assign(style, margins);
+  }
+  const attributes: MdxJsxAttribute[] = [];
+  const className = option('class')?.value;
+  if (className) attributes.push(stringAttribute('className', className));
+  if (Object.keys(style).length > 0) attributes.push(expressionAttribute('style', style));
+  const widthsOption = option('widths');
+  const widths = widthsOption?.value?.trim() ?? 'auto';
+  if (widths === 'auto' || widths === 'grid') return {attributes, columns: []};
+  const parts = widths.split(/[\s,]+/).map(Number);
+  if (parts.length !== columns || parts.some((part) => !Number.isInteger(part) || part <= 0)) {
+    page.problems.report(
+      'pyodocs:invalid-directive',
+      `The "widths" option must give ${columns} whole numbers, one a column (or auto), got ${JSON.stringify(widths)}.`,
+      widthsOption?.place,
+    );
+    return undefined;
+  }
+  const total = parts.reduce((sum, part) => sum + part, 0);
+  const cols = parts.map((part) =>
+    element('col', [expressionAttribute('style', {width: `${Math.round((part / total) * 1000) / 10}%`})], []),
+  );
+  return {attributes, columns: [element('colgroup', [], cols as unknown as BlockContent[]) as unknown as BlockContent]};
+}
+
+/** `:align:` as the table's margins. */
+const ALIGNMENTS: Readonly<Record<string, Record<string, string>>> = {
+  left: {marginRight: 'auto'},
+  center: {marginInline: 'auto'},
+  right: {marginLeft: 'auto'},
+};
+
 function scope(value: 'col' | 'row'): MdxJsxAttribute {
-  return {type: 'mdxJsxAttribute', name: 'scope', value};
+  return stringAttribute('scope', value);
 }
 
 function element(name: string, attributes: MdxJsxAttribute[], children: BlockContent[]): MdxJsxFlowElement {
