@@ -40,7 +40,7 @@ import {
 import {pageRoutes} from './pages/pageRoutes.js';
 import {onBrokenImage, onBrokenReference} from './pages/brokenReferences.js';
 import {imageResolver} from './pages/imageAssets.js';
-import {documentResolver} from './pages/documentLinks.js';
+import {contentRootResolver, documentResolver} from './pages/documentLinks.js';
 import {referenceResolver} from './pages/sectionLabels.js';
 import {type SitePage, sitePagesOnce} from './pages/sitePages.js';
 import {stripNotebookMarkersFromExcerpts} from './pages/notebookExcerpts.js';
@@ -103,7 +103,11 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
     // A {doc} or {ref} to nothing is a broken Markdown link: reported as the site reports those.
     onBrokenReference: onBrokenReference(context.siteConfig.markdown),
     // MyST {image} and {figure} files are bundled as Markdown images are; a missing one is a broken image.
-    resolveImage: imageResolver(context.siteDir, context.siteConfig.staticDirectories ?? ['static']),
+    resolveImage: imageResolver(
+      context.siteDir,
+      context.siteConfig.staticDirectories ?? ['static'],
+      contentRootResolver(() => loadedPages),
+    ),
     onBrokenImage: onBrokenImage(context.siteConfig.markdown),
     // sphinx-design's {tab-set} and {tab-item} are the theme's tabs.
     tabComponents: {tabs: '@theme/Tabs', tabItem: '@theme/TabItem'},

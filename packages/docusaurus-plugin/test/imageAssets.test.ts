@@ -53,6 +53,27 @@ test('a leading / is in the static folders, @site/ in the site; a file image-siz
   expect(broken).not.toHaveProperty('width');
 });
 
+test('a leading / is the top of the docs folder first, as in MyST and Sphinx, then the static folders', () => {
+  mkdirSync(path.join(site, 'docs', '_static'), {recursive: true});
+  writeFileSync(path.join(site, 'docs', '_static', 'chart.png'), png(5, 4));
+  mkdirSync(path.join(site, 'static', '_static'), {recursive: true});
+  writeFileSync(path.join(site, 'static', '_static', 'only-static.png'), png(1, 1));
+  const docsRoot = path.join(site, 'docs').split(path.sep).join('/');
+  const inDocs = imageResolver(site, ['static'], (fromPage) =>
+    fromPage.startsWith(`${docsRoot}/`) ? docsRoot : undefined,
+  );
+  expect(inDocs('/_static/chart.png', page, 'client')).toMatchObject({
+    module: `${clientLoader}./../_static/chart.png`,
+    file: path.join(site, 'docs', '_static', 'chart.png'),
+    width: 5,
+  });
+  expect(inDocs('/_static/only-static.png', page, 'client')?.file).toBe(
+    path.join(site, 'static', '_static', 'only-static.png'),
+  );
+  // Without the content folder (a page outside it), only the static folders.
+  expect(resolve('/_static/chart.png', page, 'client')).toBeUndefined();
+});
+
 test('no such file (or a folder): undefined', () => {
   expect(resolve('img/missing.png', page, 'client')).toBeUndefined();
   expect(resolve('img', page, 'client')).toBeUndefined();

@@ -45,7 +45,7 @@ describe('reported problems', () => {
     expect(message).toContain('file.mdx:7:15: Unknown key "sesion"');
     expect(message).toContain('Did you mean "session"?');
     expect(message.split('\n')).toEqual([
-      '2 problems with Python cells in file.mdx:',
+      '2 problems found by pyodocs in file.mdx:',
       expect.stringMatching(/^file\.mdx:7:15: Unknown key "sesion"/),
       expect.stringMatching(/^file\.mdx:11:15: "run" and "norun" contradict each other\./),
     ]);

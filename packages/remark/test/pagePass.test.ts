@@ -102,7 +102,7 @@ describe('the page pass', () => {
       children: [{type: 'code', lang: 'python', meta: 'run sesion=x', value: '1'}],
     };
     const file = new VFile();
-    expect(() => pagePass(tree, file)).toThrow(/^1 problem with Python cells in this page:\nUnknown key "sesion"/);
+    expect(() => pagePass(tree, file)).toThrow(/^1 problem found by pyodocs in this page:\nUnknown key "sesion"/);
 
     const ok: Root = {
       type: 'root',

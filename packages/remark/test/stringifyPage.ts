@@ -11,14 +11,15 @@ import {type RemarkPythonCellsOptions, remarkPythonCells} from '../src/index.js'
 /** A page through the plugin (CommonMark with directives, or MDX) and back to Markdown, for tests that read the result. */
 export async function stringifyPage(
   markdown: string,
-  file: {path: string; cwd: string},
+  file: {path: string; cwd: string; data?: Record<string, unknown>},
   options: RemarkPythonCellsOptions & {mdx?: boolean} = {},
 ): Promise<string> {
   const {mdx, ...pluginOptions} = options;
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter)
-    .use(mdx ? [remarkMdx] : [remarkDirective])
+    // Like Docusaurus: directives (admonitions) in both formats.
+    .use(mdx ? [remarkDirective, remarkMdx] : [remarkDirective])
     .use(remarkPythonCells, {mathStylesheet: false, ...pluginOptions})
     .use(remarkStringify);
   const vfile = new VFile({...file, value: markdown});

@@ -10,14 +10,22 @@ import {imageSize} from 'image-size';
  * the same inline loader request (url-loader, file-loader as the fallback,
  * no file written by the server compilation), so they land in
  * `assets/images/` with a hashed name, or inline when small; the same
- * places: relative to the page, `@site/…`, or from the site's static
- * folders with a leading `/`; and the image's own width and height, which
- * keep its place while it loads. Undefined when there is no such file.
+ * places: relative to the page or `@site/…`; and the image's own width and
+ * height, which keep its place while it loads. Undefined when there is no
+ * such file.
+ *
+ * A leading `/` is the top of the page's content folder first, as in MyST
+ * and Sphinx (`/_static/plot.png` in a Jupyter Book is beside its top
+ * page), then the site's static folders, as for a Markdown image.
  */
-export function imageResolver(siteDir: string, staticDirs: readonly string[]): ResolveImage {
+export function imageResolver(
+  siteDir: string,
+  staticDirs: readonly string[],
+  contentRootOf: (fromPage: string) => string | undefined = () => undefined,
+): ResolveImage {
   const staticFolders = staticDirs.map((folder) => path.resolve(siteDir, folder));
   return (url, fromPage, compiler) => {
-    const file = imageFile(url, fromPage, siteDir, staticFolders);
+    const file = imageFile(url, fromPage, siteDir, [contentRootOf(fromPage) ?? [], staticFolders].flat());
     if (file === undefined) return undefined;
     const relative = posixPath(path.relative(path.dirname(fromPage), file));
     const loader = getFileLoaderUtils(compiler === 'server').loaders.inlineMarkdownImageFileLoader;
@@ -27,12 +35,7 @@ export function imageResolver(siteDir: string, staticDirs: readonly string[]): R
 }
 
 /** The image's file, as Docusaurus finds a Markdown image's. */
-function imageFile(
-  url: string,
-  fromPage: string,
-  siteDir: string,
-  staticFolders: readonly string[],
-): string | undefined {
+function imageFile(url: string, fromPage: string, siteDir: string, rootFolders: readonly string[]): string | undefined {
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.replace(/[?#].*$/, ''));
@@ -42,7 +45,7 @@ function imageFile(
   const candidates = pathname.startsWith('@site/')
     ? [path.join(siteDir, pathname.slice('@site/'.length))]
     : path.posix.isAbsolute(pathname)
-      ? staticFolders.map((folder) => path.join(folder, pathname))
+      ? rootFolders.map((folder) => path.join(folder, pathname))
       : [path.join(path.dirname(fromPage), pathname)];
   return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
 }

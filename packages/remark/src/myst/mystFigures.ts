@@ -134,14 +134,14 @@ function imageAsset(
   const found = resolve(url, fromPage, page.compiler);
   if (found?.file !== undefined) page.options.onFileRead?.({page: fromPage, file: found.file, exists: true});
   if (found) return found;
-  const message = `There is no image "${url}": a path is relative to this page (or, with a leading "/", to the site's static folder). Check the file's name and folder.`;
+  const message = `There is no image "${url}": a path is relative to this page (or, with a leading "/", to the top of its docs folder or to the site's static folder). Check the file's name and folder.`;
   const handle = page.options.onBrokenImage;
   if (handle === 'throw') {
     page.problems.report('pyodocs:missing-image', message, place);
     return undefined;
   }
-  // As a broken Markdown image under onBrokenMarkdownImages: 'warn': told, and shown with its URL as written.
-  handle(page.problems.describe(message, place));
+  // As a broken Markdown image under onBrokenMarkdownImages: 'warn': told (once: see tellsWarnings), and shown with its URL as written.
+  if (page.tellsWarnings) handle(page.problems.describe(message, place));
   return {url};
 }
 

@@ -49,6 +49,6 @@ export function brokenReference(
     page.problems.report(ruleId, message, start);
     return undefined;
   }
-  handle(page.problems.describe(message, start));
+  if (page.tellsWarnings) handle(page.problems.describe(message, start));
   return {type: 'text', value: text};
 }

@@ -93,6 +93,13 @@ export interface PageContext {
   readonly includedAt: SourcePoint | undefined;
   /** The bundler's compilation the page is compiled for, as Docusaurus's loader tells it (`file.data.compilerName`: 'client' or 'server'). */
   readonly compiler: string | undefined;
+  /**
+   * Whether this compilation tells the warnings that are not problems of the
+   * page (a broken link or image the site asks to be warned of): not a
+   * server compilation, since its client compilation compiles the same page
+   * and tells them (a Docusaurus build would print each twice).
+   */
+  readonly tellsWarnings: boolean;
 }
 
 /** Reads the front matter (once) and reports its problems into the page's list. */
@@ -133,6 +140,7 @@ export function createPageContext(
     includeStack: filePath ? [filePath] : [],
     includedAt: undefined,
     compiler: typeof file.data['compilerName'] === 'string' ? file.data['compilerName'] : undefined,
+    tellsWarnings: file.data['compilerName'] !== 'server',
   };
 }
 

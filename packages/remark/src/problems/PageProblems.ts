@@ -79,7 +79,7 @@ export class PageProblems {
     const [first] = ordered;
     if (onError === 'warn' || !first) return;
     const count = ordered.length;
-    const heading = `${count} problem${count === 1 ? '' : 's'} with Python cells in ${relativePagePath(this.file) ?? 'this page'}:`;
+    const heading = `${count} problem${count === 1 ? '' : 's'} found by pyodocs in ${relativePagePath(this.file) ?? 'this page'}:`;
     this.file.fail([heading, ...ordered.map((problem) => problem.text)].join('\n'), {
       place: first.place,
       ruleId: first.ruleId,
