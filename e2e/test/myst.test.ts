@@ -155,7 +155,7 @@ describe('a fixture set of MyST notebooks', () => {
       1,
     );
 
-    const article = (await page.locator('article').textContent()) ?? '';
+    const article = ((await page.locator('article').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(article).not.toContain('+++');
     expect(article).not.toContain('slide_type');
     expect(article).toContain('{braces}');
@@ -233,7 +233,7 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await image.evaluate((img) => img.getBoundingClientRect().width)).toBe(60);
     expect(await figure.locator('figcaption').textContent()).toBe('Random pixels, bundled as a file.');
     expect(await page.locator('a[href="#fig-noise"]').textContent()).toBe('Random pixels, bundled as a file.');
-    const article = (await page.locator('article').textContent()) ?? '';
+    const article = ((await page.locator('article').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(article).not.toContain(':::');
     expect(article).not.toContain(':class:');
     const cells = page.locator('[data-pyodocs-cell]');
@@ -410,6 +410,8 @@ describe('MyST authoring mistakes stop the build', () => {
     expect(result.output).toContain(
       '[pyodocs] Warning: docs/fourth.md:5:5: {ref}`no-such-label` names no label of this site',
     );
+    // Once, though the server compilation compiles the page too.
+    expect(result.output.split('{doc}`secnd` names no page').length - 1).toBe(1);
     // A whole docusaurus build: several minutes on a loaded machine.
   }, 600_000);
 });
@@ -446,6 +448,7 @@ describe("the website's MyST tutorial", () => {
       'done',
       'done',
       'done',
+      'done',
     ]);
     expect(outputs.slice(0, 6)).toEqual([
       '20.9',
@@ -463,6 +466,8 @@ describe("the website's MyST tutorial", () => {
     expect(outputs[11]).toBe('1.917');
     // IPython syntax: %matplotlib inline does nothing, %time prints IPython's two lines, then the cell goes on.
     expect(outputs[12]).toMatch(/^CPU times: .*\nWall time: .*\nwarmest 23\.0$/);
+    // The cell inside the gated solution is a cell of the session.
+    expect(outputs[13]).toBe('day 4');
     // Math typeset at build; the included Markdown (with its math) and Python file are in the page.
     expect(await page.locator('[data-pyodocs-math="display"] .katex-display').count()).toBe(5);
     // A `$$` block with lines of `=` and `-`: one equation, not headings (nor entries of the table of contents).
@@ -532,6 +537,28 @@ describe("the website's MyST tutorial", () => {
     expect(await dropdown.getByText('is a collapsed block').isVisible()).toBe(false);
     await dropdown.locator('summary').click();
     await dropdown.getByText('is a collapsed block').waitFor({state: 'visible'});
+    // sphinx-exercise: numbered boxes, the solution titled after its exercise, the label an anchor that links resolve.
+    const exercise = page.locator('#ex-warmest + .theme-admonition-info');
+    expect(await exercise.locator('[class*="admonitionHeading"]').textContent()).toBe('Exercise 1 (The warmest day)');
+    const solution = page.locator('.theme-admonition-note', {hasText: 'Solution to Exercise 1 (The warmest day)'});
+    expect(await solution.locator('[data-pyodocs-cell]').count()).toBe(1);
+    expect(await solution.textContent()).toContain("with each day's temperature as the key");
+    const exerciseLinks = page.locator('p', {hasText: 'links the exercise with its'}).locator('a');
+    expect(await exerciseLinks.evaluateAll((all) => all.map((a) => [a.getAttribute('href'), a.textContent]))).toEqual([
+      ['#ex-warmest', 'Exercise 1 (The warmest day)'],
+      ['#ex-warmest', 'a Markdown link to its label'],
+    ]);
+    // Quotes, {raw} html and {index}: docutils' markup; nothing of the directives as written.
+    const epigraph = page.locator('blockquote.epigraph');
+    expect(await epigraph.locator('p').first().textContent()).toBe('Readability counts.');
+    expect(await epigraph.locator('p.attribution').textContent()).toBe('— The Zen of Python');
+    expect(await page.locator('p.myst-raw-example code').textContent()).toBe('{raw} html');
+    const article = ((await page.locator('article').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(article).toContain('the {index} role shows its text: loops reads "loops"');
+    const asWritten = ['exercise', 'solution', 'epigraph', 'raw', 'index'].map(
+      (name) => `[class*="language-{${name}"]`,
+    );
+    expect(await page.locator(asWritten.join(', ')).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -550,6 +577,8 @@ describe("the website's MyST tutorial", () => {
     expect(await refs.evaluateAll((all) => all.map((a) => [a.getAttribute('href'), a.textContent]))).toEqual([
       ['#myst-math', 'Math'],
       ['#myst-math', 'this other link'],
+      // {any}: a label (else a page).
+      ['#myst-math', 'Math'],
     ]);
     expect(await page.locator('#myst-math').count()).toBe(1);
     // Sphinx's inline roles: code, text and elements, PEP and RFC links; nothing of the role syntax left.

@@ -114,3 +114,38 @@ test("a figure's, code block's or list table's name is a label too, its caption 
   expect(withFigures('code-loop', intro)).toEqual({url: '/docs/figures#code-loop', title: 'The loop', file: figures});
   expect(withFigures('table-creation', intro)?.title).toBe('Array creation');
 });
+
+test("sphinx-exercise's labels: an exercise titled with its number on the page, a solution with its exercise's", () => {
+  const exercises = path.join(site, 'docs', 'exercises.md');
+  writeFileSync(
+    exercises,
+    [
+      '```{exercise}',
+      ':nonumber:',
+      ':label: ex-free',
+      'Unnumbered.',
+      '```',
+      '',
+      '```{exercise-start} Sum of `squares`',
+      ':label: ex-squares',
+      '```',
+      '',
+      'Content.',
+      '',
+      '```{exercise-end}',
+      '```',
+      '',
+      ':::{solution} ex-squares',
+      ':label: sol-squares',
+      'Answer.',
+      ':::',
+    ].join('\n'),
+  );
+  const withExercises = referenceResolver(() => [
+    ...pages,
+    {source: exercises, permalink: '/docs/exercises', frontMatter: {}},
+  ]);
+  expect(withExercises('ex-free', intro)).toMatchObject({url: '/docs/exercises#ex-free', title: 'Exercise'});
+  expect(withExercises('EX-SQUARES', intro)?.title).toBe('Exercise 1 (Sum of squares)');
+  expect(withExercises('sol-squares', intro)?.title).toBe('Solution to Exercise 1 (Sum of squares)');
+});

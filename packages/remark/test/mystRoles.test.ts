@@ -58,6 +58,28 @@ describe('the MyST {ref} role links a labelled section of any page', () => {
     await expect(run('{ref}`fig-loop`\n', {onBrokenReference})).rejects.toThrow(/is above no heading/);
   });
 
+  test("a Docusaurus build's server compilation does not tell it again: its client compilation did", async () => {
+    const told: string[] = [];
+    const onBrokenReference = (message: string) => told.push(message);
+    const page = (compilerName: string) => ({path: pageFile, cwd: '/site', data: {compilerName}});
+    expect(await stringifyPage('{ref}`nowhere`\n', page('server'), {resolveReference, onBrokenReference})).toBe(
+      'nowhere',
+    );
+    expect(told).toEqual([]);
+    await stringifyPage('{ref}`nowhere`\n', page('client'), {resolveReference, onBrokenReference});
+    expect(told).toEqual([expect.stringMatching(/^docs\/tutorial\/page\.md:1:1: \{ref\}`nowhere` names no label/)]);
+  });
+
+  test("MyST's [text](label) links a label on a MyST page; any other link, or a page without MyST, stays", async () => {
+    const myst = '```{note}\nA directive: a MyST page.\n```\n\n';
+    expect(
+      await run(`${myst}See [the intro](tut-informal), [](tut-informal), [a page](other) and [a file](page.md).\n`),
+    ).toContain(
+      'See [the intro](/docs/tutorial/introduction#tut-informal), [An Informal Introduction to Python](/docs/tutorial/introduction#tut-informal), [a page](other) and [a file](page.md).',
+    );
+    expect(await run('See [the intro](tut-informal).\n')).toBe('See [the intro](tut-informal).');
+  });
+
   test('without resolveReference the role stays as written', async () => {
     expect(await run('{ref}`tut-informal`\n', {resolveReference: undefined})).toBe('{ref}`tut-informal`');
   });

@@ -17,6 +17,10 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 /** The fence of a MyST directive whose `name` is a label, backticks, tildes or colons: `{figure} path`, `{code-block} python`. */
 const NAMED_FENCE = /^ {0,3}(`{3,}|~{3,}|:{3,})\{(figure|code-block|code|sourcecode|list-table)\}[ \t]*(.*)$/;
+/** The fence of a sphinx-exercise directive, whose `:label:` is a label: `{exercise} Title`, `{solution-start} ex-1`. */
+const EXERCISE_FENCE = /^ {0,3}(`{3,}|~{3,}|:{3,})\{(exercise|exercise-start|solution|solution-start)\}[ \t]*(.*)$/;
+/** An exercise's or a solution's `:label:` option. */
+const LABEL_OPTION = /^[ \t]*:?label:[ \t]*(\S+)[ \t]*$/;
 /** A directive's `:name:` option (or `name:` in a `---` block). */
 const NAME_OPTION = /^[ \t]*:?name:[ \t]*(\S+)[ \t]*$/;
 /** A code block's `:caption:`, its title. */
@@ -26,7 +30,8 @@ const OPTION_LINE = /^[ \t]*:[\w-]+:/;
 
 /**
  * The remark pass's `resolveReference` for MyST `{ref}` roles: the site's
- * `(label)=` targets and named `{figure}`s and `{code-block}`s, read from its pages' sources the first time a page
+ * `(label)=` targets, named `{figure}`s, `{code-block}`s and `{list-table}`s, and
+ * labelled exercises and solutions (sphinx-exercise), read from its pages' sources the first time a page
  * asks (and again when the pages change, in `docusaurus start`). A label is
  * matched without regard to case, as Sphinx does; the first page (in source
  * order) that has it wins. The link goes to the page's permalink and the
@@ -62,7 +67,7 @@ export function readSectionLabels(pages: readonly SitePage[]): Map<string, Secti
     } catch {
       continue;
     }
-    if (!text.includes(')=') && !text.includes('name:')) continue;
+    if (!text.includes(')=') && !text.includes('name:') && !text.includes('label:')) continue;
     for (const {label, title} of targetsIn(text)) {
       const key = label.toLowerCase();
       if (!labels.has(key)) labels.set(key, {page, label, title});
@@ -75,9 +80,18 @@ export function readSectionLabels(pages: readonly SitePage[]): Map<string, Secti
 function targetsIn(text: string): {label: string; title: string | undefined}[] {
   const lines = text.split(/\r?\n/);
   const found: {label: string; title: string | undefined}[] = [];
+  const exercises = new PageExercises();
   let fence: string | undefined;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
+    const exercise = fence === undefined ? EXERCISE_FENCE.exec(line) : null;
+    if (exercise) {
+      const end = closingLine(lines, index, exercise[1] ?? '');
+      const target = exercises.add(exercise[2] ?? '', (exercise[3] ?? '').trim(), lines.slice(index + 1, end));
+      if (target) found.push(target);
+      index = end;
+      continue;
+    }
     const named = fence === undefined ? NAMED_FENCE.exec(line) : null;
     if (named) {
       const end = closingLine(lines, index, named[1] ?? '');
@@ -104,7 +118,47 @@ function targetsIn(text: string): {label: string; title: string | undefined}[] {
     const heading = ATX_HEADING.exec(lines[next] ?? '')?.[1];
     found.push({label, title: heading === undefined ? undefined : headingText(heading)});
   }
-  return found;
+  return found.map((target) => exercises.titled(target));
+}
+
+/**
+ * A page's exercises and solutions, titled as sphinx-exercise titles them
+ * ("Exercise 2 (Title)", "Solution to Exercise 2 (Title)"), numbered in page
+ * order but for those with `:nonumber:` or `:hidden:` (mystExercises.ts in
+ * @pyodocs/remark numbers them the same way).
+ */
+class PageExercises {
+  #count = 0;
+  readonly #exercises = new Map<string, string>();
+  readonly #solutions = new Map<string, string>();
+
+  /** The label of the exercise or solution whose fence opens `body` (its option lines first), if it has one. */
+  add(
+    directive: string,
+    argument: string,
+    body: readonly string[],
+  ): {label: string; title: string | undefined} | undefined {
+    const firstContent = body.findIndex((line) => !OPTION_LINE.test(line));
+    const options = body.slice(0, firstContent === -1 ? body.length : firstContent).join('\n');
+    const numbered = !/^[ \t]*:(nonumber|hidden):/m.test(options);
+    if (directive.startsWith('exercise') && numbered) this.#count += 1;
+    const label = body.map((line) => LABEL_OPTION.exec(line)?.[1]).find((found) => found !== undefined);
+    if (directive.startsWith('exercise')) {
+      const title = `Exercise${numbered ? ` ${this.#count}` : ''}${argument ? ` (${plainText(argument)})` : ''}`;
+      if (label !== undefined) this.#exercises.set(label.toLowerCase(), title);
+      return label === undefined ? undefined : {label, title};
+    }
+    // A solution's argument is its exercise's label: titled once the whole page is read (titled()).
+    if (label !== undefined) this.#solutions.set(label.toLowerCase(), argument.toLowerCase());
+    return label === undefined ? undefined : {label, title: undefined};
+  }
+
+  /** A solution's target with its exercise's title; any other target as it is. */
+  titled(target: {label: string; title: string | undefined}): {label: string; title: string | undefined} {
+    const exercise = this.#solutions.get(target.label.toLowerCase());
+    const title = exercise === undefined ? undefined : this.#exercises.get(exercise);
+    return title === undefined ? target : {label: target.label, title: `Solution to ${title}`};
+  }
 }
 
 /** A heading's text as a link shows it: without a `{#id}` and the backticks of its code. */

@@ -15,6 +15,17 @@ export const COLON_FENCE_LITERAL_DIRECTIVES: ReadonlySet<string> = new Set([
   // Tabs parse their body (and the colon-fenced tab items in it) where they are made.
   'tab-set',
   'tab-item',
+  'raw',
+  'index',
+  'epigraph',
+  'pull-quote',
+  'highlights',
+  'exercise',
+  'exercise-start',
+  'exercise-end',
+  'solution',
+  'solution-start',
+  'solution-end',
 ]);
 
 // MyST's colon fences (the `colon_fence` extension, on by default in Jupyter

@@ -2,6 +2,7 @@ import type {PhrasingContent, Root} from 'mdast';
 import {visit} from 'unist-util-visit';
 import type {SourcePoint} from '../meta/locateFenceMeta.js';
 import type {PageContext} from '../page/PageContext.js';
+import {anyRole} from './anyRole.js';
 import {docRole} from './docRole.js';
 import {roleBefore} from './mystRoles.js';
 import {refRole} from './refRole.js';
@@ -17,13 +18,13 @@ export interface WrittenRole {
 /** The node a role becomes; undefined leaves it as written (after reporting why, where that is a mistake). */
 export type RoleHandler = (role: WrittenRole, page: PageContext) => PhrasingContent | undefined;
 
-const HANDLERS: Readonly<Record<string, RoleHandler>> = {...TEXT_ROLES, doc: docRole, ref: refRole};
+const HANDLERS: Readonly<Record<string, RoleHandler>> = {...TEXT_ROLES, doc: docRole, ref: refRole, any: anyRole};
 const NAMES = Object.keys(HANDLERS);
 
 /**
  * MyST's roles other than `{math}` and `{eq}` (see mathTransform), as
- * Sphinx renders them: `{doc}` and `{ref}` become links to the site's pages
- * and sections, the Python domain's and the other inline roles the code,
+ * Sphinx renders them: `{doc}`, `{ref}` and `{any}` become links to the site's
+ * pages and sections, the Python domain's and the other inline roles the code,
  * text or element Sphinx shows when it has nothing to link to. A role is
  * text `{name}` (CommonMark) or the expression `{name}` (MDX) right before
  * inline code; unknown ones stay as written.

@@ -7,7 +7,10 @@ import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES, VERSION_DIRECTIVES} from './mystAdmonitions.js';
 import {CODE_BLOCK_DIRECTIVES, mystCodeBlock} from './mystCodeBlocks.js';
 import {labelAnchor} from './labelAnchor.js';
+import {EXERCISE_DIRECTIVES, pageExercises, replaceExercise} from './mystExercises.js';
 import {mystFigureNode} from './mystFigures.js';
+import {mystQuote, QUOTE_DIRECTIVES} from './mystQuotes.js';
+import {mystRawOrIndex} from './mystRawAndIndex.js';
 import {mystListTable} from './mystListTable.js';
 import {mystToctree} from './mystToctree.js';
 import {mystTabNode, settleTabSets, TAB_DIRECTIVES} from './mystTabs.js';
@@ -41,6 +44,11 @@ export function mystTransform(tree: Root, page: PageContext): void {
   replaceTargetsAndComments(tree, page.mystNotebook, lines);
   const handlers = parseMarkdown && colonFenceHandlers(parseMarkdown, lines, problems);
   if (handlers) replaceColonFences(tree, lines, handlers);
+  const exercises = /\{(exercise|solution)/.test(page.source) ? pageExercises(tree) : new Map();
+  const parseBody = (markdown: string, firstLine: number): RootContent[] =>
+    parseMarkdown
+      ? shiftLines(parseMarkdown(markdown).children, firstLine)
+      : [{type: 'paragraph', children: [{type: 'text', value: markdown}]}];
 
   visit(tree, 'code', (node, index, parent) => {
     const directive = mystDirectiveName(node.lang);
@@ -105,11 +113,29 @@ export function mystTransform(tree: Root, page: PageContext): void {
       return index + made.length;
     }
 
+    if (directive === 'raw' || directive === 'index') {
+      const made = mystRawOrIndex(node, directive, page);
+      if (!made) return;
+      siblings.splice(index, 1, ...made);
+      return index + made.length;
+    }
+
+    if (QUOTE_DIRECTIVES.has(directive)) {
+      siblings.splice(index, 1, mystQuote(node, directive, parseBody));
+      return index; // the quote's content too
+    }
+
+    if (EXERCISE_DIRECTIVES.has(directive)) {
+      const made = replaceExercise(siblings, index, page, exercises, parseBody, (box) =>
+        box.dropdown
+          ? dropdownNode(inlineTitle(box.title, parseMarkdown), {open: false}, box.children, box.position)
+          : admonitionNode(box.type, box.title, box.children, box.position),
+      );
+      if (made === undefined) return;
+      return index; // the box's content too: cells, roles, math
+    }
+
     if (directive === 'image' || directive === 'figure') {
-      const parseBody = (markdown: string, firstLine: number): RootContent[] =>
-        parseMarkdown
-          ? shiftLines(parseMarkdown(markdown).children, firstLine)
-          : [{type: 'paragraph', children: [{type: 'text', value: markdown}]}];
       const made = mystFigureNode(node, directive, page, parseBody);
       if (!made) return;
       siblings.splice(index, 1, ...made);

@@ -86,6 +86,11 @@ export const TEXT_ROLES: Readonly<Record<string, RoleHandler>> = {
   mimetype: asCode,
   regexp: asCode,
   term: asText,
+  // An index entry shows its text (a leading ! marks the main entry); there is no generated index page to list it in.
+  index: ({content}) => {
+    const written = textAndTarget(content);
+    return text(written.text ?? written.target.replace(/^!/, ''));
+  },
   guilabel: ({content}) => text(content.replace(/&(.)/g, '$1')),
   kbd: ({content}) => element('kbd', content),
   sub: ({content}) => element('sub', content),

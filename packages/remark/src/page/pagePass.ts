@@ -10,6 +10,7 @@ import {includeTransform} from '../include/includeTransform.js';
 import {collectPageManifest} from '../manifest/collectPageManifest.js';
 import {mathTransform} from '../math/mathTransform.js';
 import {typesetPageMath} from '../math/typesetPageMath.js';
+import {mystLabelLinks} from '../myst/mystLabelLinks.js';
 import {mystRolesTransform} from '../myst/mystRolesTransform.js';
 import {TAB_ITEM_COMPONENT, TABS_COMPONENT} from '../myst/mystTabs.js';
 import {mystTransform} from '../myst/mystTransform.js';
@@ -66,6 +67,7 @@ function transformSource(tree: Root, page: PageContext): void {
   mystTransform(tree, page);
   mathTransform(tree, page);
   mystRolesTransform(tree, page);
+  mystLabelLinks(tree, page);
   doctestTransform(tree, page);
   pythonCellsTransform(tree, page);
   includeTransform(tree, page, transformSource);
