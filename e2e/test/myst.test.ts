@@ -233,6 +233,10 @@ describe('a fixture set of MyST notebooks', () => {
     expect(await image.evaluate((img) => img.getBoundingClientRect().width)).toBe(60);
     expect(await figure.locator('figcaption').textContent()).toBe('Random pixels, bundled as a file.');
     expect(await page.locator('a[href="#fig-noise"]').textContent()).toBe('Random pixels, bundled as a file.');
+    // `/img/noise.png`: from the top of the docs folder (the site has no such static file).
+    expect(await page.getByAltText('The same pixels, from the top of the docs folder').getAttribute('src')).toMatch(
+      /^\/assets\/images\/noise-[0-9a-f]+\.png$/,
+    );
     const article = ((await page.locator('article').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(article).not.toContain(':::');
     expect(article).not.toContain(':class:');
@@ -272,6 +276,9 @@ describe('a fixture set of MyST notebooks', () => {
     );
     expect(entry.match(/class="katex"/g)).toHaveLength(2);
     expect(entry.replace(/<annotation[\s\S]*?<\/annotation>/g, '')).not.toMatch(/\$|\{math\}|\\sqrt/);
+    // "## Sums with {index}`loops <single: loops>`": the role's text, as in the page.
+    const entries = [...builtHtml('second').matchAll(/class="table-of-contents__link[^"]*"[^>]*>([\s\S]*?)<\/a>/g)];
+    expect(entries.map((match) => match[1])).toContain('Sums with loops');
   });
 
   test('the MDX notebook runs too', async () => {

@@ -121,6 +121,30 @@ describe('remarkTocMath', () => {
     ]);
   });
 
+  test('entries Docusaurus wrote with a role as written are made again from the heading the roles became', () => {
+    const tree = pageTree([
+      {written: '{index}<code>NumPy &lt;single: NumPy&gt;</code>', children: [{type: 'text', value: 'NumPy'}]},
+      {
+        written: 'The {func}<code>print</code> function',
+        children: [
+          {type: 'text', value: 'The '},
+          {type: 'inlineCode', value: 'print()'},
+          {type: 'text', value: ' function'},
+        ],
+      },
+      // A role pyodocs does not know stays as written, in the heading and its entry.
+      {
+        written: 'See {numref}<code>fig</code>',
+        children: [
+          {type: 'text', value: 'See {numref}'},
+          {type: 'inlineCode', value: 'fig'},
+        ],
+      },
+    ]);
+    remarkTocMath()(tree);
+    expect(tocValues(tree)).toEqual(['NumPy', 'The <code>print()</code> function', 'See {numref}<code>fig</code>']);
+  });
+
   test('entries of headings the remark pass found to be display math go; the others stay', () => {
     const tree = pageTree([
       {written: 'Forces', children: [{type: 'text', value: 'Forces'}]},

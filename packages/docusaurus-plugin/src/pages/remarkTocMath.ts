@@ -13,32 +13,40 @@ interface EstreeNode {
  * unified plugin, after `remarkPythonCells`: Docusaurus makes a page's table
  * of contents (its `toc` export, HTML strings) in its own remark plugins,
  * before ours, from the headings as written; `## The $\chi^2$ test` or a
- * `{math}` role in a heading was TeX source there (issue 11). The entries of
- * headings that now hold typeset math are made again from the heading as it
- * is now, the math as the KaTeX HTML the page shows (its stylesheet is on
- * the page). Entries of headings the pass found to be display math go.
+ * `{math}` role in a heading was TeX source there (issue 11), and so was any
+ * other role (`{index}`, `{ref}`, `{func}`). The entries of headings that
+ * now hold typeset math, or that Docusaurus wrote with a role's markup, are
+ * made again from the heading as it is now, the math as the KaTeX HTML the
+ * page shows (its stylesheet is on the page). Entries of headings the pass
+ * found to be display math go.
  */
 export function remarkTocMath() {
   return (tree: Root): void => {
     dropRemovedHeadings(tree);
     const entries = tocEntries(tree);
     if (entries.length === 0) return;
-    const withMath = new Map<string, Heading>();
+    const headings = new Map<string, Heading>();
     visit(tree, 'heading', (heading) => {
       // Docusaurus's headings plugin sets `data.id` (and `hProperties.id`).
       const data = heading.data as {id?: unknown; hProperties?: {id?: unknown}} | undefined;
       const id = data?.id ?? data?.hProperties?.id;
-      if (typeof id === 'string' && containsMath(heading)) withMath.set(id, heading);
+      if (typeof id === 'string') headings.set(id, heading);
     });
-    if (withMath.size === 0) return;
     for (const entry of entries) {
       const id = propertyValue(entry, 'id');
-      const heading = typeof id === 'string' ? withMath.get(id) : undefined;
+      const heading = typeof id === 'string' ? headings.get(id) : undefined;
       const value = property(entry, 'value');
-      if (heading && value) value['value'] = {type: 'Literal', value: headingHtml(heading.children).trim()};
+      const written = propertyValue(entry, 'value');
+      const stale = typeof written === 'string' && ROLE_AS_WRITTEN.test(written);
+      if (heading && value && (stale || containsMath(heading))) {
+        value['value'] = {type: 'Literal', value: headingHtml(heading.children).trim()};
+      }
     }
   };
 }
+
+/** A MyST role as Docusaurus wrote it into an entry, from the heading as written: `{index}<code>NumPy</code>`. */
+const ROLE_AS_WRITTEN = /\{[a-z][\w:-]*\}<code>/;
 
 /**
  * Lines of MyST display math that CommonMark had read as a heading (TeX over
