@@ -1,4 +1,4 @@
-import type {Code, Paragraph, PhrasingContent, Root, RootContent} from 'mdast';
+import type {Code, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 import type {Node, Point, Position} from 'unist';
 import {SKIP, visit} from 'unist-util-visit';
@@ -268,7 +268,8 @@ function replaceTargetsAndComments(tree: Root, comments: boolean, lines: readonl
     let startsLine = true;
     for (const child of node.children) {
       if (child.type === 'text') {
-        const kept = child.value.split('\n').filter((line, at) => {
+        const written = child.value.split('\n');
+        const keep = written.map((line, at) => {
           if (at === 0 && !startsLine) return true;
           const label = target.exec(line)?.[1];
           if (label) {
@@ -277,7 +278,8 @@ function replaceTargetsAndComments(tree: Root, comments: boolean, lines: readonl
           }
           return !(comments && /^[ \t]*%/.test(line));
         });
-        child.value = kept.join('\n');
+        child.value = written.filter((_, at) => keep[at]).join('\n');
+        startAtFirstKeptLine(child, keep.indexOf(true), lines);
         startsLine = child.value === '' ? startsLine : child.value.endsWith('\n');
       } else startsLine = child.type === 'break';
     }
@@ -290,6 +292,19 @@ function replaceTargetsAndComments(tree: Root, comments: boolean, lines: readonl
     (parent.children as RootContent[]).splice(index, 1, ...replacement);
     return [SKIP, index + replacement.length];
   });
+}
+
+/**
+ * A text whose first `dropped` lines (a target, a comment) went starts where
+ * its first kept line does: the math pass reads a paragraph back from the
+ * source between its children's positions, and would bring them back.
+ */
+function startAtFirstKeptLine(text: Text, dropped: number, lines: readonly string[]): void {
+  const start = text.position?.start;
+  if (!start || !text.position || dropped <= 0) return;
+  const line = start.line + dropped;
+  const written = lines[line - 1] ?? '';
+  text.position = {...text.position, start: {line, column: written.length - written.trimStart().length + 1}};
 }
 
 /**
