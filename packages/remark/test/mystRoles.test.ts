@@ -128,3 +128,17 @@ describe('the inline roles, as Sphinx shows them with nothing to link to', () =>
     );
   });
 });
+
+test('a broken {doc} or {ref} written as an intersphinx reference says what to do instead', async () => {
+  const told: string[] = [];
+  const onBrokenReference = (message: string) => told.push(message);
+  await run('{doc}`jax:autodiff` and {ref}`numpy:ufuncs`.\n', {
+    resolveDocument: () => undefined,
+    onBrokenReference,
+  });
+  expect(told).toHaveLength(2);
+  for (const message of told) expect(message).toMatch(/If "(jax|numpy)" is another project \(Sphinx's intersphinx\)/);
+  told.length = 0;
+  await run('{ref}`nowhere`\n', {onBrokenReference});
+  expect(told[0]).not.toContain('intersphinx');
+});

@@ -2,7 +2,7 @@ import type {Link, Text} from 'mdast';
 import type {SourcePoint} from '../meta/locateFenceMeta.js';
 import type {PageContext} from '../page/PageContext.js';
 import type {RoleHandler} from './mystRolesTransform.js';
-import {brokenReference, textAndTarget} from './mystRoles.js';
+import {brokenReference, intersphinxHint, textAndTarget} from './mystRoles.js';
 
 /** A page of the site, as a `{doc}` role links it. */
 export interface LinkedDocument {
@@ -63,7 +63,7 @@ export function documentLink(
     return brokenReference(
       page,
       'pyodocs:unknown-document',
-      `${written} names no page of this site: ${missingPage(target)} Write another page's path relative to this one and without its extension, as in MyST (or "/" and its path in the docs folder).`,
+      `${written} names no page of this site: ${missingPage(target)} Write another page's path relative to this one and without its extension, as in MyST (or "/" and its path in the docs folder).${intersphinxHint(target)}`,
       place,
       text ?? target,
     );

@@ -52,3 +52,14 @@ export function brokenReference(
   if (page.tellsWarnings) handle(page.problems.describe(message, start));
   return {type: 'text', value: text};
 }
+
+/**
+ * For a broken `{doc}` or `{ref}` whose target reads `project:target`, as an
+ * intersphinx reference does: what to do instead (empty for other targets).
+ */
+export function intersphinxHint(target: string): string {
+  const project = /^([A-Za-z][\w-]*):[^\s:]/.exec(target)?.[1];
+  return project === undefined
+    ? ''
+    : ` If "${project}" is another project (Sphinx's intersphinx), this site cannot resolve it: link that page with [text](https://…) instead.`;
+}

@@ -1,6 +1,6 @@
 import type {Link} from 'mdast';
 import type {RoleHandler} from './mystRolesTransform.js';
-import {brokenReference, textAndTarget} from './mystRoles.js';
+import {brokenReference, intersphinxHint, textAndTarget} from './mystRoles.js';
 
 /** A labelled place of the site (a `(label)=` target), as a `{ref}` role links it. */
 export interface LinkedReference {
@@ -34,7 +34,7 @@ export const refRole: RoleHandler = (role, page) => {
     return brokenReference(
       page,
       'pyodocs:unknown-reference',
-      `{ref}\`${role.content}\` names no label of this site: no page has the target (${target})= . Put that line above the heading of the section you mean, or link it with [text](page.md#anchor).`,
+      `{ref}\`${role.content}\` names no label of this site: no page has the target (${target})= . Put that line above the heading of the section you mean, or link it with [text](page.md#anchor).${intersphinxHint(target)}`,
       role.start,
       text ?? target,
     );
