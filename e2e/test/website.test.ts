@@ -269,6 +269,28 @@ describe('live cells in Chromium', () => {
     }
   });
 
+  test('%%writefile writes a file that %run runs in the next cell, as in a notebook; the outputs the build put there match', async () => {
+    const {page, requests} = await openPage('/docs/ipython-syntax');
+    try {
+      const write = cellById(page, 'ipython-writefile');
+      const run = cellById(page, 'ipython-run');
+      // Executed at build: the same outputs are in the page before any click.
+      const fromBuild = (text: string) => `Output from when the site was built\n\n${text}`;
+      expect(await outputText(write)).toBe(fromBuild('Writing greeting.py'));
+      // The printed lines, then the value of %pwd (an output of its own).
+      const ranGreeting = /Hello, reader!\nreader\n+'\/home\/pyodide'$/;
+      expect(await outputText(run)).toMatch(ranGreeting);
+      expect(await outputText(run)).toContain(fromBuild('Hello, reader!'));
+      expect(await runCell(write)).toBe('done');
+      expect(await liveOutputText(write)).toBe('Writing greeting.py');
+      expect(await runCell(run)).toBe('done');
+      expect(await liveOutputText(run)).toMatch(new RegExp(`^${ranGreeting.source}`));
+      expect(requests.filter((url) => url.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the code is editable on demand: CodeMirror loads on click, Shift+Enter runs the edit, Reset restores', async () => {
     const {page, requests} = await openPage('/docs/authoring');
     try {

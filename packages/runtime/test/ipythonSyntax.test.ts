@@ -18,17 +18,20 @@ const dir = mkdtempSync(path.join(tmpdir(), 'pyodocs-magics-test-'));
 const timed = buildWheel({name: 'timed-pkg', version: '1.0', files: {'timed_pkg.py': 'VALUE = 41\n'}});
 const pipped = buildWheel({name: 'pipped-pkg', version: '2.0', files: {'pipped_pkg.py': 'WHO = "pip"\n'}});
 const missingFile = buildWheel({name: 'gone-pkg', version: '1.0', files: {'gone_pkg.py': 'X = 1\n'}});
+const banged = buildWheel({name: 'banged-pkg', version: '1.0', files: {'banged_pkg.py': 'HOW = "!pip"\n'}});
 let server: Awaited<ReturnType<typeof serveFolder>>;
 let client: PyodideClient;
 
 beforeAll(async () => {
   writeFileSync(path.join(dir, timed.fileName), timed.bytes);
   writeFileSync(path.join(dir, pipped.fileName), pipped.bytes);
+  writeFileSync(path.join(dir, banged.fileName), banged.bytes);
   const lock = {
     info: pyodideLockInfo(),
     packages: {
       'timed-pkg': lockEntry(timed, {name: 'timed-pkg', version: '1.0', imports: ['timed_pkg']}),
       'pipped-pkg': lockEntry(pipped, {name: 'pipped-pkg', version: '2.0', imports: ['pipped_pkg']}),
+      'banged-pkg': lockEntry(banged, {name: 'banged-pkg', version: '1.0', imports: ['banged_pkg']}),
       // In the lock, never served.
       'gone-pkg': lockEntry(missingFile, {name: 'gone-pkg', version: '1.0', imports: ['gone_pkg']}),
     },
@@ -172,6 +175,55 @@ describe('%matplotlib, %whos, %env', () => {
   });
 });
 
+describe("%%writefile, %run, %pwd, %cd: Pyodide's in-memory file system", () => {
+  test("%%writefile writes a file (IPython's messages), %run runs it as __main__ and keeps what it defined", async () => {
+    const written = await runToEnd(client, {
+      code: '%%writefile greet.py\nimport sys\nNAME = sys.argv[1] if len(sys.argv) > 1 else "world"\nprint(__name__, NAME)\n',
+      session: 'files',
+    });
+    expect(written.outcome).toEqual({status: 'ok'});
+    expect(stdout(written.events)).toBe('Writing greet.py\n');
+    // %%file is IPython's other name for it; an existing file is overwritten.
+    const again = await runToEnd(client, {
+      code: '%%file greet.py\nimport sys\nNAME = sys.argv[1] if len(sys.argv) > 1 else "world"\nprint(__name__, NAME)\n',
+      session: 'files',
+    });
+    expect(stdout(again.events)).toBe('Overwriting greet.py\n');
+    const ran = await runToEnd(client, {code: '%run greet.py reader\nNAME', session: 'files'});
+    expect(stdout(ran.events)).toBe('__main__ reader\n');
+    expect(resultText(ran.events)).toBe("'reader'");
+    // The script's own frames are where an error in it points.
+    await runToEnd(client, {
+      code: '%%writefile broken.py\nx = 1\nraise ValueError("in the script")\n',
+      session: 'files',
+    });
+    const failed = errorOf((await runToEnd(client, {code: '%run broken.py', session: 'files'})).outcome);
+    expect(failed.ename).toBe('ValueError');
+    expect(failed.traceback).toContain('File "broken.py", line 2');
+  });
+
+  test('%%writefile -a appends; a file written in one cell is read in the next', async () => {
+    await runToEnd(client, {code: '%%writefile numbers.txt\n1\n2\n', session: 'files'});
+    const appended = await runToEnd(client, {code: '%%writefile -a numbers.txt\n3\n', session: 'files'});
+    expect(stdout(appended.events)).toBe('Appending to numbers.txt\n');
+    const read = await runToEnd(client, {code: 'open("numbers.txt").read().split()', session: 'files'});
+    expect(resultText(read.events)).toBe("['1', '2', '3']");
+  });
+
+  test('%pwd gives the working folder; %cd changes it and prints it', async () => {
+    const pwd = await runToEnd(client, {code: '%pwd', session: 'files'});
+    expect(resultText(pwd.events)).toBe("'/home/pyodide'");
+    const cd = await runToEnd(client, {
+      code: 'import os\nos.makedirs("/tmp/data", exist_ok=True)\n%cd /tmp/data\nos.getcwd()',
+      session: 'files',
+    });
+    expect(stdout(cd.events)).toBe('/tmp/data\n');
+    expect(resultText(cd.events)).toBe("'/tmp/data'");
+    await runToEnd(client, {code: '%cd', session: 'files'});
+    expect(resultText((await runToEnd(client, {code: '%pwd', session: 'files'})).events)).toBe("'/home/pyodide'");
+  });
+});
+
 describe('what cannot work in a browser ends the cell with one clear line', () => {
   test.each([
     [
@@ -185,11 +237,17 @@ describe('what cannot work in a browser ends the cell with one clear line', () =
       '!ls cannot work in a browser (line 2): there is no shell to run commands in.',
     ],
     [
-      '!pip install numpy',
+      '!conda install numpy',
       'ShellCommandError',
-      '!pip install numpy cannot work in a browser (line 2): there is no shell to run commands in. Use %pip install instead.',
+      '!conda install numpy cannot work in a browser (line 2): there is no shell to run commands in. Use %pip install instead.',
     ],
-    ['%cd /tmp', 'UnsupportedMagicError', '%cd is not available here (line 2): cells run in the browser, where'],
+    ['%cd /no/such/folder', 'MagicFileError', '%cd /no/such/folder: No such file or directory (line 2).'],
+    ['%run missing.py', 'MagicFileError', '%run: there is no file missing.py (line 2).'],
+    [
+      '%load_ext autoreload',
+      'UnsupportedMagicError',
+      '%load_ext is not available here (line 2): cells run in the browser, where',
+    ],
     ['%%bash\necho hi', 'UnsupportedMagicError', '%%bash is not available here (line 1)'],
     ['len?', 'UnsupportedMagicError', '? help is not available here (line 2): use help(...) instead.'],
   ])('%s', async (code, ename, message) => {
@@ -262,6 +320,19 @@ describe('packages', () => {
     expect(error.ename).toBe('PackageDownloadError');
     expect(error.evalue).toContain(`${new URL(server.url).host} does not serve ${missingFile.fileName}`);
     expect(error.details).toContain(`${server.url}${missingFile.fileName}`);
+  });
+
+  test('!pip install is %pip install, as in Jupyter (also python -m pip), with its options read the same way', async () => {
+    const {events, outcome} = await runToEnd(client, {code: '!pip install --upgrade banged-pkg', session: 'bang'});
+    expect(outcome).toEqual({status: 'ok'});
+    expect(events.some((event) => event.type === 'progress' && event.package === 'banged_pkg')).toBe(true);
+    const imported = await runToEnd(client, {
+      code: '!python -m pip install banged-pkg\nimport banged_pkg\nbanged_pkg.HOW',
+      session: 'bang',
+    });
+    expect(resultText(imported.events)).toBe("'!pip'");
+    const missing = errorOf((await runToEnd(client, {code: '!pip install no-such-pkg', session: 'bang'})).outcome);
+    expect(missing.ename).toBe('PackageNotFoundError');
   });
 
   test('%pip list prints the installed distributions', async () => {

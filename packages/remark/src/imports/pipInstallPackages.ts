@@ -14,8 +14,8 @@ const OPTIONS_WITH_VALUE = new Set([
 const REQUIREMENT_NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(?=$|[[\s=<>!~;@(])/;
 
 /**
- * The packages a cell installs with `%pip install NAME…` (as the runtime's
- * magic reads them): a site that bundles its packages ships these too, and
+ * The packages a cell installs with `%pip install NAME…` or `!pip install
+ * NAME…` (also `!python -m pip install`; as the runtime's magic reads them): a site that bundles its packages ships these too, and
  * the build loads them before it runs the cell. Words the runtime fills in
  * at run time (`{var}`, `$var`), URLs, paths and wheel files are not names
  * and are left out, as are options and their values.
@@ -25,9 +25,10 @@ export function pipInstallPackages(code: string): string[] {
   for (const {text} of ipythonLines(code)) {
     // Split like a shell: a quoted requirement ("pkg; python_version>'3'") is one word.
     const words = [...text.matchAll(/"[^"]*"|'[^']*'|\S+/g)].map(([word]) => word);
-    if (words[0] !== '%pip' || words[1] !== 'install') continue;
+    const first = installArguments(words);
+    if (first === undefined) continue;
     let skipValue = false;
-    for (const word of words.slice(2)) {
+    for (const word of words.slice(first)) {
       if (skipValue) {
         skipValue = false;
         continue;
@@ -44,4 +45,12 @@ export function pipInstallPackages(code: string): string[] {
     }
   }
   return [...names];
+}
+
+/** Where the requirements start in `%pip install …`, `!pip install …` or `!python -m pip install …`; undefined for any other line. */
+function installArguments(words: readonly string[]): number | undefined {
+  if ((words[0] === '%pip' || words[0] === '!pip' || words[0] === '!pip3') && words[1] === 'install') return 2;
+  const python = /^!(?:\S*python[\d.]*|\{sys\.executable\})$/.test(words[0] ?? '');
+  if (python && words[1] === '-m' && words[2] === 'pip' && words[3] === 'install') return 4;
+  return undefined;
 }

@@ -18,8 +18,13 @@ describe('pipInstallPackages', () => {
     expect(pipInstallPackages('%pip install https://example.org/x.whl demo.whl c  # a comment d')).toEqual(['c']);
   });
 
-  test('only %pip install at the start of a logical line: not %pip list, !pip, strings or other magics', () => {
-    expect(pipInstallPackages('%pip list\n!pip install a\n%time x = 1')).toEqual([]);
+  test('!pip install too (the runtime runs it as %pip install), and !python -m pip install', () => {
+    expect(pipInstallPackages('!pip install --upgrade quantecon\n!pip3 install a')).toEqual(['quantecon', 'a']);
+    expect(pipInstallPackages('!python -m pip install b\n!{sys.executable} -m pip install c')).toEqual(['b', 'c']);
+  });
+
+  test('only a pip install at the start of a logical line: not %pip list, !ls, strings or other magics', () => {
+    expect(pipInstallPackages('%pip list\n!pip list\n!ls install a\n%time x = 1')).toEqual([]);
     expect(pipInstallPackages('text = """\n%pip install not_this\n"""')).toEqual([]);
     expect(pipInstallPackages('x = (1\n%pip)')).toEqual([]);
   });

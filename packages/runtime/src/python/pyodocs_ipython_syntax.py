@@ -13,6 +13,7 @@ plain-Python paths.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 
 from pyodide.code import find_imports
@@ -26,6 +27,16 @@ SHELL_METHODS = frozenset({"run_line_magic", "run_cell_magic", "system", "getout
 
 # Line magics that wait for JavaScript (package downloads): awaited where the cell can await.
 AWAITED_LINE_MAGICS = frozenset({"pip"})
+
+# `!pip install x` (also pip3, python -m pip, {sys.executable} -m pip): the arguments after "pip".
+_PIP_COMMAND = re.compile(r"^\s*(?:pip3?|\S*python[\d.]*\s+-m\s+pip|\{sys\.executable\}\s+-m\s+pip)\s+(.*)$", re.S)
+
+
+def pip_arguments(command: str) -> str | None:
+    """What follows ``pip`` in a shell command that runs pip (``install numpy``), else None."""
+    match = _PIP_COMMAND.match(command)
+    return match.group(1) if match else None
+
 
 # Magics whose argument is Python code: the packages its imports need are loaded before the cell runs.
 CODE_MAGICS = frozenset({"time", "timeit"})
@@ -127,6 +138,10 @@ class _RouteMagics(ast.NodeTransformer):
         args = _constant_args(node)
         if method == "run_line_magic" and args and args[0] in AWAITED_LINE_MAGICS and self._can_await[-1]:
             node.func.attr = "run_line_magic_async"
+            return ast.copy_location(ast.Await(node), node)
+        # `!pip install x` is `%pip install x`, as in Jupyter (there is no shell, but there are packages).
+        if method == "system" and args and pip_arguments(args[0]) is not None and self._can_await[-1]:
+            node.func.attr = "system_async"
             return ast.copy_location(ast.Await(node), node)
         return node
 

@@ -4,8 +4,10 @@ IPython's input transformer turns ``%time x`` into ``get_ipython().run_line_magi
 ``pyodocs_ipython_syntax`` points those calls at :class:`Shell` (kept in builtins as
 ``___pyodocs_shell``). Supported, with IPython's own output formats: ``%pip install``
 / ``%pip list`` (packages load like a cell's imports: same sources, progress and
-errors), ``%time``, ``%%time``, ``%timeit``, ``%%timeit``, ``%matplotlib inline``
-(nothing to do: figures always show inline), ``%whos`` and ``%env``. A ``!command``
+errors; ``!pip install`` too, as in Jupyter), ``%time``, ``%%time``, ``%timeit``,
+``%%timeit``, ``%matplotlib inline`` (nothing to do: figures always show inline),
+``%whos``, ``%env``, and the file magics on Pyodide's in-memory file system:
+``%%writefile`` (``%%file``), ``%run``, ``%pwd``, ``%cd``. Any other ``!command``
 and any other magic end the cell with one line saying why it cannot work in a
 browser. Code run by a magic is compiled at its place in the cell, so tracebacks
 point at the reader's line.
@@ -29,9 +31,12 @@ from types import FrameType
 from typing import Any, Protocol
 
 import pyodocs_display
-from pyodocs_ipython_syntax import SHELL_NAME
+from pyodocs_ipython_syntax import SHELL_NAME, pip_arguments
 
-SUPPORTED = "%pip install, %pip list, %time, %timeit, %%time, %%timeit, %matplotlib inline, %whos and %env"
+SUPPORTED = (
+    "%pip install, %pip list, %time, %timeit, %%time, %%timeit, %matplotlib inline, %whos, %env, "
+    "%%writefile, %run, %pwd and %cd"
+)
 
 
 class InstallHooks(Protocol):
@@ -40,6 +45,12 @@ class InstallHooks(Protocol):
 
 class UnsupportedMagicError(Exception):
     """A magic that cannot work in a browser; the cell ends with this one line."""
+
+    pyodocs_one_line = True
+
+
+class MagicFileError(OSError):
+    """A file or folder a magic needs is not there (``%run``, ``%cd``); the cell ends with this one line."""
 
     pyodocs_one_line = True
 
@@ -83,6 +94,12 @@ class Shell:
             return self._whos(line, frame)
         if name == "env":
             return self._env(_expand(line, frame), frame)
+        if name == "run":
+            return self._run(_expand(line, frame), frame)
+        if name == "pwd":
+            return os.getcwd()
+        if name == "cd":
+            return self._cd(_expand(line, frame), frame)
         raise _unsupported(name, frame)
 
     def run_line_magic_async(self, name: str, line: str) -> Any:
@@ -96,10 +113,24 @@ class Shell:
         frame = sys._getframe(1)
         if name in ("time", "timeit"):
             return getattr(self, f"_{name}")(line, body, frame)
+        if name in ("writefile", "file"):
+            return self._writefile(_expand(line, frame), body, frame)
         raise _unsupported(f"%%{name}", frame)
 
     def system(self, command: str) -> None:
-        raise _shell_error(command, sys._getframe(1))
+        frame = sys._getframe(1)
+        arguments = pip_arguments(command)
+        if arguments is not None:
+            return self._pip_sync(arguments, frame)
+        raise _shell_error(command, frame)
+
+    def system_async(self, command: str) -> Any:
+        """``!pip ...`` where the cell can await (the router puts the await): ``%pip ...``."""
+        frame = sys._getframe(1)
+        arguments = pip_arguments(command)
+        if arguments is None:
+            raise _shell_error(command, frame)
+        return self._pip(arguments, frame)
 
     def getoutput(self, command: str) -> None:
         raise _shell_error(command, sys._getframe(1))
@@ -256,8 +287,69 @@ class Shell:
         print(f"env: {key}={value}")
         return None
 
+    # --- %%writefile, %run, %pwd, %cd: Pyodide's in-memory file system -------------------
+    def _writefile(self, line: str, body: str, frame: FrameType) -> None:
+        words = _words(line)
+        append = "-a" in words or "--append" in words
+        names = [word for word in words if not word.startswith("-")]
+        if len(names) != 1:
+            raise UnsupportedMagicError(
+                f"%%writefile needs one file name (line {frame.f_lineno}): %%writefile data.csv, or -a to append."
+            )
+        name = os.path.expanduser(names[0])
+        # IPython's own messages.
+        print(f"Appending to {name}" if append else f"Overwriting {name}" if os.path.exists(name) else f"Writing {name}")
+        with open(name, "a" if append else "w", encoding="utf-8") as file:
+            file.write(body)
+
+    def _run(self, line: str, frame: FrameType) -> None:
+        words = _words(line)
+        interactive = "-i" in words
+        arguments = [word for word in words if word != "-i"]
+        if not arguments or arguments[0].startswith("-"):
+            raise UnsupportedMagicError(
+                f"%run {line.strip()} is not available here (line {frame.f_lineno}): "
+                "%run runs a Python file, as in %run script.py (with -i, in the cell's namespace)."
+            )
+        script = os.path.expanduser(arguments[0])
+        try:
+            with open(script, encoding="utf-8") as file:
+                source = file.read()
+        except FileNotFoundError:
+            raise MagicFileError(
+                f"%run: there is no file {script} (line {frame.f_lineno}). Cells share Pyodide's in-memory files: "
+                f"write it first, for example with %%writefile {arguments[0]}."
+            ) from None
+        namespace, _local = _namespaces(frame)
+        # Like IPython: the script runs as __main__ with sys.argv set, then the namespace gets what it defined.
+        scope = namespace if interactive else {"__name__": "__main__", "__file__": script, "__builtins__": builtins}
+        argv = sys.argv
+        sys.argv = [script, *arguments[1:]]
+        try:
+            exec(compile(source, script, "exec"), scope)
+        finally:
+            sys.argv = argv
+        if not interactive:
+            kept = {key: value for key, value in scope.items() if key not in ("__name__", "__file__", "__builtins__")}
+            namespace.update(kept)
+
+    def _cd(self, line: str, frame: FrameType) -> None:
+        folder = os.path.expanduser(line.strip().strip("'\"") or "~")
+        try:
+            os.chdir(folder)
+        except OSError as error:
+            raise MagicFileError(f"%cd {folder}: {error.strerror} (line {frame.f_lineno}).") from None
+        print(os.getcwd())
+
 
 # --- helpers ------------------------------------------------------------------------
+def _words(line: str) -> list[str]:
+    try:
+        return shlex.split(line)
+    except ValueError:
+        return line.split()
+
+
 async def _returning(value: Any) -> Any:
     return value
 
@@ -468,7 +560,7 @@ def _unsupported(name: str, frame: FrameType) -> UnsupportedMagicError:
 
 
 def _shell_error(command: str, frame: FrameType) -> ShellCommandError:
-    hint = " Use %pip install instead." if re.match(r"\s*(pip|pip3|python -m pip)\s+install\b", command) else ""
+    hint = " Use %pip install instead." if re.match(r"\s*(conda|mamba)\s+install\b", command) else ""
     return ShellCommandError(
         f"!{command.strip()} cannot work in a browser (line {frame.f_lineno}): there is no shell to run commands in.{hint}"
     )
