@@ -269,7 +269,7 @@ describe('live cells in Chromium', () => {
     }
   });
 
-  test('%%writefile writes a file that %run runs in the next cell, as in a notebook; the outputs the build put there match', async () => {
+  test('%%writefile writes a file that %run runs in the next cell, as in a notebook; sorted? prints its help; the build put the same outputs there', async () => {
     const {page, requests} = await openPage('/docs/ipython-syntax');
     try {
       const write = cellById(page, 'ipython-writefile');
@@ -281,6 +281,10 @@ describe('live cells in Chromium', () => {
       const ranGreeting = /Hello, reader!\nreader\n+'\/home\/pyodide'$/;
       expect(await outputText(run)).toMatch(ranGreeting);
       expect(await outputText(run)).toContain(fromBuild('Hello, reader!'));
+      // `sorted?`: IPython's help, printed.
+      expect(await outputText(cellById(page, 'ipython-help'))).toMatch(
+        /^Output from when the site was built\n\nSignature: sorted\(iterable, \/, \*, key=None, reverse=False\)\nDocstring:\nReturn a new list/,
+      );
       expect(await runCell(write)).toBe('done');
       expect(await liveOutputText(write)).toBe('Writing greeting.py');
       expect(await runCell(run)).toBe('done');

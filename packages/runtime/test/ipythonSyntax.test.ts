@@ -224,6 +224,37 @@ describe("%%writefile, %run, %pwd, %cd: Pyodide's in-memory file system", () => 
   });
 });
 
+describe("obj? and obj??: IPython's help, printed", () => {
+  test('a function: its signature, docstring and type; ?? shows its source (a function of an earlier cell too)', async () => {
+    const help = await runToEnd(client, {code: 'len?', session: 'help'});
+    expect(help.outcome).toEqual({status: 'ok'});
+    expect(stdout(help.events)).toBe(
+      'Signature: len(obj, /)\nDocstring: Return the number of items in a container.\nType:      builtin_function_or_method\n',
+    );
+    await runToEnd(client, {
+      code: 'def double(x):\n    """Twice x."""\n    return 2 * x',
+      session: 'help',
+      cellId: 'def',
+    });
+    const source = await runToEnd(client, {code: 'double??', session: 'help'});
+    expect(stdout(source.events)).toBe(
+      'Signature: double(x)\nSource:\ndef double(x):\n    """Twice x."""\n    return 2 * x\nType:      function\n',
+    );
+  });
+
+  test("a value: its string form and length; a name that is not there: IPython's line", async () => {
+    await runToEnd(client, {code: 'numbers = [1, 2, 3]', session: 'help'});
+    const help = await runToEnd(client, {code: '?numbers', session: 'help'});
+    expect(stdout(help.events)).toMatch(
+      /^String form: \[1, 2, 3\]\nLength: {6}3\nDocstring:\nBuilt-in mutable sequence\./,
+    );
+    expect(stdout(help.events)).toMatch(/\nType: {8}list\n$/);
+    const missing = await runToEnd(client, {code: 'nothing_here?', session: 'help'});
+    expect(missing.outcome).toEqual({status: 'ok'});
+    expect(stdout(missing.events)).toBe('Object `nothing_here` not found.\n');
+  });
+});
+
 describe('what cannot work in a browser ends the cell with one clear line', () => {
   test.each([
     [
@@ -249,7 +280,11 @@ describe('what cannot work in a browser ends the cell with one clear line', () =
       '%load_ext is not available here (line 2): cells run in the browser, where',
     ],
     ['%%bash\necho hi', 'UnsupportedMagicError', '%%bash is not available here (line 1)'],
-    ['len?', 'UnsupportedMagicError', '? help is not available here (line 2): use help(...) instead.'],
+    [
+      '*int*?',
+      'UnsupportedMagicError',
+      '? search with wildcards is not available here (line 2): use dir(...) instead.',
+    ],
   ])('%s', async (code, ename, message) => {
     const cell = code.startsWith('%%') ? code : `print("before")\n${code}\nprint("never")`;
     const {events, outcome} = await runToEnd(client, {code: cell, session: 'unsupported'});

@@ -7,7 +7,8 @@ IPython's input transformer turns ``%time x`` into ``get_ipython().run_line_magi
 errors; ``!pip install`` too, as in Jupyter), ``%time``, ``%%time``, ``%timeit``,
 ``%%timeit``, ``%matplotlib inline`` (nothing to do: figures always show inline),
 ``%whos``, ``%env``, and the file magics on Pyodide's in-memory file system:
-``%%writefile`` (``%%file``), ``%run``, ``%pwd``, ``%cd``. Any other ``!command``
+``%%writefile`` (``%%file``), ``%run``, ``%pwd``, ``%cd``; ``obj?`` and ``obj??`` print
+IPython's help (Jupyter shows it in a pager). Any other ``!command``
 and any other magic end the cell with one line saying why it cannot work in a
 browser. Code run by a magic is compiled at its place in the cell, so tracebacks
 point at the reader's line.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import ast
 import builtins
 import gc
+import inspect
 import itertools
 import json
 import linecache
@@ -27,6 +29,7 @@ import re
 import shlex
 import sys
 import time
+from collections.abc import Sized
 from types import FrameType
 from typing import Any, Protocol
 
@@ -35,7 +38,7 @@ from pyodocs_ipython_syntax import SHELL_NAME, pip_arguments
 
 SUPPORTED = (
     "%pip install, %pip list, %time, %timeit, %%time, %%timeit, %matplotlib inline, %whos, %env, "
-    "%%writefile, %run, %pwd and %cd"
+    "%%writefile, %run, %pwd, %cd and obj?"
 )
 
 
@@ -100,6 +103,8 @@ class Shell:
             return os.getcwd()
         if name == "cd":
             return self._cd(_expand(line, frame), frame)
+        if name in ("pinfo", "pinfo2"):
+            return self._pinfo(line, frame, with_source=name == "pinfo2")
         raise _unsupported(name, frame)
 
     def run_line_magic_async(self, name: str, line: str) -> Any:
@@ -287,6 +292,41 @@ class Shell:
         print(f"env: {key}={value}")
         return None
 
+    # --- obj?, obj?? -----------------------------------------------------------------
+    def _pinfo(self, line: str, frame: FrameType, with_source: bool) -> None:
+        """IPython's object help, printed where Jupyter opens its pager: signature, docstring (source with ??), type."""
+        expression = line.strip()
+        namespace, local_namespace = _namespaces(frame)
+        try:
+            value = eval(expression, namespace, local_namespace)
+        except Exception:  # noqa: BLE001 - IPython says the same for any name it cannot evaluate
+            print(f"Object `{expression}` not found.")
+            return
+        fields: list[tuple[str, str]] = []
+        if callable(value):
+            try:
+                fields.append(("Signature", f"{expression}{inspect.signature(value)}"))
+            except (TypeError, ValueError):
+                pass
+        else:
+            fields.append(("String form", _shortened(repr(value) if isinstance(value, str) else str(value))))
+            if isinstance(value, Sized):
+                fields.append(("Length", str(len(value))))
+        source = _source_of(value) if with_source else None
+        if source is not None:
+            fields.append(("Source", source))
+        else:
+            fields.append(("Docstring", inspect.getdoc(value) or "<no docstring>"))
+        if inspect.isclass(value) and value.__init__ is not object.__init__:
+            init_doc = inspect.getdoc(value.__init__)
+            if init_doc and init_doc != inspect.getdoc(value):
+                fields.append(("Init docstring", init_doc))
+        fields.append(("Type", type(value).__name__))
+        width = max(len(title) for title, _text in fields) + 2
+        for title, text in fields:
+            # Like IPython: a field of several lines starts on the line after its title.
+            print(f"{title}:\n{text}" if "\n" in text else f"{f'{title}:':<{width}}{text}")
+
     # --- %%writefile, %run, %pwd, %cd: Pyodide's in-memory file system -------------------
     def _writefile(self, line: str, body: str, frame: FrameType) -> None:
         words = _words(line)
@@ -343,6 +383,18 @@ class Shell:
 
 
 # --- helpers ------------------------------------------------------------------------
+def _shortened(text: str) -> str:
+    """A value's string form as IPython's help shows it: at most 200 characters, the middle elided."""
+    return text if len(text) <= 200 else f"{text[:100]}<...>{text[-100:]}"
+
+
+def _source_of(value: Any) -> str | None:
+    try:
+        return inspect.getsource(value).rstrip("\n")
+    except (OSError, TypeError):
+        return None
+
+
 def _words(line: str) -> list[str]:
     try:
         return shlex.split(line)
@@ -551,8 +603,8 @@ def _package_error(outcome: dict[str, Any]) -> BaseException:
 
 def _unsupported(name: str, frame: FrameType) -> UnsupportedMagicError:
     line = frame.f_lineno
-    if name in ("pinfo", "pinfo2", "psearch"):
-        return UnsupportedMagicError(f"? help is not available here (line {line}): use help(...) instead.")
+    if name == "psearch":
+        return UnsupportedMagicError(f"? search with wildcards is not available here (line {line}): use dir(...) instead.")
     magic = name if name.startswith("%") else f"%{name}"
     if name in ("conda", "mamba"):
         return UnsupportedMagicError(f"{magic} cannot work in a browser (line {line}): use %pip install.")
