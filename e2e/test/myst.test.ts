@@ -279,6 +279,9 @@ describe('a fixture set of MyST notebooks', () => {
     // "## Sums with {index}`loops <single: loops>`": the role's text, as in the page.
     const entries = [...builtHtml('second').matchAll(/class="table-of-contents__link[^"]*"[^>]*>([\s\S]*?)<\/a>/g)];
     expect(entries.map((match) => match[1])).toContain('Sums with loops');
+    // Its id is made from that text, as MyST makes it, and the entry links it.
+    expect(builtHtml('second')).toMatch(/<h2[^>]* id="sums-with-loops"/);
+    expect(builtHtml('second')).toContain('href="#sums-with-loops"');
   });
 
   test('the MDX notebook runs too', async () => {

@@ -257,7 +257,7 @@ export default function pluginPyodocs(context: LoadContext, options: PluginOptio
             remark: [
               [remarkPythonCells, remarkOptions],
               ...(siteHasCells ? [] : [[remarkCellsNotScanned]]),
-              [remarkTocMath],
+              [remarkTocMath, {maintainCase: context.siteConfig.markdown.anchors?.maintainCase ?? false}],
               [remarkBuildOutputs, {execution, elementNames: ['PyodocsPythonCell', 'PyodocsDoctest']}],
               [remarkCollectPageManifest, {collector}],
             ],

@@ -24,7 +24,7 @@ function math(html: string): MdxJsxTextElement {
  * Docusaurus's toc plugin made before the pass, from the headings as written
  * (`written`: TeX source still).
  */
-function pageTree(headings: Array<{written: string; children: PhrasingContent[]}>): Root {
+function pageTree(headings: Array<{written: string; children: PhrasingContent[]; id?: string}>): Root {
   const literal = (value: unknown) => ({type: 'Literal', value});
   const prop = (name: string, value: unknown) => ({
     type: 'Property',
@@ -32,8 +32,8 @@ function pageTree(headings: Array<{written: string; children: PhrasingContent[]}
     value: literal(value),
   });
   const tree: Root = {type: 'root', children: []};
-  const entries = headings.map(({written, children}, index) => {
-    const id = `heading-${index}`;
+  const entries = headings.map(({written, children, id: given}, index) => {
+    const id = given ?? `heading-${index}`;
     tree.children.push({type: 'heading', depth: 2, children, data: {id, hProperties: {id}}} as Heading);
     return {type: 'ObjectExpression', properties: [prop('value', written), prop('id', id), prop('level', 2)]};
   });
@@ -67,6 +67,18 @@ function pageTree(headings: Array<{written: string; children: PhrasingContent[]}
     },
   } as Root['children'][number]);
   return tree;
+}
+
+/** Each heading's id, and its entry's. */
+function ids(tree: Root): {headings: unknown[]; entries: unknown[]} {
+  const esm = JSON.stringify(tree.children.find((node) => node.type === 'mdxjsEsm'));
+  return {
+    headings: tree.children.filter((node) => node.type === 'heading').map((node) => node.data?.hProperties?.id),
+    entries: Array.from(
+      esm.matchAll(/"name":"id"\},"value":\{"type":"Literal","value":"([^"]*)"/g),
+      (match) => match[1],
+    ),
+  };
 }
 
 function tocValues(tree: Root): string[] {
@@ -143,6 +155,28 @@ describe('remarkTocMath', () => {
     ]);
     remarkTocMath()(tree);
     expect(tocValues(tree)).toEqual(['NumPy', 'The <code>print()</code> function', 'See {numref}<code>fig</code>']);
+  });
+
+  test('a heading with a role gets the id of its rendered text, unless its id was not made from the text or is taken', () => {
+    const tree = pageTree([
+      {
+        written: '{index}<code>Compiling Functions &lt;single: Compiling&gt;</code>',
+        id: 'indexcompiling-functions-single-compiling',
+        children: [{type: 'text', value: 'Compiling Functions'}],
+      },
+      // An explicit {#own-id}: kept.
+      {
+        written: 'The {func}<code>print</code> call',
+        id: 'own-id',
+        children: [{type: 'text', value: 'The print() call'}],
+      },
+      // Its rendered text's id is another heading's: kept.
+      {written: 'Overview', id: 'overview', children: [{type: 'text', value: 'Overview'}]},
+      {written: '{index}<code>Overview</code>', id: 'indexoverview', children: [{type: 'text', value: 'Overview'}]},
+    ]);
+    remarkTocMath()(tree);
+    const expected = ['compiling-functions', 'own-id', 'overview', 'indexoverview'];
+    expect(ids(tree)).toEqual({headings: expected, entries: expected});
   });
 
   test('entries of headings the remark pass found to be display math go; the others stay', () => {

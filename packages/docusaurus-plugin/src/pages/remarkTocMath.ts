@@ -1,5 +1,6 @@
 import type {Heading, PhrasingContent, Root} from 'mdast';
 import type {MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import {createSlugger} from '@docusaurus/utils';
 import {removedHeadingIds} from '@pyodocs/remark';
 import {visit} from 'unist-util-visit';
 
@@ -17,20 +18,19 @@ interface EstreeNode {
  * other role (`{index}`, `{ref}`, `{func}`). The entries of headings that
  * now hold typeset math, or that Docusaurus wrote with a role's markup, are
  * made again from the heading as it is now, the math as the KaTeX HTML the
- * page shows (its stylesheet is on the page). Entries of headings the pass
- * found to be display math go.
+ * page shows (its stylesheet is on the page); a heading with a role also gets
+ * the id its rendered text makes. Entries of headings the pass found to be
+ * display math go.
  */
-export function remarkTocMath() {
+export function remarkTocMath(options: {maintainCase?: boolean} = {}) {
   return (tree: Root): void => {
     dropRemovedHeadings(tree);
     const entries = tocEntries(tree);
     if (entries.length === 0) return;
     const headings = new Map<string, Heading>();
     visit(tree, 'heading', (heading) => {
-      // Docusaurus's headings plugin sets `data.id` (and `hProperties.id`).
-      const data = heading.data as {id?: unknown; hProperties?: {id?: unknown}} | undefined;
-      const id = data?.id ?? data?.hProperties?.id;
-      if (typeof id === 'string') headings.set(id, heading);
+      const id = headingId(heading);
+      if (id !== undefined) headings.set(id, heading);
     });
     for (const entry of entries) {
       const id = propertyValue(entry, 'id');
@@ -41,8 +41,67 @@ export function remarkTocMath() {
       if (heading && value && (stale || containsMath(heading))) {
         value['value'] = {type: 'Literal', value: headingHtml(heading.children).trim()};
       }
+      if (heading && stale && typeof id === 'string')
+        renameFromRenderedText(heading, entry, id, written, headings, options);
     }
   };
+}
+
+/**
+ * A heading's id made from its text as written, with a role's markup
+ * (`indexcompiling-functions-single-compiling-functions`), is made again
+ * from its text as rendered (`compiling-functions`), as MyST and Sphinx name
+ * it, unless it was not made from the text (an explicit `{#id}`) or another
+ * heading of the page has that id. The entry follows.
+ */
+function renameFromRenderedText(
+  heading: Heading,
+  entry: EstreeNode,
+  id: string,
+  written: string,
+  headings: Map<string, Heading>,
+  options: {maintainCase?: boolean},
+): void {
+  if (createSlugger().slug(htmlText(written), options) !== id) return;
+  const renamed = createSlugger().slug(plainText(heading.children), options);
+  if (renamed === '' || headings.has(renamed)) return;
+  const data = (heading.data ?? {}) as {id?: string; hProperties?: Record<string, unknown>};
+  heading.data = {...data, id: renamed, hProperties: {...data.hProperties, id: renamed}} as Heading['data'];
+  headings.delete(id);
+  headings.set(renamed, heading);
+  const idProperty = property(entry, 'id');
+  if (idProperty) idProperty['value'] = {type: 'Literal', value: renamed};
+}
+
+/** The id Docusaurus's headings plugin gave a heading (`data.id`, and `hProperties.id`). */
+function headingId(heading: Heading): string | undefined {
+  const data = heading.data as {id?: unknown; hProperties?: {id?: unknown}} | undefined;
+  const id = data?.id ?? data?.hProperties?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** A heading's text, as Docusaurus slugs it (mdast-util-to-string's). */
+function plainText(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((node) =>
+      'value' in node && typeof node.value === 'string'
+        ? node.value
+        : 'children' in node
+          ? plainText(node.children as PhrasingContent[])
+          : '',
+    )
+    .join('');
+}
+
+/** The text of an entry's HTML (Docusaurus's toc value): tags dropped, entities read. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
 }
 
 /** A MyST role as Docusaurus wrote it into an entry, from the heading as written: `{index}<code>NumPy</code>`. */
