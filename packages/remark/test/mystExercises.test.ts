@@ -58,3 +58,11 @@ test('{any} links a label, else a page; {index} shows its text', async () => {
     'docs/page.md:1:1: {any}`nothing` names no label and no page of this site.',
   );
 });
+
+test('exercises without a label are numbered too, in page order', async () => {
+  const out = await stringifyPage('```{exercise}\nFirst.\n```\n\n```{exercise} Second\nSecond.\n```\n', page, {
+    mdx: true,
+  });
+  expect(out).toContain(':::info{title="Exercise 1"}');
+  expect(out).toContain(':::info{title="Exercise 2 (Second)"}');
+});

@@ -37,13 +37,20 @@ export interface PageExercise {
   title: string | undefined;
 }
 
+/** The page's exercises: each fence's, and the labelled ones by label (lower case, as Sphinx compares labels). */
+export interface PageExercises {
+  byFence: ReadonlyMap<Code, PageExercise>;
+  byLabel: ReadonlyMap<string, PageExercise>;
+}
+
 /**
- * The page's exercises by label (lower case, as Sphinx compares labels), numbered in
- * page order as sphinx-exercise numbers them on a page without section
- * numbers: those with `:nonumber:` or `:hidden:` take no number.
+ * The page's exercises, numbered in page order as sphinx-exercise numbers
+ * them on a page without section numbers: those with `:nonumber:` or
+ * `:hidden:` take no number.
  */
-export function pageExercises(tree: Root): Map<string, PageExercise> {
-  const found = new Map<string, PageExercise>();
+export function pageExercises(tree: Root): PageExercises {
+  const byFence = new Map<Code, PageExercise>();
+  const byLabel = new Map<string, PageExercise>();
   let count = 0;
   visit(tree, 'code', (node) => {
     const directive = EXERCISE_DIRECTIVES.get(mystDirectiveName(node.lang) ?? '');
@@ -51,11 +58,12 @@ export function pageExercises(tree: Root): Map<string, PageExercise> {
     const {options} = parseMystOptions(node.value);
     const numbered = !('nonumber' in options) && !('hidden' in options);
     if (numbered) count += 1;
+    const exercise = {number: numbered ? count : undefined, title: node.meta?.trim() || undefined};
+    byFence.set(node, exercise);
     const label = typeof options['label'] === 'string' ? options['label'].trim() : undefined;
-    const title = node.meta?.trim() || undefined;
-    if (label) found.set(label.toLowerCase(), {number: numbered ? count : undefined, title});
+    if (label) byLabel.set(label.toLowerCase(), exercise);
   });
-  return found;
+  return {byFence, byLabel};
 }
 
 /** How the page's content is parsed into the exercise (`firstLine`: the page line it starts on). */
@@ -82,7 +90,7 @@ export function replaceExercise(
   siblings: RootContent[],
   index: number,
   page: PageContext,
-  exercises: ReadonlyMap<string, PageExercise>,
+  exercises: PageExercises,
   parseBody: ParseBody,
   makeBox: MakeBox,
 ): number | undefined {
@@ -137,10 +145,7 @@ export function replaceExercise(
   const argument = node.meta?.trim() ?? '';
   const title =
     directive.kind === 'exercise'
-      ? exerciseTitle(
-          option('nonumber') ? undefined : exercises.get((option('label')?.value ?? '').toLowerCase()),
-          argument,
-        )
+      ? exerciseTitle(exercises.byFence.get(node), argument)
       : solutionTitle(argument, exercises, page, place);
   if (title === undefined) return undefined;
   const classes = (option('class')?.value ?? '').split(/\s+/);
@@ -157,7 +162,7 @@ export function replaceExercise(
   return made.length;
 }
 
-/** "Exercise 1 (Title)"; without a number (`:nonumber:`, or no label to number it by), "Exercise (Title)". */
+/** "Exercise 1 (Title)"; without a number (`:nonumber:`), "Exercise (Title)". */
 function exerciseTitle(exercise: PageExercise | undefined, argument: string): string {
   return `Exercise${exercise?.number === undefined ? '' : ` ${exercise.number}`}${argument ? ` (${argument})` : ''}`;
 }
@@ -165,11 +170,11 @@ function exerciseTitle(exercise: PageExercise | undefined, argument: string): st
 /** "Solution to Exercise 1 (Title)", the exercise named by the argument (its label) on this page. */
 function solutionTitle(
   argument: string,
-  exercises: ReadonlyMap<string, PageExercise>,
+  exercises: PageExercises,
   page: PageContext,
   place: {line: number; column: number} | undefined,
 ): string | undefined {
-  const exercise = exercises.get(argument.toLowerCase());
+  const exercise = exercises.byLabel.get(argument.toLowerCase());
   if (argument === '' || !exercise) {
     page.problems.report(
       'pyodocs:invalid-directive',

@@ -36,6 +36,9 @@ declare module 'mdast' {
  * fences (```` ```{note} ```` or `:::{note}`) become Docusaurus admonitions,
  * their bodies parsed with `page.parseMarkdown` (without it, a directive
  * fence's body becomes one plain-text paragraph and colon fences stay text).
+ * The other directives it knows are made by their own modules (tabs, list
+ * tables, toctrees, code blocks, raw and index, quotes, exercises, figures);
+ * unknown ones stay code blocks, as written.
  */
 export function mystTransform(tree: Root, page: PageContext): void {
   const {problems, parseMarkdown} = page;
@@ -44,7 +47,9 @@ export function mystTransform(tree: Root, page: PageContext): void {
   replaceTargetsAndComments(tree, page.mystNotebook, lines);
   const handlers = parseMarkdown && colonFenceHandlers(parseMarkdown, lines, problems);
   if (handlers) replaceColonFences(tree, lines, handlers);
-  const exercises = /\{(exercise|solution)/.test(page.source) ? pageExercises(tree) : new Map();
+  const exercises = /\{(exercise|solution)/.test(page.source)
+    ? pageExercises(tree)
+    : {byFence: new Map(), byLabel: new Map()};
   const parseBody = (markdown: string, firstLine: number): RootContent[] =>
     parseMarkdown
       ? shiftLines(parseMarkdown(markdown).children, firstLine)
