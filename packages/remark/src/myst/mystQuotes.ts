@@ -22,7 +22,7 @@ export function mystQuote(
   const quote: Blockquote = {
     type: 'blockquote',
     children: children as Blockquote['children'],
-    data: {hProperties: {className: [directive]}},
+    data: withClass(directive),
   };
   if (node.position) quote.position = node.position;
   return quote;
@@ -33,5 +33,10 @@ function markAttribution(paragraph: Paragraph): void {
   const dash = first?.type === 'text' ? /^(?:-{2,3}|\u2014)[ \t]+/.exec(first.value) : null;
   if (!dash || first?.type !== 'text') return;
   first.value = `\u2014 ${first.value.slice(dash[0].length)}`;
-  paragraph.data = {...paragraph.data, hProperties: {className: ['attribution']}};
+  paragraph.data = {...paragraph.data, ...withClass('attribution')};
+}
+
+/** The data remark-rehype makes the element's class of (`hProperties`, which mdast's own types do not declare). */
+function withClass(className: string): Blockquote['data'] & Paragraph['data'] {
+  return {hProperties: {className: [className]}} as unknown as Blockquote['data'] & Paragraph['data'];
 }
