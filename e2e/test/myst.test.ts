@@ -558,6 +558,13 @@ describe("the website's MyST tutorial", () => {
       ['#ex-warmest', 'Exercise 1 (The warmest day)'],
       ['#ex-warmest', 'a Markdown link to its label'],
     ]);
+    // Cards and grids: Infima's cards in a row of columns, each card a link to its page.
+    const grid = page.locator('.row.pyodocs-grid');
+    expect(await grid.locator('> .col.col--6 > a.card').count()).toBe(2);
+    const card = grid.locator('a.card').first();
+    expect(await card.getAttribute('href')).toBe('/docs/notebook-behaviour');
+    expect(await card.locator('.card__footer').textContent()).toBe('Notebook behaviour');
+    expect(await card.evaluate((link) => getComputedStyle(link).textDecorationLine)).toBe('none');
     // Quotes, {raw} html and {index}: docutils' markup; nothing of the directives as written.
     const epigraph = page.locator('blockquote.epigraph');
     expect(await epigraph.locator('p').first().textContent()).toBe('Readability counts.');

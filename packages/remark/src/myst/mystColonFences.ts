@@ -26,6 +26,11 @@ export const COLON_FENCE_LITERAL_DIRECTIVES: ReadonlySet<string> = new Set([
   'solution',
   'solution-start',
   'solution-end',
+  // Cards and grids parse their body (and the colon-fenced items in it) where they are made.
+  'card',
+  'grid',
+  'grid-item',
+  'grid-item-card',
 ]);
 
 // MyST's colon fences (the `colon_fence` extension, on by default in Jupyter

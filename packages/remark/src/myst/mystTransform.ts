@@ -5,6 +5,7 @@ import {SKIP, visit} from 'unist-util-visit';
 import type {PageContext} from '../page/PageContext.js';
 import type {PageProblems} from '../problems/PageProblems.js';
 import {MYST_ADMONITIONS, mystDirectiveName, TITLED_DIRECTIVES, VERSION_DIRECTIVES} from './mystAdmonitions.js';
+import {CARD_DIRECTIVES, mystCardNode} from './mystCards.js';
 import {CODE_BLOCK_DIRECTIVES, mystCodeBlock} from './mystCodeBlocks.js';
 import {labelAnchor} from './labelAnchor.js';
 import {EXERCISE_DIRECTIVES, pageExercises, replaceExercise} from './mystExercises.js';
@@ -37,7 +38,8 @@ declare module 'mdast' {
  * their bodies parsed with `page.parseMarkdown` (without it, a directive
  * fence's body becomes one plain-text paragraph and colon fences stay text).
  * The other directives it knows are made by their own modules (tabs, list
- * tables, toctrees, code blocks, raw and index, quotes, exercises, figures);
+ * tables, toctrees, code blocks, raw and index, quotes, exercises, cards and
+ * grids, figures);
  * unknown ones stay code blocks, as written.
  */
 export function mystTransform(tree: Root, page: PageContext): void {
@@ -50,6 +52,14 @@ export function mystTransform(tree: Root, page: PageContext): void {
   const exercises = /\{(exercise|solution)/.test(page.source)
     ? pageExercises(tree)
     : {byFence: new Map(), byLabel: new Map()};
+  // A container's body (tabs, cards, grids): the page's Markdown at its line, colon fences in it (tab items, cards) included.
+  const parseContainer =
+    parseMarkdown &&
+    ((markdown: string, firstLine: number, openLine: number): RootContent[] => {
+      const inner: Root = {type: 'root', children: shiftLines(parseMarkdown(markdown).children, firstLine)};
+      if (handlers) replaceColonFences(inner, lines, handlers, openLine);
+      return inner.children;
+    });
   const parseBody = (markdown: string, firstLine: number): RootContent[] =>
     parseMarkdown
       ? shiftLines(parseMarkdown(markdown).children, firstLine)
@@ -82,16 +92,19 @@ export function mystTransform(tree: Root, page: PageContext): void {
     }
 
     if (TAB_DIRECTIVES.has(directive)) {
-      if (!parseMarkdown) return;
-      const made = mystTabNode(node, directive, page, (markdown, firstLine, openLine) => {
-        const inner: Root = {type: 'root', children: shiftLines(parseMarkdown(markdown).children, firstLine)};
-        // Colon-fenced tab items (and admonitions) in the body.
-        if (handlers) replaceColonFences(inner, lines, handlers, openLine);
-        return inner.children;
-      });
+      if (!parseContainer) return;
+      const made = mystTabNode(node, directive, page, parseContainer);
       if (!made) return;
       siblings.splice(index, 1, made);
       return index; // the tabs' content too: backtick tab items, cells
+    }
+
+    if (CARD_DIRECTIVES.has(directive)) {
+      if (!parseContainer) return;
+      const made = mystCardNode(node, directive, page, parseContainer);
+      if (!made) return;
+      siblings.splice(index, 1, made);
+      return index; // the cards' content too: cells, roles, math
     }
 
     if (directive === 'list-table') {
