@@ -35,3 +35,14 @@ test('wrong options, an unknown link type, a doc or a label that is not there: r
     await pageProblems('```{card}\n:link: nolabel\n:link-type: ref\nText.\n```\n', {mdx: true, resolveReference}),
   ).toContain('{card} :link: nolabel (link-type ref) names no label of this site');
 });
+
+test('a grid item outside a grid is a row of its own; inside one, its :columns: is its width out of 12', async () => {
+  const alone = await stringifyPage('```{grid-item-card} Alone\nText.\n```\n', page, {mdx: true});
+  expect(alone).toMatch(/^<div className="row pyodocs-grid">\n {2}<div className="col col--12 margin-bottom--lg">/);
+  const grid = await stringifyPage(
+    '::::{grid} 3\n:::{grid-item}\n:columns: 8\nWide.\n:::\n:::{grid-item}\nNarrow.\n:::\n::::\n',
+    page,
+    {mdx: true},
+  );
+  expect([...grid.matchAll(/col col--(\d+)/g)].map((match) => match[1])).toEqual(['8', '4']);
+});

@@ -62,7 +62,7 @@ export function mystCardNode(
   directive: string,
   page: PageContext,
   parseContainer: ParseContainer,
-  gridColumns = 1,
+  gridColumns: number | undefined = undefined,
 ): MdxJsxFlowElement | undefined {
   const start = node.position?.start;
   const body = readDirectiveBody(
@@ -93,15 +93,12 @@ export function mystCardNode(
 
   // An item's `:columns:` is its width out of 12; the grid's argument, how many items a row holds.
   const ownWidth = lastNumber(option('columns') ?? '');
-  const width = Math.max(1, Math.min(12, ownWidth ?? Math.floor(12 / gridColumns)));
-  if (directive === 'grid-item') {
-    return element(
-      'div',
-      `col col--${width} margin-bottom--lg`,
-      parseContainer(body.content, firstLine, openLine),
-      node.position,
-    );
-  }
+  const width = Math.max(1, Math.min(12, ownWidth ?? Math.floor(12 / (gridColumns ?? 1))));
+  const column = (children: RootContent[]) => {
+    const made = element('div', `col col--${width} margin-bottom--lg`, children, node.position);
+    return gridColumns === undefined ? element('div', 'row pyodocs-grid', [made], node.position) : made;
+  };
+  if (directive === 'grid-item') return column(parseContainer(body.content, firstLine, openLine));
   // In a grid, the cards of a row are as tall as its tallest, as in sphinx-design.
   const inGrid = directive === 'grid-item-card';
   const card = cardElement(
@@ -116,8 +113,7 @@ export function mystCardNode(
     inGrid,
   );
   if (!card) return undefined;
-  if (directive === 'card') return card;
-  return element('div', `col col--${width} margin-bottom--lg`, [card], node.position);
+  return directive === 'card' ? card : column([card]);
 }
 
 /** A card: its image, header (above `^^^`), title, body, footer (below `+++`); a link (`:link:`) makes the whole card one. */
