@@ -139,6 +139,14 @@ test("sphinx-exercise's labels: an exercise titled with its number on the page, 
       ':label: sol-squares',
       'Answer.',
       ':::',
+      '',
+      // A `---` block of options; and a line of the content that reads like an option is not one.
+      '```{exercise}',
+      '---',
+      'label: ex-yaml',
+      '---',
+      'label: not-a-label',
+      '```',
     ].join('\n'),
   );
   const withExercises = referenceResolver(() => [
@@ -148,4 +156,6 @@ test("sphinx-exercise's labels: an exercise titled with its number on the page, 
   expect(withExercises('ex-free', intro)).toMatchObject({url: '/docs/exercises#ex-free', title: 'Exercise'});
   expect(withExercises('EX-SQUARES', intro)?.title).toBe('Exercise 1 (Sum of squares)');
   expect(withExercises('sol-squares', intro)?.title).toBe('Solution to Exercise 1 (Sum of squares)');
+  expect(withExercises('ex-yaml', intro)?.title).toBe('Exercise 2');
+  expect(withExercises('not-a-label', intro)).toBeUndefined();
 });

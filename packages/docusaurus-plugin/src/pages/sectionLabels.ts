@@ -138,11 +138,10 @@ class PageExercises {
     argument: string,
     body: readonly string[],
   ): {label: string; title: string | undefined} | undefined {
-    const firstContent = body.findIndex((line) => !OPTION_LINE.test(line));
-    const options = body.slice(0, firstContent === -1 ? body.length : firstContent).join('\n');
-    const numbered = !/^[ \t]*:(nonumber|hidden):/m.test(options);
+    const options = optionLines(body);
+    const numbered = !options.some((line) => /^[ \t]*:?(nonumber|hidden):/.test(line));
     if (directive.startsWith('exercise') && numbered) this.#count += 1;
-    const label = body.map((line) => LABEL_OPTION.exec(line)?.[1]).find((found) => found !== undefined);
+    const label = options.map((line) => LABEL_OPTION.exec(line)?.[1]).find((found) => found !== undefined);
     if (directive.startsWith('exercise')) {
       const title = `Exercise${numbered ? ` ${this.#count}` : ''}${argument ? ` (${plainText(argument)})` : ''}`;
       if (label !== undefined) this.#exercises.set(label.toLowerCase(), title);
@@ -159,6 +158,16 @@ class PageExercises {
     const title = exercise === undefined ? undefined : this.#exercises.get(exercise);
     return title === undefined ? target : {label: target.label, title: `Solution to ${title}`};
   }
+}
+
+/** A directive body's option lines: `:key: value` lines first, or the lines of a `---` block. */
+function optionLines(body: readonly string[]): readonly string[] {
+  if (body[0]?.trim() === '---') {
+    const close = body.findIndex((line, at) => at > 0 && line.trim() === '---');
+    return body.slice(1, close === -1 ? body.length : close);
+  }
+  const firstContent = body.findIndex((line) => !OPTION_LINE.test(line));
+  return body.slice(0, firstContent === -1 ? body.length : firstContent);
 }
 
 /** A heading's text as a link shows it: without a `{#id}` and the backticks of its code. */
