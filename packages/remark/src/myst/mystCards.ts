@@ -6,7 +6,8 @@ import {readDirectiveBody} from './directiveOptions.js';
 import {mystDirectiveName} from './mystAdmonitions.js';
 import {documentLink} from './docRole.js';
 import {mystFigureNode} from './mystFigures.js';
-import {expressionAttribute} from '../element/elementAttributes.js';
+import {expressionAttribute, stringAttribute} from '../element/elementAttributes.js';
+import {markupElement} from '../element/markupElement.js';
 
 // sphinx-design's cards and grids, the blocks MyST sites put their landing
 // pages in, made of the classic theme's own Infima classes: a card is
@@ -246,6 +247,7 @@ function emptyToUndefined(style: Record<string, string>): Record<string, string>
   return Object.keys(style).length === 0 ? undefined : style;
 }
 
+/** A card's or a grid's element: Infima's classes, and a style where one is given. */
 function element(
   name: string,
   className: string,
@@ -253,14 +255,8 @@ function element(
   position: Position | undefined,
   style?: Record<string, string>,
 ): MdxJsxFlowElement {
-  const made: MdxJsxFlowElement = {
-    type: 'mdxJsxFlowElement',
-    name,
-    attributes: [{type: 'mdxJsxAttribute', name: 'className', value: className}],
-    children: children as BlockContent[],
-    data: {pyodocsFromMarkdown: true},
-  };
-  if (style) made.attributes.push(expressionAttribute('style', style));
+  const attributes = [stringAttribute('className', className), ...(style ? [expressionAttribute('style', style)] : [])];
+  const made = markupElement(name, attributes, children as BlockContent[]);
   if (position) made.position = position;
   return made;
 }

@@ -6,6 +6,7 @@ import type {PageContext} from '../page/PageContext.js';
 import {type DirectiveOption, readDirectiveBody} from './directiveOptions.js';
 import {cssLength} from './cssLength.js';
 import {labelAnchor} from './labelAnchor.js';
+import {markupElement} from '../element/markupElement.js';
 
 /** Where an image is, as the page's bundler loads it: what `resolveImage` answers. */
 export interface ImageAsset {
@@ -85,7 +86,7 @@ export function mystFigureNode(
   const anchor = name ? [labelAnchor(name, node.position)] : [];
   const target = options.get('target')?.value;
   const shown: MdxJsxFlowElement = target
-    ? element('a', [stringAttribute('href', target)], [img as unknown as BlockContent])
+    ? markupElement('a', [stringAttribute('href', target)], [img as unknown as BlockContent])
     : img;
 
   if (directive === 'image') return [...anchor, withPosition(shown, node)];
@@ -100,9 +101,13 @@ export function mystFigureNode(
   if (caption) captionChildren.push(caption as BlockContent);
   if (legend.length > 0)
     captionChildren.push(
-      element('div', [stringAttribute('className', 'legend')], legend as BlockContent[]) as unknown as BlockContent,
+      markupElement(
+        'div',
+        [stringAttribute('className', 'legend')],
+        legend as BlockContent[],
+      ) as unknown as BlockContent,
     );
-  const figure = element(
+  const figure = markupElement(
     'figure',
     [
       stringAttribute('className', ['pyodocs-figure', options.get('figclass')?.value].filter(Boolean).join(' ')),
@@ -110,7 +115,9 @@ export function mystFigureNode(
     ],
     [
       shown as unknown as BlockContent,
-      ...(captionChildren.length > 0 ? [element('figcaption', [], captionChildren) as unknown as BlockContent] : []),
+      ...(captionChildren.length > 0
+        ? [markupElement('figcaption', [], captionChildren) as unknown as BlockContent]
+        : []),
     ],
   );
   return [...anchor, withPosition(figure, node)];
@@ -229,7 +236,7 @@ function imgElement(
   if (className) attributes.push(stringAttribute('className', className));
   const loading = options.get('loading')?.value;
   if (loading) attributes.push(stringAttribute('loading', loading));
-  return element('img', attributes, []);
+  return markupElement('img', attributes, []);
 }
 
 function imageAlignment(align: string | undefined): Record<string, string> {
@@ -252,10 +259,6 @@ function bodyOffset(value: string, content: string): number {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-function element(name: string, attributes: MdxJsxAttribute[], children: BlockContent[]): MdxJsxFlowElement {
-  return {type: 'mdxJsxFlowElement', name, attributes, children, data: {pyodocsFromMarkdown: true}};
 }
 
 /** `name={require("module").default}`, as Docusaurus writes a Markdown image's source. */

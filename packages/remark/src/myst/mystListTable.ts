@@ -1,10 +1,11 @@
 import type {BlockContent, Code, List, RootContent} from 'mdast';
-import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import type {MdxJsxAttribute} from 'mdast-util-mdx-jsx';
 import type {PageContext} from '../page/PageContext.js';
 import {expressionAttribute, stringAttribute} from '../element/elementAttributes.js';
 import {cssLength} from './cssLength.js';
 import {type DirectiveOption, readDirectiveBody} from './directiveOptions.js';
 import {labelAnchor} from './labelAnchor.js';
+import {markupElement} from '../element/markupElement.js';
 
 /** Its options, as docutils has them. */
 const OPTIONS = ['header-rows', 'stub-columns', 'widths', 'width', 'align', 'class', 'name'];
@@ -73,14 +74,14 @@ export function mystListTable(
     );
   }
   const row = (cells: BlockContent[][], header: boolean) =>
-    element(
+    markupElement(
       'tr',
       [],
       cells.map((content, column) => {
         // Header cells say what they head, for screen readers.
-        if (header) return element('th', [scope('col')], unwrapped(content));
-        if (column < stubColumns) return element('th', [scope('row')], unwrapped(content));
-        return element('td', [], unwrapped(content));
+        if (header) return markupElement('th', [scope('col')], unwrapped(content));
+        if (column < stubColumns) return markupElement('th', [scope('row')], unwrapped(content));
+        return markupElement('td', [], unwrapped(content));
       }),
     );
   const head = rows.slice(0, headerRows).map((cells) => row(cells, true));
@@ -88,11 +89,11 @@ export function mystListTable(
   const layout = tableLayout(option, width, page);
   if (!layout) return undefined;
   const title = node.meta?.trim();
-  const table = element('table', layout.attributes, [
-    ...(title ? [element('caption', [], unwrapped(parse(title, start?.line ?? 0) as BlockContent[]))] : []),
+  const table = markupElement('table', layout.attributes, [
+    ...(title ? [markupElement('caption', [], unwrapped(parse(title, start?.line ?? 0) as BlockContent[]))] : []),
     ...layout.columns,
-    ...(head.length > 0 ? [element('thead', [], head)] : []),
-    ...(bodyRows.length > 0 ? [element('tbody', [], bodyRows)] : []),
+    ...(head.length > 0 ? [markupElement('thead', [], head)] : []),
+    ...(bodyRows.length > 0 ? [markupElement('tbody', [], bodyRows)] : []),
   ]);
   table.data = {pyodocsFromMarkdown: true};
   if (node.position) table.position = node.position;
@@ -148,9 +149,12 @@ function tableLayout(
   }
   const total = parts.reduce((sum, part) => sum + part, 0);
   const cols = parts.map((part) =>
-    element('col', [expressionAttribute('style', {width: `${Math.round((part / total) * 1000) / 10}%`})], []),
+    markupElement('col', [expressionAttribute('style', {width: `${Math.round((part / total) * 1000) / 10}%`})], []),
   );
-  return {attributes, columns: [element('colgroup', [], cols as unknown as BlockContent[]) as unknown as BlockContent]};
+  return {
+    attributes,
+    columns: [markupElement('colgroup', [], cols as unknown as BlockContent[]) as unknown as BlockContent],
+  };
 }
 
 /** `:align:` as the table's margins. */
@@ -162,10 +166,6 @@ const ALIGNMENTS: Readonly<Record<string, Record<string, string>>> = {
 
 function scope(value: 'col' | 'row'): MdxJsxAttribute {
   return stringAttribute('scope', value);
-}
-
-function element(name: string, attributes: MdxJsxAttribute[], children: BlockContent[]): MdxJsxFlowElement {
-  return {type: 'mdxJsxFlowElement', name, attributes, children};
 }
 
 /** A cell of one paragraph holds its text, as a pipe table's cell does; others keep their blocks. */
