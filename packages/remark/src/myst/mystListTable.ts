@@ -95,7 +95,6 @@ export function mystListTable(
     ...(head.length > 0 ? [markupElement('thead', [], head)] : []),
     ...(bodyRows.length > 0 ? [markupElement('tbody', [], bodyRows)] : []),
   ]);
-  table.data = {pyodocsFromMarkdown: true};
   if (node.position) table.position = node.position;
   const name = option('name')?.value;
   return name ? [labelAnchor(name, node.position), table] : [table];
